@@ -1,0 +1,21 @@
+// @thaunknown/simple-peer ships no types; this declares the part of its API we use.
+declare module '@thaunknown/simple-peer' {
+  namespace Peer {
+    interface Options {
+      initiator?: boolean;
+      stream?: MediaStream;
+      trickle?: boolean;
+      config?: RTCConfiguration;
+    }
+    interface Instance {
+      signal(data: unknown): void;
+      destroy(error?: Error): void;
+      on(event: 'signal', listener: (data: unknown) => void): this;
+      on(event: 'stream', listener: (stream: MediaStream) => void): this;
+      on(event: 'connect' | 'close', listener: () => void): this;
+      on(event: 'error', listener: (error: Error) => void): this;
+    }
+  }
+  const Peer: new (options?: Peer.Options) => Peer.Instance;
+  export default Peer;
+}

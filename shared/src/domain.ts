@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { IdentitySummary } from './identity';
+
+/** Account roles: an agent serves tickets; an admin (supervisor) also manages accounts and kiosks. */
+export const Role = z.enum(['agent', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** An agent or supervisor account as clients see it. */
+export const Agent = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+});
+export type Agent = z.infer<typeof Agent>;
+
+/** An enrolled kiosk. Its secret token is never part of this shape. */
+export const Kiosk = z.object({
+  id: z.string(),
+  name: z.string(),
+  location: z.string(),
+});
+export type Kiosk = z.infer<typeof Kiosk>;
+
+/** Ticket lifecycle: waiting -> serving -> done, or waiting -> cancelled. */
+export const TicketStatus = z.enum(['waiting', 'serving', 'done', 'cancelled']);
+export type TicketStatus = z.infer<typeof TicketStatus>;
+
+/** A ticket: a number a person can read aloud (A007), counting from 1 each day. */
+export const Ticket = z.object({
+  id: z.string(),
+  number: z.string(),
+  kioskId: z.string(),
+  status: TicketStatus,
+  /** ISO timestamp of creation. */
+  createdAt: z.string(),
+  /** True once the resident consented and the kiosk attached their identity. */
+  hasIdentity: z.boolean(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+/** One line of the live queue as agents see it. */
+export const QueueEntry = z.object({
+  ticketId: z.string(),
+  number: z.string(),
+  kiosk: Kiosk,
+  /** ISO timestamp when the ticket was taken; clients compute time waited against `serverTime`. */
+  createdAt: z.string(),
+  /** Present only after the resident consented; the number is masked. */
+  identity: IdentitySummary.optional(),
+});
+export type QueueEntry = z.infer<typeof QueueEntry>;
+
+/** Which side ended a session; `system` means the server did (member lost, shutdown). */
+export const EndedBy = z.enum(['kiosk', 'agent', 'system']);
+export type EndedBy = z.infer<typeof EndedBy>;
+
+/** A WebRTC ICE server, handed to both members when a session opens. */
+export const IceServer = z.object({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.string().optional(),
+  credential: z.string().optional(),
+});
+export type IceServer = z.infer<typeof IceServer>;
+
+/** A session: exactly two members, one kiosk and one agent. */
+export const Session = z.object({
+  id: z.string(),
+  ticketId: z.string(),
+  ticketNumber: z.string(),
+  kiosk: Kiosk,
+  agent: Agent.pick({ id: true, displayName: true }),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  endedBy: EndedBy.nullable(),
+});
+export type Session = z.infer<typeof Session>;

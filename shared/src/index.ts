@@ -1,0 +1,7 @@
+/** @rvw/shared: the typed wire protocol, domain types and the kiosk bridge contract. */
+export * from './errors';
+export * from './identity';
+export * from './domain';
+export * from './protocol';
+export * from './http';
+export * from './bridge';
