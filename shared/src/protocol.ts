@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Ack } from './errors';
 import { Agent, EndedBy, IceServer, Kiosk, QueueEntry, Session, Ticket } from './domain';
+import { IdentitySummary } from './identity';
 
 const id = z.string().min(1).max(64);
 
@@ -39,6 +40,11 @@ export const SessionOpened = z.object({
   iceServers: z.array(IceServer),
   /** The agent initiates the WebRTC offer; the kiosk answers. */
   initiator: z.boolean(),
+  /**
+   * For the agent only, when the resident consented: the masked identity of the ticket, so that a
+   * console resuming a session after a reload can show who it is serving. Optional.
+   */
+  identity: IdentitySummary.optional(),
 });
 export type SessionOpened = z.infer<typeof SessionOpened>;
 
