@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+// Installs what a fresh clone is missing: npm packages (npm ci), the Debian packages the tests
+// and the demo use (through apt-get when running as root), and the two web builds.
+// Used by `npm start` and `npm test`; can be run alone as `npm run setup`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Repository root. */
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Debian packages: what each is for. */
+export const debianPackages = {
+  chromium: 'end-to-end tests and benchmarks (Playwright drives Debian Chromium)',
+  socat: 'the serial pty pair between the kiosk and the GA 467 reader simulator',
+  'fonts-noto-cjk': 'Chinese text in the browser and in printed documents',
+  'poppler-utils': 'reading printed PDFs back (pdftotext)',
+};
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+}
+
+function log(line) {
+  console.log(`[setup] ${line}`);
+}
+
+/** True when node_modules is missing or older than package-lock.json. */
+function npmNeedsInstall() {
+  const marker = join(root, 'node_modules', '.package-lock.json');
+  if (!existsSync(marker)) return true;
+  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs + 1000;
+}
+
+/** Installs npm packages with `npm ci` when needed. */
+export function ensureNpm() {
+  if (!npmNeedsInstall()) return;
+  log('installing npm packages (npm ci) …');
+  // Electron's binary cannot be downloaded on every machine (it is an optional dependency); skip
+  // the attempt here, `npm start` says so in one line when it is missing.
+  run('npm', ['ci', '--no-audit', '--no-fund'], {
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
+}
+
+function missingDebian(names) {
+  return names.filter((name) => {
+    const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+    return r.status !== 0 || !r.stdout.includes('install ok installed');
+  });
+}
+
+/**
+ * Installs the named Debian packages when missing: with apt-get as root, otherwise it names them
+ * and returns false.
+ */
+export function ensureDebian(names = Object.keys(debianPackages)) {
+  if (!existsSync('/usr/bin/dpkg-query')) {
+    log(`not a Debian system: make sure these are installed: ${names.join(', ')}`);
+    return true;
+  }
+  const missing = missingDebian(names);
+  if (missing.length === 0) return true;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `[setup] missing Debian packages: ${missing.join(', ')}.\n` +
+        missing.map((n) => `  ${n}: ${debianPackages[n] ?? ''}`).join('\n') +
+        `\n[setup] install them with: sudo apt-get install -y ${missing.join(' ')}`,
+    );
+    return false;
+  }
+  log(`installing Debian packages: ${missing.join(', ')} …`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  run('apt-get', ['update', '-qq'], { env });
+  run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
+  return true;
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** The web builds: each is rebuilt when its sources (or shared/) are newer than its output. */
+const builds = [
+  { name: 'agent console', workspace: '@rvw/agent-console', sources: ['agent-console', 'shared/src'], output: 'agent-console/dist/index.html' },
+  { name: 'kiosk', workspace: '@rvw/kiosk', sources: ['kiosk', 'shared/src'], output: 'kiosk/dist/renderer/index.html' },
+];
+
+/** Builds the agent console and the kiosk renderer (and the Electron main bundle) when stale. */
+export function ensureBuilds({ force = false } = {}) {
+  for (const b of builds) {
+    const out = join(root, b.output);
+    const stale =
+      force || !existsSync(out) || Math.max(...b.sources.map((s) => newestMtime(join(root, s)))) > statSync(out).mtimeMs;
+    if (!stale) continue;
+    log(`building the ${b.name} …`);
+    run('npm', ['run', 'build', '--silent', '--workspace', b.workspace]);
+  }
+}
+
+/** Checks the Node version against package.json's engines. */
+export function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19) || major === 21) {
+    const engines = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).engines.node;
+    throw new Error(`Node ${process.versions.node} is too old: this project needs ${engines}.`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  checkNode();
+  ensureNpm();
+  const ok = ensureDebian();
+  ensureBuilds({ force: process.argv.includes('--force') });
+  process.exit(ok ? 0 : 1);
+}

@@ -1,0 +1,104 @@
+/**
+ * Debian Chromium driven by playwright-core, with a fake camera and microphone, plus in-page
+ * probes that read WebRTC statistics without any test hook in the applications themselves.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; override with CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for headless Chromium on a closed, sandbox-less build machine with fake media devices. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Launches headless Chromium. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}
+
+/**
+ * Records every RTCPeerConnection the page creates in `window.__rvwPeers`, so a test can read
+ * getStats() from outside the application's code.
+ */
+const peerProbe = `
+(() => {
+  const Native = window.RTCPeerConnection;
+  if (!Native || window.__rvwPeers) return;
+  window.__rvwPeers = [];
+  window.RTCPeerConnection = class extends Native {
+    constructor(...args) { super(...args); window.__rvwPeers.push(this); }
+  };
+  window.__rvwFramesDecoded = async () => {
+    let frames = 0;
+    for (const pc of window.__rvwPeers) {
+      if (pc.connectionState === 'closed') continue;
+      const stats = await pc.getStats();
+      stats.forEach((r) => { if (r.type === 'inbound-rtp' && r.kind === 'video') frames += r.framesDecoded || 0; });
+    }
+    return frames;
+  };
+  window.__rvwOpenPeers = () => window.__rvwPeers.filter((pc) => pc.connectionState !== 'closed').length;
+  window.__rvwLiveTracks = () => (window.__rvwTracks || []).filter((t) => t.readyState === 'live').length;
+  const gum = navigator.mediaDevices && navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  if (gum) {
+    window.__rvwTracks = [];
+    navigator.mediaDevices.getUserMedia = async (c) => {
+      const s = await gum(c);
+      window.__rvwTracks.push(...s.getTracks());
+      return s;
+    };
+  }
+})();
+`;
+
+/** A new browser context whose pages carry the peer probe; camera and microphone granted. */
+export async function newProbedContext(browser: Browser, origin?: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  if (origin) await context.grantPermissions(['camera', 'microphone'], { origin });
+  await context.addInitScript(peerProbe);
+  return context;
+}
+
+/** Sum of framesDecoded over the page's open peer connections. */
+export function framesDecoded(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __rvwFramesDecoded(): Promise<number> }).__rvwFramesDecoded());
+}
+
+/** Local media tracks the page opened that are still live (0 after a clean tear-down). */
+export function liveLocalTracks(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __rvwLiveTracks(): number }).__rvwLiveTracks());
+}
+
+/** Peer connections the page holds that are not closed. */
+export function openPeers(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __rvwOpenPeers(): number }).__rvwOpenPeers());
+}
+
+/**
+ * Resolves with Date.now() (in the page) at the first decoded remote video frame, polling
+ * getStats every 5 ms; rejects after `timeoutMs`.
+ */
+export function firstFrameAt(page: Page, timeoutMs = 30_000): Promise<number> {
+  return page.evaluate(async (limit) => {
+    const w = window as unknown as { __rvwFramesDecoded(): Promise<number> };
+    const deadline = Date.now() + limit;
+    while (Date.now() < deadline) {
+      if ((await w.__rvwFramesDecoded()) > 0) return Date.now();
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error('no remote video frame was decoded');
+  }, timeoutMs);
+}
+
+/** Width of the video element's decoded stream (0 when nothing plays). */
+export function videoWidth(page: Page, testId: string): Promise<number> {
+  return page.locator(`[data-testid="${testId}"]`).evaluate((v) => (v as HTMLVideoElement).videoWidth);
+}
