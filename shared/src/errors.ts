@@ -26,6 +26,12 @@ export const ErrorCode = {
   RateLimited: 'RATE_LIMITED',
   /** Something failed on the server; the request may be retried. */
   Internal: 'INTERNAL',
+  /** The agent already serves an open session and must end it before accepting another ticket. */
+  AgentBusy: 'AGENT_BUSY',
+  /** The record already exists (for example, a username that is taken). */
+  Conflict: 'CONFLICT',
+  /** The service is not available right now (for example, the console has not been built). */
+  Unavailable: 'UNAVAILABLE',
 } as const;
 /** One of the stable error codes. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
