@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKioskConfig } from './config';
+
+const base = { RVW_SERVER_URL: 'http://127.0.0.1:8080/', RVW_KIOSK_TOKEN: 'tok' };
+
+describe('loadKioskConfig', () => {
+  it('applies the defaults', () => {
+    expect(loadKioskConfig(base)).toEqual({
+      serverUrl: 'http://127.0.0.1:8080',
+      kioskToken: 'tok',
+      locale: 'zh-CN',
+      idcard: null,
+      demo: false,
+      demoSimControl: null,
+      fullscreen: true,
+    });
+  });
+
+  it('reads the reader, locale, demo and fullscreen settings from the environment', () => {
+    const c = loadKioskConfig({
+      ...base,
+      RVW_IDCARD_PORT: '/dev/ttyUSB0',
+      RVW_IDCARD_BAUD: '57600',
+      RVW_LOCALE: 'en',
+      RVW_DEMO: '1',
+      RVW_DEMO_SIM_CONTROL: 'http://127.0.0.1:7001',
+      RVW_KIOSK_FULLSCREEN: 'false',
+    });
+    expect(c).toMatchObject({
+      idcard: { path: '/dev/ttyUSB0', baudRate: 57600 },
+      locale: 'en',
+      demo: true,
+      demoSimControl: 'http://127.0.0.1:7001',
+      fullscreen: false,
+    });
+  });
+
+  it('reads a config file, and the environment wins over it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-'));
+    const file = join(dir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ serverUrl: 'https://centre.example', kioskToken: 'from-file' }));
+    expect(loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toMatchObject({
+      serverUrl: 'https://centre.example',
+      kioskToken: 'from-file',
+    });
+    expect(loadKioskConfig({ RVW_KIOSK_CONFIG: file, RVW_KIOSK_TOKEN: 'env' }).kioskToken).toBe('env');
+  });
+
+  it('fails with CONFIG_INVALID and a sentence naming the problem', () => {
+    expect(() => loadKioskConfig({})).toThrow(/RVW_SERVER_URL/);
+    expect(() => loadKioskConfig({ RVW_SERVER_URL: 'http://x' })).toThrow(/RVW_KIOSK_TOKEN/);
+    expect(() => loadKioskConfig({ ...base, RVW_SERVER_URL: 'ftp://x' })).toThrow(/http/);
+    expect(() => loadKioskConfig({ ...base, RVW_LOCALE: 'fr' })).toThrow(/RVW_LOCALE/);
+    expect(() => loadKioskConfig({ ...base, RVW_IDCARD_BAUD: '12345' })).toThrow(/RVW_IDCARD_BAUD/);
+    expect(() => loadKioskConfig({ RVW_KIOSK_CONFIG: '/nonexistent/k.json' })).toThrow(/cannot be read/);
+    try {
+      loadKioskConfig({});
+    } catch (err) {
+      expect(err).toMatchObject({ code: 'CONFIG_INVALID' });
+    }
+  });
+});
