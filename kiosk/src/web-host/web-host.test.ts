@@ -1,0 +1,142 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { KioskConfig } from '../host/config';
+import { FakeReader, sampleResidentCard } from '../host/fake-reader';
+import { createKioskHost } from '../host/kiosk-host';
+import type { KioskHost } from '../host/kiosk-host';
+import type { BridgeResult } from '../host/dispatch';
+import { BRIDGE_IO_PATH, startWebHost } from './web-host';
+import type { WebHost } from './web-host';
+
+const config: KioskConfig = {
+  serverUrl: 'http://127.0.0.1:9',
+  kioskToken: 'tok',
+  locale: 'zh-CN',
+  idcard: { path: '/dev/fake', baudRate: 115200 },
+  demo: false,
+  demoSimControl: null,
+  fullscreen: false,
+};
+const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** A GET that sends the path exactly as written (fetch would normalise dot segments first). */
+function rawGet(base: string, path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { path }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function invoke(socket: Socket, channel: string, request: unknown): Promise<BridgeResult> {
+  return new Promise((resolve) => socket.emit('invoke', channel, request, resolve));
+}
+
+describe('startWebHost', () => {
+  let dir: string;
+  let reader: FakeReader;
+  let kioskHost: KioskHost;
+  let web: WebHost;
+  const sockets: Socket[] = [];
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'rvw-renderer-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>kiosk</title>');
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+    reader = new FakeReader();
+    kioskHost = createKioskHost(config, { reader, logger: quiet });
+    web = await startWebHost({ kioskHost, rendererDir: dir });
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await web.close();
+    await kioskHost.close();
+  });
+
+  function connect(extraHeaders?: Record<string, string>): Promise<Socket> {
+    const socket = io(web.url, {
+      path: BRIDGE_IO_PATH,
+      transports: ['websocket'],
+      extraHeaders,
+      reconnection: false,
+    });
+    sockets.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(socket));
+      socket.once('connect_error', reject);
+    });
+  }
+
+  it('binds to loopback and serves the renderer with an index fallback', async () => {
+    expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const index = await fetch(`${web.url}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toContain('text/html');
+    expect(await (await fetch(`${web.url}/assets/app.js`)).text()).toBe('console.log(1)');
+    expect((await fetch(`${web.url}/welcome`)).status).toBe(200);
+    expect((await fetch(`${web.url}/assets/missing.js`)).status).toBe(404);
+    for (const path of [
+      '/..%2f..%2f..%2fetc%2fpasswd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/../../../etc/passwd',
+    ]) {
+      const body = await rawGet(web.url, path);
+      expect(body).not.toContain('root:');
+    }
+  });
+
+  it('refuses a non-loopback bind address', async () => {
+    await expect(startWebHost({ kioskHost, rendererDir: dir, host: '0.0.0.0' })).rejects.toThrow(TypeError);
+  });
+
+  it('answers invokes with the same validation as the Electron bridge', async () => {
+    const socket = await connect();
+    expect(await invoke(socket, 'idcard:status', {})).toEqual({ ok: true, data: { state: 'online' } });
+    expect(await invoke(socket, 'config:get', {})).toMatchObject({ ok: true, data: { kioskToken: 'tok' } });
+    expect(await invoke(socket, 'identity:share', { ticketId: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_PAYLOAD' },
+    });
+    expect(await invoke(socket, 'shell:exec', {})).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_CHANNEL' },
+    });
+    expect(await invoke(socket, 'identity:share', { ticketId: 't' })).toMatchObject({
+      ok: false,
+      error: { code: 'NO_CARD' },
+    });
+    // A bad call leaves the connection usable.
+    expect(await invoke(socket, 'idcard:current', {})).toEqual({ ok: true, data: { card: null } });
+  });
+
+  it('pushes card events to every page, masked', async () => {
+    const a = await connect();
+    const b = await connect();
+    const got = (s: Socket) =>
+      new Promise<unknown[]>((resolve) => s.once('event', (...args: unknown[]) => resolve(args)));
+    const pa = got(a);
+    const pb = got(b);
+    reader.place(sampleResidentCard);
+    const [ea, eb] = await Promise.all([pa, pb]);
+    expect(ea).toEqual(eb);
+    expect(ea![0]).toBe('idcard:card');
+    expect(ea![1]).toMatchObject({ name: '李秀英', idNumberMasked: '310***********0021' });
+    expect(JSON.stringify(ea)).not.toContain(sampleResidentCard.idNumber);
+  });
+
+  it('refuses pages from another origin', async () => {
+    await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow();
+    const ok = await connect({ origin: web.url });
+    expect(ok.connected).toBe(true);
+  });
+});

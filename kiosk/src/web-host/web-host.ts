@@ -1,0 +1,145 @@
+/**
+ * The web host: serves the renderer build and exposes the kiosk host's bridge over socket.io
+ * (path /bridge-io), so that the resident screens run in a plain browser for tests, development
+ * and the demo, where Electron cannot. Loopback only: it refuses other bind addresses, other
+ * peers and pages from other origins.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import type { BridgeEventChannel } from '@rvw/shared';
+import { bridgeEventChannels, checkBridgeEvent, dispatchBridgeCall } from '../host/dispatch';
+import type { BridgeResult } from '../host/dispatch';
+import type { KioskHost } from '../host/kiosk-host';
+import { serveStatic } from './static-files';
+
+/** The socket.io path of the bridge. */
+export const BRIDGE_IO_PATH = '/bridge-io';
+
+/** Bridge socket events: the renderer invokes; the host pushes contract events. */
+export interface WebBridgeClientEvents {
+  invoke: (channel: string, request: unknown, ack: (result: BridgeResult) => void) => void;
+}
+/** Events the web host pushes to the page. */
+export interface WebBridgeServerEvents {
+  event: (channel: BridgeEventChannel, payload: unknown) => void;
+}
+
+/** Options of the web host. */
+export interface WebHostOptions {
+  /** The bridge handlers and events to expose. */
+  kioskHost: Pick<KioskHost, 'handlers' | 'events'>;
+  /** Directory of the built renderer (kiosk/dist/renderer). */
+  rendererDir: string;
+  /** Bind address; must be loopback; default 127.0.0.1. */
+  host?: string;
+  /** Port; default 0 (any free port). */
+  port?: number;
+}
+
+/** A running web host. */
+export interface WebHost {
+  /** e.g. http://127.0.0.1:5173 */
+  url: string;
+  /** Stops serving and disconnects every page. */
+  close(): Promise<void>;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/** True for 127.0.0.0/8, ::1 and IPv4-mapped loopback. */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.replace(/^::ffff:/, '');
+  return a === '::1' || /^127\./.test(a);
+}
+
+/** Starts the web host; rejects with a TypeError for a non-loopback `host`. */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const bindHost = options.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.has(bindHost))
+    throw new TypeError(
+      `options.host must be a loopback address (127.0.0.1, ::1 or localhost), not "${bindHost}"`,
+    );
+  const { kioskHost, rendererDir } = options;
+
+  const http = createServer((req, res) => {
+    if (!isLoopbackAddress(req.socket.remoteAddress)) {
+      res.writeHead(403).end();
+      return;
+    }
+    serveStatic(rendererDir, req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, bindHost, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const address = http.address() as AddressInfo;
+  const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostForUrl}:${address.port}`;
+
+  const io = new Server<WebBridgeClientEvents, WebBridgeServerEvents>(http, {
+    path: BRIDGE_IO_PATH,
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    // The bridge hands out the kiosk token: only this host's own page, from this machine, may use it.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      const sameOrigin = origin === undefined || isOwnOrigin(origin, address.port);
+      callback(null, isLoopbackAddress(req.socket.remoteAddress) && sameOrigin);
+    },
+  });
+
+  io.on('connection', (socket) => {
+    socket.on('invoke', (channel, request, ack) => {
+      if (typeof ack !== 'function') return;
+      void dispatchBridgeCall(kioskHost.handlers, channel, request, console).then(ack);
+    });
+  });
+
+  const forwarders = bridgeEventChannels.map((channel) => {
+    const listener = (payload: unknown): void => {
+      try {
+        io.emit('event', channel, checkBridgeEvent(channel, payload));
+      } catch {
+        console.error(`web-host: dropped an event on ${channel} that does not match the contract`);
+      }
+    };
+    (kioskHost.events as unknown as NodeJS.EventEmitter).on(channel, listener);
+    return { channel, listener };
+  });
+
+  let closed = false;
+  return {
+    url,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const { channel, listener } of forwarders)
+        (kioskHost.events as unknown as NodeJS.EventEmitter).off(channel, listener);
+      // io.close() also closes the HTTP server it is attached to.
+      await new Promise<void>((resolve) => {
+        io.close(() => resolve());
+        http.closeAllConnections();
+      });
+    },
+  };
+}
+
+function isOwnOrigin(origin: string, port: number): boolean {
+  try {
+    const u = new URL(origin);
+    return (
+      u.protocol === 'http:' &&
+      LOOPBACK_HOSTS.has(u.hostname.replace(/^\[|\]$/g, '')) &&
+      Number(u.port) === port
+    );
+  } catch {
+    return false;
+  }
+}
