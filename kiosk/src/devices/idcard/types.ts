@@ -4,6 +4,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { CardType, Gender, ReaderStatus } from '@rvw/shared';
+import type { IdCardError } from './errors';
 
 /** A decoded card. Fields a card type does not carry are absent. The photo is never kept. */
 export interface IdCard {
@@ -66,6 +67,8 @@ export interface ReaderServiceEvents {
   removed: [];
   /** online / offline / fault, with the reason. */
   status: [status: ReaderStatus];
+  /** A card is on the reader but reading it failed (the screen may ask to place it again). */
+  readError: [error: IdCardError];
 }
 
 /** The reader service as its users see it. */

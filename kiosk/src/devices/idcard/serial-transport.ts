@@ -1,0 +1,85 @@
+/** The real transport: a serial port through the serialport library (8N1, no flow control). */
+import { EventEmitter } from 'node:events';
+import { SerialPort } from 'serialport';
+import { IdCardError } from './errors';
+import type { Transport, TransportEvents } from './transport';
+
+/** Baud rates a GA 467 SAM can be switched to. */
+export const SUPPORTED_BAUD_RATES: readonly number[] = [115200, 57600, 38400, 19200, 9600];
+
+/** A serial port carrying the GA 467 protocol. */
+export class SerialTransport extends EventEmitter<TransportEvents> implements Transport {
+  private port: SerialPort | null = null;
+
+  /** `baudRate` default 115200. */
+  constructor(
+    readonly path: string,
+    readonly baudRate = 115200,
+  ) {
+    super();
+    if (typeof path !== 'string' || path.length === 0) throw new TypeError('path must be a non-empty string');
+    if (!Number.isInteger(baudRate) || baudRate <= 0)
+      throw new TypeError(`baudRate must be a positive integer, got ${baudRate}`);
+  }
+
+  get isOpen(): boolean {
+    return this.port?.isOpen ?? false;
+  }
+
+  open(): Promise<void> {
+    if (this.port) return Promise.reject(new Error('SerialTransport.open() called twice'));
+    const port = new SerialPort({
+      path: this.path,
+      baudRate: this.baudRate,
+      dataBits: 8,
+      parity: 'none',
+      stopBits: 1,
+      rtscts: false,
+      autoOpen: false,
+    });
+    this.port = port;
+    return new Promise((resolve, reject) => {
+      port.open((err) => {
+        if (err) {
+          this.port = null;
+          reject(IdCardError.portOpenFailed(this.path, err));
+          return;
+        }
+        port.on('data', (chunk: Buffer) => this.emit('data', chunk));
+        port.on('error', (e: Error) => this.emit('error', e));
+        port.once('close', (e?: Error & { disconnected?: boolean }) => {
+          this.port = null;
+          this.emit('close', Boolean(e?.disconnected));
+        });
+        resolve();
+      });
+    });
+  }
+
+  write(bytes: Uint8Array): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen) return Promise.reject(IdCardError.disconnected());
+    return new Promise((resolve, reject) => {
+      port.write(Buffer.from(bytes), (err) => {
+        if (err) return reject(IdCardError.disconnected(err));
+        port.drain((e) => (e ? reject(IdCardError.disconnected(e)) : resolve()));
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    const port = this.port;
+    if (!port?.isOpen) {
+      this.port = null;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      // A close that fails means the line is already gone: nothing is left to release.
+      port.close(() => resolve());
+    });
+  }
+}
+
+/** The default transport factory: a real serial port. */
+export const serialTransportFactory = (path: string, baudRate: number): Transport =>
+  new SerialTransport(path, baudRate);
