@@ -1,0 +1,146 @@
+/**
+ * Server configuration: environment variables, optionally over a JSON file named by RVW_CONFIG.
+ * Every option is validated with zod; a bad value fails fast with a sentence naming the variable.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { IceServer } from '@rvw/shared';
+import { ServerError } from './errors';
+
+/** The agent console's build, relative to this file: <repo>/agent-console/dist. */
+const defaultConsoleDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../agent-console/dist');
+
+/** The serializable part of the configuration, with defaults. */
+export const ServerConfigSchema = z.object({
+  /** TCP port; default 8080. 0 picks a free port (tests). */
+  port: z.number().int().min(0).max(65535).default(8080),
+  /**
+   * Interface to listen on; default 127.0.0.1 because the demo runs on one machine and must not be
+   * reachable from the network by accident. Production sets 0.0.0.0 (behind a TLS proxy).
+   */
+  host: z.string().min(1).default('127.0.0.1'),
+  /** Folder for rvw.sqlite and the demo kiosk's config; default ./data. ':memory:' for unit tests. */
+  dataDir: z.string().min(1).default('./data'),
+  /**
+   * ICE servers handed to both members of a session; default [] (no STUN/TURN) because the build
+   * machines have no network beyond loopback. Production lists its STUN and TURN servers here.
+   */
+  iceServers: z.array(IceServer).default([]),
+  /** The agent console's build folder, served at /console; default <repo>/agent-console/dist. */
+  consoleDir: z.string().min(1).default(defaultConsoleDir),
+  /** Log level (fatal, error, warn, info, debug, trace, silent); default info. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Lifetime of an agent's login token, in hours; default 12 (one working day with margin). */
+  sessionTtlHours: z.number().positive().max(24 * 30).default(12),
+  /** How long a session waits for a disconnected member to come back, in seconds; default 30. */
+  memberGraceSeconds: z.number().nonnegative().max(3600).default(30),
+  /** Events a socket may send per second before RATE_LIMITED (bursts up to twice this); default 50. */
+  socketRateLimit: z.number().positive().max(10_000).default(50),
+  /** Largest socket.io message in bytes; default 65536 (an SDP offer is well under 16 KB). */
+  maxMessageBytes: z.number().int().min(1024).max(10_000_000).default(65_536),
+  /** Origins allowed to open sockets from another origin (e.g. the Vite dev server); default none. */
+  corsOrigins: z.array(z.string().min(1)).default([]),
+});
+
+/** The resolved server configuration. */
+export type ServerConfig = z.output<typeof ServerConfigSchema>;
+/** Configuration as callers may pass it: every option optional, defaults filled in. */
+export type ServerConfigInput = z.input<typeof ServerConfigSchema>;
+
+/** Environment variable for each option, in docs order. */
+export const configEnv: Record<keyof ServerConfig, string> = {
+  port: 'RVW_PORT',
+  host: 'RVW_HOST',
+  dataDir: 'RVW_DATA_DIR',
+  iceServers: 'RVW_ICE_SERVERS',
+  consoleDir: 'RVW_CONSOLE_DIR',
+  logLevel: 'RVW_LOG_LEVEL',
+  sessionTtlHours: 'RVW_SESSION_TTL_HOURS',
+  memberGraceSeconds: 'RVW_MEMBER_GRACE_SECONDS',
+  socketRateLimit: 'RVW_SOCKET_RATE_LIMIT',
+  maxMessageBytes: 'RVW_MAX_MESSAGE_BYTES',
+  corsOrigins: 'RVW_CORS_ORIGINS',
+};
+
+type Kind = 'number' | 'json' | 'list' | 'string';
+const kinds: Record<keyof ServerConfig, Kind> = {
+  port: 'number',
+  host: 'string',
+  dataDir: 'string',
+  iceServers: 'json',
+  consoleDir: 'string',
+  logLevel: 'string',
+  sessionTtlHours: 'number',
+  memberGraceSeconds: 'number',
+  socketRateLimit: 'number',
+  maxMessageBytes: 'number',
+  corsOrigins: 'list',
+};
+
+function fromEnv(key: keyof ServerConfig, raw: string): unknown {
+  const name = configEnv[key];
+  switch (kinds[key]) {
+    case 'number': {
+      const n = Number(raw.trim());
+      if (raw.trim() === '' || !Number.isFinite(n)) throw ServerError.config(`${name} must be a number, got "${raw}"`);
+      return n;
+    }
+    case 'json':
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        throw ServerError.config(`${name} must be JSON (for example [{"urls":"stun:stun.example.org"}])`);
+      }
+    case 'list':
+      return raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    case 'string':
+      return raw.trim();
+  }
+}
+
+/** Validates configuration input and fills in defaults; the error names the offending option. */
+export function parseConfig(input: unknown, source: 'env' | 'file' | 'code' = 'code'): ServerConfig {
+  const result = ServerConfigSchema.strict().safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const key = String(issue.path[0] ?? '');
+  const name = source === 'env' && key in configEnv ? configEnv[key as keyof ServerConfig] : key || 'config';
+  throw ServerError.config(`${name} is invalid: ${issue.message}`);
+}
+
+/**
+ * Reads the configuration from the environment (default: process.env). When RVW_CONFIG names a
+ * JSON file, its keys (the camelCase option names) are read first and environment variables win.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  let file: Record<string, unknown> = {};
+  const path = env.RVW_CONFIG?.trim();
+  if (path) {
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      throw ServerError.config(`RVW_CONFIG names ${path}, which cannot be read`);
+    }
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      file = parsed as Record<string, unknown>;
+    } catch {
+      throw ServerError.config(`RVW_CONFIG file ${path} must hold one JSON object`);
+    }
+    parseConfig(file, 'file');
+  }
+  const fromEnvironment: Record<string, unknown> = {};
+  for (const key of Object.keys(configEnv) as (keyof ServerConfig)[]) {
+    const raw = env[configEnv[key]];
+    if (raw !== undefined && raw !== '') fromEnvironment[key] = fromEnv(key, raw);
+  }
+  parseConfig(fromEnvironment, 'env');
+  return parseConfig({ ...file, ...fromEnvironment }, 'code');
+}

@@ -1,0 +1,137 @@
+/**
+ * Versioned migrations, in code (no files to ship). Each name sorts in order; a migration never
+ * changes once released: add a new one instead.
+ */
+import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+
+// Migrations see an untyped database: the schema at their time, not today's.
+type AnyDb = Kysely<unknown>;
+
+const m0001: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('agents')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('agent', 'admin')`))
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('disabled_at', 'text')
+      .execute();
+
+    await db.schema
+      .createTable('auth_sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+
+    await db.schema
+      .createTable('kiosks')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('location', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+
+    await db.schema
+      .createTable('ticket_counters')
+      .addColumn('day', 'text', (c) => c.primaryKey())
+      .addColumn('last', 'integer', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('tickets')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('number', 'text', (c) => c.notNull())
+      .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
+      .addColumn('status', 'text', (c) =>
+        c.notNull().check(sql`status in ('waiting', 'serving', 'done', 'cancelled')`),
+      )
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('agent_id', 'text', (c) => c.references('agents.id'))
+      .addColumn('accepted_at', 'text')
+      .addColumn('closed_at', 'text')
+      .addUniqueConstraint('tickets_day_seq', ['day', 'seq'])
+      .execute();
+    await db.schema.createIndex('tickets_status').on('tickets').columns(['status', 'created_at']).execute();
+    // A kiosk holds at most one open ticket: the database enforces it even if the code forgets.
+    await db.schema
+      .createIndex('tickets_one_open_per_kiosk')
+      .on('tickets')
+      .column('kiosk_id')
+      .unique()
+      .where(sql.ref('status'), 'in', ['waiting', 'serving'])
+      .execute();
+
+    await db.schema
+      .createTable('ticket_identities')
+      .addColumn('ticket_id', 'text', (c) => c.primaryKey().references('tickets.id'))
+      .addColumn('card_type', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('english_name', 'text')
+      .addColumn('gender', 'text', (c) => c.notNull())
+      .addColumn('birth_date', 'text', (c) => c.notNull())
+      .addColumn('id_number', 'text', (c) => c.notNull())
+      .addColumn('id_number_masked', 'text', (c) => c.notNull())
+      .addColumn('id_number_valid', 'integer', (c) => c.notNull())
+      .addColumn('nation', 'text')
+      .addColumn('nationality', 'text')
+      .addColumn('consented_at', 'text', (c) => c.notNull())
+      .addColumn('purged_at', 'text')
+      .execute();
+
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('ticket_id', 'text', (c) => c.notNull().unique().references('tickets.id'))
+      .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
+      .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
+      .addColumn('started_at', 'text', (c) => c.notNull())
+      .addColumn('ended_at', 'text')
+      .addColumn('ended_by', 'text', (c) => c.check(sql`ended_by in ('kiosk', 'agent', 'system')`))
+      .addColumn('end_reason', 'text')
+      .execute();
+    await db.schema.createIndex('sessions_open').on('sessions').columns(['ended_at']).execute();
+
+    await db.schema
+      .createTable('identity_reveals')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
+      .addColumn('ticket_id', 'text', (c) => c.notNull().references('tickets.id'))
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: AnyDb) {
+    for (const t of [
+      'identity_reveals',
+      'sessions',
+      'ticket_identities',
+      'tickets',
+      'ticket_counters',
+      'kiosks',
+      'auth_sessions',
+      'agents',
+    ]) {
+      await db.schema.dropTable(t).execute();
+    }
+  },
+};
+
+/** All migrations by name; the Migrator applies them in name order. */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': m0001,
+};
+
+/** Feeds the in-code migrations to Kysely's Migrator. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,103 @@
+/**
+ * Resident identities (PIPL): attached only after consent, shown masked, revealed in full only to
+ * the serving agent or an admin with every reveal recorded, and purged to the masked form as soon
+ * as the ticket closes.
+ */
+import type { AttachIdentityRequest, CardType, Gender, IdentitySummary, Role } from '@rvw/shared';
+import { ageOn, maskIdNumber } from '@rvw/shared';
+import type { Db } from '../db/database';
+import type { IdentityRow } from '../db/schema';
+import { ServerError } from '../errors';
+
+/** The masked summary screens may show, from the stored identity. */
+export function identitySummary(
+  row: Pick<IdentityRow, 'card_type' | 'name' | 'gender' | 'birth_date' | 'id_number_masked'>,
+  now: Date,
+): IdentitySummary {
+  return {
+    cardType: row.card_type as CardType,
+    name: row.name,
+    gender: row.gender as Gender,
+    age: ageOn(row.birth_date, now),
+    idNumberMasked: row.id_number_masked,
+  };
+}
+
+/** Attaches a consented identity to the kiosk's own open ticket (replacing an earlier one). */
+export async function attachIdentity(db: Db, kioskId: string, req: AttachIdentityRequest, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const ticket = await trx
+      .selectFrom('tickets')
+      .select(['kiosk_id', 'status'])
+      .where('id', '=', req.ticketId)
+      .executeTakeFirst();
+    if (!ticket) throw ServerError.notFound('The ticket');
+    if (ticket.kiosk_id !== kioskId) throw ServerError.forbidden('This ticket belongs to another kiosk.');
+    if (ticket.status !== 'waiting' && ticket.status !== 'serving') throw ServerError.ticketNotWaiting();
+    const id = req.identity;
+    const values = {
+      card_type: id.cardType,
+      name: id.name,
+      english_name: id.englishName ?? null,
+      gender: id.gender,
+      birth_date: id.birthDate,
+      id_number: id.idNumber,
+      id_number_masked: maskIdNumber(id.idNumber),
+      id_number_valid: id.idNumberValid ? 1 : 0,
+      nation: id.nation ?? null,
+      nationality: id.nationality ?? null,
+      consented_at: now.toISOString(),
+      purged_at: null,
+    };
+    await trx
+      .insertInto('ticket_identities')
+      .values({ ticket_id: req.ticketId, ...values })
+      .onConflict((oc) => oc.column('ticket_id').doUpdateSet(values))
+      .execute();
+  });
+}
+
+/** The masked identity of a ticket, if the resident shared one. */
+export async function identityOfTicket(db: Db, ticketId: string, now: Date): Promise<IdentitySummary | undefined> {
+  const row = await db.selectFrom('ticket_identities').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
+  return row ? identitySummary(row, now) : undefined;
+}
+
+/**
+ * Returns a ticket's full identity number and records the reveal. Only the agent serving the ticket
+ * may reveal it, or an admin; after the ticket closed the number is gone (purged).
+ */
+export async function revealIdentity(
+  db: Db,
+  who: { agentId: string; role: Role },
+  ticketId: string,
+  now: Date,
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('tickets as t')
+      .leftJoin('ticket_identities as i', 'i.ticket_id', 't.id')
+      .select(['t.status', 't.agent_id', 'i.ticket_id as identity_of', 'i.id_number', 'i.purged_at'])
+      .where('t.id', '=', ticketId)
+      .executeTakeFirst();
+    if (!row) throw ServerError.notFound('The ticket');
+    const serving = row.status === 'serving' && row.agent_id === who.agentId;
+    if (!serving && who.role !== 'admin') {
+      throw ServerError.forbidden('Only the agent serving this ticket (or an admin) may reveal the identity.');
+    }
+    if (row.identity_of === null) throw ServerError.notFound('The identity of this ticket');
+    if (row.purged_at !== null || row.id_number === null) throw ServerError.identityPurged();
+    await trx.insertInto('identity_reveals').values({ agent_id: who.agentId, ticket_id: ticketId, at: now.toISOString() }).execute();
+    return row.id_number;
+  });
+}
+
+/** Replaces a ticket's full identity number by its masked form (privacy by default once it closed). */
+export async function purgeIdentity(db: Db, ticketId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('ticket_identities')
+    .set((eb) => ({ id_number: eb.ref('id_number_masked'), purged_at: now.toISOString() }))
+    .where('ticket_id', '=', ticketId)
+    .where('purged_at', 'is', null)
+    .execute();
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { formatTicketNumber, orderQueue, positions, shanghaiDay, type QueueCandidate } from './queue-rules';
+
+describe('shanghaiDay', () => {
+  it('rolls over at midnight Shanghai time (16:00 UTC), not UTC midnight', () => {
+    expect(shanghaiDay(new Date('2026-03-01T15:59:59.999Z'))).toBe('2026-03-01');
+    expect(shanghaiDay(new Date('2026-03-01T16:00:00.000Z'))).toBe('2026-03-02');
+    expect(shanghaiDay(new Date('2026-03-01T23:30:00.000Z'))).toBe('2026-03-02');
+    expect(shanghaiDay(new Date('2026-03-02T00:30:00.000Z'))).toBe('2026-03-02');
+  });
+
+  it('handles year ends and leap days', () => {
+    expect(shanghaiDay(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
+    expect(shanghaiDay(new Date('2028-02-28T16:00:00Z'))).toBe('2028-02-29');
+  });
+
+  it('always equals the UTC+8 date (Shanghai has no daylight saving time)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (ms) => {
+        const shifted = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+        expect(shanghaiDay(new Date(ms))).toBe(shifted);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('formatTicketNumber', () => {
+  it('pads to three digits and keeps counting past 999', () => {
+    expect(formatTicketNumber(1)).toBe('A001');
+    expect(formatTicketNumber(7)).toBe('A007');
+    expect(formatTicketNumber(42)).toBe('A042');
+    expect(formatTicketNumber(999)).toBe('A999');
+    expect(formatTicketNumber(1000)).toBe('A1000');
+  });
+
+  it('refuses nonsense', () => {
+    expect(() => formatTicketNumber(0)).toThrow(RangeError);
+    expect(() => formatTicketNumber(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('orderQueue', () => {
+  const c = (ticketId: string, createdAt: string, seq: number, day = '2026-03-01'): QueueCandidate => ({
+    ticketId,
+    createdAt,
+    day,
+    seq,
+  });
+
+  it('serves first come first', () => {
+    const q = orderQueue([
+      c('b', '2026-03-01T02:00:00.000Z', 2),
+      c('c', '2026-03-01T03:00:00.000Z', 3),
+      c('a', '2026-03-01T01:00:00.000Z', 1),
+    ]);
+    expect(q.map((x) => x.ticketId)).toEqual(['a', 'b', 'c']);
+    expect([...positions(q)]).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+  });
+
+  it('breaks same-millisecond ties by the day counter, and keeps yesterday first', () => {
+    const t = '2026-03-01T16:00:00.000Z';
+    const q = orderQueue([c('x', t, 1, '2026-03-02'), c('y', '2026-03-01T15:59:59.000Z', 57), c('w', t, 2, '2026-03-02')]);
+    expect(q.map((x) => x.ticketId)).toEqual(['y', 'x', 'w']);
+  });
+
+  it('does not mutate its input and is a permutation', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ t: fc.integer({ min: 0, max: 1000 }), seq: fc.integer({ min: 1, max: 999 }) }), {
+          maxLength: 30,
+        }),
+        (raw) => {
+          const input = raw.map((r, i) => c(`t${i}`, new Date(r.t).toISOString(), r.seq));
+          const copy = [...input];
+          const out = orderQueue(input);
+          expect(input).toEqual(copy);
+          expect(out.map((x) => x.ticketId).sort()).toEqual(input.map((x) => x.ticketId).sort());
+          for (let i = 1; i < out.length; i++) expect(out[i - 1]!.createdAt <= out[i]!.createdAt).toBe(true);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

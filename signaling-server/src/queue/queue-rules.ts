@@ -1,0 +1,52 @@
+/**
+ * The queue's pure rules: ticket numbers, the Asia/Shanghai day they count in, and the order in
+ * which waiting tickets are served. No I/O here, so the rules are unit-tested in isolation and
+ * priority rules (age, disability) can be added in one place later.
+ */
+
+/** What the rules need to know about a waiting ticket. */
+export interface QueueCandidate {
+  ticketId: string;
+  /** ISO timestamp of creation. */
+  createdAt: string;
+  /** Asia/Shanghai day of the number, and the counter on that day (breaks ties within one millisecond). */
+  day: string;
+  seq: number;
+}
+
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The Asia/Shanghai calendar day (YYYY-MM-DD) of an instant: numbering restarts at local midnight. */
+export function shanghaiDay(at: Date): string {
+  const parts = shanghaiDate.formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** The number read aloud for the n-th ticket of a day: A001 … A999, then A1000 (never wraps). */
+export function formatTicketNumber(seq: number): string {
+  if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`seq must be a positive integer, got ${seq}`);
+  return `A${String(seq).padStart(3, '0')}`;
+}
+
+/** Orders waiting tickets for service: first come, first served (creation time, then day and counter). */
+export function orderQueue<T extends QueueCandidate>(candidates: readonly T[]): T[] {
+  return [...candidates].sort(
+    (a, b) =>
+      compare(a.createdAt, b.createdAt) || compare(a.day, b.day) || a.seq - b.seq || compare(a.ticketId, b.ticketId),
+  );
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Each waiting ticket's position (1 = next) in an already ordered queue. */
+export function positions(ordered: readonly QueueCandidate[]): Map<string, number> {
+  return new Map(ordered.map((c, i) => [c.ticketId, i + 1]));
+}

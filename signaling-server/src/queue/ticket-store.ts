@@ -1,0 +1,223 @@
+/**
+ * Tickets in the database: issue (numbered per Asia/Shanghai day), cancel, the atomic accept, and
+ * the waiting queue. Every multi-step change is one transaction, so any server node could run it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { QueueEntry, Ticket, TicketPosition } from '@rvw/shared';
+import { toKiosk } from '../auth/accounts';
+import type { Db } from '../db/database';
+import type { SessionRow, TicketRow } from '../db/schema';
+import { ServerError } from '../errors';
+import { identitySummary, purgeIdentity } from '../identity/identity-store';
+import { formatTicketNumber, orderQueue, positions, shanghaiDay } from './queue-rules';
+
+/** The client-facing shape of a ticket row. */
+export function toTicket(row: TicketRow, hasIdentity: boolean): Ticket {
+  return {
+    id: row.id,
+    number: row.number,
+    kioskId: row.kiosk_id,
+    status: row.status,
+    createdAt: row.created_at,
+    hasIdentity,
+  };
+}
+
+/** A ticket row by id, with whether an identity is attached. */
+export async function getTicket(db: Db, ticketId: string): Promise<{ row: TicketRow; hasIdentity: boolean } | null> {
+  const row = await db
+    .selectFrom('tickets as t')
+    .leftJoin('ticket_identities as i', 'i.ticket_id', 't.id')
+    .selectAll('t')
+    .select('i.ticket_id as identity_of')
+    .where('t.id', '=', ticketId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { identity_of, ...ticket } = row;
+  return { row: ticket, hasIdentity: identity_of !== null };
+}
+
+/** The kiosk's open (waiting or serving) ticket, if any. */
+export async function openTicketOfKiosk(db: Db, kioskId: string): Promise<TicketRow | null> {
+  const row = await db
+    .selectFrom('tickets')
+    .selectAll()
+    .where('kiosk_id', '=', kioskId)
+    .where('status', 'in', ['waiting', 'serving'])
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Issues the next ticket of the day to a kiosk; ALREADY_QUEUED if it holds an open ticket or session. */
+export async function issueTicket(db: Db, kioskId: string, now: Date): Promise<TicketRow> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (await openTicketOfKiosk(trx, kioskId)) throw ServerError.alreadyQueued();
+      const day = shanghaiDay(now);
+      const counter = await trx
+        .insertInto('ticket_counters')
+        .values({ day, last: 1 })
+        .onConflict((oc) => oc.column('day').doUpdateSet((eb) => ({ last: eb('ticket_counters.last', '+', 1) })))
+        .returning('last')
+        .executeTakeFirstOrThrow();
+      const row: TicketRow = {
+        id: randomUUID(),
+        day,
+        seq: counter.last,
+        number: formatTicketNumber(counter.last),
+        kiosk_id: kioskId,
+        status: 'waiting',
+        created_at: now.toISOString(),
+        agent_id: null,
+        accepted_at: null,
+        closed_at: null,
+      };
+      await trx.insertInto('tickets').values(row).execute();
+      return row;
+    });
+  } catch (err) {
+    // The partial unique index caught a concurrent second request from the same kiosk.
+    if (err instanceof Error && /UNIQUE constraint failed: tickets\.kiosk_id/.test(err.message)) {
+      throw ServerError.alreadyQueued();
+    }
+    throw err;
+  }
+}
+
+/** Cancels a kiosk's own waiting ticket and drops its identity. */
+export async function cancelTicket(db: Db, kioskId: string, ticketId: string, now: Date): Promise<TicketRow> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+    if (!current) throw ServerError.notFound('The ticket');
+    if (current.kiosk_id !== kioskId) throw ServerError.forbidden('This ticket belongs to another kiosk.');
+    const updated = await trx
+      .updateTable('tickets')
+      .set({ status: 'cancelled', closed_at: now.toISOString() })
+      .where('id', '=', ticketId)
+      .where('status', '=', 'waiting')
+      .returningAll()
+      .executeTakeFirst();
+    if (!updated) throw ServerError.ticketNotWaiting();
+    // Nobody will serve this ticket: the identity it carried has no purpose left.
+    await trx.deleteFrom('ticket_identities').where('ticket_id', '=', ticketId).execute();
+    return updated;
+  });
+}
+
+/**
+ * Accepts a waiting ticket for an agent and opens its session, atomically: one
+ * `UPDATE tickets SET status='serving' WHERE id=? AND status='waiting'` decides the race.
+ * Losers get TICKET_TAKEN (someone serves or served it), TICKET_NOT_WAITING (cancelled) or NOT_FOUND.
+ */
+export async function acceptTicket(db: Db, agentId: string, ticketId: string, now: Date): Promise<SessionRow> {
+  return db.transaction().execute(async (trx) => {
+    const busy = await trx
+      .selectFrom('sessions')
+      .select('id')
+      .where('agent_id', '=', agentId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    if (busy) throw ServerError.agentBusy();
+    const at = now.toISOString();
+    const taken = await trx
+      .updateTable('tickets')
+      .set({ status: 'serving', agent_id: agentId, accepted_at: at })
+      .where('id', '=', ticketId)
+      .where('status', '=', 'waiting')
+      .returningAll()
+      .executeTakeFirst();
+    if (!taken) {
+      const t = await trx.selectFrom('tickets').select('status').where('id', '=', ticketId).executeTakeFirst();
+      if (!t) throw ServerError.notFound('The ticket');
+      if (t.status === 'serving' || t.status === 'done') throw ServerError.ticketTaken();
+      throw ServerError.ticketNotWaiting();
+    }
+    const session: SessionRow = {
+      id: randomUUID(),
+      ticket_id: taken.id,
+      kiosk_id: taken.kiosk_id,
+      agent_id: agentId,
+      started_at: at,
+      ended_at: null,
+      ended_by: null,
+      end_reason: null,
+    };
+    await trx.insertInto('sessions').values(session).execute();
+    return session;
+  });
+}
+
+/** Marks a ticket done and purges its full identity number (the session ended). */
+export async function finishTicket(db: Db, ticketId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set({ status: 'done', closed_at: now.toISOString() })
+    .where('id', '=', ticketId)
+    .where('status', 'in', ['waiting', 'serving'])
+    .execute();
+  await purgeIdentity(db, ticketId, now);
+}
+
+/** The waiting queue in service order, as agents see it (identity masked). */
+export async function queueEntries(db: Db, now: Date): Promise<QueueEntry[]> {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .innerJoin('kiosks as k', 'k.id', 't.kiosk_id')
+    .leftJoin('ticket_identities as i', 'i.ticket_id', 't.id')
+    .select([
+      't.id as ticketId',
+      't.number',
+      't.created_at as createdAt',
+      't.day',
+      't.seq',
+      'k.id as kioskId',
+      'k.name as kioskName',
+      'k.location as kioskLocation',
+      'i.card_type',
+      'i.name',
+      'i.gender',
+      'i.birth_date',
+      'i.id_number_masked',
+    ])
+    .where('t.status', '=', 'waiting')
+    .execute();
+  return orderQueue(rows).map((r) => ({
+    ticketId: r.ticketId,
+    number: r.number,
+    kiosk: toKiosk({ id: r.kioskId, name: r.kioskName, location: r.kioskLocation }),
+    createdAt: r.createdAt,
+    ...(r.card_type !== null
+      ? {
+          identity: identitySummary(
+            {
+              card_type: r.card_type,
+              name: r.name!,
+              gender: r.gender!,
+              birth_date: r.birth_date!,
+              id_number_masked: r.id_number_masked!,
+            },
+            now,
+          ),
+        }
+      : {}),
+  }));
+}
+
+/** Each waiting ticket's position (1 = next) and the number waiting. */
+export async function waitingPositions(db: Db): Promise<{ positions: Map<string, number>; waiting: number }> {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['id as ticketId', 'created_at as createdAt', 'day', 'seq'])
+    .where('status', '=', 'waiting')
+    .execute();
+  const ordered = orderQueue(rows);
+  return { positions: positions(ordered), waiting: ordered.length };
+}
+
+/** A kiosk's view of one ticket: its position if waiting, else 0. */
+export async function ticketPosition(db: Db, ticketId: string): Promise<TicketPosition | null> {
+  const t = await getTicket(db, ticketId);
+  if (!t) return null;
+  const { positions: pos, waiting } = await waitingPositions(db);
+  return { ticket: toTicket(t.row, t.hasIdentity), position: pos.get(ticketId) ?? 0, waiting };
+}

@@ -1,0 +1,82 @@
+/**
+ * The one wrapper every client event goes through: rate limit, role check, payload validation with
+ * the shared zod schema, in-order processing per socket, and an acknowledgement for every outcome.
+ * Bad input never throws out of here and never disconnects anyone.
+ */
+import { AppError, ackFail, ackOk, clientEvents, type Ack, type ClientAckData, type ClientEventName, type ClientPayload } from '@rvw/shared';
+import type { Logger } from 'pino';
+import type { ZodError } from 'zod';
+import { ServerError, toAppError } from '../errors';
+import { TokenBucket } from './rate-limit';
+import type { RvwSocket, SocketData } from './types';
+
+/** Handles one validated event from an authorized sender; its result becomes the ack's data. */
+export type EventHandler<E extends ClientEventName> = (
+  socket: RvwSocket & { data: SocketData },
+  payload: ClientPayload<E>,
+) => Promise<ClientAckData<E>>;
+
+/** One handler per client event. */
+export type EventHandlers = { [E in ClientEventName]: EventHandler<E> };
+
+/** A readable sentence from the first zod issue (path and message; never the value). */
+export function describeZodError(error: ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid payload';
+  const path = issue.path.length ? issue.path.map(String).join('.') : 'payload';
+  return `${path}: ${issue.message}`;
+}
+
+function isClientEvent(name: string): name is ClientEventName {
+  return Object.prototype.hasOwnProperty.call(clientEvents, name);
+}
+
+/** Attaches dispatch to a connected socket. `rate` is events per second (bursts of twice that). */
+export function attachDispatch(socket: RvwSocket, handlers: EventHandlers, opts: { rate: number; log: Logger }): void {
+  const bucket = new TokenBucket(opts.rate);
+  // Events of one socket are processed one after another, so that a relayed offer is never
+  // overtaken by its own ICE candidates, nor a signal by the session:end that followed it.
+  let chain: Promise<void> = Promise.resolve();
+
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (res: Ack<unknown>) => void) : null;
+    const reply = (res: Ack<unknown>) => {
+      if (!ack) return;
+      try {
+        ack(res);
+      } catch (err) {
+        opts.log.warn({ err, event }, 'ack callback threw');
+      }
+    };
+    const fail = (e: AppError) => reply(ackFail(e.code, e.message));
+
+    if (!bucket.take()) {
+      opts.log.warn({ event: String(event), socketId: socket.id, code: 'RATE_LIMITED' }, 'socket event refused');
+      return fail(ServerError.rateLimited());
+    }
+    if (typeof event !== 'string' || !isClientEvent(event)) {
+      // Unknown events are ignored; a client waiting for an answer is told why.
+      return fail(ServerError.badPayload(`unknown event "${String(event).slice(0, 40)}"`));
+    }
+    const spec = clientEvents[event];
+    const data = socket.data as SocketData | undefined;
+    if (!data || !(spec.from as readonly string[]).includes(data.kind)) {
+      return fail(ServerError.forbidden(`A ${data?.kind ?? 'client'} may not send ${event}.`));
+    }
+    const parsed = spec.payload.safeParse(args[0]);
+    if (!parsed.success) return fail(ServerError.badPayload(describeZodError(parsed.error)));
+
+    chain = chain.then(async () => {
+      try {
+        const handler = handlers[event] as EventHandler<ClientEventName>;
+        const result = await handler(socket as RvwSocket & { data: SocketData }, parsed.data as never);
+        reply(ackOk(result));
+      } catch (err) {
+        const e = toAppError(err);
+        if (e.code === 'INTERNAL') opts.log.error({ err, event, socketId: socket.id }, 'socket event failed');
+        else opts.log.info({ event, socketId: socket.id, code: e.code }, 'socket event refused');
+        fail(e);
+      }
+    });
+  });
+}

@@ -1,0 +1,23 @@
+/** socket.io generics for the server, derived from the shared event maps. */
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, Kiosk, Role, ServerToClientEvents } from '@rvw/shared';
+
+/** What the server knows about an authenticated socket. */
+export type SocketData =
+  | { kind: 'kiosk'; kioskId: string; kiosk: Kiosk }
+  | { kind: 'agent'; agentId: string; role: Role; authSessionId: string };
+
+// No events between server nodes yet (a Redis adapter would carry the same server events).
+type InterServerEvents = Record<never, never>;
+
+/** The typed socket.io server. */
+export type RvwServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+/** A typed server-side socket. */
+export type RvwSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+/** Room of every connected agent (queue updates). */
+export const AGENTS_ROOM = 'agents';
+/** Room of one kiosk's or agent's sockets: signals and session events go to a member's room. */
+export const memberRoom = (kind: 'kiosk' | 'agent', id: string): string => `${kind}:${id}`;
+/** Room of the sockets opened with one login token (closed on logout). */
+export const loginRoom = (authSessionId: string): string => `login:${authSessionId}`;
