@@ -1,0 +1,77 @@
+/** The top bar: who is signed in, how many are waiting, the connection, tabs, language, sign-out. */
+import type { Agent } from '@rvw/shared';
+import { useI18n } from '../i18n/I18nContext';
+import type { ConnectionStatus } from '../lib/console-state';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/** The workbench's pages. */
+export type Tab = 'queue' | 'admin';
+
+/** Props of the header. */
+export interface HeaderProps {
+  agent: Agent;
+  connection: ConnectionStatus;
+  waiting: number;
+  tab: Tab;
+  onTab(tab: Tab): void;
+  inCall: boolean;
+  onLogout(): void;
+}
+
+/** The top bar. */
+export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogout }: HeaderProps) {
+  const { t } = useI18n();
+  return (
+    <header className="topbar">
+      <div className="topbar-brand">
+        <span className="brand-mark" aria-hidden="true">
+          窗
+        </span>
+        <span className="brand-name">{t('app.short')}</span>
+      </div>
+      <div className="waiting-badge" data-testid="waiting-count" aria-live="polite">
+        {t('queue.waitingCount', { count: waiting })}
+      </div>
+      <div
+        className={`conn conn-${connection}`}
+        data-testid="connection-status"
+        data-status={connection}
+        role="status"
+      >
+        <span className="conn-dot" aria-hidden="true" />
+        {t(`conn.${connection}`)}
+      </div>
+      {agent.role === 'admin' && (
+        <nav className="tabs" aria-label={t('nav.admin')}>
+          <button
+            type="button"
+            className={`tab ${tab === 'queue' ? 'tab-active' : ''}`}
+            aria-current={tab === 'queue' ? 'page' : undefined}
+            data-testid="tab-queue"
+            onClick={() => onTab('queue')}
+          >
+            {inCall ? t('call.heading') : t('nav.queue')}
+          </button>
+          <button
+            type="button"
+            className={`tab ${tab === 'admin' ? 'tab-active' : ''}`}
+            aria-current={tab === 'admin' ? 'page' : undefined}
+            data-testid="tab-admin"
+            disabled={inCall}
+            onClick={() => onTab('admin')}
+          >
+            {t('nav.admin')}
+          </button>
+        </nav>
+      )}
+      <div className="topbar-spacer" />
+      <div className="agent-name" data-testid="agent-name">
+        {t('nav.signedInAs', { name: agent.displayName, role: t(`role.${agent.role}`) })}
+      </div>
+      <LanguageSwitch className="btn btn-ghost-dark" />
+      <button type="button" className="btn btn-ghost-dark" data-testid="logout" onClick={onLogout}>
+        {t('nav.logout')}
+      </button>
+    </header>
+  );
+}

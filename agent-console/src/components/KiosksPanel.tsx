@@ -1,0 +1,117 @@
+/** Kiosks: the enrolled list and the enrolment form; a new kiosk's secret is shown once. */
+import { useState, type FormEvent } from 'react';
+import { CreateKioskRequest, type CreateKioskResponse } from '@rvw/shared';
+import { useI18n } from '../i18n/I18nContext';
+import { createKiosk, listKiosks } from '../lib/api';
+import { errorCodeOf, isAuthLost } from '../lib/errors';
+import { useAdminList } from '../hooks/use-admin-list';
+import { OneTimeSecret } from './OneTimeSecret';
+
+/** Props of the kiosk panel. */
+export interface KiosksPanelProps {
+  token: string;
+  onAuthLost(code: string): void;
+}
+
+/** The kiosk panel. */
+export function KiosksPanel({ token, onAuthLost }: KiosksPanelProps) {
+  const { t, err } = useI18n();
+  const list = useAdminList(listKiosks, token, onAuthLost);
+  const [name, setName] = useState('');
+  const [location, setLocation] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [created, setCreated] = useState<CreateKioskResponse | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = CreateKioskRequest.safeParse({ name: name.trim(), location: location.trim() });
+    if (!parsed.success) {
+      const field = parsed.error.issues[0]?.path[0];
+      setProblem(field === 'location' ? t('admin.invalid.location') : t('admin.invalid.name'));
+      return;
+    }
+    setSaving(true);
+    setProblem(null);
+    try {
+      const result = await createKiosk(token, parsed.data);
+      setCreated(result);
+      setName('');
+      setLocation('');
+      list.reload();
+    } catch (e) {
+      const code = errorCodeOf(e);
+      if (isAuthLost(code)) onAuthLost(code);
+      setProblem(err(code));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section className="panel admin-panel" aria-labelledby="kiosks-heading">
+      <div className="panel-head">
+        <h2 id="kiosks-heading">{t('admin.kiosks')}</h2>
+      </div>
+      {created && (
+        <OneTimeSecret
+          title={`${t('admin.kiosk.tokenTitle')} — ${created.kiosk.name}`}
+          secret={created.token}
+          onDone={() => setCreated(null)}
+        />
+      )}
+      <form className="admin-form" onSubmit={submit} noValidate data-testid="kiosk-form">
+        <label className="field">
+          <span>{t('admin.kiosk.name')}</span>
+          <input
+            data-testid="kiosk-name"
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span>{t('admin.kiosk.location')}</span>
+          <input
+            data-testid="kiosk-location"
+            value={location}
+            maxLength={200}
+            onChange={(e) => setLocation(e.target.value)}
+          />
+        </label>
+        <button type="submit" className="btn btn-primary" data-testid="kiosk-submit" disabled={saving}>
+          {saving ? t('admin.saving') : t('admin.kiosk.enrol')}
+        </button>
+        {problem && (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
+      {list.errorCode && (
+        <p className="form-error">{t('admin.loadFailed', { reason: err(list.errorCode) })}</p>
+      )}
+      {list.items && list.items.length === 0 && <p className="muted">{t('admin.kiosk.none')}</p>}
+      {list.items && list.items.length > 0 && (
+        <table className="admin-table" data-testid="kiosk-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.kiosk.name')}</th>
+              <th scope="col">{t('admin.kiosk.location')}</th>
+              <th scope="col">{t('admin.kiosk.id')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((k) => (
+              <tr key={k.id}>
+                <td>{k.name}</td>
+                <td>{k.location}</td>
+                <td className="mono muted">{k.id}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

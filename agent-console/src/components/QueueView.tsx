@@ -1,0 +1,111 @@
+/** The live queue: one dense, readable row per waiting ticket, oldest first, each with Accept. */
+import type { QueueEntry } from '@rvw/shared';
+import { useI18n } from '../i18n/I18nContext';
+import { useNow } from '../hooks/use-now';
+import { elapsedMs, formatDuration, waitLevel } from '../lib/time';
+import { IdentityLine } from './IdentityLine';
+
+/** Props of the queue view; `accepting` is the ticket whose accept is in flight. */
+export interface QueueViewProps {
+  entries: QueueEntry[];
+  offsetMs: number;
+  accepting: string | null;
+  connected: boolean;
+  onAccept(entry: QueueEntry): void;
+}
+
+/** The queue table. */
+export function QueueView({ entries, offsetMs, accepting, connected, onAccept }: QueueViewProps) {
+  const { t } = useI18n();
+  const now = useNow(1000);
+  return (
+    <section className="panel queue-panel" aria-labelledby="queue-heading">
+      <div className="panel-head">
+        <h1 id="queue-heading">
+          {t('queue.heading')}
+          <span className="count-pill">{t('queue.waitingCount', { count: entries.length })}</span>
+        </h1>
+        <p className="muted legend">
+          <span className="legend-swatch wait-warn" aria-hidden="true" />
+          <span className="legend-swatch wait-late" aria-hidden="true" />
+          {t('queue.targetNote')}
+        </p>
+      </div>
+      {entries.length === 0 ? (
+        <div className="queue-empty" data-testid="queue-empty">
+          {t('queue.empty')}
+        </div>
+      ) : (
+        <table className="queue-table" data-testid="queue-table">
+          <thead>
+            <tr>
+              <th scope="col" className="col-number">
+                {t('queue.col.number')}
+              </th>
+              <th scope="col" className="col-waited">
+                {t('queue.col.waited')}
+              </th>
+              <th scope="col">{t('queue.col.kiosk')}</th>
+              <th scope="col">{t('queue.col.identity')}</th>
+              <th scope="col" className="col-action">
+                <span className="sr-only">{t('queue.col.action')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => {
+              const waited = elapsedMs(entry.createdAt, now, offsetMs);
+              const level = waitLevel(waited);
+              const busy = accepting === entry.ticketId;
+              return (
+                <tr
+                  key={entry.ticketId}
+                  className={`queue-row row-${level}`}
+                  data-testid="queue-row"
+                  data-ticket-number={entry.number}
+                  data-wait-level={level}
+                >
+                  <td className="ticket-number mono">{entry.number}</td>
+                  <td>
+                    <span
+                      className={`waited mono wait-${level}`}
+                      data-testid="waited"
+                      title={
+                        level === 'late'
+                          ? t('queue.waitLate')
+                          : level === 'warn'
+                            ? t('queue.waitWarn')
+                            : undefined
+                      }
+                    >
+                      {formatDuration(waited)}
+                    </span>
+                  </td>
+                  <td>
+                    <div className="kiosk-name">{entry.kiosk.name}</div>
+                    <div className="kiosk-place muted">{entry.kiosk.location}</div>
+                  </td>
+                  <td>
+                    <IdentityLine identity={entry.identity} />
+                  </td>
+                  <td className="col-action">
+                    <button
+                      type="button"
+                      className="btn btn-primary btn-accept"
+                      data-testid="accept-button"
+                      disabled={!connected || accepting !== null}
+                      aria-busy={busy}
+                      onClick={() => onAccept(entry)}
+                    >
+                      {busy ? t('queue.accepting') : t('queue.accept')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

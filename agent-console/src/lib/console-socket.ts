@@ -1,0 +1,54 @@
+/** The agent's socket.io connection, typed with the shared event maps, and acknowledged requests over it. */
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  ClientAckData,
+  ClientEventName,
+  ClientPayload,
+  ClientToServerEvents,
+  ServerToClientEvents,
+} from '@rvw/shared';
+import { ConsoleError } from './errors';
+
+/** The console's socket. */
+export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** How long an acknowledgement may take before the request counts as failed (default 10 s). */
+export const ACK_TIMEOUT_MS = 10_000;
+
+/** Opens the socket to the page's own origin (the server serves the console), authenticated as an agent. */
+export function connectConsoleSocket(token: string): ConsoleSocket {
+  return io({
+    path: '/socket.io',
+    auth: { kind: 'agent', token },
+    // Polling first would work too; websocket first avoids a needless upgrade on a healthy LAN.
+    transports: ['websocket', 'polling'],
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 5000,
+  });
+}
+
+/** Sends a client event and resolves with its acknowledged data; rejects with a coded ConsoleError. */
+export function request<E extends ClientEventName>(
+  socket: ConsoleSocket,
+  event: E,
+  payload: ClientPayload<E>,
+  timeoutMs = ACK_TIMEOUT_MS,
+): Promise<ClientAckData<E>> {
+  return new Promise((resolve, reject) => {
+    const timed = socket.timeout(timeoutMs);
+    // socket.io's per-event typing cannot follow a generic event name; the shapes are fixed by the maps above.
+    const emit = timed.emit as unknown as (
+      this: typeof timed,
+      ev: E,
+      payload: ClientPayload<E>,
+      ack: (err: Error | null, res: Ack<ClientAckData<E>>) => void,
+    ) => void;
+    emit.call(timed, event, payload, (err, res) => {
+      if (err) reject(ConsoleError.timeout(event));
+      else if (!res || typeof res !== 'object') reject(ConsoleError.badResponse(event));
+      else if (res.ok) resolve(res.data);
+      else reject(ConsoleError.fromServer(res.error));
+    });
+  });
+}

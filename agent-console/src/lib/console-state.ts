@@ -1,0 +1,155 @@
+/**
+ * The workbench's state machine, as a pure reducer: connection, live queue, the one call an agent
+ * can hold, and the notices shown on top. Socket events and user actions become actions here, so
+ * the rules (which session-ended counts, what a resume does) are tested without a browser.
+ */
+import type {
+  AgentState,
+  EndedBy,
+  IdentitySummary,
+  QueueEntry,
+  QueueSnapshot,
+  SessionEnded,
+  SessionOpened,
+} from '@rvw/shared';
+import { clockOffsetMs } from './time';
+
+/** The socket's state as the header shows it. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
+
+/** The call in progress: what the server opened, plus the resident's masked identity if shared. */
+export interface ActiveCall {
+  opened: SessionOpened;
+  identity: IdentitySummary | null;
+}
+
+/** A non-blocking notice over the workbench. */
+export type Notice =
+  | { id: number; kind: 'call-ended'; endedBy: EndedBy }
+  | { id: number; kind: 'accept-failed'; ticketNumber: string; code: string }
+  | { id: number; kind: 'error'; code: string };
+
+/** Everything the workbench shows. */
+export interface ConsoleState {
+  connection: ConnectionStatus;
+  /** Waiting tickets, oldest first. */
+  queue: QueueEntry[];
+  /** Server clock minus local clock (ms), from the latest snapshot; 0 until one arrives. */
+  offsetMs: number;
+  call: ActiveCall | null;
+  /** The ticket being accepted, while its acknowledgement is awaited. */
+  accepting: string | null;
+  notices: Notice[];
+  nextNoticeId: number;
+}
+
+/** What can happen to the workbench. */
+export type ConsoleAction =
+  | { type: 'connected' }
+  | { type: 'disconnected' }
+  | { type: 'agent-state'; state: AgentState }
+  | { type: 'queue'; snapshot: QueueSnapshot; receivedAt: number }
+  | { type: 'accept-start'; ticketId: string }
+  | { type: 'accept-ok'; opened: SessionOpened; identity: IdentitySummary | null }
+  | { type: 'accept-failed'; ticketNumber: string; code: string }
+  | { type: 'session-ended'; ended: Pick<SessionEnded, 'sessionId' | 'endedBy'> }
+  | { type: 'error'; code: string }
+  | { type: 'dismiss'; id: number };
+
+/** The state before the socket connects. */
+export const initialConsoleState: ConsoleState = {
+  connection: 'connecting',
+  queue: [],
+  offsetMs: 0,
+  call: null,
+  accepting: null,
+  notices: [],
+  nextNoticeId: 1,
+};
+
+/** Oldest ticket first; equal times fall back to the ticket number so the order never flickers. */
+export function sortQueue(entries: readonly QueueEntry[]): QueueEntry[] {
+  return [...entries].sort((a, b) => {
+    const d = Date.parse(a.createdAt) - Date.parse(b.createdAt);
+    if (Number.isFinite(d) && d !== 0) return d;
+    return a.number.localeCompare(b.number, 'en', { numeric: true });
+  });
+}
+
+type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;
+
+function withNotice(state: ConsoleState, notice: NoticeBody): ConsoleState {
+  // Only the latest notice of a kind matters: a stack of stale "ticket taken" banners hides the queue.
+  const kept = state.notices.filter((n) => n.kind !== notice.kind);
+  return {
+    ...state,
+    notices: [...kept, { ...notice, id: state.nextNoticeId } as Notice],
+    nextNoticeId: state.nextNoticeId + 1,
+  };
+}
+
+/** The workbench reducer. */
+export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
+  switch (action.type) {
+    case 'connected':
+      return { ...state, connection: 'connected' };
+    case 'disconnected':
+      // An accept in flight will never be acknowledged on this connection.
+      return { ...state, connection: 'reconnecting', accepting: null };
+    case 'agent-state': {
+      const open = action.state.session;
+      if (open) {
+        if (state.call?.opened.session.id === open.session.id) return state;
+        return {
+          ...state,
+          call: { opened: open, identity: open.identity ?? state.call?.identity ?? null },
+        };
+      }
+      // The server knows of no open session: if we thought we were in one, it ended while we were away.
+      if (state.call) return withNotice({ ...state, call: null }, { kind: 'call-ended', endedBy: 'system' });
+      return state;
+    }
+    case 'queue':
+      return {
+        ...state,
+        queue: sortQueue(action.snapshot.entries),
+        offsetMs: clockOffsetMs(action.snapshot.serverTime, action.receivedAt),
+      };
+    case 'accept-start':
+      if (state.call || state.accepting) return state;
+      return { ...state, accepting: action.ticketId };
+    case 'accept-ok': {
+      const sessionId = action.opened.session.id;
+      const same = state.call?.opened.session.id === sessionId;
+      // One call at a time: an opening for another session while in a call is not ours to show.
+      if (state.call && !same) return { ...state, accepting: null };
+      // The identity may come with the opening, with the accepted row, or from the queue we hold
+      // (when session:opened arrives before, or instead of, the accept's acknowledgement).
+      const identity =
+        action.opened.identity ??
+        action.identity ??
+        state.queue.find((e) => e.ticketId === action.opened.session.ticketId)?.identity ??
+        (same ? state.call!.identity : null);
+      return {
+        ...state,
+        accepting: null,
+        call: { opened: same ? state.call!.opened : action.opened, identity },
+        queue: state.queue.filter((e) => e.ticketId !== action.opened.session.ticketId),
+        // A call that starts makes an older "call ended" banner irrelevant.
+        notices: state.notices.filter((n) => n.kind !== 'call-ended'),
+      };
+    }
+    case 'accept-failed':
+      return withNotice(
+        { ...state, accepting: null },
+        { kind: 'accept-failed', ticketNumber: action.ticketNumber, code: action.code },
+      );
+    case 'session-ended':
+      if (state.call?.opened.session.id !== action.ended.sessionId) return state;
+      return withNotice({ ...state, call: null }, { kind: 'call-ended', endedBy: action.ended.endedBy });
+    case 'error':
+      return withNotice(state, { kind: 'error', code: action.code });
+    case 'dismiss':
+      return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
+  }
+}

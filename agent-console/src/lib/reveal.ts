@@ -1,0 +1,9 @@
+/** The full-ID reveal: shown for a fixed time, then masked again. */
+
+/** How long a revealed number stays on screen (30 s). */
+export const REVEAL_MS = 30_000;
+
+/** Whole seconds left before a reveal that ends at `untilMs` is hidden (rounded up; 0 once over). */
+export function revealSecondsLeft(untilMs: number, nowMs: number): number {
+  return Math.max(0, Math.ceil((untilMs - nowMs) / 1000));
+}
