@@ -1,0 +1,59 @@
+/**
+ * The Electron main process, bundled to dist/main/main.cjs. The whole start-up reads in one screen:
+ * each step is a setupX() from its own file.
+ */
+import { join } from 'node:path';
+import { app, dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { loadKioskConfig } from '../host/config';
+import { KioskError } from '../host/errors';
+import { createKioskHost } from '../host/kiosk-host';
+import type { KioskHost } from '../host/kiosk-host';
+import { openReader } from '../host/open-reader';
+import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { setupIpc } from './ipc-manager';
+import { setupPermissions } from './permissions';
+import { setupPowerSaveBlocker } from './power';
+import { setupRecovery } from './recovery';
+import { setupSingleInstance } from './single-instance';
+import { createMainWindow, setupNavigationGuards } from './window';
+
+let mainWindow: BrowserWindow | null = null;
+let host: KioskHost | null = null;
+
+/** Starts the kiosk once Electron is ready; `dir` is where main.cjs and preload.cjs live. */
+export async function startKiosk(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadKioskConfig(env);
+  host = createKioskHost(config, { reader: await openReader(config) });
+  setupAppProtocol(join(dir, '..', 'renderer'));
+  setupPermissions();
+  setupNavigationGuards();
+  mainWindow = createMainWindow(config, join(dir, 'preload.cjs'));
+  mainWindow.on('closed', () => (mainWindow = null));
+  setupIpc(host, () => mainWindow);
+  setupPowerSaveBlocker();
+  setupRecovery(mainWindow, host);
+}
+
+/** Entry: scheme registration and the single-instance lock must happen before 'ready'. */
+export function main(dir: string): void {
+  registerAppScheme();
+  if (!setupSingleInstance(() => mainWindow)) return;
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    // close() wipes the held card before the process goes.
+    void host?.close();
+  });
+  app
+    .whenReady()
+    .then(() => startKiosk(dir))
+    .catch((err: unknown) => {
+      const text =
+        err instanceof KioskError
+          ? `${err.code}: ${err.message}`
+          : 'The kiosk could not start. Run kiosk-doctor.';
+      console.error(`kiosk: ${text}`);
+      dialog.showErrorBox('远程虚拟窗口 / Remote service window', text);
+      app.exit(1);
+    });
+}
