@@ -131,6 +131,9 @@ export const zhCN = {
   'error.MEDIA_UNAVAILABLE': '无法打开摄像头或麦克风。',
   'error.CLIPBOARD_DENIED': '浏览器不允许复制，请手动选中密钥复制。',
   'error.CONFLICT': '该名称已被使用。',
+  'error.ALREADY_QUEUED': '该终端已有等候中的号码或通话。',
+  'error.AGENT_BUSY': '您已在通话中，请先结束当前通话。',
+  'error.UNAVAILABLE': '服务暂时不可用，请稍后重试。',
   'error.INTERNAL': '服务器出错，请稍后重试。',
   'error.unknown': '操作失败（{code}）。',
 } as const;
@@ -265,6 +268,9 @@ export const en: Record<MessageKey, string> = {
   'error.MEDIA_UNAVAILABLE': 'Camera or microphone unavailable.',
   'error.CLIPBOARD_DENIED': 'The browser refused to copy; select the secret and copy it by hand.',
   'error.CONFLICT': 'That name is already taken.',
+  'error.ALREADY_QUEUED': 'That kiosk already holds a waiting ticket or a call.',
+  'error.AGENT_BUSY': 'you are already in a call; end it first.',
+  'error.UNAVAILABLE': 'The service is temporarily unavailable. Please try again later.',
   'error.INTERNAL': 'The server failed. Please try again later.',
   'error.unknown': 'The action failed ({code}).',
 };
