@@ -30,6 +30,11 @@ export const ServerConfigSchema = z.object({
   iceServers: z.array(IceServer).default([]),
   /** The agent console's build folder, served at /console; default <repo>/agent-console/dist. */
   consoleDir: z.string().min(1).default(defaultConsoleDir),
+  /**
+   * File the JSON log is appended to; default none (stdout). With a file, stdout carries only what
+   * people must read once (generated passwords), which must never land in a log.
+   */
+  logFile: z.string().min(1).nullable().default(null),
   /** Log level (fatal, error, warn, info, debug, trace, silent); default info. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Lifetime of an agent's login token, in hours; default 12 (one working day with margin). */
@@ -56,6 +61,7 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   dataDir: 'RVW_DATA_DIR',
   iceServers: 'RVW_ICE_SERVERS',
   consoleDir: 'RVW_CONSOLE_DIR',
+  logFile: 'RVW_LOG_FILE',
   logLevel: 'RVW_LOG_LEVEL',
   sessionTtlHours: 'RVW_SESSION_TTL_HOURS',
   memberGraceSeconds: 'RVW_MEMBER_GRACE_SECONDS',
@@ -71,6 +77,7 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   dataDir: 'string',
   iceServers: 'json',
   consoleDir: 'string',
+  logFile: 'string',
   logLevel: 'string',
   sessionTtlHours: 'number',
   memberGraceSeconds: 'number',

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { DestinationStream, Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config';
@@ -63,7 +63,7 @@ export const serverVersion: string = (
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { logStream, clock = systemClock, scheduler = systemScheduler, ...input } = options;
   const config = parseConfig(input);
-  const log = createLogger(config, logStream);
+  const log = createLogger(config, logStream ?? (config.logFile ? pino.destination({ dest: config.logFile, mkdir: true, sync: true }) : undefined));
   const db = await openDatabase(config.dataDir);
 
   // pino's Logger is Fastify's logger at runtime; the cast only widens the generic to the default.

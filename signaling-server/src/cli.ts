@@ -1,0 +1,157 @@
+/**
+ * The rvw-server command line: `serve` (default; `--demo` adds the demo accounts and kiosk),
+ * `create-admin <username>`, `create-kiosk --name .. --location ..`, `help`.
+ * One-time secrets are written to stdout, never to the log.
+ */
+import { parseArgs } from 'node:util';
+import { AppError, CreateKioskRequest } from '@rvw/shared';
+import { createAgent, createKiosk, setPassword } from './auth/accounts';
+import { generatePassword } from './auth/passwords';
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { ensureDemoData, ensureFirstAdmin } from './demo';
+import { ConfigError } from './errors';
+import { createServer, type RunningServer } from './server';
+
+/** Where the CLI writes; default process.stdout / process.stderr. */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  out: { write(text: string): unknown };
+  err: { write(text: string): unknown };
+}
+
+/** The result of a command: an exit code, or a running server for `serve`. */
+export type CliResult = { exitCode: number } | { server: RunningServer };
+
+const usage = `Usage: rvw-server [command]
+
+Commands:
+  serve [--demo]                           start the server (default). --demo creates the demo
+                                           admin, agent and kiosk and writes <dataDir>/demo-kiosk.json
+  create-admin <username> [--display-name N] [--reset-password]
+                                           create an admin (password from RVW_ADMIN_PASSWORD or
+                                           generated and printed once); --reset-password sets a new one
+  create-kiosk --name N --location L [--server-url URL]
+                                           enrol a kiosk; prints its secret token once
+  help                                     this text
+
+Configuration comes from RVW_* environment variables (see docs/protocol.md and docs/deployment.md).
+`;
+
+/** Runs one command. Errors become a sentence on stderr and a non-zero exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
+  const [command = 'serve', ...rest] = argv[0]?.startsWith('-') ? ['serve', ...argv] : argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return { server: await serve(rest, io) };
+      case 'create-admin':
+        return { exitCode: await createAdminCommand(rest, io) };
+      case 'create-kiosk':
+        return { exitCode: await createKioskCommand(rest, io) };
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out.write(usage);
+        return { exitCode: 0 };
+      default:
+        io.err.write(`Unknown command "${command}".\n\n${usage}`);
+        return { exitCode: 64 };
+    }
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof AppError) {
+      io.err.write(`${err.message} (${err.code})\n`);
+      return { exitCode: err instanceof ConfigError ? 78 : 1 };
+    }
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err.write(`${err.message}\n\n${usage}`);
+      return { exitCode: 64 };
+    }
+    throw err;
+  }
+}
+
+async function serve(args: string[], io: CliIo): Promise<RunningServer> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } }, strict: true });
+  const config = loadConfig(io.env);
+  const server = await createServer(config);
+  if (values.demo) {
+    const demo = await ensureDemoData(server.db, {
+      dataDir: config.dataDir,
+      serverUrl: server.url,
+      adminPassword: io.env.RVW_ADMIN_PASSWORD,
+    });
+    for (const c of [demo.admin, demo.agent]) {
+      if (c) io.out.write(`Created demo account ${c.username} with password ${c.password} (shown once; keep it).\n`);
+    }
+    io.out.write(`Demo kiosk "${demo.kiosk.name}": its config (server URL and token) is in ${demo.kioskConfigPath}\n`);
+  } else {
+    const admin = await ensureFirstAdmin(server.db, { password: io.env.RVW_ADMIN_PASSWORD });
+    if (admin && !io.env.RVW_ADMIN_PASSWORD) {
+      io.out.write(`Created the first admin "${admin.username}" with password ${admin.password} (shown once; keep it).\n`);
+    } else if (admin) {
+      io.out.write(`Created the first admin "${admin.username}" with the password from RVW_ADMIN_PASSWORD.\n`);
+    }
+  }
+  io.out.write(`Agent console: ${server.url}/console/\n`);
+  return server;
+}
+
+async function createAdminCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { 'display-name': { type: 'string' }, 'reset-password': { type: 'boolean', default: false } },
+    allowPositionals: true,
+    strict: true,
+  });
+  const username = positionals[0];
+  if (!username || positionals.length > 1) {
+    io.err.write('create-admin needs exactly one username, e.g. rvw-server create-admin zhang.wei\n');
+    return 64;
+  }
+  const fromEnv = io.env.RVW_ADMIN_PASSWORD;
+  const password = fromEnv || generatePassword();
+  const db = await openDatabase(loadConfig(io.env).dataDir);
+  try {
+    if (values['reset-password']) {
+      await setPassword(db, username, password);
+      io.out.write(`Set a new password for "${username}".\n`);
+    } else {
+      await createAgent(
+        db,
+        { username, displayName: values['display-name'] ?? username, password, role: 'admin' },
+        new Date(),
+      );
+      io.out.write(`Created admin "${username}".\n`);
+    }
+    io.out.write(fromEnv ? 'The password is the one in RVW_ADMIN_PASSWORD.\n' : `One-time password: ${password}\n`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function createKioskCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { name: { type: 'string' }, location: { type: 'string' }, 'server-url': { type: 'string' } },
+    strict: true,
+  });
+  const parsed = CreateKioskRequest.safeParse({ name: values.name, location: values.location });
+  if (!parsed.success) {
+    io.err.write('create-kiosk needs --name and --location, e.g. --name "静安寺街道 第二居委会" --location "…"\n');
+    return 64;
+  }
+  const db = await openDatabase(loadConfig(io.env).dataDir);
+  try {
+    const { kiosk, token } = await createKiosk(db, parsed.data, new Date());
+    io.out.write(`Enrolled kiosk "${kiosk.name}" (${kiosk.id}).\n`);
+    io.out.write(`Secret token (shown once; put it in the kiosk's config as kioskToken): ${token}\n`);
+    if (values['server-url']) {
+      io.out.write(`Kiosk config file:\n${JSON.stringify({ serverUrl: values['server-url'], kioskToken: token }, null, 2)}\n`);
+    }
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
