@@ -233,8 +233,10 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
       try {
         const found = await client.findCard();
         if (!this.cardPresent) {
-          if (!found) failedReads = 0;
-          else if (failedReads < this.opts.maxReadAttempts) {
+          if (!found) {
+            // An unreadable card may also answer find with 80 after a try: it is gone only if select fails too.
+            if (failedReads > 0 && !(await this.stillThere(client))) failedReads = 0;
+          } else if (failedReads < this.opts.maxReadAttempts) {
             try {
               const card = await client.readCard({ withFingerprint: this.opts.withFingerprint });
               failedReads = 0;
