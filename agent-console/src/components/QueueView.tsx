@@ -21,10 +21,7 @@ export function QueueView({ entries, offsetMs, accepting, connected, onAccept }:
   return (
     <section className="panel queue-panel" aria-labelledby="queue-heading">
       <div className="panel-head">
-        <h1 id="queue-heading">
-          {t('queue.heading')}
-          <span className="count-pill">{t('queue.waitingCount', { count: entries.length })}</span>
-        </h1>
+        <h1 id="queue-heading">{t('queue.heading')}</h1>
         <p className="muted legend">
           <span className="legend-swatch wait-warn" aria-hidden="true" />
           <span className="legend-swatch wait-late" aria-hidden="true" />
@@ -45,7 +42,9 @@ export function QueueView({ entries, offsetMs, accepting, connected, onAccept }:
               <th scope="col" className="col-waited">
                 {t('queue.col.waited')}
               </th>
-              <th scope="col">{t('queue.col.kiosk')}</th>
+              <th scope="col" className="col-kiosk">
+                {t('queue.col.kiosk')}
+              </th>
               <th scope="col">{t('queue.col.identity')}</th>
               <th scope="col" className="col-action">
                 <span className="sr-only">{t('queue.col.action')}</span>
@@ -82,8 +81,12 @@ export function QueueView({ entries, offsetMs, accepting, connected, onAccept }:
                     </span>
                   </td>
                   <td>
-                    <div className="kiosk-name">{entry.kiosk.name}</div>
-                    <div className="kiosk-place muted">{entry.kiosk.location}</div>
+                    <div className="kiosk-name" title={entry.kiosk.name}>
+                      {entry.kiosk.name}
+                    </div>
+                    <div className="kiosk-place muted" title={entry.kiosk.location}>
+                      {entry.kiosk.location}
+                    </div>
                   </td>
                   <td>
                     <IdentityLine identity={entry.identity} />
