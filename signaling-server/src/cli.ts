@@ -72,7 +72,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
 }
 
 async function serve(args: string[], io: CliIo): Promise<RunningServer> {
-  const { values } = parseArgs({ args, options: { demo: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { demo: { type: 'boolean', default: false } },
+    strict: true,
+  });
   const config = loadConfig(io.env);
   const server = await createServer(config);
   if (values.demo) {
@@ -82,15 +86,24 @@ async function serve(args: string[], io: CliIo): Promise<RunningServer> {
       adminPassword: io.env.RVW_ADMIN_PASSWORD,
     });
     for (const c of [demo.admin, demo.agent]) {
-      if (c) io.out.write(`Created demo account ${c.username} with password ${c.password} (shown once; keep it).\n`);
+      if (c)
+        io.out.write(
+          `Created demo account ${c.username} with password ${c.password} (shown once; keep it).\n`,
+        );
     }
-    io.out.write(`Demo kiosk "${demo.kiosk.name}": its config (server URL and token) is in ${demo.kioskConfigPath}\n`);
+    io.out.write(
+      `Demo kiosk "${demo.kiosk.name}": its config (server URL and token) is in ${demo.kioskConfigPath}\n`,
+    );
   } else {
     const admin = await ensureFirstAdmin(server.db, { password: io.env.RVW_ADMIN_PASSWORD });
     if (admin && !io.env.RVW_ADMIN_PASSWORD) {
-      io.out.write(`Created the first admin "${admin.username}" with password ${admin.password} (shown once; keep it).\n`);
+      io.out.write(
+        `Created the first admin "${admin.username}" with password ${admin.password} (shown once; keep it).\n`,
+      );
     } else if (admin) {
-      io.out.write(`Created the first admin "${admin.username}" with the password from RVW_ADMIN_PASSWORD.\n`);
+      io.out.write(
+        `Created the first admin "${admin.username}" with the password from RVW_ADMIN_PASSWORD.\n`,
+      );
     }
   }
   io.out.write(`Agent console: ${server.url}/console/\n`);
@@ -124,7 +137,9 @@ async function createAdminCommand(args: string[], io: CliIo): Promise<number> {
       );
       io.out.write(`Created admin "${username}".\n`);
     }
-    io.out.write(fromEnv ? 'The password is the one in RVW_ADMIN_PASSWORD.\n' : `One-time password: ${password}\n`);
+    io.out.write(
+      fromEnv ? 'The password is the one in RVW_ADMIN_PASSWORD.\n' : `One-time password: ${password}\n`,
+    );
     return 0;
   } finally {
     await db.destroy();
@@ -139,7 +154,9 @@ async function createKioskCommand(args: string[], io: CliIo): Promise<number> {
   });
   const parsed = CreateKioskRequest.safeParse({ name: values.name, location: values.location });
   if (!parsed.success) {
-    io.err.write('create-kiosk needs --name and --location, e.g. --name "静安寺街道 第二居委会" --location "…"\n');
+    io.err.write(
+      'create-kiosk needs --name and --location, e.g. --name "静安寺街道 第二居委会" --location "…"\n',
+    );
     return 64;
   }
   const db = await openDatabase(loadConfig(io.env).dataDir);
@@ -148,7 +165,9 @@ async function createKioskCommand(args: string[], io: CliIo): Promise<number> {
     io.out.write(`Enrolled kiosk "${kiosk.name}" (${kiosk.id}).\n`);
     io.out.write(`Secret token (shown once; put it in the kiosk's config as kioskToken): ${token}\n`);
     if (values['server-url']) {
-      io.out.write(`Kiosk config file:\n${JSON.stringify({ serverUrl: values['server-url'], kioskToken: token }, null, 2)}\n`);
+      io.out.write(
+        `Kiosk config file:\n${JSON.stringify({ serverUrl: values['server-url'], kioskToken: token }, null, 2)}\n`,
+      );
     }
     return 0;
   } finally {

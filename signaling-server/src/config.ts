@@ -38,7 +38,11 @@ export const ServerConfigSchema = z.object({
   /** Log level (fatal, error, warn, info, debug, trace, silent); default info. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Lifetime of an agent's login token, in hours; default 12 (one working day with margin). */
-  sessionTtlHours: z.number().positive().max(24 * 30).default(12),
+  sessionTtlHours: z
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   /** How long a session waits for a disconnected member to come back, in seconds; default 30. */
   memberGraceSeconds: z.number().nonnegative().max(3600).default(30),
   /** Events a socket may send per second before RATE_LIMITED (bursts up to twice this); default 50. */
@@ -91,7 +95,8 @@ function fromEnv(key: keyof ServerConfig, raw: string): unknown {
   switch (kinds[key]) {
     case 'number': {
       const n = Number(raw.trim());
-      if (raw.trim() === '' || !Number.isFinite(n)) throw ServerError.config(`${name} must be a number, got "${raw}"`);
+      if (raw.trim() === '' || !Number.isFinite(n))
+        throw ServerError.config(`${name} must be a number, got "${raw}"`);
       return n;
     }
     case 'json':
@@ -136,7 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     }
     try {
       const parsed = JSON.parse(text) as unknown;
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('not an object');
       file = parsed as Record<string, unknown>;
     } catch {
       throw ServerError.config(`RVW_CONFIG file ${path} must hold one JSON object`);

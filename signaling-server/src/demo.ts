@@ -27,7 +27,11 @@ export async function ensureFirstAdmin(
   if ((await countAgents(db)) > 0) return null;
   const username = opts.username ?? 'admin';
   const password = opts.password || generatePassword();
-  await createAgent(db, { username, displayName: '管理员 Administrator', password, role: 'admin' }, opts.now ?? new Date());
+  await createAgent(
+    db,
+    { username, displayName: '管理员 Administrator', password, role: 'admin' },
+    opts.now ?? new Date(),
+  );
   return { username, password };
 }
 
@@ -71,7 +75,8 @@ export interface DemoData {
 export async function ensureDemoData(db: Db, opts: DemoOptions): Promise<DemoData> {
   const now = opts.now ?? new Date();
   const exists = async (username: string) =>
-    (await db.selectFrom('agents').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+    (await db.selectFrom('agents').select('id').where('username', '=', username).executeTakeFirst()) !==
+    undefined;
 
   let admin: Credentials | null = null;
   if (!(await exists(demoNames.admin))) {
@@ -95,7 +100,11 @@ export async function ensureDemoData(db: Db, opts: DemoOptions): Promise<DemoDat
     kiosk = toKiosk(row);
     kioskToken = await rotateKioskToken(db, kiosk.id);
   } else {
-    const created = await createKiosk(db, { name: demoNames.kioskName, location: demoNames.kioskLocation }, now);
+    const created = await createKiosk(
+      db,
+      { name: demoNames.kioskName, location: demoNames.kioskLocation },
+      now,
+    );
     kiosk = created.kiosk;
     kioskToken = created.token;
   }
@@ -103,7 +112,13 @@ export async function ensureDemoData(db: Db, opts: DemoOptions): Promise<DemoDat
   const dir = resolve(opts.dataDir);
   mkdirSync(dir, { recursive: true });
   const kioskConfigPath = join(dir, 'demo-kiosk.json');
-  const file = { serverUrl: opts.serverUrl, kioskToken, kioskId: kiosk.id, name: kiosk.name, location: kiosk.location };
+  const file = {
+    serverUrl: opts.serverUrl,
+    kioskToken,
+    kioskId: kiosk.id,
+    name: kiosk.name,
+    location: kiosk.location,
+  };
   writeFileSync(kioskConfigPath, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
   chmodSync(kioskConfigPath, 0o600);
   return { admin, agent, kiosk, kioskToken, kioskConfigPath };

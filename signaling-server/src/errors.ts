@@ -24,13 +24,17 @@ export const ServerError = {
   loginFailed: (): AppError => new AppError(ErrorCode.AuthInvalid, 'The username or password is wrong.'),
   forbidden: (message?: string): AppError => AppError.forbidden(message),
   notFound: (what: string): AppError => AppError.notFound(what),
-  ticketTaken: (): AppError => new AppError(ErrorCode.TicketTaken, 'Another agent accepted this ticket first.'),
+  ticketTaken: (): AppError =>
+    new AppError(ErrorCode.TicketTaken, 'Another agent accepted this ticket first.'),
   ticketNotWaiting: (): AppError =>
     new AppError(ErrorCode.TicketNotWaiting, 'The ticket is no longer waiting (cancelled or finished).'),
   alreadyQueued: (): AppError =>
     new AppError(ErrorCode.AlreadyQueued, 'This kiosk already holds an open ticket or session.'),
   agentBusy: (): AppError =>
-    new AppError(ErrorCode.AgentBusy, 'You are already serving a session; end it before accepting another ticket.'),
+    new AppError(
+      ErrorCode.AgentBusy,
+      'You are already serving a session; end it before accepting another ticket.',
+    ),
   notSessionMember: (): AppError =>
     new AppError(ErrorCode.NotSessionMember, 'You are not a member of this session.'),
   sessionEnded: (): AppError => new AppError(ErrorCode.SessionEnded, 'This session has already ended.'),

@@ -1,7 +1,11 @@
 /** Process entry: `tsx signaling-server/src/main.ts [command]`; SIGINT/SIGTERM close the server gracefully. */
 import { runCli } from './cli';
 
-const result = await runCli(process.argv.slice(2), { env: process.env, out: process.stdout, err: process.stderr });
+const result = await runCli(process.argv.slice(2), {
+  env: process.env,
+  out: process.stdout,
+  err: process.stderr,
+});
 if ('exitCode' in result) {
   process.exitCode = result.exitCode;
 } else {

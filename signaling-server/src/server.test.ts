@@ -93,8 +93,14 @@ describe('dispatch of bad input', () => {
       if (!ack.ok) expect(ack.error.message).toMatch(/malformed/);
     }
     // The wrong role is refused as FORBIDDEN, not processed.
-    expect(await k.requestRaw('ticket:accept', { ticketId: 'x' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await a.requestRaw('ticket:request', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await k.requestRaw('ticket:accept', { ticketId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(await a.requestRaw('ticket:request', {})).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     // Events without an ack are processed or dropped without harm.
     (k.socket as unknown as { emit(e: string, p: unknown): void }).emit('ticket:cancel', { nope: true });
     (k.socket as unknown as { emit(e: string): void }).emit('ticket:request');
@@ -114,8 +120,14 @@ describe('dispatch of bad input', () => {
     const { token } = await createTestAgent(t.server);
     const k = await connectKiosk(t.url, kioskToken);
     const a = await connectAgent(t.url, token);
-    const dropped = new Promise<string>((resolve) => a.socket.once('disconnect', (reason) => resolve(reason)));
-    a.socket.emit('signal', { sessionId: 's', data: { type: 'offer', sdp: 'x'.repeat(100_000) } }, () => undefined);
+    const dropped = new Promise<string>((resolve) =>
+      a.socket.once('disconnect', (reason) => resolve(reason)),
+    );
+    a.socket.emit(
+      'signal',
+      { sessionId: 's', data: { type: 'offer', sdp: 'x'.repeat(100_000) } },
+      () => undefined,
+    );
     expect(await dropped).toBe('transport close');
     // The kiosk is untouched and the server still serves.
     expect(k.connected).toBe(true);
@@ -130,7 +142,9 @@ describe('dispatch of bad input', () => {
     await t.restart({ socketRateLimit: 5 });
     const { token } = await createTestAgent(t.server);
     const a = await connectAgent(t.url, token);
-    const acks = await Promise.all(Array.from({ length: 30 }, () => a.requestRaw('ticket:accept', { ticketId: 'nope' })));
+    const acks = await Promise.all(
+      Array.from({ length: 30 }, () => a.requestRaw('ticket:accept', { ticketId: 'nope' })),
+    );
     const codes = acks.map((x) => (x.ok ? 'OK' : x.error.code));
     expect(codes).toContain('RATE_LIMITED');
     expect(codes).toContain('NOT_FOUND');
@@ -166,7 +180,11 @@ describe('HTTP API', () => {
       ['li.min', 'wrong-password'],
       ['nobody', password],
     ]) {
-      const res = await t.server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: pw } });
+      const res = await t.server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password: pw },
+      });
       expect(res.statusCode).toBe(401);
       expect(HttpError.parse(res.json()).error.code).toBe('AUTH_INVALID');
     }
@@ -183,9 +201,16 @@ describe('HTTP API', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as HttpError).error.code).toBe('BAD_PAYLOAD');
-    const shape = await t.server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 1 } });
+    const shape = await t.server.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 1 },
+    });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().error).toMatchObject({ code: 'BAD_PAYLOAD', message: expect.stringMatching(/username/) });
+    expect(shape.json().error).toMatchObject({
+      code: 'BAD_PAYLOAD',
+      message: expect.stringMatching(/username/),
+    });
     const huge = await t.server.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -203,7 +228,11 @@ describe('HTTP API', () => {
     const plain = await createTestAgent(t.server, { username: 'plain' });
     const as = (token: string) => ({ authorization: `Bearer ${token}` });
 
-    const forbidden = await t.server.app.inject({ method: 'GET', url: '/api/admin/agents', headers: as(plain.token) });
+    const forbidden = await t.server.app.inject({
+      method: 'GET',
+      url: '/api/admin/agents',
+      headers: as(plain.token),
+    });
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json().error.code).toBe('FORBIDDEN');
 
@@ -223,8 +252,16 @@ describe('HTTP API', () => {
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('CONFLICT');
-    const list = await t.server.app.inject({ method: 'GET', url: '/api/admin/agents', headers: as(admin.token) });
-    expect(list.json().agents.map((a: { username: string }) => a.username)).toEqual(['boss', 'plain', 'zhang.wei']);
+    const list = await t.server.app.inject({
+      method: 'GET',
+      url: '/api/admin/agents',
+      headers: as(admin.token),
+    });
+    expect(list.json().agents.map((a: { username: string }) => a.username)).toEqual([
+      'boss',
+      'plain',
+      'zhang.wei',
+    ]);
 
     const kiosk = await t.server.app.inject({
       method: 'POST',
@@ -235,7 +272,11 @@ describe('HTTP API', () => {
     expect(kiosk.statusCode).toBe(201);
     const { token } = kiosk.json() as { token: string };
     expect(token.length).toBeGreaterThan(30);
-    const kiosks = await t.server.app.inject({ method: 'GET', url: '/api/admin/kiosks', headers: as(admin.token) });
+    const kiosks = await t.server.app.inject({
+      method: 'GET',
+      url: '/api/admin/kiosks',
+      headers: as(admin.token),
+    });
     expect(kiosks.body).not.toContain(token);
     expect(kiosks.json().kiosks).toHaveLength(1);
     // The token works for the kiosk's socket.
@@ -249,6 +290,9 @@ describe('HTTP API', () => {
     expect(root.headers.location).toBe('/console/');
     const consolePage = await t.server.app.inject({ method: 'GET', url: '/console/queue' });
     expect(consolePage.statusCode).toBe(503);
-    expect(consolePage.json().error).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/build/) });
+    expect(consolePage.json().error).toMatchObject({
+      code: 'UNAVAILABLE',
+      message: expect.stringMatching(/build/),
+    });
   });
 });

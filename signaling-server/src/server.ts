@@ -63,11 +63,18 @@ export const serverVersion: string = (
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { logStream, clock = systemClock, scheduler = systemScheduler, ...input } = options;
   const config = parseConfig(input);
-  const log = createLogger(config, logStream ?? (config.logFile ? pino.destination({ dest: config.logFile, mkdir: true, sync: true }) : undefined));
+  const log = createLogger(
+    config,
+    logStream ??
+      (config.logFile ? pino.destination({ dest: config.logFile, mkdir: true, sync: true }) : undefined),
+  );
   const db = await openDatabase(config.dataDir);
 
   // pino's Logger is Fastify's logger at runtime; the cast only widens the generic to the default.
-  const app: FastifyInstance = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: config.maxMessageBytes });
+  const app: FastifyInstance = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    bodyLimit: config.maxMessageBytes,
+  });
   installErrorHandling(app);
 
   const io: RvwServer = new Server(app.server, {
@@ -96,7 +103,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
 
   try {
     await hub.start();
-    registerApiRoutes(app, { db, clock, hub, version: serverVersion, sessionTtlHours: config.sessionTtlHours });
+    registerApiRoutes(app, {
+      db,
+      clock,
+      hub,
+      version: serverVersion,
+      sessionTtlHours: config.sessionTtlHours,
+    });
     await registerConsole(app, config.consoleDir);
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {

@@ -99,7 +99,10 @@ export async function createTestKiosk(
 ): Promise<{ kiosk: Kiosk; token: string }> {
   return createKiosk(
     server.db,
-    { name: opts.name ?? `Kiosk ${Math.random().toString(36).slice(2, 6)}`, location: opts.location ?? '静安区' },
+    {
+      name: opts.name ?? `Kiosk ${Math.random().toString(36).slice(2, 6)}`,
+      location: opts.location ?? '静安区',
+    },
     new Date(),
   );
 }
@@ -129,7 +132,11 @@ export class TestClient {
   }
 
   /** Emits a client event and resolves with its acknowledgement. */
-  request<E extends ClientEventName>(event: E, payload: ClientPayload<E>, timeoutMs = 5000): Promise<Ack<ClientAckData<E>>> {
+  request<E extends ClientEventName>(
+    event: E,
+    payload: ClientPayload<E>,
+    timeoutMs = 5000,
+  ): Promise<Ack<ClientAckData<E>>> {
     return this.requestRaw(event, payload, timeoutMs) as Promise<Ack<ClientAckData<E>>>;
   }
 
@@ -176,7 +183,9 @@ export class TestClient {
 
   /** Events named `event` received so far. */
   all<E extends ServerEventName>(event: E): Parameters<ServerToClientEvents[E]>[0][] {
-    return this.received.filter((r) => r.event === event).map((r) => r.payload as Parameters<ServerToClientEvents[E]>[0]);
+    return this.received
+      .filter((r) => r.event === event)
+      .map((r) => r.payload as Parameters<ServerToClientEvents[E]>[0]);
   }
 
   /** Disconnects. */
@@ -197,7 +206,10 @@ export class RefusedError extends Error {
  * Connects a client (websocket transport, no automatic reconnection). Resolves once connected;
  * rejects with RefusedError carrying the server's { code, message } when refused.
  */
-export function connectClient(url: string, auth: HandshakeAuth | Record<string, unknown> | undefined): Promise<TestClient> {
+export function connectClient(
+  url: string,
+  auth: HandshakeAuth | Record<string, unknown> | undefined,
+): Promise<TestClient> {
   const socket: TypedClientSocket = connect(url, {
     auth: auth as Record<string, unknown> | undefined,
     transports: ['websocket'],

@@ -19,13 +19,20 @@ export function toKiosk(row: Pick<KioskRow, 'id' | 'name' | 'location'>): Kiosk 
 
 /** Number of agent accounts (0 on a fresh database). */
 export async function countAgents(db: Db): Promise<number> {
-  const row = await db.selectFrom('agents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('agents')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** Creates an agent or admin; CONFLICT when the username is taken. */
 export async function createAgent(db: Db, input: CreateAgentRequest, now: Date): Promise<Agent> {
-  const existing = await db.selectFrom('agents').select('id').where('username', '=', input.username).executeTakeFirst();
+  const existing = await db
+    .selectFrom('agents')
+    .select('id')
+    .where('username', '=', input.username)
+    .executeTakeFirst();
   if (existing) throw ServerError.conflict(`The username "${input.username}"`);
   const row = {
     id: randomUUID(),
@@ -186,4 +193,3 @@ export async function authenticateKiosk(db: Db, token: string): Promise<Kiosk | 
     .executeTakeFirst();
   return row ? toKiosk(row) : null;
 }
-

@@ -21,7 +21,13 @@ describe('password hashing', () => {
   });
 
   it('rejects malformed stored hashes instead of throwing', async () => {
-    for (const bad of ['', 'plain', 'scrypt$x$8$1$abc$def', 'bcrypt$1$2$3$4$5', 'scrypt$16384$8$1$c2FsdA==$']) {
+    for (const bad of [
+      '',
+      'plain',
+      'scrypt$x$8$1$abc$def',
+      'bcrypt$1$2$3$4$5',
+      'scrypt$16384$8$1$c2FsdA==$',
+    ]) {
       expect(await verifyPassword('anything', bad)).toBe(false);
     }
   });

@@ -73,7 +73,11 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
 
   app.post('/api/admin/kiosks', async (req, reply) => {
     const who = await auth.admin(req);
-    const created: CreateKioskResponse = await createKiosk(db, parseBody(CreateKioskRequest, req.body), clock());
+    const created: CreateKioskResponse = await createKiosk(
+      db,
+      parseBody(CreateKioskRequest, req.body),
+      clock(),
+    );
     req.log.info({ by: who.agent.id, kioskId: created.kiosk.id }, 'kiosk enrolled');
     return reply.status(201).send(created);
   });
@@ -85,7 +89,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     if (consent !== true) throw ServerError.noConsent();
     const body = parseBody(AttachIdentityRequest, req.body);
     await attachIdentity(db, kiosk.id, body, clock());
-    req.log.info({ kioskId: kiosk.id, ticketId: body.ticketId, cardType: body.identity.cardType }, 'identity attached');
+    req.log.info(
+      { kioskId: kiosk.id, ticketId: body.ticketId, cardType: body.identity.cardType },
+      'identity attached',
+    );
     await hub.queueChanged();
     const t = await getTicket(db, body.ticketId);
     if (!t) throw ServerError.notFound('The ticket');

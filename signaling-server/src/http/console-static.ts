@@ -14,7 +14,12 @@ export async function registerConsole(app: FastifyInstance, consoleDir: string):
   const built = existsSync(join(consoleDir, 'index.html'));
   app.get('/', async (_req, reply) => reply.redirect('/console/'));
   if (built) {
-    await app.register(fastifyStatic, { root: consoleDir, prefix: '/console/', wildcard: true, index: 'index.html' });
+    await app.register(fastifyStatic, {
+      root: consoleDir,
+      prefix: '/console/',
+      wildcard: true,
+      index: 'index.html',
+    });
     app.get('/console', async (_req, reply) => reply.redirect('/console/'));
   } else {
     const notBuilt = async (_req: unknown, reply: Parameters<typeof sendError>[0]) =>

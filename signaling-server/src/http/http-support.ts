@@ -65,8 +65,12 @@ export function installErrorHandling(app: FastifyInstance): void {
     const status = (err as FastifyError).statusCode ?? 500;
     if ((err as FastifyError).validation || (status >= 400 && status < 500)) {
       // Unparseable JSON, a wrong content type or a body over the limit: all bad payloads.
-      const e = ServerError.badPayload(status === 413 ? 'the body is too large' : 'the request body could not be read');
-      return reply.status(status === 413 || status === 415 ? status : 400).send({ error: { code: e.code, message: e.message } });
+      const e = ServerError.badPayload(
+        status === 413 ? 'the body is too large' : 'the request body could not be read',
+      );
+      return reply
+        .status(status === 413 || status === 415 ? status : 400)
+        .send({ error: { code: e.code, message: e.message } });
     }
     req.log.error({ err }, 'request failed');
     return sendError(reply, ServerError.internal());

@@ -24,7 +24,12 @@ export function identitySummary(
 }
 
 /** Attaches a consented identity to the kiosk's own open ticket (replacing an earlier one). */
-export async function attachIdentity(db: Db, kioskId: string, req: AttachIdentityRequest, now: Date): Promise<void> {
+export async function attachIdentity(
+  db: Db,
+  kioskId: string,
+  req: AttachIdentityRequest,
+  now: Date,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const ticket = await trx
       .selectFrom('tickets')
@@ -58,8 +63,16 @@ export async function attachIdentity(db: Db, kioskId: string, req: AttachIdentit
 }
 
 /** The masked identity of a ticket, if the resident shared one. */
-export async function identityOfTicket(db: Db, ticketId: string, now: Date): Promise<IdentitySummary | undefined> {
-  const row = await db.selectFrom('ticket_identities').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
+export async function identityOfTicket(
+  db: Db,
+  ticketId: string,
+  now: Date,
+): Promise<IdentitySummary | undefined> {
+  const row = await db
+    .selectFrom('ticket_identities')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst();
   return row ? identitySummary(row, now) : undefined;
 }
 
@@ -83,11 +96,16 @@ export async function revealIdentity(
     if (!row) throw ServerError.notFound('The ticket');
     const serving = row.status === 'serving' && row.agent_id === who.agentId;
     if (!serving && who.role !== 'admin') {
-      throw ServerError.forbidden('Only the agent serving this ticket (or an admin) may reveal the identity.');
+      throw ServerError.forbidden(
+        'Only the agent serving this ticket (or an admin) may reveal the identity.',
+      );
     }
     if (row.identity_of === null) throw ServerError.notFound('The identity of this ticket');
     if (row.purged_at !== null || row.id_number === null) throw ServerError.identityPurged();
-    await trx.insertInto('identity_reveals').values({ agent_id: who.agentId, ticket_id: ticketId, at: now.toISOString() }).execute();
+    await trx
+      .insertInto('identity_reveals')
+      .values({ agent_id: who.agentId, ticket_id: ticketId, at: now.toISOString() })
+      .execute();
     return row.id_number;
   });
 }

@@ -79,7 +79,9 @@ describe('identity', () => {
     });
     const opened = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));
     expect(opened.identity?.idNumberMasked).toBe(maskIdNumber(ID_NUMBER));
-    expect(okData(await agent.request('identity:reveal', { ticketId: ticket.id }))).toEqual({ idNumber: ID_NUMBER });
+    expect(okData(await agent.request('identity:reveal', { ticketId: ticket.id }))).toEqual({
+      idNumber: ID_NUMBER,
+    });
     okData(await agent.request('identity:reveal', { ticketId: ticket.id }));
     const reveals = await t.server.db.selectFrom('identity_reveals').selectAll().execute();
     expect(reveals.map((r) => [r.agent_id, r.ticket_id])).toEqual([
@@ -92,14 +94,21 @@ describe('identity', () => {
     const admin = await createTestAgent(t.server, { role: 'admin' });
     const adminClient = await connectAgent(t.url, admin.token);
     clients.push(other, adminClient);
-    expect(await other.request('identity:reveal', { ticketId: ticket.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(okData(await adminClient.request('identity:reveal', { ticketId: ticket.id })).idNumber).toBe(ID_NUMBER);
+    expect(await other.request('identity:reveal', { ticketId: ticket.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(okData(await adminClient.request('identity:reveal', { ticketId: ticket.id })).idNumber).toBe(
+      ID_NUMBER,
+    );
     expect(await t.server.db.selectFrom('identity_reveals').selectAll().execute()).toHaveLength(3);
   });
 
   it('purges the full number when the session ends, keeping the masked form', async () => {
     const { k, agent, ticket } = await setup();
-    expect((await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() })).status).toBe(200);
+    expect((await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() })).status).toBe(
+      200,
+    );
     const { session } = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));
     okData(await agent.request('session:end', { sessionId: session.id }));
     const row = await t.server.db.selectFrom('ticket_identities').selectAll().executeTakeFirstOrThrow();
@@ -116,25 +125,30 @@ describe('identity', () => {
   it('refuses identity without consent, for another kiosk, a closed ticket, or with a bad token', async () => {
     const { k, ticket } = await setup();
     const other = await createTestKiosk(t.server);
-    const code = async (res: Response) => [res.status, ((await res.json()) as { error: { code: string } }).error.code];
-    expect(await code(await attach(k.token, { ticketId: ticket.id, consent: false, identity: identity() }))).toEqual([
-      400,
-      'NO_CONSENT',
-    ]);
-    expect(await code(await attach(other.token, { ticketId: ticket.id, consent: true, identity: identity() }))).toEqual([
-      403,
-      'FORBIDDEN',
-    ]);
-    expect(await code(await attach(k.token, { ticketId: 'nope', consent: true, identity: identity() }))).toEqual([
-      404,
-      'NOT_FOUND',
-    ]);
-    expect(await code(await attach('wrong', { ticketId: ticket.id, consent: true, identity: identity() }))).toEqual([
-      401,
-      'AUTH_INVALID',
-    ]);
+    const code = async (res: Response) => [
+      res.status,
+      ((await res.json()) as { error: { code: string } }).error.code,
+    ];
     expect(
-      await code(await attach(k.token, { ticketId: ticket.id, consent: true, identity: { ...identity(), birthDate: '15/03/1948' } })),
+      await code(await attach(k.token, { ticketId: ticket.id, consent: false, identity: identity() })),
+    ).toEqual([400, 'NO_CONSENT']);
+    expect(
+      await code(await attach(other.token, { ticketId: ticket.id, consent: true, identity: identity() })),
+    ).toEqual([403, 'FORBIDDEN']);
+    expect(
+      await code(await attach(k.token, { ticketId: 'nope', consent: true, identity: identity() })),
+    ).toEqual([404, 'NOT_FOUND']);
+    expect(
+      await code(await attach('wrong', { ticketId: ticket.id, consent: true, identity: identity() })),
+    ).toEqual([401, 'AUTH_INVALID']);
+    expect(
+      await code(
+        await attach(k.token, {
+          ticketId: ticket.id,
+          consent: true,
+          identity: { ...identity(), birthDate: '15/03/1948' },
+        }),
+      ),
     ).toEqual([400, 'BAD_PAYLOAD']);
     const noAuth = await fetch(`${t.url}/api/kiosk/identity`, {
       method: 'POST',
@@ -147,9 +161,15 @@ describe('identity', () => {
 
   it('never writes a full ID number into the log during a whole session', async () => {
     const { k, kiosk, agent, ticket } = await setup();
-    expect((await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() })).status).toBe(200);
+    expect((await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() })).status).toBe(
+      200,
+    );
     // A failing attach that echoes the number back in a bad field, too.
-    await attach(k.token, { ticketId: ticket.id, consent: true, identity: { ...identity(HK_NUMBER), gender: HK_NUMBER } });
+    await attach(k.token, {
+      ticketId: ticket.id,
+      consent: true,
+      identity: { ...identity(HK_NUMBER), gender: HK_NUMBER },
+    });
     const { session } = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));
     okData(await agent.request('identity:reveal', { ticketId: ticket.id }));
     okData(await agent.request('signal', { sessionId: session.id, data: { type: 'offer', sdp: 'v=0' } }));

@@ -65,7 +65,11 @@ describe('orderQueue', () => {
 
   it('breaks same-millisecond ties by the day counter, and keeps yesterday first', () => {
     const t = '2026-03-01T16:00:00.000Z';
-    const q = orderQueue([c('x', t, 1, '2026-03-02'), c('y', '2026-03-01T15:59:59.000Z', 57), c('w', t, 2, '2026-03-02')]);
+    const q = orderQueue([
+      c('x', t, 1, '2026-03-02'),
+      c('y', '2026-03-01T15:59:59.000Z', 57),
+      c('w', t, 2, '2026-03-02'),
+    ]);
     expect(q.map((x) => x.ticketId)).toEqual(['y', 'x', 'w']);
   });
 

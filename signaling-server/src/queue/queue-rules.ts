@@ -38,7 +38,10 @@ export function formatTicketNumber(seq: number): string {
 export function orderQueue<T extends QueueCandidate>(candidates: readonly T[]): T[] {
   return [...candidates].sort(
     (a, b) =>
-      compare(a.createdAt, b.createdAt) || compare(a.day, b.day) || a.seq - b.seq || compare(a.ticketId, b.ticketId),
+      compare(a.createdAt, b.createdAt) ||
+      compare(a.day, b.day) ||
+      a.seq - b.seq ||
+      compare(a.ticketId, b.ticketId),
   );
 }
 

@@ -27,8 +27,15 @@ describe('queue over socket.io', () => {
     const c2 = await connectKiosk(t.url, k2.token);
 
     const p1 = okData(await c1.request('ticket:request', {}));
-    expect(p1).toMatchObject({ ticket: { number: 'A001', status: 'waiting', hasIdentity: false }, position: 1, waiting: 1 });
-    expect(await c1.request('ticket:request', {})).toMatchObject({ ok: false, error: { code: 'ALREADY_QUEUED' } });
+    expect(p1).toMatchObject({
+      ticket: { number: 'A001', status: 'waiting', hasIdentity: false },
+      position: 1,
+      waiting: 1,
+    });
+    expect(await c1.request('ticket:request', {})).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_QUEUED' },
+    });
     const p2 = okData(await c2.request('ticket:request', {}));
     expect(p2).toMatchObject({ ticket: { number: 'A002' }, position: 2, waiting: 2 });
 
@@ -78,7 +85,11 @@ describe('queue over socket.io', () => {
     expect(losses[0]).toMatchObject({ ok: false, error: { code: 'TICKET_TAKEN' } });
     const sessions = await t.server.db.selectFrom('sessions').selectAll().execute();
     expect(sessions).toHaveLength(1);
-    const row = await t.server.db.selectFrom('tickets').selectAll().where('id', '=', ticket.id).executeTakeFirstOrThrow();
+    const row = await t.server.db
+      .selectFrom('tickets')
+      .selectAll()
+      .where('id', '=', ticket.id)
+      .executeTakeFirstOrThrow();
     expect(row.status).toBe('serving');
     expect(row.agent_id).toBe(sessions[0]!.agent_id);
 
@@ -121,7 +132,10 @@ describe('queue over socket.io', () => {
     await t.restart();
     const again = await connectKiosk(t.url, k.token);
     const state = await again.waitFor('kiosk:state');
-    expect(state.ticket).toMatchObject({ ticket: { id: ticket.id, number: 'A001', status: 'waiting' }, position: 1 });
+    expect(state.ticket).toMatchObject({
+      ticket: { id: ticket.id, number: 'A001', status: 'waiting' },
+      position: 1,
+    });
     const agent = await connectAgent(t.url, token);
     const q = await agent.waitFor('queue:update');
     expect(q.entries.map((e) => e.ticketId)).toEqual([ticket.id]);

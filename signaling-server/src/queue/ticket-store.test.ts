@@ -15,7 +15,9 @@ afterEach(async () => {
 describe('ticket numbering', () => {
   it('counts from A001 each Asia/Shanghai day, rolling over at 16:00 UTC', async () => {
     const kiosks = await Promise.all(
-      [1, 2, 3, 4].map((i) => createKiosk(db, { name: `k${i}`, location: 'x' }, new Date()).then((r) => r.kiosk.id)),
+      [1, 2, 3, 4].map((i) =>
+        createKiosk(db, { name: `k${i}`, location: 'x' }, new Date()).then((r) => r.kiosk.id),
+      ),
     );
     const issue = async (kioskId: string, at: string) => {
       const row = await issueTicket(db, kioskId, new Date(at));

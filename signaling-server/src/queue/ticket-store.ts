@@ -24,7 +24,10 @@ export function toTicket(row: TicketRow, hasIdentity: boolean): Ticket {
 }
 
 /** A ticket row by id, with whether an identity is attached. */
-export async function getTicket(db: Db, ticketId: string): Promise<{ row: TicketRow; hasIdentity: boolean } | null> {
+export async function getTicket(
+  db: Db,
+  ticketId: string,
+): Promise<{ row: TicketRow; hasIdentity: boolean } | null> {
   const row = await db
     .selectFrom('tickets as t')
     .leftJoin('ticket_identities as i', 'i.ticket_id', 't.id')
@@ -57,7 +60,9 @@ export async function issueTicket(db: Db, kioskId: string, now: Date): Promise<T
       const counter = await trx
         .insertInto('ticket_counters')
         .values({ day, last: 1 })
-        .onConflict((oc) => oc.column('day').doUpdateSet((eb) => ({ last: eb('ticket_counters.last', '+', 1) })))
+        .onConflict((oc) =>
+          oc.column('day').doUpdateSet((eb) => ({ last: eb('ticket_counters.last', '+', 1) })),
+        )
         .returning('last')
         .executeTakeFirstOrThrow();
       const row: TicketRow = {
@@ -109,7 +114,12 @@ export async function cancelTicket(db: Db, kioskId: string, ticketId: string, no
  * `UPDATE tickets SET status='serving' WHERE id=? AND status='waiting'` decides the race.
  * Losers get TICKET_TAKEN (someone serves or served it), TICKET_NOT_WAITING (cancelled) or NOT_FOUND.
  */
-export async function acceptTicket(db: Db, agentId: string, ticketId: string, now: Date): Promise<SessionRow> {
+export async function acceptTicket(
+  db: Db,
+  agentId: string,
+  ticketId: string,
+  now: Date,
+): Promise<SessionRow> {
   return db.transaction().execute(async (trx) => {
     const busy = await trx
       .selectFrom('sessions')
@@ -127,7 +137,11 @@ export async function acceptTicket(db: Db, agentId: string, ticketId: string, no
       .returningAll()
       .executeTakeFirst();
     if (!taken) {
-      const t = await trx.selectFrom('tickets').select('status').where('id', '=', ticketId).executeTakeFirst();
+      const t = await trx
+        .selectFrom('tickets')
+        .select('status')
+        .where('id', '=', ticketId)
+        .executeTakeFirst();
       if (!t) throw ServerError.notFound('The ticket');
       if (t.status === 'serving' || t.status === 'done') throw ServerError.ticketTaken();
       throw ServerError.ticketNotWaiting();

@@ -59,7 +59,11 @@ export async function getSession(db: Db, sessionId: string): Promise<SessionReco
 }
 
 /** The open session a kiosk or agent belongs to, or null. */
-export async function openSessionOf(db: Db, kind: 'kiosk' | 'agent', id: string): Promise<SessionRecord | null> {
+export async function openSessionOf(
+  db: Db,
+  kind: 'kiosk' | 'agent',
+  id: string,
+): Promise<SessionRecord | null> {
   const r = await baseQuery(db)
     .where(kind === 'kiosk' ? 's.kiosk_id' : 's.agent_id', '=', id)
     .where('s.ended_at', 'is', null)
@@ -94,7 +98,11 @@ export async function endSession(
       .returning(['ticket_id'])
       .executeTakeFirst();
     if (!row) {
-      const exists = await trx.selectFrom('sessions').select('id').where('id', '=', sessionId).executeTakeFirst();
+      const exists = await trx
+        .selectFrom('sessions')
+        .select('id')
+        .where('id', '=', sessionId)
+        .executeTakeFirst();
       throw exists ? ServerError.sessionEnded() : ServerError.notFound('The session');
     }
     await finishTicket(trx, row.ticket_id, now);

@@ -38,7 +38,9 @@ describe('sessions', () => {
   it('opens a session with two members: the agent initiates, the kiosk answers, both get the ICE servers', async () => {
     const { kiosk, agent, opened, ticket, a, k } = await openSession();
     expect(opened.initiator).toBe(true);
-    expect(opened.iceServers).toEqual([{ urls: 'turn:turn.example.org:3478', username: 'u', credential: 'c' }]);
+    expect(opened.iceServers).toEqual([
+      { urls: 'turn:turn.example.org:3478', username: 'u', credential: 'c' },
+    ]);
     expect(opened.session).toMatchObject({
       ticketId: ticket.id,
       ticketNumber: 'A001',
@@ -60,7 +62,10 @@ describe('sessions', () => {
     const offer = { type: 'offer' as const, sdp: 'v=0 offer' };
     okData(await agent.request('signal', { sessionId, data: offer }));
     expect(await kiosk.waitFor('signal')).toEqual({ sessionId, data: offer });
-    const candidate = { type: 'candidate' as const, candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMid: '0' } };
+    const candidate = {
+      type: 'candidate' as const,
+      candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 9 typ host', sdpMid: '0' },
+    };
     okData(await kiosk.request('signal', { sessionId, data: candidate }));
     expect(await agent.waitFor('signal')).toEqual({ sessionId, data: candidate });
     // Nobody hears their own signals.
@@ -74,13 +79,22 @@ describe('sessions', () => {
     const otherAgent = await connectAgent(t.url, (await createTestAgent(t.server)).token);
     clients.push(other, otherAgent);
     const data = { type: 'offer' as const, sdp: 'intruder' };
-    expect(await other.request('signal', { sessionId, data })).toMatchObject({ ok: false, error: { code: 'NOT_SESSION_MEMBER' } });
+    expect(await other.request('signal', { sessionId, data })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SESSION_MEMBER' },
+    });
     expect(await otherAgent.request('signal', { sessionId, data })).toMatchObject({
       ok: false,
       error: { code: 'NOT_SESSION_MEMBER' },
     });
-    expect(await other.request('session:end', { sessionId })).toMatchObject({ ok: false, error: { code: 'NOT_SESSION_MEMBER' } });
-    expect(await other.request('signal', { sessionId: 'no-such', data })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await other.request('session:end', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SESSION_MEMBER' },
+    });
+    expect(await other.request('signal', { sessionId: 'no-such', data })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     // A legitimate signal afterwards is the first and only one each member sees.
     okData(await agent.request('signal', { sessionId, data: { type: 'offer', sdp: 'real' } }));
     await kiosk.waitFor('signal');
@@ -96,16 +110,27 @@ describe('sessions', () => {
     expect(await agent.waitFor('session:ended')).toEqual(ended);
     expect(await kiosk.waitFor('session:ended')).toEqual(ended);
     await kiosk.waitFor('ticket:update', (u) => u.ticket.status === 'done');
-    const row = await t.server.db.selectFrom('sessions').selectAll().where('id', '=', sessionId).executeTakeFirstOrThrow();
+    const row = await t.server.db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ ended_by: 'kiosk', ended_at: ended.endedAt, end_reason: 'resident done' });
-    const trow = await t.server.db.selectFrom('tickets').select('status').where('id', '=', ticket.id).executeTakeFirstOrThrow();
+    const trow = await t.server.db
+      .selectFrom('tickets')
+      .select('status')
+      .where('id', '=', ticket.id)
+      .executeTakeFirstOrThrow();
     expect(trow.status).toBe('done');
     // Ended is ended: no more signals, no second end.
     expect(await agent.request('signal', { sessionId, data: { type: 'offer', sdp: 'late' } })).toMatchObject({
       ok: false,
       error: { code: 'SESSION_ENDED' },
     });
-    expect(await agent.request('session:end', { sessionId })).toMatchObject({ ok: false, error: { code: 'SESSION_ENDED' } });
+    expect(await agent.request('session:end', { sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_ENDED' },
+    });
     // The kiosk may queue again; the agent is free again.
     okData(await kiosk.request('ticket:request', {}));
   });
@@ -113,7 +138,11 @@ describe('sessions', () => {
   it('records endedBy agent when the agent ends', async () => {
     const { agent, sessionId } = await openSession();
     expect(okData(await agent.request('session:end', { sessionId })).endedBy).toBe('agent');
-    const row = await t.server.db.selectFrom('sessions').select('ended_by').where('id', '=', sessionId).executeTakeFirstOrThrow();
+    const row = await t.server.db
+      .selectFrom('sessions')
+      .select('ended_by')
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
     expect(row.ended_by).toBe('agent');
   });
 
@@ -139,7 +168,11 @@ describe('sessions', () => {
     scheduler.advance(1);
     const ended = await agent.waitFor('session:ended');
     expect(ended).toMatchObject({ sessionId, endedBy: 'system', reason: 'kiosk-lost' });
-    const row = await t.server.db.selectFrom('sessions').select(['ended_by', 'ended_at']).where('id', '=', sessionId).executeTakeFirstOrThrow();
+    const row = await t.server.db
+      .selectFrom('sessions')
+      .select(['ended_by', 'ended_at'])
+      .where('id', '=', sessionId)
+      .executeTakeFirstOrThrow();
     expect(row.ended_by).toBe('system');
     expect(row.ended_at).not.toBeNull();
   });

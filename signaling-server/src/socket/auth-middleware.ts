@@ -45,7 +45,12 @@ export function authMiddleware(deps: { db: Db; clock: Clock; log: Logger }) {
         } else {
           const who = await authenticateAgent(deps.db, parsed.data.token, deps.clock());
           if (who) {
-            socket.data = { kind: 'agent', agentId: who.agent.id, role: who.role, authSessionId: who.authSessionId };
+            socket.data = {
+              kind: 'agent',
+              agentId: who.agent.id,
+              role: who.role,
+              authSessionId: who.authSessionId,
+            };
             return next();
           }
         }

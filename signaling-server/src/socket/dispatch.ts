@@ -3,7 +3,16 @@
  * the shared zod schema, in-order processing per socket, and an acknowledgement for every outcome.
  * Bad input never throws out of here and never disconnects anyone.
  */
-import { AppError, ackFail, ackOk, clientEvents, type Ack, type ClientAckData, type ClientEventName, type ClientPayload } from '@rvw/shared';
+import type { AppError } from '@rvw/shared';
+import {
+  ackFail,
+  ackOk,
+  clientEvents,
+  type Ack,
+  type ClientAckData,
+  type ClientEventName,
+  type ClientPayload,
+} from '@rvw/shared';
 import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
 import { ServerError, toAppError } from '../errors';
@@ -32,14 +41,19 @@ function isClientEvent(name: string): name is ClientEventName {
 }
 
 /** Attaches dispatch to a connected socket. `rate` is events per second (bursts of twice that). */
-export function attachDispatch(socket: RvwSocket, handlers: EventHandlers, opts: { rate: number; log: Logger }): void {
+export function attachDispatch(
+  socket: RvwSocket,
+  handlers: EventHandlers,
+  opts: { rate: number; log: Logger },
+): void {
   const bucket = new TokenBucket(opts.rate);
   // Events of one socket are processed one after another, so that a relayed offer is never
   // overtaken by its own ICE candidates, nor a signal by the session:end that followed it.
   let chain: Promise<void> = Promise.resolve();
 
   socket.onAny((event: unknown, ...args: unknown[]) => {
-    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as (res: Ack<unknown>) => void) : null;
+    const ack =
+      typeof args[args.length - 1] === 'function' ? (args.pop() as (res: Ack<unknown>) => void) : null;
     const reply = (res: Ack<unknown>) => {
       if (!ack) return;
       try {
@@ -51,7 +65,10 @@ export function attachDispatch(socket: RvwSocket, handlers: EventHandlers, opts:
     const fail = (e: AppError) => reply(ackFail(e.code, e.message));
 
     if (!bucket.take()) {
-      opts.log.warn({ event: String(event), socketId: socket.id, code: 'RATE_LIMITED' }, 'socket event refused');
+      opts.log.warn(
+        { event: String(event), socketId: socket.id, code: 'RATE_LIMITED' },
+        'socket event refused',
+      );
       return fail(ServerError.rateLimited());
     }
     if (typeof event !== 'string' || !isClientEvent(event)) {

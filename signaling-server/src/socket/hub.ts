@@ -8,9 +8,22 @@ import type { Clock, Scheduler } from '../clock';
 import type { Db } from '../db/database';
 import { ServerError } from '../errors';
 import { identityOfTicket, revealIdentity } from '../identity/identity-store';
-import { acceptTicket, cancelTicket, issueTicket, openTicketOfKiosk, queueEntries, ticketPosition } from '../queue/ticket-store';
+import {
+  acceptTicket,
+  cancelTicket,
+  issueTicket,
+  openTicketOfKiosk,
+  queueEntries,
+  ticketPosition,
+} from '../queue/ticket-store';
 import { GraceTimers, type AbsentMember } from '../sessions/grace-timers';
-import { endSession, getSession, openSessionOf, openSessions, type SessionRecord } from '../sessions/session-store';
+import {
+  endSession,
+  getSession,
+  openSessionOf,
+  openSessions,
+  type SessionRecord,
+} from '../sessions/session-store';
 import { attachDispatch, type EventHandlers } from './dispatch';
 import { AGENTS_ROOM, loginRoom, memberRoom, type RvwServer, type RvwSocket } from './types';
 
@@ -34,7 +47,11 @@ export class Hub {
   private closed = false;
 
   constructor(private readonly deps: HubDeps) {
-    this.grace = new GraceTimers(deps.scheduler, deps.memberGraceSeconds * 1000, (m) => void this.memberLost(m));
+    this.grace = new GraceTimers(
+      deps.scheduler,
+      deps.memberGraceSeconds * 1000,
+      (m) => void this.memberLost(m),
+    );
   }
 
   /** Starts listening for connections and gives members of sessions left open (restart) their grace period. */
@@ -106,7 +123,10 @@ export class Hub {
         agent: { id: agent.id, username: agent.username, displayName: agent.display_name, role: agent.role },
         session: session ? await this.opened(session, 'agent') : null,
       });
-      socket.emit('queue:update', { entries: await queueEntries(db, this.deps.clock()), serverTime: this.deps.clock().toISOString() });
+      socket.emit('queue:update', {
+        entries: await queueEntries(db, this.deps.clock()),
+        serverTime: this.deps.clock().toISOString(),
+      });
     }
   }
 
@@ -140,7 +160,11 @@ export class Hub {
   }
 
   /** Ends a session, records it, and tells both members and the kiosk's ticket view. */
-  private async finish(rec: SessionRecord, endedBy: SessionEnded['endedBy'], reason?: string): Promise<SessionEnded> {
+  private async finish(
+    rec: SessionRecord,
+    endedBy: SessionEnded['endedBy'],
+    reason?: string,
+  ): Promise<SessionEnded> {
     const ended = await endSession(this.deps.db, rec.session.id, endedBy, reason, this.deps.clock());
     this.grace.cancelSession(rec.session.id);
     const { io } = this.deps;

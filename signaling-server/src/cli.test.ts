@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { login } from './auth/accounts';
+import { runCli } from './cli';
+import { openDatabase } from './db/database';
+import { ensureDemoData, ensureFirstAdmin } from './demo';
+import { connectKiosk, startTestServer } from './testing';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'rvw-cli-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function capture(env: Record<string, string> = {}) {
+  let out = '';
+  let err = '';
+  return {
+    io: {
+      env: { RVW_DATA_DIR: dir, ...env },
+      out: { write: (s: string) => (out += s) },
+      err: { write: (s: string) => (err += s) },
+    },
+    out: () => out,
+    err: () => err,
+  };
+}
+
+describe('rvw-server CLI', () => {
+  it('create-admin prints a generated one-time password that signs in', async () => {
+    const c = capture();
+    expect(await runCli(['create-admin', 'zhang.wei'], c.io)).toEqual({ exitCode: 0 });
+    const password = /One-time password: (\S+)/.exec(c.out())![1]!;
+    const db = await openDatabase(dir);
+    try {
+      const res = await login(db, 'zhang.wei', password, 1, new Date());
+      expect(res.agent.role).toBe('admin');
+    } finally {
+      await db.destroy();
+    }
+    const again = capture();
+    expect(await runCli(['create-admin', 'zhang.wei'], again.io)).toEqual({ exitCode: 1 });
+    expect(again.err()).toMatch(/already exists\. \(CONFLICT\)/);
+  });
+
+  it('create-admin takes RVW_ADMIN_PASSWORD and never prints it', async () => {
+    const c = capture({ RVW_ADMIN_PASSWORD: 'from-the-environment' });
+    expect(await runCli(['create-admin', 'root'], c.io)).toEqual({ exitCode: 0 });
+    expect(c.out()).not.toContain('from-the-environment');
+    const db = await openDatabase(dir);
+    try {
+      await expect(login(db, 'root', 'from-the-environment', 1, new Date())).resolves.toBeTruthy();
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('create-kiosk prints the token once; usage errors exit 64', async () => {
+    const c = capture();
+    expect(await runCli(['create-kiosk', '--name', '第三居委会', '--location', '静安区'], c.io)).toEqual({
+      exitCode: 0,
+    });
+    expect(c.out()).toMatch(/Secret token .*: [A-Za-z0-9_-]{43}\n/);
+    const bad = capture();
+    expect(await runCli(['create-kiosk', '--name', 'x'], bad.io)).toEqual({ exitCode: 64 });
+    expect(await runCli(['create-kiosk', '--nmae', 'x'], bad.io)).toEqual({ exitCode: 64 });
+    expect(await runCli(['frobnicate'], bad.io)).toEqual({ exitCode: 64 });
+    expect(bad.err()).toMatch(/Unknown command/);
+    const badConfig = capture({ RVW_PORT: 'x' });
+    expect(await runCli(['create-kiosk', '--name', 'a', '--location', 'b'], badConfig.io)).toEqual({
+      exitCode: 78,
+    });
+    expect(badConfig.err()).toMatch(/RVW_PORT/);
+  });
+
+  it('serve creates the first admin on an empty database and prints its password once', async () => {
+    const c = capture({ RVW_PORT: '0', RVW_LOG_LEVEL: 'silent' });
+    const first = await runCli(['serve'], c.io);
+    if (!('server' in first)) throw new Error('expected a server');
+    expect(c.out()).toMatch(/first admin "admin" with password \S+/);
+    await first.server.close();
+    const second = capture({ RVW_PORT: '0', RVW_LOG_LEVEL: 'silent' });
+    const again = await runCli([], second.io);
+    if (!('server' in again)) throw new Error('expected a server');
+    expect(second.out()).not.toMatch(/password/);
+    await again.server.close();
+  });
+});
+
+describe('ensureDemoData', () => {
+  it('creates the demo accounts once, rotates the kiosk token, and writes the kiosk config file', async () => {
+    const t = await startTestServer({ dataDir: dir });
+    try {
+      const first = await ensureDemoData(t.server.db, { dataDir: dir, serverUrl: t.url });
+      expect(first.admin?.username).toBe('admin');
+      expect(first.agent?.username).toBe('agent');
+      expect(first.admin!.password).toMatch(/^[A-Za-z0-9]{16}$/);
+      const file = JSON.parse(readFileSync(first.kioskConfigPath, 'utf8')) as Record<string, string>;
+      expect(file).toEqual({
+        serverUrl: t.url,
+        kioskToken: first.kioskToken,
+        kioskId: first.kiosk.id,
+        name: first.kiosk.name,
+        location: first.kiosk.location,
+      });
+      expect(statSync(first.kioskConfigPath).mode & 0o777).toBe(0o600);
+      await expect(login(t.server.db, 'agent', first.agent!.password, 1, new Date())).resolves.toBeTruthy();
+
+      const second = await ensureDemoData(t.server.db, { dataDir: dir, serverUrl: t.url });
+      expect(second.admin).toBeNull();
+      expect(second.agent).toBeNull();
+      expect(second.kiosk).toEqual(first.kiosk);
+      expect(second.kioskToken).not.toBe(first.kioskToken);
+      // The new token connects; the old one no longer does.
+      (await connectKiosk(t.url, second.kioskToken)).close();
+      await expect(connectKiosk(t.url, first.kioskToken)).rejects.toMatchObject({
+        refusal: { code: 'AUTH_INVALID' },
+      });
+      expect(t.logText()).not.toContain(second.kioskToken);
+      expect(await ensureFirstAdmin(t.server.db)).toBeNull();
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig, parseConfig } from './config';
+import { ConfigError } from './errors';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('loadConfig', () => {
+  it('has documented defaults: local host, no ICE servers, 30 s grace', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: './data',
+      iceServers: [],
+      logLevel: 'info',
+      logFile: null,
+      sessionTtlHours: 12,
+      memberGraceSeconds: 30,
+      socketRateLimit: 50,
+      maxMessageBytes: 65_536,
+      corsOrigins: [],
+    });
+    expect(c.consoleDir).toMatch(/agent-console[/\\]dist$/);
+  });
+
+  it('reads every variable', () => {
+    const c = loadConfig({
+      RVW_PORT: '9090',
+      RVW_HOST: '0.0.0.0',
+      RVW_DATA_DIR: '/var/lib/rvw',
+      RVW_ICE_SERVERS: '[{"urls":"stun:stun.example.org:3478"}]',
+      RVW_CONSOLE_DIR: '/srv/console',
+      RVW_LOG_LEVEL: 'debug',
+      RVW_LOG_FILE: '/var/log/rvw.log',
+      RVW_SESSION_TTL_HOURS: '8',
+      RVW_MEMBER_GRACE_SECONDS: '45',
+      RVW_SOCKET_RATE_LIMIT: '20',
+      RVW_MAX_MESSAGE_BYTES: '32768',
+      RVW_CORS_ORIGINS: 'http://localhost:5173, http://127.0.0.1:5173',
+    });
+    expect(c).toEqual({
+      port: 9090,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/rvw',
+      iceServers: [{ urls: 'stun:stun.example.org:3478' }],
+      consoleDir: '/srv/console',
+      logLevel: 'debug',
+      logFile: '/var/log/rvw.log',
+      sessionTtlHours: 8,
+      memberGraceSeconds: 45,
+      socketRateLimit: 20,
+      maxMessageBytes: 32_768,
+      corsOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+    });
+  });
+
+  it('fails fast with a sentence naming the variable', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ RVW_PORT: 'eighty' }, /RVW_PORT must be a number/],
+      [{ RVW_PORT: '70000' }, /RVW_PORT is invalid/],
+      [{ RVW_ICE_SERVERS: '[{urls:' }, /RVW_ICE_SERVERS must be JSON/],
+      [{ RVW_ICE_SERVERS: '[{"url":"stun:x"}]' }, /RVW_ICE_SERVERS is invalid/],
+      [{ RVW_LOG_LEVEL: 'loud' }, /RVW_LOG_LEVEL is invalid/],
+      [{ RVW_MEMBER_GRACE_SECONDS: '-1' }, /RVW_MEMBER_GRACE_SECONDS is invalid/],
+    ];
+    for (const [env, message] of cases) {
+      let err: unknown;
+      try {
+        loadConfig(env);
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).code).toBe('CONFIG_INVALID');
+      expect((err as Error).message).toMatch(message);
+    }
+  });
+
+  it('reads a JSON file named by RVW_CONFIG; the environment wins', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rvw-config-'));
+    dirs.push(dir);
+    const file = join(dir, 'server.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ port: 7000, host: '0.0.0.0', iceServers: [{ urls: ['stun:a', 'stun:b'] }] }),
+    );
+    expect(loadConfig({ RVW_CONFIG: file, RVW_PORT: '7001' })).toMatchObject({
+      port: 7001,
+      host: '0.0.0.0',
+      iceServers: [{ urls: ['stun:a', 'stun:b'] }],
+    });
+    writeFileSync(file, JSON.stringify({ prot: 1 }));
+    expect(() => loadConfig({ RVW_CONFIG: file })).toThrow(/Unrecognized key/);
+    writeFileSync(file, '[1]');
+    expect(() => loadConfig({ RVW_CONFIG: file })).toThrow(/one JSON object/);
+    expect(() => loadConfig({ RVW_CONFIG: join(dir, 'missing.json') })).toThrow(/cannot be read/);
+  });
+
+  it('validates programmatic input the same way', () => {
+    expect(parseConfig({ port: 0, dataDir: ':memory:' }).port).toBe(0);
+    expect(() => parseConfig({ port: -1 })).toThrow(/port is invalid/);
+  });
+});
