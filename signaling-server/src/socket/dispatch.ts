@@ -3,8 +3,8 @@
  * the shared zod schema, in-order processing per socket, and an acknowledgement for every outcome.
  * Bad input never throws out of here and never disconnects anyone.
  */
-import type { AppError } from '@rvw/shared';
 import {
+  type AppError,
   ackFail,
   ackOk,
   clientEvents,
