@@ -11,10 +11,10 @@ import type { BridgeEventChannel } from '@rvw/shared';
 import { bridgeEventChannels, checkBridgeEvent, dispatchBridgeCall } from '../host/dispatch';
 import type { BridgeResult } from '../host/dispatch';
 import type { KioskHost } from '../host/kiosk-host';
+import { BRIDGE_IO_PATH } from '../ipc-channels';
 import { serveStatic } from './static-files';
 
-/** The socket.io path of the bridge. */
-export const BRIDGE_IO_PATH = '/bridge-io';
+export { BRIDGE_IO_PATH };
 
 /** Bridge socket events: the renderer invokes; the host pushes contract events. */
 export interface WebBridgeClientEvents {
