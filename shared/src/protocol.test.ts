@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { AttachIdentityRequest, CreateAgentRequest } from './http';
+import { HandshakeAuth, SessionOpened, SignalData, clientEvents, serverEvents } from './protocol';
+
+describe('client event schemas', () => {
+  it('name who may send each event', () => {
+    expect(Object.fromEntries(Object.entries(clientEvents).map(([k, v]) => [k, [...v.from]]))).toEqual({
+      'ticket:request': ['kiosk'],
+      'ticket:cancel': ['kiosk'],
+      'ticket:accept': ['agent'],
+      signal: ['kiosk', 'agent'],
+      'session:end': ['kiosk', 'agent'],
+      'identity:reveal': ['agent'],
+    });
+  });
+
+  it('accept well-formed payloads and refuse extra or missing fields', () => {
+    expect(clientEvents['ticket:request'].payload.safeParse({}).success).toBe(true);
+    expect(clientEvents['ticket:request'].payload.safeParse({ x: 1 }).success).toBe(false);
+    expect(clientEvents['ticket:request'].payload.safeParse(undefined).success).toBe(false);
+    expect(clientEvents['ticket:accept'].payload.safeParse({ ticketId: 't1' }).success).toBe(true);
+    expect(clientEvents['ticket:accept'].payload.safeParse({ ticketId: '' }).success).toBe(false);
+    expect(clientEvents['ticket:accept'].payload.safeParse({ ticketId: 'x'.repeat(65) }).success).toBe(false);
+    expect(
+      clientEvents['session:end'].payload.safeParse({ sessionId: 's', reason: 'r'.repeat(201) }).success,
+    ).toBe(false);
+  });
+
+  it('bound simple-peer signals in shape and size', () => {
+    const ok = [
+      { type: 'offer', sdp: 'v=0' },
+      { type: 'answer', sdp: 'v=0' },
+      {
+        type: 'candidate',
+        candidate: { candidate: 'candidate:1 1 udp 1 1.2.3.4 9 typ host', sdpMid: '0', sdpMLineIndex: 0 },
+      },
+      { renegotiate: true },
+      { type: 'transceiverRequest', transceiverRequest: { kind: 'video' } },
+    ];
+    for (const s of ok) expect(SignalData.safeParse(s).success).toBe(true);
+    const bad = [
+      { type: 'offer', sdp: 'x'.repeat(64_001) },
+      { type: 'hack' },
+      { sdp: 'v=0', extra: 1 },
+      'offer',
+      null,
+    ];
+    for (const s of bad) expect(SignalData.safeParse(s).success).toBe(false);
+    expect(
+      clientEvents.signal.payload.safeParse({ sessionId: 's', data: { type: 'offer', sdp: 'v=0' }, x: 1 })
+        .success,
+    ).toBe(false);
+  });
+
+  it('check the handshake', () => {
+    expect(HandshakeAuth.safeParse({ kind: 'kiosk', token: 't' }).success).toBe(true);
+    expect(HandshakeAuth.safeParse({ kind: 'agent', token: 't' }).success).toBe(true);
+    expect(HandshakeAuth.safeParse({ kind: 'admin', token: 't' }).success).toBe(false);
+    expect(HandshakeAuth.safeParse({ kind: 'kiosk', token: '' }).success).toBe(false);
+    expect(HandshakeAuth.safeParse({ kind: 'kiosk', token: 'x'.repeat(257) }).success).toBe(false);
+  });
+
+  it('describe every server event', () => {
+    expect(Object.keys(serverEvents).sort()).toEqual(
+      [
+        'agent:state',
+        'kiosk:state',
+        'queue:update',
+        'session:ended',
+        'session:opened',
+        'signal',
+        'ticket:update',
+      ].sort(),
+    );
+    const opened = {
+      session: {
+        id: 's',
+        ticketId: 't',
+        ticketNumber: 'A001',
+        kiosk: { id: 'k', name: 'n', location: 'l' },
+        agent: { id: 'a', displayName: 'd' },
+        startedAt: '2026-01-01T00:00:00.000Z',
+        endedAt: null,
+        endedBy: null,
+      },
+      iceServers: [],
+      initiator: true,
+    };
+    expect(SessionOpened.safeParse(opened).success).toBe(true);
+    expect(SessionOpened.safeParse({ ...opened, initiator: 'yes' }).success).toBe(false);
+  });
+});
+
+describe('HTTP bodies', () => {
+  it('require consent literally true for identity', () => {
+    const identity = {
+      cardType: 'resident',
+      name: '王秀英',
+      gender: 'female',
+      birthDate: '1948-03-15',
+      idNumber: '310106194803150021',
+      idNumberValid: true,
+    };
+    expect(AttachIdentityRequest.safeParse({ ticketId: 't', consent: true, identity }).success).toBe(true);
+    expect(AttachIdentityRequest.safeParse({ ticketId: 't', consent: false, identity }).success).toBe(false);
+    expect(
+      AttachIdentityRequest.safeParse({
+        ticketId: 't',
+        consent: true,
+        identity: { ...identity, birthDate: '1948/3/15' },
+      }).success,
+    ).toBe(false);
+  });
+
+  it('restrict usernames and demand long passwords', () => {
+    const base = { username: 'li.min', displayName: '李敏', password: '0123456789', role: 'agent' };
+    expect(CreateAgentRequest.safeParse(base).success).toBe(true);
+    expect(CreateAgentRequest.safeParse({ ...base, username: 'Li Min' }).success).toBe(false);
+    expect(CreateAgentRequest.safeParse({ ...base, password: 'short' }).success).toBe(false);
+    expect(CreateAgentRequest.safeParse({ ...base, role: 'root' }).success).toBe(false);
+  });
+});
