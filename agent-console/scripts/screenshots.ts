@@ -255,6 +255,10 @@ try {
     await page.getByTestId('agent-username').fill('Bad Name');
     await page.getByTestId('agent-submit').click();
     await shoot(page, `${tag}-10-admin-invalid`);
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-username').waitFor();
+    if (await page.getByTestId('login-error').isVisible())
+      console.error('login-error shown after a voluntary sign-out');
     await ctx.close();
   }
 } finally {

@@ -39,6 +39,8 @@ export function Workbench({ auth, onSignOut }: WorkbenchProps) {
   const [tab, setTab] = useState<Tab>('queue');
   const [ending, setEnding] = useState(false);
   const accepting = useRef(false);
+  // Set while signing out: the server drops our socket on logout, which must not read as an error.
+  const signingOut = useRef(false);
   const onSignOutRef = useRef(onSignOut);
   onSignOutRef.current = onSignOut;
   const token = auth.token;
@@ -48,11 +50,13 @@ export function Workbench({ auth, onSignOut }: WorkbenchProps) {
     let retry: ReturnType<typeof setTimeout> | undefined;
     s.on('connect', () => dispatch({ type: 'connected' }));
     s.on('disconnect', (reason) => {
+      if (signingOut.current) return;
       dispatch({ type: 'disconnected' });
       // The server closed us deliberately (e.g. the token was revoked): try again, and the handshake says why.
       if (reason === 'io server disconnect') s.connect();
     });
     s.on('connect_error', (error) => {
+      if (signingOut.current) return;
       const refusal = (error as Error & { data?: ConnectRefusal }).data;
       if (isAuthLost(refusal?.code)) {
         onSignOutRef.current(refusal?.code ?? ErrorCode.AuthInvalid);
@@ -138,6 +142,8 @@ export function Workbench({ auth, onSignOut }: WorkbenchProps) {
   }, [socket, sessionId]);
 
   const signOut = useCallback(async () => {
+    if (signingOut.current) return;
+    signingOut.current = true;
     if (socket && sessionId) {
       await request(socket, 'session:end', { sessionId }, 3000).catch(() => undefined);
     }
