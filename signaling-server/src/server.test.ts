@@ -1,5 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpError, LoginResponse } from '@rvw/shared';
+import { login } from './auth/accounts';
 import {
   RefusedError,
   connectAgent,
@@ -56,6 +59,25 @@ describe('socket authentication', () => {
     });
     expect(res.statusCode).toBe(200);
     expect((await refusal({ kind: 'agent', token: agentToken })).code).toBe('AUTH_INVALID');
+  });
+
+  it('refuses an expired login token with AUTH_INVALID', async () => {
+    const { password, agent } = await createTestAgent(t.server, { username: 'early.bird' });
+    const ttl = t.server.config.sessionTtlHours;
+    const stale = await login(
+      t.server.db,
+      agent.username,
+      password,
+      ttl,
+      new Date(Date.now() - (ttl + 1) * 3_600_000),
+    );
+    expect((await refusal({ kind: 'agent', token: stale.token })).code).toBe('AUTH_INVALID');
+    const res = await t.server.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { authorization: `Bearer ${stale.token}` },
+    });
+    expect(res.json().error.code).toBe('AUTH_INVALID');
   });
 
   it('accepts valid kiosk and agent tokens and greets them with their state', async () => {
@@ -294,5 +316,27 @@ describe('HTTP API', () => {
       code: 'UNAVAILABLE',
       message: expect.stringMatching(/build/),
     });
+  });
+});
+
+describe('agent console', () => {
+  it('serves the build at /console with an index.html fallback for app routes', async () => {
+    const dir = join(t.dataDir, 'console-build');
+    mkdirSync(join(dir, 'assets'), { recursive: true });
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>坐席</title>');
+    writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+    await t.restart({ consoleDir: dir });
+    const index = await fetch(`${t.url}/console/`);
+    expect(index.status).toBe(200);
+    expect(await index.text()).toContain('坐席');
+    const asset = await fetch(`${t.url}/console/assets/app.js`);
+    expect(await asset.text()).toBe('console.log(1)');
+    const route = await fetch(`${t.url}/console/queue/today`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('坐席');
+    const missingAsset = await fetch(`${t.url}/console/assets/missing.js`);
+    expect(missingAsset.status).toBe(404);
+    const bare = await fetch(`${t.url}/console`, { redirect: 'manual' });
+    expect(bare.status).toBe(302);
   });
 });
