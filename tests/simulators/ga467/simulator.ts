@@ -4,6 +4,7 @@
  * (10 bits per byte, 8N1): a 1,295-byte read response takes its honest ~112 ms at 115200.
  */
 import { setTimeout as delay } from 'node:timers/promises';
+import type { CardType } from '@rvw/shared';
 import { SerialPort } from 'serialport';
 import { FrameParser, encodeResponse, parseRequest } from '../../../kiosk/src/devices/idcard/codec';
 import type { IdCard } from '../../../kiosk/src/devices/idcard/types';
@@ -59,6 +60,7 @@ export class Ga467Simulator {
   private parser = new FrameParser();
   private writing: Promise<void> = Promise.resolve();
   private generation = 0;
+  private cardType_: CardType | null = null;
 
   constructor(options: Ga467SimulatorOptions) {
     this.path = options.path;
@@ -107,8 +109,14 @@ export class Ga467Simulator {
     await this.open();
   }
 
+  /** The kind of card on the reader, or null. */
+  get cardType(): CardType | null {
+    return this.cardType_;
+  }
+
   /** Places a card on the reader, or takes it away with null. */
   placeCard(card: IdCard | null): void {
+    this.cardType_ = card?.cardType ?? null;
     this.device.placeCard(card);
   }
 

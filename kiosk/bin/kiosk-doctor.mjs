@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// kiosk-doctor: the technician's check of the ID-card reader. TypeScript runs through tsx: no build step.
+import { register } from 'tsx/esm/api';
+
+register();
+const { runDoctor } = await import('../src/doctor/cli.ts');
+process.exitCode = await runDoctor(process.argv.slice(2));
