@@ -46,8 +46,11 @@ function vitest(project) {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
   failed += r.numFailedTests;
-  // A file that fails to load has no tests but fails the suite: count it.
-  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  // A file that fails to load, or whose setup hook fails, reports its tests as skipped while the
+  // file fails: count each such file as one failure so that it can never pass unnoticed.
+  const brokenFiles = r.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
   failed += brokenFiles;
   if (!ok) failures.push(`vitest ${project}`);
   if (r.numTotalTests === 0) {

@@ -1,0 +1,114 @@
+/**
+ * The demo behind `npm start` (scripts/start.mjs installs and builds first): the server on
+ * embedded SQLite in ./data, the demo admin, agent and kiosk, the agent console, and the kiosk
+ * with a simulated GA 467 reader. Electron where its binary exists; otherwise the browser.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer, ensureDemoData, loadConfig } from '@rvw/signaling-server';
+import { startKioskStack, type KioskStack } from '../tests/support/kiosk-stack';
+import { Ga467Simulator } from '../tests/simulators/ga467/simulator';
+import { startControlServer, type ControlServer } from '../tests/simulators/ga467/control-server';
+import { startPtyPair, type PtyPair } from '../tests/support/socat';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The Electron binary's path, or null with the reason it cannot be used. */
+function electronBinary(): { path: string } | { reason: string } {
+  try {
+    const electronPath = createRequire(join(root, 'kiosk', 'package.json'))('electron') as unknown;
+    if (typeof electronPath === 'string' && existsSync(electronPath)) return { path: electronPath };
+    return { reason: 'the electron package is installed but its binary is missing' };
+  } catch {
+    return { reason: 'the electron package or its binary could not be installed on this machine' };
+  }
+}
+
+function hasSocat(): boolean {
+  return ['/usr/bin/socat', '/usr/local/bin/socat', '/bin/socat'].some((p) => existsSync(p));
+}
+
+async function main(): Promise<void> {
+  const env = { RVW_DATA_DIR: join(root, 'data'), ...process.env };
+  const config = loadConfig(env);
+  // The demo keeps the terminal for people: the server's JSON log goes to a file.
+  const server = await createServer({ ...config, logFile: config.logFile ?? join(config.dataDir, 'server.log') });
+  const demo = await ensureDemoData(server.db, { dataDir: config.dataDir, serverUrl: server.url });
+
+  const lines: string[] = [];
+  lines.push(`Agent console:   ${server.url}/console/`);
+  for (const [role, cred] of [
+    ['admin (supervisor)', demo.admin],
+    ['agent', demo.agent],
+  ] as const) {
+    if (cred) lines.push(`Demo ${role}: ${cred.username} / ${cred.password}   (shown once — note it down)`);
+    else lines.push(`Demo ${role}: already exists (password shown when it was created; new one: npx rvw-server create-admin ${role === 'agent' ? 'agent' : 'admin'} --reset-password)`);
+  }
+
+  const socat = hasSocat();
+  const electron = electronBinary();
+  let stack: KioskStack | null = null;
+  let kioskProcess: ChildProcess | null = null;
+  let pair: PtyPair | null = null;
+  let sim: Ga467Simulator | null = null;
+  let control: ControlServer | null = null;
+
+  if ('path' in electron) {
+    if (socat) {
+      pair = await startPtyPair();
+      sim = new Ga467Simulator({ path: pair.devicePath, baudRate: 115200 });
+      await sim.open();
+      control = await startControlServer(sim, 0);
+    }
+    kioskProcess = spawn(electron.path, [join(root, 'kiosk')], {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        RVW_KIOSK_CONFIG: demo.kioskConfigPath,
+        RVW_DEMO: '1',
+        RVW_KIOSK_FULLSCREEN: process.env.RVW_KIOSK_FULLSCREEN ?? 'false',
+        ...(pair ? { RVW_IDCARD_PORT: pair.kioskPath } : {}),
+        ...(control ? { RVW_DEMO_SIM_CONTROL: `http://127.0.0.1:${control.port}` } : {}),
+      },
+    });
+    lines.push('Kiosk:           the Electron window (demo panel: place a sample card)');
+  } else {
+    console.log(`Electron cannot run here (${electron.reason}); serving the kiosk in the browser instead.`);
+    stack = await startKioskStack({
+      serverUrl: server.url,
+      kioskToken: demo.kioskToken,
+      reader: socat,
+      demo: true,
+      port: Number(process.env.RVW_KIOSK_WEB_PORT ?? 5174),
+    });
+    lines.push(`Kiosk (browser): ${stack.url}   (allow camera and microphone; demo panel: place a sample card)`);
+  }
+  if (!socat) lines.push('ID-card reader:  disabled (install socat to simulate one)');
+  lines.push(`Server log:      ${config.logFile ?? join(config.dataDir, 'server.log')}`);
+  lines.push('Stop with Ctrl+C.');
+  console.log(`\n${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    kioskProcess?.kill('SIGTERM');
+    await stack?.close();
+    await control?.close();
+    await sim?.close();
+    await pair?.dispose();
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+  kioskProcess?.on('exit', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(`The demo could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

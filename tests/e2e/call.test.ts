@@ -1,0 +1,82 @@
+/**
+ * The backbone, end to end: a kiosk asks for help, an agent accepts in the console, both sides
+ * see and hear each other over WebRTC in real Chromium with fake devices, the agent hangs up and
+ * both return to their idle screens with every camera and microphone track stopped.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server';
+import { startKioskStack, type KioskStack } from '../support/kiosk-stack';
+import { framesDecoded, launchChromium, liveLocalTracks, newProbedContext, videoWidth } from '../support/browser';
+import { loginAgent, expectFramesRising } from '../support/flows';
+
+let server: TestServer;
+let kiosk: KioskStack;
+let browser: Browser;
+let kioskPage: Page;
+let consolePage: Page;
+let agentPassword: string;
+let agentUsername: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)) });
+  const agent = await createTestAgent(server.server, { displayName: '李敏' });
+  agentPassword = agent.password;
+  agentUsername = agent.agent.username;
+  const { token } = await createTestKiosk(server.server, { name: '静安寺街道 第一居委会', location: '上海市静安区' });
+  kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
+  browser = await launchChromium();
+  kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
+  consolePage = await (await newProbedContext(browser, server.url)).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+  await server?.close();
+});
+
+test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up', async () => {
+  await kioskPage.goto(kiosk.url);
+  await kioskPage.getByTestId('screen-welcome').waitFor();
+  // The reader is disabled here, so calling without a card is the main action.
+  await kioskPage.getByTestId('call-without-card').click();
+  await kioskPage.getByTestId('screen-waiting').waitFor();
+  const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
+  expect(number).toMatch(/^A\d{3}$/);
+  await expect.poll(() => kioskPage.getByTestId('queue-position').innerText()).toMatch(/1/);
+
+  await loginAgent(consolePage, server.url, agentUsername, agentPassword);
+  const row = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${number}"]`);
+  await row.waitFor();
+  expect(await row.innerText()).toContain('静安寺街道 第一居委会');
+  await row.getByTestId('accept-button').click();
+
+  await consolePage.getByTestId('call-view').waitFor();
+  await kioskPage.getByTestId('screen-call').waitFor();
+
+  // Video decodes on both sides, and keeps decoding.
+  await expectFramesRising(kioskPage);
+  await expectFramesRising(consolePage);
+  await expect.poll(() => videoWidth(kioskPage, 'remote-video'), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => videoWidth(consolePage, 'remote-video'), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => videoWidth(kioskPage, 'local-video'), { timeout: 15_000 }).toBeGreaterThan(0);
+
+  await consolePage.getByTestId('end-call').click();
+
+  // Both sides return to idle, and no camera or microphone track is left running.
+  await consolePage.getByTestId('queue-table').or(consolePage.getByTestId('queue-empty')).first().waitFor();
+  await kioskPage.getByTestId('screen-welcome').waitFor({ timeout: 30_000 });
+  await expect.poll(() => liveLocalTracks(kioskPage)).toBe(0);
+  await expect.poll(() => liveLocalTracks(consolePage)).toBe(0);
+  expect(await framesDecoded(kioskPage)).toBe(0);
+
+  // The server recorded who ended the session.
+  const session = await server.server.db
+    .selectFrom('sessions')
+    .select(['ended_at', 'ended_by'])
+    .executeTakeFirstOrThrow();
+  expect(session.ended_by).toBe('agent');
+  expect(session.ended_at).toBeTruthy();
+});

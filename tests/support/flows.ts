@@ -1,0 +1,22 @@
+/** Steps that several end-to-end tests and the benchmark take through the real screens. */
+import { expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { framesDecoded } from './browser';
+
+/** Opens the console and signs in; resolves when the queue is shown. */
+export async function loginAgent(page: Page, serverUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${serverUrl}/console/`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('queue-table').or(page.getByTestId('queue-empty')).first().waitFor();
+}
+
+/** Asserts that framesDecoded is above zero and rises between two samples taken 1 s apart. */
+export async function expectFramesRising(page: Page): Promise<void> {
+  await expect.poll(() => framesDecoded(page), { timeout: 20_000 }).toBeGreaterThan(0);
+  const first = await framesDecoded(page);
+  await page.waitForTimeout(1000);
+  const second = await framesDecoded(page);
+  expect(second).toBeGreaterThan(first);
+}

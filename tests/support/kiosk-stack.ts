@@ -1,0 +1,77 @@
+/**
+ * A kiosk as the browser sees it, on real parts: the GA 467 simulator on one end of a socat pty
+ * pair, the kiosk host's reader service on the other, and the web host serving the renderer build
+ * with the bridge. Used by the demo (`npm start`), the end-to-end tests and the benchmarks.
+ */
+import { fileURLToPath } from 'node:url';
+import { createKioskHost, loadKioskConfig, openReader, startWebHost, type KioskHost, type KioskLogger } from '@rvw/kiosk';
+import { Ga467Simulator } from '../simulators/ga467/simulator';
+import { startControlServer, type ControlServer } from '../simulators/ga467/control-server';
+import { startPtyPair, type PtyPair } from './socat';
+
+/** The kiosk renderer's build output. */
+export const rendererDir = fileURLToPath(new URL('../../kiosk/dist/renderer', import.meta.url));
+
+/** Options of a kiosk stack. */
+export interface KioskStackOptions {
+  serverUrl: string;
+  kioskToken: string;
+  /** Start a simulated reader on a socat pty pair; default true. */
+  reader?: boolean;
+  /** Show the demo panel (place sample cards); default false. */
+  demo?: boolean;
+  /** Web host port; default 0 (any free port). */
+  port?: number;
+  /** Where the host's technician log goes; default console. */
+  logger?: KioskLogger;
+  /** Pace the simulator's writes to the baud rate; default true. */
+  pace?: boolean;
+}
+
+/** A running kiosk stack. */
+export interface KioskStack {
+  /** The kiosk page, e.g. http://127.0.0.1:5174/ */
+  url: string;
+  host: KioskHost;
+  /** The simulated reader, or null without one. */
+  sim: Ga467Simulator | null;
+  pair: PtyPair | null;
+  close(): Promise<void>;
+}
+
+/** Starts the simulator (optional), the kiosk host and the web host, in that order. */
+export async function startKioskStack(options: KioskStackOptions): Promise<KioskStack> {
+  const withReader = options.reader ?? true;
+  let pair: PtyPair | null = null;
+  let sim: Ga467Simulator | null = null;
+  let control: ControlServer | null = null;
+  if (withReader) {
+    pair = await startPtyPair();
+    sim = new Ga467Simulator({ path: pair.devicePath, baudRate: 115200, pace: options.pace ?? true });
+    await sim.open();
+    if (options.demo) control = await startControlServer(sim, 0);
+  }
+  const config = loadKioskConfig({
+    RVW_SERVER_URL: options.serverUrl,
+    RVW_KIOSK_TOKEN: options.kioskToken,
+    ...(pair ? { RVW_IDCARD_PORT: pair.kioskPath } : {}),
+    ...(options.demo ? { RVW_DEMO: '1' } : {}),
+    ...(control ? { RVW_DEMO_SIM_CONTROL: `http://127.0.0.1:${control.port}` } : {}),
+  });
+  const reader = await openReader(config);
+  const host = createKioskHost(config, { reader, ...(options.logger ? { logger: options.logger } : {}) });
+  const web = await startWebHost({ kioskHost: host, rendererDir, port: options.port ?? 0 });
+  return {
+    url: `${web.url}/`,
+    host,
+    sim,
+    pair,
+    async close() {
+      await web.close();
+      await host.close();
+      await control?.close();
+      await sim?.close();
+      await pair?.dispose();
+    },
+  };
+}
