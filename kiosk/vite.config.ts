@@ -11,6 +11,9 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
+      // simple-peer -> streamx -> events-universal needs Node's `events`; Vite would stub it empty and
+      // the call would fail at runtime. bare-events (already in the tree) is a plain-JS EventEmitter.
+      events: 'bare-events',
       '@rvw/shared/call': fileURLToPath(new URL('../shared/src/call/index.ts', import.meta.url)),
       '@rvw/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)),
     },

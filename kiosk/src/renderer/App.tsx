@@ -40,6 +40,22 @@ export function spokenText(flow: FlowState, locale: Locale): string {
   }
 }
 
+// Drawn, not an emoji: kiosk images often ship without an emoji font and show a box instead.
+function SpeakerIcon() {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
+      <path
+        d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+      />
+    </svg>
+  );
+}
+
 export function App({ app }: { app: KioskApp }) {
   const { flow, config, locale, media, serverConnected } = useSyncExternalStore(
     app.subscribe,
@@ -83,7 +99,7 @@ export function App({ app }: { app: KioskApp }) {
             data-testid="repeat-speech"
             onClick={() => speak(spoken, locale)}
           >
-            🔊 {tr('speech.repeat')}
+            <SpeakerIcon /> {tr('speech.repeat')}
           </button>
           <button
             type="button"

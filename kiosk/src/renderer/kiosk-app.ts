@@ -27,6 +27,8 @@ export interface KioskAppDeps {
   connect?: (serverUrl: string, token: string) => KioskSocket;
   /** Delay between attempts to read the config from the bridge; default 3000 ms. */
   retryMs?: number;
+  /** How long a server request may take before the resident is told; default 15000 ms. */
+  requestTimeoutMs?: number;
 }
 
 const END_OF_VISIT = new Set<FlowEvent['type']>(['thanks-done', 'reset', 'cancel-ticket']);
@@ -177,7 +179,7 @@ export class KioskApp {
           return;
         }
         try {
-          const position = await request(this.socket, 'ticket:request', {});
+          const position = await request(this.socket, 'ticket:request', {}, this.deps.requestTimeoutMs);
           this.send({ type: 'ticket-issued', position });
         } catch (err) {
           this.send({ type: 'ticket-failed', code: String((err as { code?: unknown }).code ?? 'INTERNAL') });
@@ -194,11 +196,21 @@ export class KioskApp {
       }
       case 'cancel-ticket':
         if (this.socket)
-          await request(this.socket, 'ticket:cancel', { ticketId: effect.ticketId }).catch(() => undefined);
+          await request(
+            this.socket,
+            'ticket:cancel',
+            { ticketId: effect.ticketId },
+            this.deps.requestTimeoutMs,
+          ).catch(() => undefined);
         return;
       case 'end-session':
         if (this.socket)
-          await request(this.socket, 'session:end', { sessionId: effect.sessionId }).catch(() => undefined);
+          await request(
+            this.socket,
+            'session:end',
+            { sessionId: effect.sessionId },
+            this.deps.requestTimeoutMs,
+          ).catch(() => undefined);
         return;
     }
   }

@@ -30,18 +30,21 @@ export class CallController {
       onSignal: sendSignal,
       onRemoteStream: (stream) => this.update({ remote: stream }),
     });
-    void this.open();
+    this.open().catch(() => undefined);
   }
 
   private async open(): Promise<void> {
-    let stream: MediaStream;
+    let stream: MediaStream | null = null;
     try {
       stream = await openLocalMedia();
     } catch {
-      // No camera (or it is busy): the resident can still hear and be heard, or at least see the agent.
-      stream = await navigator.mediaDevices
-        .getUserMedia({ audio: true, video: false })
-        .catch(() => new MediaStream());
+      // No camera (or it is busy): the resident can still be heard, or at least see and hear the agent.
+      stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: false }).catch(() => null);
+    }
+    try {
+      stream ??= new MediaStream();
+    } catch {
+      return; // not a browser (no media at all): nothing to call with
     }
     if (this.ended) {
       for (const track of stream.getTracks()) track.stop();

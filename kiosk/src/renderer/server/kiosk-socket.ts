@@ -23,7 +23,7 @@ export async function request<E extends ClientEventName>(
   socket: KioskSocket,
   event: E,
   payload: ClientPayload<E>,
-  timeoutMs = 15_000,
+  timeoutMs: number = 15_000,
 ): Promise<ClientAckData<E>> {
   let ack: Ack<ClientAckData<E>>;
   try {
