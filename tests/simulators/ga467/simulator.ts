@@ -55,6 +55,8 @@ export class Ga467Simulator {
   baudRate: number;
   pace: boolean;
   latencyMs: number;
+  /** Called for each request as it arrives (`CMD PARA` hex, performance.now()); for benchmarks. */
+  onRequest: ((key: string, at: number) => void) | null = null;
   private faults: Ga467Faults = { ...NO_FAULTS };
   private port: SerialPort | null = null;
   private parser = new FrameParser();
@@ -163,7 +165,9 @@ export class Ga467Simulator {
           this.respond(encodeResponse(0, 0, 0x11), 10);
           continue;
         }
-        this.requests.push(((req.cmd << 8) | req.para).toString(16).padStart(4, '0'));
+        const key = ((req.cmd << 8) | req.para).toString(16).padStart(4, '0');
+        this.requests.push(key);
+        this.onRequest?.(key, performance.now());
         this.respond(this.device.handle(req), FRAME_BYTES_OF(req.data.length));
       }
     }
