@@ -63,3 +63,16 @@ describe('loadKioskConfig', () => {
     }
   });
 });
+
+describe('loadKioskConfig file checks', () => {
+  it('names a field of the wrong type', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-'));
+    const file = join(dir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ serverUrl: 'http://x', kioskToken: 't', demo: 'yes' }));
+    expect(() => loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toThrow(/demo must be a boolean/);
+    writeFileSync(file, '[1,2]');
+    expect(() => loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toThrow(/JSON object/);
+    writeFileSync(file, '{not json');
+    expect(() => loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toThrow(/not valid JSON/);
+  });
+});

@@ -1,6 +1,5 @@
 /** Kiosk configuration: from the environment, optionally from a JSON file named by RVW_KIOSK_CONFIG. */
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import { Locale } from '@rvw/shared';
 import { KioskError } from './errors';
 
@@ -30,20 +29,51 @@ export interface KioskConfig {
   fullscreen: boolean;
 }
 
-const FileConfig = z
-  .object({
-    serverUrl: z.string().optional(),
-    kioskToken: z.string().optional(),
-    locale: z.string().optional(),
-    idcardPort: z.string().optional(),
-    idcardBaud: z.number().optional(),
-    demo: z.boolean().optional(),
-    demoSimControl: z.string().optional(),
-    fullscreen: z.boolean().optional(),
-  })
-  .passthrough();
+/** The shape of the RVW_KIOSK_CONFIG file; every field optional, environment variables win. */
+interface FileConfig {
+  serverUrl?: string;
+  kioskToken?: string;
+  locale?: string;
+  idcardPort?: string;
+  idcardBaud?: number;
+  demo?: boolean;
+  demoSimControl?: string;
+  fullscreen?: boolean;
+}
 
-const url = z.string().url();
+const FILE_FIELDS: Record<keyof FileConfig, 'string' | 'number' | 'boolean'> = {
+  serverUrl: 'string',
+  kioskToken: 'string',
+  locale: 'string',
+  idcardPort: 'string',
+  idcardBaud: 'number',
+  demo: 'boolean',
+  demoSimControl: 'string',
+  fullscreen: 'boolean',
+};
+
+// Checks the file's fields by hand: the file is small and its errors must name the field.
+function parseFileConfig(json: unknown, filePath: string): FileConfig {
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw KioskError.configInvalid(`${filePath} must hold a JSON object`);
+  const out: Record<string, unknown> = {};
+  for (const [key, type] of Object.entries(FILE_FIELDS)) {
+    const value = (json as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (typeof value !== type) throw KioskError.configInvalid(`${filePath}: ${key} must be a ${type}`);
+    out[key] = value;
+  }
+  return out as FileConfig;
+}
+
+function isUrl(value: string): boolean {
+  try {
+    new URL(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function flag(value: string | undefined): boolean | undefined {
   if (value === undefined || value === '') return undefined;
@@ -61,7 +91,7 @@ function nonEmpty(value: string | undefined): string | undefined {
  * Throws a CONFIG_INVALID KioskError naming the bad value.
  */
 export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConfig {
-  let file: z.infer<typeof FileConfig> = {};
+  let file: FileConfig = {};
   const filePath = nonEmpty(env.RVW_KIOSK_CONFIG);
   if (filePath) {
     let text: string;
@@ -76,18 +106,13 @@ export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConf
     } catch {
       throw KioskError.configInvalid(`${filePath} is not valid JSON`);
     }
-    const parsed = FileConfig.safeParse(json);
-    if (!parsed.success)
-      throw KioskError.configInvalid(
-        `${filePath}: ${parsed.error.issues[0]?.path.join('.') ?? 'shape'} is wrong`,
-      );
-    file = parsed.data;
+    file = parseFileConfig(json, filePath);
   }
 
   const serverUrl = nonEmpty(env.RVW_SERVER_URL) ?? nonEmpty(file.serverUrl);
   if (!serverUrl)
     throw KioskError.configInvalid('RVW_SERVER_URL (or serverUrl in the config file) is missing');
-  if (!url.safeParse(serverUrl).success || !/^https?:\/\//.test(serverUrl))
+  if (!isUrl(serverUrl) || !/^https?:\/\//.test(serverUrl))
     throw KioskError.configInvalid('the server URL must be an http(s) URL');
 
   const kioskToken = nonEmpty(env.RVW_KIOSK_TOKEN) ?? nonEmpty(file.kioskToken);
@@ -105,7 +130,7 @@ export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConf
     throw KioskError.configInvalid('RVW_IDCARD_BAUD must be one of 9600, 19200, 38400, 57600, 115200');
 
   const demoSimControl = nonEmpty(env.RVW_DEMO_SIM_CONTROL) ?? nonEmpty(file.demoSimControl) ?? null;
-  if (demoSimControl !== null && !url.safeParse(demoSimControl).success)
+  if (demoSimControl !== null && !isUrl(demoSimControl))
     throw KioskError.configInvalid('RVW_DEMO_SIM_CONTROL must be a URL');
 
   return {
