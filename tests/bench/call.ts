@@ -37,7 +37,7 @@ try {
 
   for (let i = 0; i < calls; i++) {
     await kioskPage.getByTestId('screen-welcome').waitFor({ timeout: 30_000 });
-    await kioskPage.getByTestId('call-without-card').click();
+    await kioskPage.getByTestId('call-agent').click();
     await kioskPage.getByTestId('screen-waiting').waitFor();
     const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
     const accept = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${number}"] [data-testid="accept-button"]`);

@@ -40,12 +40,13 @@ afterAll(async () => {
 test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up', async () => {
   await kioskPage.goto(kiosk.url);
   await kioskPage.getByTestId('screen-welcome').waitFor();
-  // The reader is disabled here, so calling without a card is the main action.
-  await kioskPage.getByTestId('call-without-card').click();
+  // No reader is configured, so calling an agent is the one main action.
+  await kioskPage.getByTestId('call-agent').click();
   await kioskPage.getByTestId('screen-waiting').waitFor();
   const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
   expect(number).toMatch(/^A\d{3}$/);
-  await expect.poll(() => kioskPage.getByTestId('queue-position').innerText()).toMatch(/1/);
+  // First in line: the kiosk says so in words rather than as a number.
+  await expect.poll(() => kioskPage.getByTestId('queue-position').innerText()).toContain('下一位就是您');
 
   await loginAgent(consolePage, server.url, agentUsername, agentPassword);
   const row = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${number}"]`);

@@ -114,7 +114,7 @@ test('when the reader is unplugged the kiosk says so plainly and still offers to
   await kioskPage.getByTestId('screen-welcome').waitFor();
   await kiosk.pair!.stop();
   await kioskPage.getByTestId('reader-offline').waitFor({ timeout: 10_000 });
-  await kioskPage.getByTestId('call-without-card').waitFor();
+  await kioskPage.getByTestId('call-agent').waitFor();
   await kiosk.pair!.restart();
   await kiosk.sim!.reopen();
   await kioskPage.getByTestId('place-card-prompt').waitFor({ timeout: 15_000 });
