@@ -39,6 +39,15 @@ export default tseslint.config(
     // The kiosk's hardware modules and renderer never touch Electron; only src/main and src/preload may.
     files: ['kiosk/src/**'],
     ignores: ['kiosk/src/main/**', 'kiosk/src/preload/**'],
-    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only kiosk/src/main and kiosk/src/preload may import electron.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only kiosk/src/main and kiosk/src/preload may import electron.' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -35,7 +35,10 @@ async function main(): Promise<void> {
   const env = { RVW_DATA_DIR: join(root, 'data'), ...process.env };
   const config = loadConfig(env);
   // The demo keeps the terminal for people: the server's JSON log goes to a file.
-  const server = await createServer({ ...config, logFile: config.logFile ?? join(config.dataDir, 'server.log') });
+  const server = await createServer({
+    ...config,
+    logFile: config.logFile ?? join(config.dataDir, 'server.log'),
+  });
   const demo = await ensureDemoData(server.db, { dataDir: config.dataDir, serverUrl: server.url });
 
   const lines: string[] = [];
@@ -45,7 +48,10 @@ async function main(): Promise<void> {
     ['agent', demo.agent],
   ] as const) {
     if (cred) lines.push(`Demo ${role}: ${cred.username} / ${cred.password}   (shown once — note it down)`);
-    else lines.push(`Demo ${role}: already exists (password shown when it was created; new one: npx rvw-server create-admin ${role === 'agent' ? 'agent' : 'admin'} --reset-password)`);
+    else
+      lines.push(
+        `Demo ${role}: already exists (password shown when it was created; new one: npx rvw-server create-admin ${role === 'agent' ? 'agent' : 'admin'} --reset-password)`,
+      );
   }
 
   const socat = hasSocat();
@@ -84,7 +90,9 @@ async function main(): Promise<void> {
       demo: true,
       port: Number(process.env.RVW_KIOSK_WEB_PORT ?? 5174),
     });
-    lines.push(`Kiosk (browser): ${stack.url}   (allow camera and microphone; demo panel: place a sample card)`);
+    lines.push(
+      `Kiosk (browser): ${stack.url}   (allow camera and microphone; demo panel: place a sample card)`,
+    );
   }
   if (!socat) lines.push('ID-card reader:  disabled (install socat to simulate one)');
   lines.push(`Server log:      ${config.logFile ?? join(config.dataDir, 'server.log')}`);

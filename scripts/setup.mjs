@@ -90,8 +90,18 @@ function newestMtime(dir) {
 
 /** The web builds: each is rebuilt when its sources (or shared/) are newer than its output. */
 const builds = [
-  { name: 'agent console', workspace: '@rvw/agent-console', sources: ['agent-console', 'shared/src'], output: 'agent-console/dist/index.html' },
-  { name: 'kiosk', workspace: '@rvw/kiosk', sources: ['kiosk', 'shared/src'], output: 'kiosk/dist/renderer/index.html' },
+  {
+    name: 'agent console',
+    workspace: '@rvw/agent-console',
+    sources: ['agent-console', 'shared/src'],
+    output: 'agent-console/dist/index.html',
+  },
+  {
+    name: 'kiosk',
+    workspace: '@rvw/kiosk',
+    sources: ['kiosk', 'shared/src'],
+    output: 'kiosk/dist/renderer/index.html',
+  },
 ];
 
 /** Builds the agent console and the kiosk renderer (and the Electron main bundle) when stale. */
@@ -99,7 +109,9 @@ export function ensureBuilds({ force = false } = {}) {
   for (const b of builds) {
     const out = join(root, b.output);
     const stale =
-      force || !existsSync(out) || Math.max(...b.sources.map((s) => newestMtime(join(root, s)))) > statSync(out).mtimeMs;
+      force ||
+      !existsSync(out) ||
+      Math.max(...b.sources.map((s) => newestMtime(join(root, s)))) > statSync(out).mtimeMs;
     if (!stale) continue;
     log(`building the ${b.name} …`);
     run('npm', ['run', 'build', '--silent', '--workspace', b.workspace]);

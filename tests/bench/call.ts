@@ -40,9 +40,14 @@ try {
     await kioskPage.getByTestId('call-agent').click();
     await kioskPage.getByTestId('screen-waiting').waitFor();
     const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
-    const accept = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${number}"] [data-testid="accept-button"]`);
+    const accept = consolePage.locator(
+      `[data-testid="queue-row"][data-ticket-number="${number}"] [data-testid="accept-button"]`,
+    );
     await accept.waitFor();
-    const kioskFrame = kioskPage.getByTestId('screen-call').waitFor().then(() => firstFrameAt(kioskPage));
+    const kioskFrame = kioskPage
+      .getByTestId('screen-call')
+      .waitFor()
+      .then(() => firstFrameAt(kioskPage));
     const t0 = Date.now();
     await accept.click();
     const agentFrame = firstFrameAt(consolePage);
@@ -60,7 +65,9 @@ try {
   await server.close();
 }
 
-console.log(`\nCall set-up, agent's Accept -> first decoded remote video frame (Chromium ${chromiumVersion}, loopback, ${cpus().length} cores)`);
+console.log(
+  `\nCall set-up, agent's Accept -> first decoded remote video frame (Chromium ${chromiumVersion}, loopback, ${cpus().length} cores)`,
+);
 console.log(summaryLine('kiosk side', kioskSide));
 console.log(summaryLine('agent side', agentSide));
 console.log(summaryLine('both sides (later of the two)', both));

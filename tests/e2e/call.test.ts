@@ -8,7 +8,13 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server';
 import { startKioskStack, type KioskStack } from '../support/kiosk-stack';
-import { framesDecoded, launchChromium, liveLocalTracks, newProbedContext, videoWidth } from '../support/browser';
+import {
+  framesDecoded,
+  launchChromium,
+  liveLocalTracks,
+  newProbedContext,
+  videoWidth,
+} from '../support/browser';
 import { loginAgent, expectFramesRising } from '../support/flows';
 
 let server: TestServer;
@@ -20,11 +26,16 @@ let agentPassword: string;
 let agentUsername: string;
 
 beforeAll(async () => {
-  server = await startTestServer({ consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)) });
+  server = await startTestServer({
+    consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
+  });
   const agent = await createTestAgent(server.server, { displayName: '李敏' });
   agentPassword = agent.password;
   agentUsername = agent.agent.username;
-  const { token } = await createTestKiosk(server.server, { name: '静安寺街道 第一居委会', location: '上海市静安区' });
+  const { token } = await createTestKiosk(server.server, {
+    name: '静安寺街道 第一居委会',
+    location: '上海市静安区',
+  });
   kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
   browser = await launchChromium();
   kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();

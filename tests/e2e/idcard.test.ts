@@ -28,10 +28,15 @@ const kioskLog: string[] = [];
 const browserLog: string[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer({ consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)) });
+  server = await startTestServer({
+    consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
+  });
   const created = await createTestAgent(server.server, { displayName: '李敏' });
   agent = { username: created.agent.username, password: created.password };
-  const { token } = await createTestKiosk(server.server, { name: '静安寺街道 第一居委会', location: '上海市静安区' });
+  const { token } = await createTestKiosk(server.server, {
+    name: '静安寺街道 第一居委会',
+    location: '上海市静安区',
+  });
   const capture = (level: string) => (message: string) => void kioskLog.push(`${level} ${message}`);
   kiosk = await startKioskStack({
     serverUrl: server.url,
@@ -72,12 +77,16 @@ test('a placed card greets the resident; after consent the console shows the ide
 
   // The identity reached the server with the ticket, after consent.
   await expect
-    .poll(async () => (await server.server.db.selectFrom('ticket_identities').select('name').execute()).length)
+    .poll(
+      async () => (await server.server.db.selectFrom('ticket_identities').select('name').execute()).length,
+    )
     .toBe(1);
 
   await loginAgent(consolePage, server.url, agent.username, agent.password);
   const row = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${number}"]`);
-  await expect.poll(() => row.getByTestId('identity-name').innerText(), { timeout: 15_000 }).toContain('李秀英');
+  await expect
+    .poll(() => row.getByTestId('identity-name').innerText(), { timeout: 15_000 })
+    .toContain('李秀英');
   expect(await row.getByTestId('identity-masked').innerText()).toContain(maskIdNumber(fullNumber));
   expect(await row.innerText()).toMatch(/7[89]|岁/); // age shown (born 1948)
   expect(await consolePage.locator('body').innerText()).not.toContain(fullNumber);
@@ -97,7 +106,11 @@ test('a placed card greets the resident; after consent the console shows the ide
   kiosk.sim!.placeCard(null);
   expect(await kiosk.host.handlers['idcard:current']({})).toEqual({ card: null });
   await expect
-    .poll(async () => (await server.server.db.selectFrom('ticket_identities').select('id_number').executeTakeFirst())?.id_number)
+    .poll(
+      async () =>
+        (await server.server.db.selectFrom('ticket_identities').select('id_number').executeTakeFirst())
+          ?.id_number,
+    )
     .not.toBe(fullNumber);
   const session = await server.server.db.selectFrom('sessions').select('ended_by').executeTakeFirstOrThrow();
   expect(session.ended_by).toBe('kiosk');

@@ -69,7 +69,9 @@ export async function newProbedContext(browser: Browser, origin?: string): Promi
 
 /** Sum of framesDecoded over the page's open peer connections. */
 export function framesDecoded(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __rvwFramesDecoded(): Promise<number> }).__rvwFramesDecoded());
+  return page.evaluate(() =>
+    (window as unknown as { __rvwFramesDecoded(): Promise<number> }).__rvwFramesDecoded(),
+  );
 }
 
 /** Local media tracks the page opened that are still live (0 after a clean tear-down). */

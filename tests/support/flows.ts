@@ -4,7 +4,12 @@ import type { Page } from 'playwright-core';
 import { framesDecoded } from './browser';
 
 /** Opens the console and signs in; resolves when the queue is shown. */
-export async function loginAgent(page: Page, serverUrl: string, username: string, password: string): Promise<void> {
+export async function loginAgent(
+  page: Page,
+  serverUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
   await page.goto(`${serverUrl}/console/`);
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);

@@ -4,7 +4,14 @@
  * with the bridge. Used by the demo (`npm start`), the end-to-end tests and the benchmarks.
  */
 import { fileURLToPath } from 'node:url';
-import { createKioskHost, loadKioskConfig, openReader, startWebHost, type KioskHost, type KioskLogger } from '@rvw/kiosk';
+import {
+  createKioskHost,
+  loadKioskConfig,
+  openReader,
+  startWebHost,
+  type KioskHost,
+  type KioskLogger,
+} from '@rvw/kiosk';
 import { Ga467Simulator } from '../simulators/ga467/simulator';
 import { startControlServer, type ControlServer } from '../simulators/ga467/control-server';
 import { startPtyPair, type PtyPair } from './socat';
