@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { idCheckDigit, type CardType, type Gender, type ResidentIdentity } from '@rvw/shared';
 import {
   connectKiosk,
@@ -20,6 +20,7 @@ import {
   startTestServer,
   type TestClient,
 } from '@rvw/signaling-server';
+import { launchChromium } from '../../tests/support/browser';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = process.argv[2] ?? join(here, '../../screenshots/console');
@@ -124,18 +125,7 @@ console.log(`admin ${admin.agent.username}`);
 const kiosks = [];
 for (const [name, location] of places) kiosks.push(await createTestKiosk(server.server, { name, location }));
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 
 const clients: TestClient[] = [];
 try {

@@ -10,11 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
-import { chromium } from 'playwright-core';
 import type { KioskState, SessionOpened, TicketPosition } from '@rvw/shared';
 import { createKioskHost } from '../src/host/kiosk-host';
 import { FakeReader, sampleResidentCard } from '../src/host/fake-reader';
 import { startWebHost } from '../src/web-host/web-host';
+import { launchChromium } from '../../tests/support/browser';
 
 const outDir = process.argv[2] ?? 'screenshots/kiosk';
 const locale = (process.argv[3] ?? 'zh-CN') as 'zh-CN' | 'en';
@@ -83,18 +83,7 @@ const kioskHost = createKioskHost(
 const rendererDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
 const web = await startWebHost({ kioskHost, rendererDir });
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--use-fake-device-for-media-stream',
-    '--use-fake-ui-for-media-stream',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({
     viewport: {
