@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpError, LoginResponse } from '@rvw/shared';
 import { login } from './auth/accounts';
 import {
@@ -11,17 +11,10 @@ import {
   createTestAgent,
   createTestKiosk,
   okData,
-  startTestServer,
-  type TestServer,
 } from './testing';
+import { useTestServer } from './testing-hooks';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestServer();
 
 async function refusal(auth: Parameters<typeof connectClient>[1]) {
   const err = await connectClient(t.url, auth).then(

@@ -1,15 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { idCheckDigit, maskIdNumber, type AttachIdentityRequest, type ResidentIdentity } from '@rvw/shared';
-import {
-  connectAgent,
-  connectKiosk,
-  createTestAgent,
-  createTestKiosk,
-  okData,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-} from '../testing';
+import { connectAgent, createTestAgent, createTestKiosk, okData } from '../testing';
+import { useTestServer } from '../testing-hooks';
 
 const first17 = '31010619480315002';
 const ID_NUMBER = first17 + idCheckDigit(first17)!;
@@ -25,15 +17,7 @@ const identity = (idNumber = ID_NUMBER): ResidentIdentity => ({
   nation: '汉',
 });
 
-let t: TestServer;
-const clients: TestClient[] = [];
-beforeEach(async () => {
-  t = await startTestServer();
-});
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await t.close();
-});
+const t = useTestServer();
 
 async function attach(token: string, body: unknown) {
   return fetch(`${t.url}/api/kiosk/identity`, {
@@ -43,19 +27,9 @@ async function attach(token: string, body: unknown) {
   });
 }
 
-async function setup() {
-  const k = await createTestKiosk(t.server);
-  const a = await createTestAgent(t.server);
-  const kiosk = await connectKiosk(t.url, k.token);
-  const agent = await connectAgent(t.url, a.token);
-  clients.push(kiosk, agent);
-  const { ticket } = okData(await kiosk.request('ticket:request', {}));
-  return { k, a, kiosk, agent, ticket };
-}
-
 describe('identity', () => {
   it('attaches after consent, shows it masked in the queue, and records every reveal', async () => {
-    const { k, kiosk, agent, ticket, a } = await setup();
+    const { k, kiosk, agent, ticket, a } = await t.kioskWithTicket();
     const body: AttachIdentityRequest = { ticketId: ticket.id, consent: true, identity: identity() };
     const res = await attach(k.token, body);
     expect(res.status).toBe(200);
@@ -93,7 +67,7 @@ describe('identity', () => {
     const other = await connectAgent(t.url, (await createTestAgent(t.server)).token);
     const admin = await createTestAgent(t.server, { role: 'admin' });
     const adminClient = await connectAgent(t.url, admin.token);
-    clients.push(other, adminClient);
+    t.track(other, adminClient);
     expect(await other.request('identity:reveal', { ticketId: ticket.id })).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -105,7 +79,7 @@ describe('identity', () => {
   });
 
   it('purges the full number when the session ends, keeping the masked form', async () => {
-    const { k, agent, ticket } = await setup();
+    const { k, agent, ticket } = await t.kioskWithTicket();
     expect((await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() })).status).toBe(
       200,
     );
@@ -115,7 +89,7 @@ describe('identity', () => {
     expect(row.id_number).toBe(maskIdNumber(ID_NUMBER));
     expect(row.purged_at).not.toBeNull();
     const admin = await connectAgent(t.url, (await createTestAgent(t.server, { role: 'admin' })).token);
-    clients.push(admin);
+    t.track(admin);
     expect(await admin.request('identity:reveal', { ticketId: ticket.id })).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND', message: expect.stringMatching(/purged/) },
@@ -123,7 +97,7 @@ describe('identity', () => {
   });
 
   it('refuses identity without consent, for another kiosk, a closed ticket, or with a bad token', async () => {
-    const { k, ticket } = await setup();
+    const { k, ticket } = await t.kioskWithTicket();
     const other = await createTestKiosk(t.server);
     const code = async (res: Response) => [
       res.status,
@@ -160,7 +134,7 @@ describe('identity', () => {
   });
 
   it('never writes a full ID number into the log during a whole session', async () => {
-    const { k, kiosk, agent, ticket } = await setup();
+    const { k, kiosk, agent, ticket } = await t.kioskWithTicket();
     expect((await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() })).status).toBe(
       200,
     );

@@ -1,21 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  connectAgent,
-  connectKiosk,
-  createTestAgent,
-  createTestKiosk,
-  okData,
-  startTestServer,
-  type TestServer,
-} from '../testing';
+import { describe, expect, it } from 'vitest';
+import { connectAgent, connectKiosk, createTestAgent, createTestKiosk, okData } from '../testing';
+import { useTestServer } from '../testing-hooks';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-});
-afterEach(async () => {
-  await t.close();
-});
+const t = useTestServer();
 
 describe('queue over socket.io', () => {
   it('issues numbered tickets, refuses a second open ticket, and pushes positions and the queue', async () => {

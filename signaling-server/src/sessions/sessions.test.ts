@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ManualScheduler,
   connectAgent,
@@ -6,30 +6,21 @@ import {
   createTestAgent,
   createTestKiosk,
   okData,
-  startTestServer,
-  type TestClient,
-  type TestServer,
 } from '../testing';
+import { useTestServer } from '../testing-hooks';
 
-let t: TestServer;
-const clients: TestClient[] = [];
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.close();
-  await t.close();
-});
+const t = useTestServer(
+  { iceServers: [{ urls: 'turn:turn.example.org:3478', username: 'u', credential: 'c' }] },
+  { startEach: false },
+);
 
 /** A kiosk with a ticket accepted by an agent: both connected, session open. */
 async function openSession(opts: { scheduler?: ManualScheduler } = {}) {
-  t = await startTestServer({
-    iceServers: [{ urls: 'turn:turn.example.org:3478', username: 'u', credential: 'c' }],
-    scheduler: opts.scheduler,
+  await t.start({ scheduler: opts.scheduler });
+  const { k, a, kiosk, agent, ticket } = await t.kioskWithTicket({
+    kioskName: '第一居委会',
+    agentName: '李敏',
   });
-  const k = await createTestKiosk(t.server, { name: '第一居委会' });
-  const a = await createTestAgent(t.server, { displayName: '李敏' });
-  const kiosk = await connectKiosk(t.url, k.token);
-  const agent = await connectAgent(t.url, a.token);
-  clients.push(kiosk, agent);
-  const { ticket } = okData(await kiosk.request('ticket:request', {}));
   const opened = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));
   return { k, a, kiosk, agent, ticket, opened, sessionId: opened.session.id };
 }
@@ -77,7 +68,7 @@ describe('sessions', () => {
     const { kiosk, agent, sessionId } = await openSession();
     const other = await connectKiosk(t.url, (await createTestKiosk(t.server)).token);
     const otherAgent = await connectAgent(t.url, (await createTestAgent(t.server)).token);
-    clients.push(other, otherAgent);
+    t.track(other, otherAgent);
     const data = { type: 'offer' as const, sdp: 'intruder' };
     expect(await other.request('signal', { sessionId, data })).toMatchObject({
       ok: false,
@@ -155,7 +146,7 @@ describe('sessions', () => {
     await waitUntil(() => scheduler.pending === 1);
     // It comes back within the grace period: its state carries the session, the wait is cancelled.
     const back = await connectKiosk(t.url, k.token);
-    clients.push(back);
+    t.track(back);
     const state = await back.waitFor('kiosk:state');
     expect(state.session).toMatchObject({ initiator: false, session: { id: sessionId } });
     expect(state.ticket).toMatchObject({ ticket: { status: 'serving' }, position: 0 });
@@ -181,7 +172,7 @@ describe('sessions', () => {
     const { agent, a, sessionId } = await openSession();
     agent.close();
     const again = await connectAgent(t.url, a.token);
-    clients.push(again);
+    t.track(again);
     const state = await again.waitFor('agent:state');
     expect(state.session).toMatchObject({ initiator: true, session: { id: sessionId } });
   });
@@ -192,7 +183,7 @@ describe('sessions', () => {
     await t.restart({ scheduler });
     expect(scheduler.pending).toBe(2);
     const agent = await connectAgent(t.url, a.token);
-    clients.push(agent);
+    t.track(agent);
     expect(scheduler.pending).toBe(1); // the agent is back; the kiosk is still awaited
     scheduler.runAll();
     expect((await agent.waitFor('session:ended')).sessionId).toBe(sessionId);
