@@ -6,6 +6,8 @@ import type { MessageKey } from '../i18n/messages';
 import { createAgent, listAgents } from '../lib/api';
 import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { useAdminList } from '../hooks/use-admin-list';
+import { AdminTable } from './AdminTable';
+import { Field } from './Field';
 
 /** Props of the agent panel. */
 export interface AgentsPanelProps {
@@ -70,25 +72,22 @@ export function AgentsPanel({ token, onAuthLost }: AgentsPanelProps) {
         <h2 id="agents-heading">{t('admin.agents')}</h2>
       </div>
       <form className="admin-form" onSubmit={submit} noValidate data-testid="agent-form">
-        <label className="field">
-          <span>{t('admin.agent.username')}</span>
+        <Field label={t('admin.agent.username')}>
           <input
             data-testid="agent-username"
             value={username}
             autoComplete="off"
             onChange={(e) => setUsername(e.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>{t('admin.agent.displayName')}</span>
+        </Field>
+        <Field label={t('admin.agent.displayName')}>
           <input
             data-testid="agent-display-name"
             value={displayName}
             onChange={(e) => setDisplayName(e.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>{t('admin.agent.password')}</span>
+        </Field>
+        <Field label={t('admin.agent.password')}>
           <input
             data-testid="agent-password"
             type="password"
@@ -96,14 +95,13 @@ export function AgentsPanel({ token, onAuthLost }: AgentsPanelProps) {
             value={password}
             onChange={(e) => setPassword(e.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>{t('admin.agent.role')}</span>
+        </Field>
+        <Field label={t('admin.agent.role')}>
           <select data-testid="agent-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             <option value="agent">{t('role.agent')}</option>
             <option value="admin">{t('role.admin')}</option>
           </select>
-        </label>
+        </Field>
         <button type="submit" className="btn btn-primary" data-testid="agent-submit" disabled={saving}>
           {saving ? t('admin.saving') : t('admin.agent.create')}
         </button>
@@ -118,30 +116,16 @@ export function AgentsPanel({ token, onAuthLost }: AgentsPanelProps) {
           </p>
         )}
       </form>
-      {list.errorCode && (
-        <p className="form-error">{t('admin.loadFailed', { reason: err(list.errorCode) })}</p>
-      )}
-      {list.items && list.items.length === 0 && <p className="muted">{t('admin.agent.none')}</p>}
-      {list.items && list.items.length > 0 && (
-        <table className="admin-table" data-testid="agent-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.agent.username')}</th>
-              <th scope="col">{t('admin.agent.displayName')}</th>
-              <th scope="col">{t('admin.agent.role')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((a) => (
-              <tr key={a.id}>
-                <td className="mono">{a.username}</td>
-                <td>{a.displayName}</td>
-                <td>{t(`role.${a.role}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        list={list}
+        testId="agent-table"
+        emptyText={t('admin.agent.none')}
+        columns={[
+          { header: t('admin.agent.username'), cell: (a) => a.username, className: 'mono' },
+          { header: t('admin.agent.displayName'), cell: (a) => a.displayName },
+          { header: t('admin.agent.role'), cell: (a) => t(`role.${a.role}`) },
+        ]}
+      />
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/I18nContext';
 import { createKiosk, listKiosks } from '../lib/api';
 import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { useAdminList } from '../hooks/use-admin-list';
+import { AdminTable } from './AdminTable';
+import { Field } from './Field';
 import { OneTimeSecret } from './OneTimeSecret';
 
 /** Props of the kiosk panel. */
@@ -61,24 +63,22 @@ export function KiosksPanel({ token, onAuthLost }: KiosksPanelProps) {
         />
       )}
       <form className="admin-form" onSubmit={submit} noValidate data-testid="kiosk-form">
-        <label className="field">
-          <span>{t('admin.kiosk.name')}</span>
+        <Field label={t('admin.kiosk.name')}>
           <input
             data-testid="kiosk-name"
             value={name}
             maxLength={100}
             onChange={(e) => setName(e.target.value)}
           />
-        </label>
-        <label className="field">
-          <span>{t('admin.kiosk.location')}</span>
+        </Field>
+        <Field label={t('admin.kiosk.location')}>
           <input
             data-testid="kiosk-location"
             value={location}
             maxLength={200}
             onChange={(e) => setLocation(e.target.value)}
           />
-        </label>
+        </Field>
         <button type="submit" className="btn btn-primary" data-testid="kiosk-submit" disabled={saving}>
           {saving ? t('admin.saving') : t('admin.kiosk.enrol')}
         </button>
@@ -88,30 +88,16 @@ export function KiosksPanel({ token, onAuthLost }: KiosksPanelProps) {
           </p>
         )}
       </form>
-      {list.errorCode && (
-        <p className="form-error">{t('admin.loadFailed', { reason: err(list.errorCode) })}</p>
-      )}
-      {list.items && list.items.length === 0 && <p className="muted">{t('admin.kiosk.none')}</p>}
-      {list.items && list.items.length > 0 && (
-        <table className="admin-table" data-testid="kiosk-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('admin.kiosk.name')}</th>
-              <th scope="col">{t('admin.kiosk.location')}</th>
-              <th scope="col">{t('admin.kiosk.id')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((k) => (
-              <tr key={k.id}>
-                <td>{k.name}</td>
-                <td>{k.location}</td>
-                <td className="mono muted">{k.id}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        list={list}
+        testId="kiosk-table"
+        emptyText={t('admin.kiosk.none')}
+        columns={[
+          { header: t('admin.kiosk.name'), cell: (k) => k.name },
+          { header: t('admin.kiosk.location'), cell: (k) => k.location },
+          { header: t('admin.kiosk.id'), cell: (k) => k.id, className: 'mono muted' },
+        ]}
+      />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { LoginResponse } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import { login } from '../lib/api';
 import { errorCodeOf } from '../lib/errors';
+import { Field } from './Field';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Props of the login screen; `initialErrorCode` explains an involuntary sign-out. */
@@ -50,8 +51,7 @@ export function Login({ onSignedIn, initialErrorCode = null }: LoginProps) {
         <h1 className="login-brand">{t('app.title')}</h1>
         <h2 className="login-heading">{t('login.heading')}</h2>
         <p className="muted">{t('login.hint')}</p>
-        <label className="field">
-          <span>{t('login.username')}</span>
+        <Field label={t('login.username')}>
           <input
             data-testid="login-username"
             name="username"
@@ -61,9 +61,8 @@ export function Login({ onSignedIn, initialErrorCode = null }: LoginProps) {
             onChange={(e) => setUsername(e.target.value)}
             aria-invalid={errorCode === 'AUTH_INVALID'}
           />
-        </label>
-        <label className="field">
-          <span>{t('login.password')}</span>
+        </Field>
+        <Field label={t('login.password')}>
           <input
             data-testid="login-password"
             name="password"
@@ -73,7 +72,7 @@ export function Login({ onSignedIn, initialErrorCode = null }: LoginProps) {
             onChange={(e) => setPassword(e.target.value)}
             aria-invalid={errorCode === 'AUTH_INVALID'}
           />
-        </label>
+        </Field>
         <div className="login-error" role="alert" data-testid="login-error" hidden={!errorCode}>
           {errorCode ? err(errorCode) : ''}
         </div>
