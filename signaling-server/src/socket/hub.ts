@@ -159,6 +159,20 @@ export class Hub {
     return identity ? { ...base, identity } : base;
   }
 
+  /**
+   * The open session `sessionId` if the socket is one of its two members: NOT_FOUND for an unknown
+   * session, NOT_SESSION_MEMBER for anyone else, SESSION_ENDED once it has ended.
+   */
+  private async memberSession(socket: RvwSocket, sessionId: string): Promise<SessionRecord> {
+    const rec = await getSession(this.deps.db, sessionId);
+    if (!rec) throw ServerError.notFound('The session');
+    const me = socket.data;
+    const member = me.kind === 'kiosk' ? rec.kioskId === me.kioskId : rec.agentId === me.agentId;
+    if (!member) throw ServerError.notSessionMember();
+    if (rec.session.endedAt) throw ServerError.sessionEnded();
+    return rec;
+  }
+
   /** Ends a session, records it, and tells both members and the kiosk's ticket view. */
   private async finish(
     rec: SessionRecord,
@@ -255,25 +269,16 @@ export class Hub {
     },
 
     signal: async (socket, { sessionId, data }) => {
-      const rec = await getSession(this.deps.db, sessionId);
-      if (!rec) throw ServerError.notFound('The session');
+      const rec = await this.memberSession(socket, sessionId);
       const me = socket.data;
-      const member = me.kind === 'kiosk' ? rec.kioskId === me.kioskId : rec.agentId === me.agentId;
-      if (!member) throw ServerError.notSessionMember();
-      if (rec.session.endedAt) throw ServerError.sessionEnded();
       const to = me.kind === 'kiosk' ? memberRoom('agent', rec.agentId) : memberRoom('kiosk', rec.kioskId);
       this.deps.io.to(to).emit('signal', { sessionId, data });
       return {};
     },
 
     'session:end': async (socket, { sessionId, reason }) => {
-      const rec = await getSession(this.deps.db, sessionId);
-      if (!rec) throw ServerError.notFound('The session');
-      const me = socket.data;
-      const member = me.kind === 'kiosk' ? rec.kioskId === me.kioskId : rec.agentId === me.agentId;
-      if (!member) throw ServerError.notSessionMember();
-      if (rec.session.endedAt) throw ServerError.sessionEnded();
-      return this.finish(rec, me.kind, reason);
+      const rec = await this.memberSession(socket, sessionId);
+      return this.finish(rec, socket.data.kind, reason);
     },
 
     'identity:reveal': async (socket, { ticketId }) => {
