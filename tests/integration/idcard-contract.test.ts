@@ -11,8 +11,7 @@ import { SerialTransport } from '../../kiosk/src/devices/idcard/serial-transport
 import type { Transport } from '../../kiosk/src/devices/idcard/transport';
 import { residentWithAppendedAddress, sampleCards } from '../fixtures/cards';
 import { Ga467Device } from '../simulators/ga467/device';
-import { Ga467Simulator } from '../simulators/ga467/simulator';
-import { startPtyPair } from '../support/socat';
+import { startSimulatedReaderLine } from '../support/ga467-line';
 
 interface Rig {
   transport: Transport;
@@ -40,9 +39,7 @@ const rigs: [string, () => Promise<Rig>][] = [
   [
     'serial line (socat + simulator)',
     async () => {
-      const pair = await startPtyPair();
-      const sim = new Ga467Simulator({ path: pair.devicePath });
-      await sim.open();
+      const { pair, sim, dispose } = await startSimulatedReaderLine();
       const transport = new SerialTransport(pair.kioskPath, 115200);
       return {
         transport,
@@ -54,8 +51,7 @@ const rigs: [string, () => Promise<Rig>][] = [
         },
         dispose: async () => {
           await transport.close();
-          await sim.close();
-          await pair.dispose();
+          await dispose();
         },
       };
     },

@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_FIELDS } from '../../kiosk/src/doctor/format';
 import { sampleCards } from '../fixtures/cards';
-import { Ga467Simulator } from '../simulators/ga467/simulator';
+import type { Ga467Simulator } from '../simulators/ga467/simulator';
+import { startSimulatedReaderLine } from '../support/ga467-line';
+import type { SimulatedReaderLine } from '../support/ga467-line';
 import { startPtyPair } from '../support/socat';
 import type { PtyPair } from '../support/socat';
 
@@ -32,18 +34,17 @@ function doctor(args: string[]): Promise<{ code: number | null; stdout: string; 
   });
 }
 
+let line: SimulatedReaderLine | undefined;
 let pair: PtyPair;
 let sim: Ga467Simulator;
 
 beforeAll(async () => {
-  pair = await startPtyPair();
-  sim = new Ga467Simulator({ path: pair.devicePath });
-  await sim.open();
+  line = await startSimulatedReaderLine();
+  ({ pair, sim } = line);
 });
 
 afterAll(async () => {
-  await sim?.close();
-  await pair?.dispose();
+  await line?.dispose();
 });
 
 afterEach(() => {

@@ -8,23 +8,23 @@ import { IdCardReaderService } from '../../kiosk/src/devices/idcard/service';
 import { DefaultReconnectPolicy } from '../../kiosk/src/devices/idcard/reconnect';
 import type { CardRead } from '../../kiosk/src/devices/idcard/types';
 import { residentWithAppendedAddress, sampleCards } from '../fixtures/cards';
-import { Ga467Simulator } from '../simulators/ga467/simulator';
-import { startPtyPair } from '../support/socat';
+import type { Ga467Simulator } from '../simulators/ga467/simulator';
+import { startSimulatedReaderLine } from '../support/ga467-line';
+import type { SimulatedReaderLine } from '../support/ga467-line';
 import type { PtyPair } from '../support/socat';
 
+let line: SimulatedReaderLine | undefined;
 let pair: PtyPair;
 let sim: Ga467Simulator;
 let service: IdCardReaderService | null = null;
 
 beforeAll(async () => {
-  pair = await startPtyPair();
-  sim = new Ga467Simulator({ path: pair.devicePath });
-  await sim.open();
+  line = await startSimulatedReaderLine();
+  ({ pair, sim } = line);
 });
 
 afterAll(async () => {
-  await sim?.close();
-  await pair?.dispose();
+  await line?.dispose();
 });
 
 afterEach(async () => {

@@ -1,0 +1,32 @@
+/** The GA 467 simulator on the device end of a socat pty pair: a reader on a real serial line. */
+import { Ga467Simulator } from '../simulators/ga467/simulator';
+import { startPtyPair } from './socat';
+import type { PtyPair } from './socat';
+
+/** A running simulated reader line; the kiosk end is `pair.kioskPath`. */
+export interface SimulatedReaderLine {
+  pair: PtyPair;
+  sim: Ga467Simulator;
+  /** Closes the simulator, then the pty pair. */
+  dispose(): Promise<void>;
+}
+
+/** Starts a pty pair and opens the simulator (default options) on its device end. */
+export async function startSimulatedReaderLine(): Promise<SimulatedReaderLine> {
+  const pair = await startPtyPair();
+  const sim = new Ga467Simulator({ path: pair.devicePath });
+  try {
+    await sim.open();
+  } catch (e) {
+    await pair.dispose();
+    throw e;
+  }
+  return {
+    pair,
+    sim,
+    async dispose() {
+      await sim.close();
+      await pair.dispose();
+    },
+  };
+}
