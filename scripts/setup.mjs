@@ -27,10 +27,16 @@ function log(line) {
   console.log(`[setup] ${line}`);
 }
 
-/** True when node_modules is missing or older than package-lock.json. */
+/**
+ * True when node_modules is missing, older than package-lock.json, or lacks the electron package.
+ * A plain `npm install` on a machine that cannot download Electron's binary drops that optional
+ * package; `npm ci` below keeps it (without the binary), so that the kiosk's main process always
+ * type-checks against Electron's own typings.
+ */
 function npmNeedsInstall() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   if (!existsSync(marker)) return true;
+  if (!existsSync(join(root, 'node_modules', 'electron', 'package.json'))) return true;
   return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs + 1000;
 }
 

@@ -17,9 +17,9 @@ export function isPermissionAllowed(
 /** Installs the request and check handlers on a session; default the default session. */
 export function setupPermissions(ses: Session = electronSession.defaultSession): void {
   ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
-    callback(
-      isPermissionAllowed(permission, details.requestingUrl ?? webContents.getURL(), details.mediaTypes),
-    );
+    // Only a media request carries mediaTypes; for every other kind the list is empty.
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(isPermissionAllowed(permission, details.requestingUrl ?? webContents.getURL(), mediaTypes));
   });
   ses.setPermissionCheckHandler((_webContents, permission, requestingOrigin) =>
     isPermissionAllowed(permission, requestingOrigin),

@@ -4,8 +4,17 @@
  */
 import { bridgeEvents, isBridgeInvokeChannel, parseBridgeRequest } from '@rvw/shared';
 import type { BridgeEventChannel, KioskBridge } from '@rvw/shared';
-import type { IpcRenderer, IpcRendererEvent } from 'electron';
+import type { IpcRendererEvent } from 'electron';
 import { eventChannelName, invokeChannelName } from '../ipc-channels';
+
+type IpcListener = (event: IpcRendererEvent, ...args: unknown[]) => void;
+
+/** The part of ipcRenderer the bridge uses (Electron's ipcRenderer satisfies it; tests pass a fake). */
+export interface BridgeIpc {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: IpcListener): unknown;
+  removeListener(channel: string, listener: IpcListener): unknown;
+}
 
 /** An error the renderer can read a code from: across contextBridge only the message survives, so it leads with the code. */
 export function bridgeFailure(code: string, message: string): Error {
@@ -13,7 +22,7 @@ export function bridgeFailure(code: string, message: string): Error {
 }
 
 /** The bridge over one ipcRenderer. */
-export function createPreloadBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): KioskBridge {
+export function createPreloadBridge(ipc: BridgeIpc): KioskBridge {
   const bridge: KioskBridge = {
     async invoke(channel, request) {
       if (!isBridgeInvokeChannel(channel))
@@ -39,9 +48,9 @@ export function createPreloadBridge(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 're
         if (parsed.success) listener(parsed.data as never);
       };
       const name = eventChannelName(channel);
-      ipc.on(name, wrapped as (event: IpcRendererEvent, ...args: unknown[]) => void);
+      ipc.on(name, wrapped as IpcListener);
       return () => {
-        ipc.removeListener(name, wrapped as (event: IpcRendererEvent, ...args: unknown[]) => void);
+        ipc.removeListener(name, wrapped as IpcListener);
       };
     },
   };
