@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signaling-server';
 import { startKioskStack } from '../support/kiosk-stack';
-import { firstFrameAt, launchChromium, newProbedContext } from '../support/browser';
+import { firstFrameAt, launchChromium, mediaOpenedAt, newProbedContext } from '../support/browser';
 import { summaryLine } from './stats';
 
 const calls = Number(process.env.RVW_BENCH_CALLS ?? 20);
@@ -28,6 +28,8 @@ const consolePage = await (await newProbedContext(browser, server.url)).newPage(
 const kioskSide: number[] = [];
 const agentSide: number[] = [];
 const both: number[] = [];
+const kioskMedia: number[] = [];
+const agentMedia: number[] = [];
 try {
   await kioskPage.goto(kiosk.url);
   await consolePage.goto(`${server.url}/console/`);
@@ -55,6 +57,8 @@ try {
     kioskSide.push(k - t0);
     agentSide.push(a - t0);
     both.push(Math.max(k, a) - t0);
+    kioskMedia.push((await mediaOpenedAt(kioskPage))! - t0);
+    agentMedia.push((await mediaOpenedAt(consolePage))! - t0);
     process.stdout.write(`call ${i + 1}/${calls}: kiosk ${k - t0} ms, agent ${a - t0} ms\n`);
     await consolePage.getByTestId('end-call').click();
     await consolePage.getByTestId('queue-table').or(consolePage.getByTestId('queue-empty')).first().waitFor();
@@ -71,3 +75,6 @@ console.log(
 console.log(summaryLine('kiosk side', kioskSide));
 console.log(summaryLine('agent side', agentSide));
 console.log(summaryLine('both sides (later of the two)', both));
+console.log('of which, Accept -> camera and microphone open (getUserMedia resolved):');
+console.log(summaryLine('  kiosk side', kioskMedia));
+console.log(summaryLine('  agent side', agentMedia));

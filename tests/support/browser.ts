@@ -52,6 +52,7 @@ const peerProbe = `
     window.__rvwTracks = [];
     navigator.mediaDevices.getUserMedia = async (c) => {
       const s = await gum(c);
+      window.__rvwGumAt = Date.now();
       window.__rvwTracks.push(...s.getTracks());
       return s;
     };
@@ -98,6 +99,11 @@ export function firstFrameAt(page: Page, timeoutMs = 30_000): Promise<number> {
     }
     throw new Error('no remote video frame was decoded');
   }, timeoutMs);
+}
+
+/** Date.now() (in the page) when getUserMedia last resolved, or null if it never did. */
+export function mediaOpenedAt(page: Page): Promise<number | null> {
+  return page.evaluate(() => (window as unknown as { __rvwGumAt?: number }).__rvwGumAt ?? null);
 }
 
 /** Width of the video element's decoded stream (0 when nothing plays). */
