@@ -67,6 +67,7 @@ describe('client event schemas', () => {
         'kiosk:state',
         'queue:update',
         'session:ended',
+        'session:identity',
         'session:opened',
         'signal',
         'ticket:update',

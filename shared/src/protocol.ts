@@ -87,6 +87,10 @@ export const SessionEnded = z.object({
 });
 export type SessionEnded = z.infer<typeof SessionEnded>;
 
+/** The resident's masked identity for an open session (sent when it arrives after the accept). */
+export const SessionIdentity = z.object({ sessionId: id, identity: IdentitySummary });
+export type SessionIdentity = z.infer<typeof SessionIdentity>;
+
 /** Who may send an event. */
 export type ClientRole = 'kiosk' | 'agent';
 
@@ -147,6 +151,8 @@ export const serverEvents = {
   signal: z.object({ sessionId: id, data: SignalData }),
   /** To both members when the session ends. */
   'session:ended': SessionEnded,
+  /** To the serving agent when the resident's identity arrives after the ticket was accepted. */
+  'session:identity': SessionIdentity,
 } as const;
 export type ServerEventName = keyof typeof serverEvents;
 

@@ -8,6 +8,7 @@ import {
   ErrorCode,
   QueueSnapshot,
   SessionEnded,
+  SessionIdentity,
   SessionOpened,
   type ConnectRefusal,
   type LoginResponse,
@@ -89,6 +90,11 @@ export function Workbench({ auth, onSignOut }: WorkbenchProps) {
     s.on('session:ended', (payload) => {
       const parsed = SessionEnded.safeParse(payload);
       if (parsed.success) dispatch({ type: 'session-ended', ended: parsed.data });
+    });
+    s.on('session:identity', (payload) => {
+      // The resident's identity reached the server after this agent accepted the ticket.
+      const parsed = SessionIdentity.safeParse(payload);
+      if (parsed.success) dispatch({ type: 'session-identity', ...parsed.data });
     });
     setSocket(s);
     return () => {

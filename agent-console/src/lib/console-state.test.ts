@@ -162,6 +162,15 @@ describe('consoleReducer', () => {
     ]);
   });
 
+  it('fills in the resident identity of the current call when it arrives late', () => {
+    const inCall = run([{ type: 'accept-ok', opened: opened('A001'), identity: null }]);
+    expect(inCall.call?.identity).toBeNull();
+    const other = run([{ type: 'session-identity', sessionId: 's-other', identity }], inCall);
+    expect(other).toBe(inCall);
+    const filled = run([{ type: 'session-identity', sessionId: 's-A001', identity }], inCall);
+    expect(filled.call?.identity).toEqual(identity);
+  });
+
   it('ends only the call whose session ended, with a notice', () => {
     const inCall = run([{ type: 'accept-ok', opened: opened('A001'), identity }]);
     const other = run([{ type: 'session-ended', ended: { sessionId: 's-other', endedBy: 'kiosk' } }], inCall);

@@ -53,6 +53,7 @@ export type ConsoleAction =
   | { type: 'accept-ok'; opened: SessionOpened; identity: IdentitySummary | null }
   | { type: 'accept-failed'; ticketNumber: string; code: string }
   | { type: 'session-ended'; ended: Pick<SessionEnded, 'sessionId' | 'endedBy'> }
+  | { type: 'session-identity'; sessionId: string; identity: IdentitySummary }
   | { type: 'error'; code: string }
   | { type: 'dismiss'; id: number };
 
@@ -147,6 +148,9 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case 'session-ended':
       if (state.call?.opened.session.id !== action.ended.sessionId) return state;
       return withNotice({ ...state, call: null }, { kind: 'call-ended', endedBy: action.ended.endedBy });
+    case 'session-identity':
+      if (state.call?.opened.session.id !== action.sessionId) return state;
+      return { ...state, call: { ...state.call, identity: action.identity } };
     case 'error':
       return withNotice(state, { kind: 'error', code: action.code });
     case 'dismiss':

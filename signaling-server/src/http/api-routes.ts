@@ -94,6 +94,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
       'identity attached',
     );
     await hub.queueChanged();
+    await hub.identityAttached(body.ticketId);
     const t = await getTicket(db, body.ticketId);
     if (!t) throw ServerError.notFound('The ticket');
     return { ticket: toTicket(t.row, t.hasIdentity) };

@@ -28,6 +28,18 @@ async function attach(token: string, body: unknown) {
 }
 
 describe('identity', () => {
+  it('reaches the serving agent when it arrives after the ticket was accepted', async () => {
+    const { k, agent, ticket } = await t.kioskWithTicket();
+    const opened = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));
+    expect(opened.identity).toBeUndefined();
+    const res = await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() });
+    expect(res.status).toBe(200);
+    const late = await agent.waitFor('session:identity', (e) => e.sessionId === opened.session.id);
+    expect(late.identity.idNumberMasked).toBe(maskIdNumber(ID_NUMBER));
+    expect(late.identity.name).toBe('王秀英');
+    expect(JSON.stringify(agent.received)).not.toContain(ID_NUMBER);
+  });
+
   it('attaches after consent, shows it masked in the queue, and records every reveal', async () => {
     const { k, kiosk, agent, ticket, a } = await t.kioskWithTicket();
     const body: AttachIdentityRequest = { ticketId: ticket.id, consent: true, identity: identity() };

@@ -71,6 +71,15 @@ export async function openSessionOf(
   return r ? toRecord(r) : null;
 }
 
+/** The open session serving a ticket, or null. */
+export async function openSessionOfTicket(db: Db, ticketId: string): Promise<SessionRecord | null> {
+  const r = await baseQuery(db)
+    .where('s.ticket_id', '=', ticketId)
+    .where('s.ended_at', 'is', null)
+    .executeTakeFirst();
+  return r ? toRecord(r) : null;
+}
+
 /** Every open session (at start-up, to give absent members their grace period). */
 export async function openSessions(db: Db): Promise<SessionRecord[]> {
   const rows = await baseQuery(db).where('s.ended_at', 'is', null).execute();

@@ -21,6 +21,7 @@ import {
   endSession,
   getSession,
   openSessionOf,
+  openSessionOfTicket,
   openSessions,
   type SessionRecord,
 } from '../sessions/session-store';
@@ -225,6 +226,20 @@ export class Hub {
       this.deps.io.to(memberRoom('kiosk', e.kiosk.id)).emit('ticket:update', pos);
     });
     for (const id of this.lastSent.keys()) if (!live.has(id)) this.lastSent.delete(id);
+  }
+
+  /**
+   * A resident's identity was attached to a ticket. If an agent already serves that ticket (the
+   * accept won the race against the kiosk's upload), the agent gets it now, masked.
+   */
+  async identityAttached(ticketId: string): Promise<void> {
+    const rec = await openSessionOfTicket(this.deps.db, ticketId);
+    if (!rec) return;
+    const identity = await identityOfTicket(this.deps.db, ticketId, this.deps.clock());
+    if (!identity) return;
+    this.deps.io
+      .to(memberRoom('agent', rec.agentId))
+      .emit('session:identity', { sessionId: rec.session.id, identity });
   }
 
   /** Logs out a login everywhere: its sockets are disconnected. */
