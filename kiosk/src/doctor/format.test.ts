@@ -22,6 +22,13 @@ describe('kiosk-doctor output', () => {
     },
   );
 
+  it('reads codes in both languages for people: gender, 长期 and the check-digit verdict', () => {
+    const lines = cardLines({ card: sampleCards.resident, samId }, false);
+    expect(lines).toContain('性别 Gender: 女 female');
+    expect(lines).toContain('有效期止 Valid to: 长期 long-term');
+    expect(lines).toContain('校验 Check digit valid: 是 yes');
+  });
+
   it('masks name, birth date, address and pass number, and keeps what is not identifying', () => {
     const m = maskCard(sampleCards['hk-macao-taiwan']);
     expect(m).toMatchObject({

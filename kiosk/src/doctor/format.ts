@@ -96,13 +96,28 @@ const LABELS: [keyof IdCard, string][] = [
   ['issuerCode', '受理机关代码 Issuer code'],
 ];
 
+const GENDER_LABEL: Record<IdCard['gender'], string> = {
+  male: '男 male',
+  female: '女 female',
+  unknown: '未知 unknown',
+  unspecified: '未说明 unspecified',
+};
+
+/** How a field reads for people: codes in both languages, 长期 for no expiry, 是/否 for booleans. */
+function display(key: keyof IdCard, value: unknown): string {
+  if (key === 'gender') return GENDER_LABEL[value as IdCard['gender']] ?? String(value);
+  if (key === 'validTo' && value === 'long-term') return '长期 long-term';
+  if (typeof value === 'boolean') return value ? '是 yes' : '否 no';
+  return String(value);
+}
+
 /** Labelled lines for people (zh + en labels). */
 export function cardLines(read: CardRead, show: boolean): string[] {
   const card = show ? read.card : maskCard(read.card);
   const lines = [`证件类型 Card type: ${CARD_TYPE_LABEL[card.cardType]}`];
   for (const [key, label] of LABELS) {
     const v = card[key];
-    if (v !== undefined && v !== '') lines.push(`${label}: ${String(v)}`);
+    if (v !== undefined && v !== '') lines.push(`${label}: ${display(key, v)}`);
   }
   lines.push(`安全模块 SAM ID: ${read.samId}`);
   if (!show)
