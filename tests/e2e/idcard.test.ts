@@ -6,7 +6,7 @@
  * number appears in no log anywhere.
  */
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { maskIdNumber } from '@rvw/shared';
 import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server';
@@ -123,6 +123,8 @@ test('a placed card greets the resident; after consent the console shows the ide
 });
 
 test('when the reader is unplugged the kiosk says so plainly and still offers to call an agent', async () => {
+  // The reader's own log (codes and states only) tells what happened if this fails in CI.
+  onTestFailed(() => console.log(`kiosk log:\n${kioskLog.join('\n')}`));
   await kioskPage.goto(kiosk.url);
   await kioskPage.getByTestId('screen-welcome').waitFor();
   await kiosk.pair!.stop();

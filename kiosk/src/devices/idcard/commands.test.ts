@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Ga467Device } from '../../../../tests/simulators/ga467/device';
 import { residentWithAppendedAddress, sampleCards } from '../../../../tests/fixtures/cards';
 import { FrameParser, encodeResponse, parseRequest } from './codec';
-import { Ga467Client, formatSamId } from './commands';
+import { COMMANDS, Ga467Client, formatSamId, isStaleReply } from './commands';
 import { IdCardError, IdCardErrorCode } from './errors';
 import { FakeTransport } from './fake-transport';
 
@@ -43,7 +43,47 @@ describe('formatSamId', () => {
   });
 });
 
+describe('isStaleReply', () => {
+  const reply = (sw3: number, dataLength = 0) => ({ sw1: 0, sw2: 0, sw3, data: Buffer.alloc(dataLength) });
+
+  it('knows that only a find answers 9F or 80, and that a find never answers 90', () => {
+    expect(isStaleReply(COMMANDS.findCard, reply(0x9f, 4))).toBe(false);
+    expect(isStaleReply(COMMANDS.findCard, reply(0x80))).toBe(false);
+    expect(isStaleReply(COMMANDS.findCard, reply(0x90, 8))).toBe(true);
+    expect(isStaleReply(COMMANDS.samStatus, reply(0x80))).toBe(true);
+    expect(isStaleReply(COMMANDS.selectCard, reply(0x9f, 4))).toBe(true);
+  });
+
+  it('tells replies apart by size: short SAM/find/select replies, long text reads', () => {
+    expect(isStaleReply(COMMANDS.readSamId, reply(0x90, 16))).toBe(false);
+    expect(isStaleReply(COMMANDS.readSamId, reply(0x90, 1284))).toBe(true);
+    expect(isStaleReply(COMMANDS.readTextPhoto, reply(0x90, 1284))).toBe(false);
+    expect(isStaleReply(COMMANDS.readTextPhoto, reply(0x90, 8))).toBe(true);
+    expect(isStaleReply(COMMANDS.readAppendedAddress, reply(0x90, 70))).toBe(false);
+    expect(isStaleReply(COMMANDS.readAppendedAddress, reply(0x90, 1284))).toBe(true);
+    // Error statuses can answer any command.
+    expect(isStaleReply(COMMANDS.readTextPhoto, reply(0x41))).toBe(false);
+  });
+});
+
 describe('Ga467Client over the fake transport', () => {
+  it('drops a late reply to an earlier request and waits for the reply to this one', async () => {
+    // Under load a find can time out and its "no card" (80) arrive while the next command waits.
+    const t = new FakeTransport({
+      respond: (bytes) => {
+        const cmd = cmdOf(bytes);
+        if (cmd === '11ff') return [encodeResponse(0, 0, 0x80), encodeResponse(0, 0, 0x90)];
+        if (cmd === '2001')
+          return [encodeResponse(0, 0, 0x90, Buffer.alloc(8)), encodeResponse(0, 0, 0x9f, Buffer.alloc(4))];
+        return undefined;
+      },
+    });
+    await t.open();
+    const client = new Ga467Client(t);
+    await expect(client.samStatus()).resolves.toBeUndefined();
+    await expect(client.findCard()).resolves.toBe(true);
+  });
+
   it('reads all four card kinds through select, read and appended address', async () => {
     const { t, device } = deviceTransport();
     await t.open();

@@ -49,22 +49,51 @@ export interface CommandSpec {
   /** The SW3 that means success. */
   success: number;
   timeout: TimeoutClass;
+  /** Data bytes a successful reply may carry: [min, max]. Tells a late reply to another command apart. */
+  replyData: readonly [number, number];
 }
+
+// Reply size classes: SAM, find and select replies are short (0-16 bytes of data); a text read
+// carries at least the 256-byte text block; an appended address is 70 bytes.
+const SHORT = [0, 64] as const;
+const TEXT_READ = [256, 4096] as const;
 
 /** The commands this driver sends. */
 export const COMMANDS = {
-  resetSam: { name: 'resetSam', cmd: 0x10, para: 0xff, success: SW3.Ok, timeout: 'sam' },
-  samStatus: { name: 'samStatus', cmd: 0x11, para: 0xff, success: SW3.Ok, timeout: 'sam' },
-  readSamId: { name: 'readSamId', cmd: 0x12, para: 0xff, success: SW3.Ok, timeout: 'sam' },
-  findCard: { name: 'findCard', cmd: 0x20, para: 0x01, success: SW3.CardFound, timeout: 'find' },
-  selectCard: { name: 'selectCard', cmd: 0x20, para: 0x02, success: SW3.Ok, timeout: 'select' },
-  readTextPhoto: { name: 'readTextPhoto', cmd: 0x30, para: 0x01, success: SW3.Ok, timeout: 'read' },
+  resetSam: { name: 'resetSam', cmd: 0x10, para: 0xff, success: SW3.Ok, timeout: 'sam', replyData: SHORT },
+  samStatus: { name: 'samStatus', cmd: 0x11, para: 0xff, success: SW3.Ok, timeout: 'sam', replyData: SHORT },
+  readSamId: { name: 'readSamId', cmd: 0x12, para: 0xff, success: SW3.Ok, timeout: 'sam', replyData: SHORT },
+  findCard: {
+    name: 'findCard',
+    cmd: 0x20,
+    para: 0x01,
+    success: SW3.CardFound,
+    timeout: 'find',
+    replyData: SHORT,
+  },
+  selectCard: {
+    name: 'selectCard',
+    cmd: 0x20,
+    para: 0x02,
+    success: SW3.Ok,
+    timeout: 'select',
+    replyData: SHORT,
+  },
+  readTextPhoto: {
+    name: 'readTextPhoto',
+    cmd: 0x30,
+    para: 0x01,
+    success: SW3.Ok,
+    timeout: 'read',
+    replyData: TEXT_READ,
+  },
   readTextPhotoFingerprint: {
     name: 'readTextPhotoFingerprint',
     cmd: 0x30,
     para: 0x10,
     success: SW3.Ok,
     timeout: 'read',
+    replyData: TEXT_READ,
   },
   readAppendedAddress: {
     name: 'readAppendedAddress',
@@ -72,6 +101,7 @@ export const COMMANDS = {
     para: 0x03,
     success: SW3.Ok,
     timeout: 'read',
+    replyData: [0, 255],
   },
 } as const satisfies Record<string, CommandSpec>;
 
@@ -83,6 +113,22 @@ export const BAUD_PARA: Readonly<Record<number, number>> = {
   19200: 3,
   9600: 4,
 };
+
+/**
+ * True when `res` cannot be the reply to `spec`: a late reply to an earlier request that timed out
+ * (a reply carries no command, so it is judged by its status and size). SW3 9F/80 answer only a
+ * find, a find never answers 90, and a success reply's data must fit the command's size class.
+ */
+export function isStaleReply(spec: CommandSpec, res: Response): boolean {
+  const isFind = spec.cmd === COMMANDS.findCard.cmd && spec.para === COMMANDS.findCard.para;
+  if (res.sw3 === SW3.CardFound || res.sw3 === SW3.NoCard) return !isFind;
+  if (res.sw3 === SW3.Ok) {
+    if (isFind) return true;
+    const [min, max] = spec.replyData;
+    return res.data.length < min || res.data.length > max;
+  }
+  return false;
+}
 
 /** Options of {@link Ga467Client}. */
 export interface Ga467ClientOptions {
@@ -102,6 +148,7 @@ export interface TextRead {
 }
 
 interface Pending {
+  spec: CommandSpec;
   resolve: (r: Response) => void;
   reject: (e: IdCardError) => void;
 }
@@ -137,12 +184,18 @@ export class Ga467Client {
       const p = this.pending;
       if (!p) continue; // Unasked bytes (noise, a reply to a request that timed out): drop them.
       if (ev.type === 'frame') {
-        this.pending = null;
+        let res: Response;
         try {
-          p.resolve(parseResponse(ev.frame));
+          res = parseResponse(ev.frame);
         } catch (err) {
+          this.pending = null;
           p.reject(isIdCardError(err) ? err : IdCardError.badFrame('unreadable response'));
+          continue;
         }
+        // A late reply to a request that timed out: drop it and keep waiting for this one's.
+        if (isStaleReply(p.spec, res)) continue;
+        this.pending = null;
+        p.resolve(res);
       } else if (ev.type === 'checksum-error') {
         this.pending = null;
         p.reject(IdCardError.checksum());
@@ -211,6 +264,7 @@ export class Ga467Client {
         reject(IdCardError.timeout(spec.name, ms));
       }, ms);
       const pending: Pending = {
+        spec,
         resolve: (r) => {
           clearTimeout(timer);
           resolve(r);
@@ -298,7 +352,14 @@ export class Ga467Client {
     const para = BAUD_PARA[baudRate];
     if (para === undefined)
       throw new TypeError(`baudRate must be one of ${Object.keys(BAUD_PARA).join(', ')}`);
-    await this.transact({ name: 'setBaudRate', cmd: 0x60, para, success: SW3.Ok, timeout: 'sam' });
+    await this.transact({
+      name: 'setBaudRate',
+      cmd: 0x60,
+      para,
+      success: SW3.Ok,
+      timeout: 'sam',
+      replyData: SHORT,
+    });
   }
 
   /**

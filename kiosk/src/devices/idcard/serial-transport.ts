@@ -7,6 +7,9 @@ import type { Transport, TransportEvents } from './transport';
 /** Baud rates a GA 467 SAM can be switched to. */
 export const SUPPORTED_BAUD_RATES: readonly number[] = [115200, 57600, 38400, 19200, 9600];
 
+/** How long close() waits for the port to confirm, in ms. */
+const CLOSE_TIMEOUT_MS = 1000;
+
 /** A serial port carrying the GA 467 protocol. */
 export class SerialTransport extends EventEmitter<TransportEvents> implements Transport {
   private port: SerialPort | null = null;
@@ -59,11 +62,11 @@ export class SerialTransport extends EventEmitter<TransportEvents> implements Tr
   write(bytes: Uint8Array): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) return Promise.reject(IdCardError.disconnected());
+    // The callback means the bytes reached the operating system. No drain (tcdrain): on a line whose
+    // far end has gone it can block a libuv worker thread for good, and four of those stall every
+    // later open in the process. The command's own timeout covers a reply that never comes.
     return new Promise((resolve, reject) => {
-      port.write(Buffer.from(bytes), (err) => {
-        if (err) return reject(IdCardError.disconnected(err));
-        port.drain((e) => (e ? reject(IdCardError.disconnected(e)) : resolve()));
-      });
+      port.write(Buffer.from(bytes), (err) => (err ? reject(IdCardError.disconnected(err)) : resolve()));
     });
   }
 
@@ -74,8 +77,16 @@ export class SerialTransport extends EventEmitter<TransportEvents> implements Tr
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      // A close that fails means the line is already gone: nothing is left to release.
-      port.close(() => resolve());
+      // A close that fails means the line is already gone: nothing is left to release. A close that
+      // never answers (a vanished device) must not hold up the reconnect loop: give up after 1 s.
+      const timer = setTimeout(() => {
+        this.port = null;
+        resolve();
+      }, CLOSE_TIMEOUT_MS);
+      port.close(() => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   }
 }
