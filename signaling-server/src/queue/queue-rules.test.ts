@@ -15,9 +15,16 @@ describe('shanghaiDay', () => {
     expect(shanghaiDay(new Date('2028-02-28T16:00:00Z'))).toBe('2028-02-29');
   });
 
-  it('always equals the UTC+8 date (Shanghai has no daylight saving time)', () => {
+  it('follows the tz database, including the summer time China kept in 1986-1991', () => {
+    // 1988-04-20T15:00Z is 23:00 in UTC+8 but already 00:00 on the 21st in that summer's UTC+9.
+    expect(shanghaiDay(new Date(577551600000))).toBe('1988-04-21');
+  });
+
+  // China last observed daylight saving time in 1991 (UTC+9 in summer, 1986-1991): from 1992 on the
+  // Shanghai date is the UTC+8 date. Tickets only ever carry current dates.
+  it('equals the UTC+8 date from 1992 on (no daylight saving time since 1991)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 4_102_444_800_000 }), (ms) => {
+      fc.property(fc.integer({ min: Date.UTC(1992, 0, 1), max: 4_102_444_800_000 }), (ms) => {
         const shifted = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
         expect(shanghaiDay(new Date(ms))).toBe(shifted);
       }),
