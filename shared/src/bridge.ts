@@ -38,6 +38,8 @@ export const CardSummary = z.object({
   name: z.string(),
   /** Surname for the greeting (李女士); empty for foreign names. */
   familyName: z.string(),
+  /** The English name on foreigner cards, for greeting in English. */
+  englishName: z.string().optional(),
   gender: Gender,
   age: z.number().int().nonnegative(),
   idNumberMasked: z.string(),

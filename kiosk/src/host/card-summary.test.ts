@@ -31,6 +31,10 @@ describe('summarizeCard / toResidentIdentity', () => {
       'name',
     ]);
   });
+  it('carries the English name of a foreigner card, for greeting in English', () => {
+    expect(summarizeCard(sampleForeignCard).englishName).toBe('SMITH, JOHN');
+    expect(summarizeCard(sampleResidentCard)).not.toHaveProperty('englishName');
+  });
   it('sends only the minimum identity', () => {
     const id = toResidentIdentity(sampleForeignCard);
     expect(id).toEqual({

@@ -43,7 +43,9 @@ export function familyNameOf(card: Pick<IdCard, 'cardType' | 'name'>): string {
 
 /** The screen's view of a card: masked number, age, no photo, no address. */
 export function summarizeCard(card: IdCard, now: Date = new Date()): CardSummary {
+  const englishName = card.englishName?.trim();
   return {
+    ...(englishName ? { englishName } : {}),
     cardType: card.cardType,
     // An old foreigner card may carry no Chinese name: greet with the English one instead.
     name: card.name.trim() || card.englishName?.trim() || '',

@@ -39,6 +39,14 @@ describe('greeting', () => {
   });
   it('uses the name alone for foreign cards or an unknown gender', () => {
     expect(addressOf({ name: 'SMITH, JOHN', familyName: '', gender: 'male' }, 'zh-CN')).toBe('SMITH, JOHN');
+    const foreign = {
+      name: '伊丽莎白',
+      familyName: '',
+      gender: 'female' as const,
+      englishName: 'MÜLLER ELISABETH',
+    };
+    expect(greetingOf(foreign, 'en')).toBe('Hello, MÜLLER ELISABETH');
+    expect(greetingOf(foreign, 'zh-CN')).toBe('伊丽莎白，您好');
     expect(greetingOf({ name: '陈大文', familyName: '陈', gender: 'unknown' }, 'zh-CN')).toBe('陈大文，您好');
     expect(greetingOf({ name: '陈大文', familyName: '陈', gender: 'unspecified' }, 'en')).toBe(
       'Hello, 陈大文',

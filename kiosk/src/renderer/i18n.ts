@@ -139,7 +139,12 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
  * How to address the resident: 李女士 / 李先生 from the family name and gender; the name alone for
  * foreign cards or an unknown gender; empty when the card has no name.
  */
-export function addressOf(card: Pick<CardSummary, 'name' | 'familyName' | 'gender'>, locale: Locale): string {
+export function addressOf(
+  card: Pick<CardSummary, 'name' | 'familyName' | 'gender' | 'englishName'>,
+  locale: Locale,
+): string {
+  // A foreign resident reading English is greeted by the name they write, not its transcription.
+  if (locale === 'en' && card.englishName) return card.englishName;
   if (card.familyName && card.gender === 'female')
     return t(locale, 'greeting.ms', { family: card.familyName });
   if (card.familyName && card.gender === 'male') return t(locale, 'greeting.mr', { family: card.familyName });
@@ -148,7 +153,7 @@ export function addressOf(card: Pick<CardSummary, 'name' | 'familyName' | 'gende
 
 /** The greeting line: 李女士，您好. */
 export function greetingOf(
-  card: Pick<CardSummary, 'name' | 'familyName' | 'gender'>,
+  card: Pick<CardSummary, 'name' | 'familyName' | 'gender' | 'englishName'>,
   locale: Locale,
 ): string {
   const name = addressOf(card, locale);
