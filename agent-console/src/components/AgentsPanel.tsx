@@ -4,8 +4,8 @@ import { CreateAgentRequest, type Role } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
 import { createAgent, listAgents } from '../lib/api';
-import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { useAdminList } from '../hooks/use-admin-list';
+import { useAdminSubmit } from '../hooks/use-admin-submit';
 import { AdminTable } from './AdminTable';
 import { Field } from './Field';
 
@@ -23,14 +23,13 @@ const invalidField: Record<string, MessageKey> = {
 
 /** The agent panel. */
 export function AgentsPanel({ token, onAuthLost }: AgentsPanelProps) {
-  const { t, err } = useI18n();
+  const { t } = useI18n();
   const list = useAdminList(listAgents, token, onAuthLost);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('agent');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, setProblem, run } = useAdminSubmit(onAuthLost);
   const [done, setDone] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
@@ -47,9 +46,7 @@ export function AgentsPanel({ token, onAuthLost }: AgentsPanelProps) {
       setProblem(t(invalidField[field] ?? 'error.BAD_PAYLOAD'));
       return;
     }
-    setSaving(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const agent = await createAgent(token, parsed.data);
       setDone(t('admin.agent.created', { username: agent.username }));
       setUsername('');
@@ -57,13 +54,7 @@ export function AgentsPanel({ token, onAuthLost }: AgentsPanelProps) {
       setPassword('');
       setRole('agent');
       list.reload();
-    } catch (e) {
-      const code = errorCodeOf(e);
-      if (isAuthLost(code)) onAuthLost(code);
-      setProblem(err(code));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (

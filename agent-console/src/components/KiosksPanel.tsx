@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { CreateKioskRequest, type CreateKioskResponse } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import { createKiosk, listKiosks } from '../lib/api';
-import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { useAdminList } from '../hooks/use-admin-list';
+import { useAdminSubmit } from '../hooks/use-admin-submit';
 import { AdminTable } from './AdminTable';
 import { Field } from './Field';
 import { OneTimeSecret } from './OneTimeSecret';
@@ -17,12 +17,11 @@ export interface KiosksPanelProps {
 
 /** The kiosk panel. */
 export function KiosksPanel({ token, onAuthLost }: KiosksPanelProps) {
-  const { t, err } = useI18n();
+  const { t } = useI18n();
   const list = useAdminList(listKiosks, token, onAuthLost);
   const [name, setName] = useState('');
   const [location, setLocation] = useState('');
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { saving, problem, setProblem, run } = useAdminSubmit(onAuthLost);
   const [created, setCreated] = useState<CreateKioskResponse | null>(null);
 
   async function submit(event: FormEvent) {
@@ -33,21 +32,13 @@ export function KiosksPanel({ token, onAuthLost }: KiosksPanelProps) {
       setProblem(field === 'location' ? t('admin.invalid.location') : t('admin.invalid.name'));
       return;
     }
-    setSaving(true);
-    setProblem(null);
-    try {
+    await run(async () => {
       const result = await createKiosk(token, parsed.data);
       setCreated(result);
       setName('');
       setLocation('');
       list.reload();
-    } catch (e) {
-      const code = errorCodeOf(e);
-      if (isAuthLost(code)) onAuthLost(code);
-      setProblem(err(code));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   return (
