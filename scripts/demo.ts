@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, ensureDemoData, loadConfig } from '@rvw/signaling-server';
 import { startKioskStack, type KioskStack } from '../tests/support/kiosk-stack';
-import { Ga467Simulator } from '../tests/simulators/ga467/simulator';
 import { startControlServer, type ControlServer } from '../tests/simulators/ga467/control-server';
-import { startPtyPair, type PtyPair } from '../tests/support/socat';
+import { startSimulatedReaderLine, type SimulatedReaderLine } from '../tests/support/ga467-line';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -58,16 +57,13 @@ async function main(): Promise<void> {
   const electron = electronBinary();
   let stack: KioskStack | null = null;
   let kioskProcess: ChildProcess | null = null;
-  let pair: PtyPair | null = null;
-  let sim: Ga467Simulator | null = null;
+  let line: SimulatedReaderLine | null = null;
   let control: ControlServer | null = null;
 
   if ('path' in electron) {
     if (socat) {
-      pair = await startPtyPair();
-      sim = new Ga467Simulator({ path: pair.devicePath, baudRate: 115200 });
-      await sim.open();
-      control = await startControlServer(sim, 0);
+      line = await startSimulatedReaderLine();
+      control = await startControlServer(line.sim, 0);
     }
     kioskProcess = spawn(electron.path, [join(root, 'kiosk')], {
       stdio: 'inherit',
@@ -76,7 +72,7 @@ async function main(): Promise<void> {
         RVW_KIOSK_CONFIG: demo.kioskConfigPath,
         RVW_DEMO: '1',
         RVW_KIOSK_FULLSCREEN: process.env.RVW_KIOSK_FULLSCREEN ?? 'false',
-        ...(pair ? { RVW_IDCARD_PORT: pair.kioskPath } : {}),
+        ...(line ? { RVW_IDCARD_PORT: line.pair.kioskPath } : {}),
         ...(control ? { RVW_DEMO_SIM_CONTROL: `http://127.0.0.1:${control.port}` } : {}),
       },
     });
@@ -106,8 +102,7 @@ async function main(): Promise<void> {
     kioskProcess?.kill('SIGTERM');
     await stack?.close();
     await control?.close();
-    await sim?.close();
-    await pair?.dispose();
+    await line?.dispose();
     await server.close();
     process.exit(0);
   };

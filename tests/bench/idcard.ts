@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { setTimeout as delay } from 'node:timers/promises';
 import { IdCardReaderService } from '../../kiosk/src/devices/idcard/service';
 import { sampleCards } from '../fixtures/cards';
-import { Ga467Simulator } from '../simulators/ga467/simulator';
-import { startPtyPair } from '../support/socat';
+import { startSimulatedReaderLine } from '../support/ga467-line';
+import { percentile } from './stats';
 
 const { values } = parseArgs({
   options: { reads: { type: 'string', default: '50' }, poll: { type: 'string', default: '300' } },
@@ -30,13 +30,9 @@ const sequence = [
 const readFloorMs = wireMs(1295);
 const sequenceFloorMs = wireMs(sequence.reduce((n, [, req, res]) => n + req + res, 0));
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
-const pair = await startPtyPair();
-const sim = new Ga467Simulator({ path: pair.devicePath, baudRate, pace: true });
-await sim.open();
+const { pair, sim, dispose } = await startSimulatedReaderLine({ baudRate, pace: true });
 const service = new IdCardReaderService({ path: pair.kioskPath, baudRate, pollIntervalMs });
 
 let placedAt = 0;
@@ -75,8 +71,8 @@ try {
   total.sort((a, b) => a - b);
   readPath.sort((a, b) => a - b);
   const line = (name: string, xs: number[]) =>
-    `${name.padEnd(34)} p50 ${fmt(pct(xs, 50)).padStart(9)}   p95 ${fmt(pct(xs, 95)).padStart(9)}   ` +
-    `min ${fmt(xs[0]!).padStart(9)}   max ${fmt(xs.at(-1)!).padStart(9)}   p50/floor ${(pct(xs, 50) / readFloorMs).toFixed(2)}x`;
+    `${name.padEnd(34)} p50 ${fmt(percentile(xs, 50)).padStart(9)}   p95 ${fmt(percentile(xs, 95)).padStart(9)}   ` +
+    `min ${fmt(xs[0]!).padStart(9)}   max ${fmt(xs.at(-1)!).padStart(9)}   p50/floor ${(percentile(xs, 50) / readFloorMs).toFixed(2)}x`;
   console.log(`bench:idcard — ${reads} reads, all four card kinds in turn, ${baudRate} baud 8N1 over socat`);
   console.log(
     `  the simulator paces its writes to ${baudRate} baud (10 bits/byte): a pty alone ignores baud`,
@@ -87,9 +83,10 @@ try {
   );
   console.log(line('placed -> card event', total));
   console.log(line('find request -> card event', readPath));
-  console.log(`  (read path / sequence floor at p50: ${(pct(readPath, 50) / sequenceFloorMs).toFixed(2)}x)`);
+  console.log(
+    `  (read path / sequence floor at p50: ${(percentile(readPath, 50) / sequenceFloorMs).toFixed(2)}x)`,
+  );
 } finally {
   await service.stop();
-  await sim.close();
-  await pair.dispose();
+  await dispose();
 }

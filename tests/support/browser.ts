@@ -45,7 +45,6 @@ const peerProbe = `
     }
     return frames;
   };
-  window.__rvwOpenPeers = () => window.__rvwPeers.filter((pc) => pc.connectionState !== 'closed').length;
   window.__rvwLiveTracks = () => (window.__rvwTracks || []).filter((t) => t.readyState === 'live').length;
   const gum = navigator.mediaDevices && navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
   if (gum) {
@@ -78,11 +77,6 @@ export function framesDecoded(page: Page): Promise<number> {
 /** Local media tracks the page opened that are still live (0 after a clean tear-down). */
 export function liveLocalTracks(page: Page): Promise<number> {
   return page.evaluate(() => (window as unknown as { __rvwLiveTracks(): number }).__rvwLiveTracks());
-}
-
-/** Peer connections the page holds that are not closed. */
-export function openPeers(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __rvwOpenPeers(): number }).__rvwOpenPeers());
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The GA 467 simulator on the device end of a socat pty pair: a reader on a real serial line. */
-import { Ga467Simulator } from '../simulators/ga467/simulator';
+import { Ga467Simulator, type Ga467SimulatorOptions } from '../simulators/ga467/simulator';
 import { startPtyPair } from './socat';
 import type { PtyPair } from './socat';
 
@@ -11,10 +11,12 @@ export interface SimulatedReaderLine {
   dispose(): Promise<void>;
 }
 
-/** Starts a pty pair and opens the simulator (default options) on its device end. */
-export async function startSimulatedReaderLine(): Promise<SimulatedReaderLine> {
+/** Starts a pty pair and opens the simulator on its device end (simulator defaults: 115200, paced). */
+export async function startSimulatedReaderLine(
+  options: Omit<Ga467SimulatorOptions, 'path'> = {},
+): Promise<SimulatedReaderLine> {
   const pair = await startPtyPair();
-  const sim = new Ga467Simulator({ path: pair.devicePath });
+  const sim = new Ga467Simulator({ ...options, path: pair.devicePath });
   try {
     await sim.open();
   } catch (e) {

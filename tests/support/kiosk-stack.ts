@@ -12,9 +12,10 @@ import {
   type KioskHost,
   type KioskLogger,
 } from '@rvw/kiosk';
-import { Ga467Simulator } from '../simulators/ga467/simulator';
+import type { Ga467Simulator } from '../simulators/ga467/simulator';
 import { startControlServer, type ControlServer } from '../simulators/ga467/control-server';
-import { startPtyPair, type PtyPair } from './socat';
+import { startSimulatedReaderLine, type SimulatedReaderLine } from './ga467-line';
+import type { PtyPair } from './socat';
 
 /** The kiosk renderer's build output. */
 export const rendererDir = fileURLToPath(new URL('../../kiosk/dist/renderer', import.meta.url));
@@ -31,8 +32,6 @@ export interface KioskStackOptions {
   port?: number;
   /** Where the host's technician log goes; default console. */
   logger?: KioskLogger;
-  /** Pace the simulator's writes to the baud rate; default true. */
-  pace?: boolean;
 }
 
 /** A running kiosk stack. */
@@ -48,16 +47,9 @@ export interface KioskStack {
 
 /** Starts the simulator (optional), the kiosk host and the web host, in that order. */
 export async function startKioskStack(options: KioskStackOptions): Promise<KioskStack> {
-  const withReader = options.reader ?? true;
-  let pair: PtyPair | null = null;
-  let sim: Ga467Simulator | null = null;
-  let control: ControlServer | null = null;
-  if (withReader) {
-    pair = await startPtyPair();
-    sim = new Ga467Simulator({ path: pair.devicePath, baudRate: 115200, pace: options.pace ?? true });
-    await sim.open();
-    if (options.demo) control = await startControlServer(sim, 0);
-  }
+  const line: SimulatedReaderLine | null = (options.reader ?? true) ? await startSimulatedReaderLine() : null;
+  const pair = line?.pair ?? null;
+  const control: ControlServer | null = line && options.demo ? await startControlServer(line.sim, 0) : null;
   const config = loadKioskConfig({
     RVW_SERVER_URL: options.serverUrl,
     RVW_KIOSK_TOKEN: options.kioskToken,
@@ -71,14 +63,13 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
   return {
     url: `${web.url}/`,
     host,
-    sim,
+    sim: line?.sim ?? null,
     pair,
     async close() {
       await web.close();
       await host.close();
       await control?.close();
-      await sim?.close();
-      await pair?.dispose();
+      await line?.dispose();
     },
   };
 }

@@ -99,13 +99,3 @@ export function stopStream(stream: MediaStream): void {
 export function setTracksEnabled(stream: MediaStream, kind: 'audio' | 'video', enabled: boolean): void {
   for (const track of stream.getTracks()) if (track.kind === kind) track.enabled = enabled;
 }
-
-/** Sum of `framesDecoded` over inbound video RTP streams: rises while remote video plays. */
-export async function framesDecoded(pc: RTCPeerConnection): Promise<number> {
-  const stats = await pc.getStats();
-  let frames = 0;
-  stats.forEach((report: { type: string; kind?: string; framesDecoded?: number }) => {
-    if (report.type === 'inbound-rtp' && report.kind === 'video') frames += report.framesDecoded ?? 0;
-  });
-  return frames;
-}
