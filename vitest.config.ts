@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (unit and integration tests beside the code and in tests/integration) and
+// Two projects: `unit` (unit and integration tests beside the code, in simulators/ and in tests/integration) and
 // `e2e` (Playwright-driven browser tests in tests/e2e, run one file at a time).
 export default defineConfig({
   test: {
@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['{shared,signaling-server,agent-console,kiosk,tests}/**/*.test.{ts,tsx}'],
+          include: ['{shared,signaling-server,agent-console,kiosk,simulators,tests}/**/*.test.{ts,tsx}'],
           exclude: ['**/node_modules/**', '**/dist/**', 'tests/e2e/**'],
           testTimeout: 20_000,
           hookTimeout: 60_000,

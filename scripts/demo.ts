@@ -9,9 +9,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, ensureDemoData, loadConfig } from '@rvw/signaling-server';
-import { startKioskStack, type KioskStack } from '../tests/support/kiosk-stack';
-import { startControlServer, type ControlServer } from '../tests/simulators/ga467/control-server';
-import { startSimulatedReaderLine, type SimulatedReaderLine } from '../tests/support/ga467-line';
+import {
+  startControlServer,
+  startSimulatedReaderLine,
+  type ControlServer,
+  type SimulatedReaderLine,
+} from '@rvw/sim';
+import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

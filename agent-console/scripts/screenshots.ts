@@ -20,7 +20,7 @@ import {
   startTestServer,
   type TestClient,
 } from '@rvw/signaling-server';
-import { launchChromium } from '../../tests/support/browser';
+import { launchChromium } from '@rvw/sim/browser';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = process.argv[2] ?? join(here, '../../screenshots/console');

@@ -14,7 +14,7 @@ import type { KioskState, SessionOpened, TicketPosition } from '@rvw/shared';
 import { createKioskHost } from '../src/host/kiosk-host';
 import { FakeReader, sampleResidentCard } from '../src/host/fake-reader';
 import { startWebHost } from '../src/web-host/web-host';
-import { launchChromium } from '../../tests/support/browser';
+import { launchChromium } from '@rvw/sim/browser';
 
 const outDir = process.argv[2] ?? 'screenshots/kiosk';
 const locale = (process.argv[3] ?? 'zh-CN') as 'zh-CN' | 'en';

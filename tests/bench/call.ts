@@ -6,8 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signaling-server';
-import { startKioskStack } from '../support/kiosk-stack';
-import { firstFrameAt, launchChromium, mediaOpenedAt, newProbedContext } from '../support/browser';
+import { firstFrameAt, launchChromium, mediaOpenedAt, newProbedContext } from '@rvw/sim/browser';
+import { startKioskStack } from '@rvw/sim/kiosk-stack';
 import { summaryLine } from './stats';
 
 const calls = Number(process.env.RVW_BENCH_CALLS ?? 20);
@@ -53,13 +53,13 @@ try {
     const t0 = Date.now();
     await accept.click();
     const agentFrame = firstFrameAt(consolePage);
-    const [k, a] = await Promise.all([kioskFrame, agentFrame]);
-    kioskSide.push(k - t0);
-    agentSide.push(a - t0);
-    both.push(Math.max(k, a) - t0);
+    const [kioskAt, agentAt] = await Promise.all([kioskFrame, agentFrame]);
+    kioskSide.push(kioskAt - t0);
+    agentSide.push(agentAt - t0);
+    both.push(Math.max(kioskAt, agentAt) - t0);
     kioskMedia.push((await mediaOpenedAt(kioskPage))! - t0);
     agentMedia.push((await mediaOpenedAt(consolePage))! - t0);
-    process.stdout.write(`call ${i + 1}/${calls}: kiosk ${k - t0} ms, agent ${a - t0} ms\n`);
+    process.stdout.write(`call ${i + 1}/${calls}: kiosk ${kioskAt - t0} ms, agent ${agentAt - t0} ms\n`);
     await consolePage.getByTestId('end-call').click();
     await consolePage.getByTestId('queue-table').or(consolePage.getByTestId('queue-empty')).first().waitFor();
   }

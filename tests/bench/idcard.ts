@@ -7,9 +7,8 @@
  */
 import { parseArgs } from 'node:util';
 import { setTimeout as delay } from 'node:timers/promises';
-import { IdCardReaderService } from '../../kiosk/src/devices/idcard/service';
-import { sampleCards } from '../fixtures/cards';
-import { startSimulatedReaderLine } from '../support/ga467-line';
+import { IdCardReaderService } from '@rvw/kiosk/idcard';
+import { sampleCards, startSimulatedReaderLine } from '@rvw/sim';
 import { percentile } from './stats';
 
 const { values } = parseArgs({

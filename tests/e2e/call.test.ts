@@ -7,14 +7,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server';
-import { startKioskStack, type KioskStack } from '../support/kiosk-stack';
 import {
   framesDecoded,
   launchChromium,
   liveLocalTracks,
   newProbedContext,
   videoWidth,
-} from '../support/browser';
+} from '@rvw/sim/browser';
+import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
 import { loginAgent, expectFramesRising } from '../support/flows';
 
 let server: TestServer;

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { maskIdNumber } from '@rvw/shared';
 import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server';
-import { sampleCards } from '../fixtures/cards';
-import { startKioskStack, type KioskStack } from '../support/kiosk-stack';
-import { launchChromium, newProbedContext } from '../support/browser';
+import { sampleCards } from '@rvw/sim';
+import { launchChromium, newProbedContext } from '@rvw/sim/browser';
+import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
 import { loginAgent } from '../support/flows';
 
 const card = sampleCards.resident;

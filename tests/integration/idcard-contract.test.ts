@@ -3,15 +3,16 @@
  * a real serial line (serialport on a socat pty pair, simulator on the other end).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FrameParser, parseRequest } from '../../kiosk/src/devices/idcard/codec';
-import { Ga467Client } from '../../kiosk/src/devices/idcard/commands';
-import { IdCardErrorCode } from '../../kiosk/src/devices/idcard/errors';
-import { FakeTransport } from '../../kiosk/src/devices/idcard/fake-transport';
-import { SerialTransport } from '../../kiosk/src/devices/idcard/serial-transport';
-import type { Transport } from '../../kiosk/src/devices/idcard/transport';
-import { residentWithAppendedAddress, sampleCards } from '../fixtures/cards';
-import { Ga467Device } from '../simulators/ga467/device';
-import { startSimulatedReaderLine } from '../support/ga467-line';
+import {
+  FakeTransport,
+  FrameParser,
+  Ga467Client,
+  IdCardErrorCode,
+  SerialTransport,
+  parseRequest,
+  type Transport,
+} from '@rvw/kiosk/idcard';
+import { Ga467Device, residentWithAppendedAddress, sampleCards, startSimulatedReaderLine } from '@rvw/sim';
 
 interface Rig {
   transport: Transport;

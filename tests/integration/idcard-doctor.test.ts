@@ -7,13 +7,15 @@ import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { JSON_FIELDS } from '../../kiosk/src/doctor/format';
-import { sampleCards } from '../fixtures/cards';
-import type { Ga467Simulator } from '../simulators/ga467/simulator';
-import { startSimulatedReaderLine } from '../support/ga467-line';
-import type { SimulatedReaderLine } from '../support/ga467-line';
-import { startPtyPair } from '../support/socat';
-import type { PtyPair } from '../support/socat';
+import { JSON_FIELDS } from '@rvw/kiosk/doctor';
+import {
+  sampleCards,
+  startPtyPair,
+  startSimulatedReaderLine,
+  type Ga467Simulator,
+  type PtyPair,
+  type SimulatedReaderLine,
+} from '@rvw/sim';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const doctorBin = 'kiosk/bin/kiosk-doctor.mjs';
@@ -164,7 +166,7 @@ describe('simulator CLI with its control API', () => {
     pair2 = await startPtyPair();
     child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'tests/simulators/ga467/cli.ts', '--port', pair2.devicePath],
+      ['--import', 'tsx', 'simulators/src/ga467/cli.ts', '--port', pair2.devicePath],
       {
         cwd: root,
         stdio: ['ignore', 'pipe', 'inherit'],

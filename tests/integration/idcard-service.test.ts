@@ -4,14 +4,15 @@
  */
 import type { ReaderStatus } from '@rvw/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { IdCardReaderService } from '../../kiosk/src/devices/idcard/service';
-import { DefaultReconnectPolicy } from '../../kiosk/src/devices/idcard/reconnect';
-import type { CardRead } from '../../kiosk/src/devices/idcard/types';
-import { residentWithAppendedAddress, sampleCards } from '../fixtures/cards';
-import type { Ga467Simulator } from '../simulators/ga467/simulator';
-import { startSimulatedReaderLine } from '../support/ga467-line';
-import type { SimulatedReaderLine } from '../support/ga467-line';
-import type { PtyPair } from '../support/socat';
+import { DefaultReconnectPolicy, IdCardReaderService, type CardRead } from '@rvw/kiosk/idcard';
+import {
+  residentWithAppendedAddress,
+  sampleCards,
+  startSimulatedReaderLine,
+  type Ga467Simulator,
+  type PtyPair,
+  type SimulatedReaderLine,
+} from '@rvw/sim';
 
 let line: SimulatedReaderLine | undefined;
 let pair: PtyPair;

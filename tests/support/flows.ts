@@ -1,7 +1,7 @@
 /** Steps that several end-to-end tests and the benchmark take through the real screens. */
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { framesDecoded } from './browser';
+import { framesDecoded } from '@rvw/sim/browser';
 
 /** Opens the console and signs in; resolves when the queue is shown. */
 export async function loginAgent(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleCards } from '../../../tests/fixtures/cards';
+import { sampleCards } from '@rvw/sim';
 import { JSON_FIELDS, cardJson, cardLines, maskCard } from './format';
 import { EXIT, exitCodeOf, runDoctor } from './cli';
 import { IdCardError } from '../devices/idcard/errors';

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Ga467Device } from '../../../../tests/simulators/ga467/device';
-import { residentWithAppendedAddress, sampleCards } from '../../../../tests/fixtures/cards';
+import { Ga467Device, residentWithAppendedAddress, sampleCards } from '@rvw/sim';
 import { FrameParser, encodeResponse, parseRequest } from './codec';
 import { COMMANDS, Ga467Client, formatSamId, isStaleReply } from './commands';
 import { IdCardError, IdCardErrorCode } from './errors';

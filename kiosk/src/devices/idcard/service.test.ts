@@ -1,7 +1,6 @@
 import type { ReaderStatus } from '@rvw/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Ga467Device } from '../../../../tests/simulators/ga467/device';
-import { sampleCards } from '../../../../tests/fixtures/cards';
+import { Ga467Device, sampleCards } from '@rvw/sim';
 import { FrameParser, parseRequest } from './codec';
 import { IdCardErrorCode } from './errors';
 import { FakeTransport } from './fake-transport';

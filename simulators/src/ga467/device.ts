@@ -2,10 +2,8 @@
  * The GA 467 reader as a state machine, independent of any serial line: a request frame in, a
  * response frame out. Ga467Simulator puts it on a pty; unit tests may drive it directly.
  */
-import { encodeResponse } from '../../../kiosk/src/devices/idcard/codec';
-import type { Request } from '../../../kiosk/src/devices/idcard/codec';
-import type { IdCard } from '../../../kiosk/src/devices/idcard/types';
-import { encodeAppendedAddress, encodeCardText } from '../../fixtures/cards';
+import { encodeResponse, type IdCard, type Request } from '@rvw/kiosk/idcard';
+import { encodeAppendedAddress, encodeCardText } from '../cards';
 
 /** Baud rate by the PARA of 60 xx. */
 const BAUD_BY_PARA: Record<number, number> = { 0: 115200, 1: 57600, 2: 38400, 3: 19200, 4: 9600 };

@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CardType } from '@rvw/shared';
-import { sampleCards } from '../../fixtures/cards';
+import { sampleCards } from '../cards';
 import type { Ga467Simulator } from './simulator';
 
 const CardTypeOrNull = CardType.nullable();

@@ -6,8 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CardType } from '@rvw/shared';
 import { SerialPort } from 'serialport';
-import { FrameParser, encodeResponse, parseRequest } from '../../../kiosk/src/devices/idcard/codec';
-import type { IdCard } from '../../../kiosk/src/devices/idcard/types';
+import { FrameParser, encodeResponse, parseRequest, type IdCard } from '@rvw/kiosk/idcard';
 import { Ga467Device } from './device';
 import type { Ga467DeviceOptions } from './device';
 

@@ -12,10 +12,10 @@ import {
   type KioskHost,
   type KioskLogger,
 } from '@rvw/kiosk';
-import type { Ga467Simulator } from '../simulators/ga467/simulator';
-import { startControlServer, type ControlServer } from '../simulators/ga467/control-server';
-import { startSimulatedReaderLine, type SimulatedReaderLine } from './ga467-line';
-import type { PtyPair } from './socat';
+import type { Ga467Simulator } from './ga467/simulator';
+import { startControlServer, type ControlServer } from './ga467/control-server';
+import { startSimulatedReaderLine, type SimulatedReaderLine } from './ga467/line';
+import type { PtyPair } from './pty-pair';
 
 /** The kiosk renderer's build output. */
 export const rendererDir = fileURLToPath(new URL('../../kiosk/dist/renderer', import.meta.url));

@@ -1,7 +1,7 @@
 /** The GA 467 simulator on the device end of a socat pty pair: a reader on a real serial line. */
-import { Ga467Simulator, type Ga467SimulatorOptions } from '../simulators/ga467/simulator';
-import { startPtyPair } from './socat';
-import type { PtyPair } from './socat';
+import { Ga467Simulator, type Ga467SimulatorOptions } from './simulator';
+import { startPtyPair } from '../pty-pair';
+import type { PtyPair } from '../pty-pair';
 
 /** A running simulated reader line; the kiosk end is `pair.kioskPath`. */
 export interface SimulatedReaderLine {

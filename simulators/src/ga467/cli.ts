@@ -1,17 +1,17 @@
 /**
  * Runs the GA 467 simulator on a serial path with its loopback control API:
- *   tsx tests/simulators/ga467/cli.ts --port /tmp/ttyB [--baud 115200] [--control-port N]
+ *   tsx simulators/src/ga467/cli.ts --port /tmp/ttyB [--baud 115200] [--control-port N]
  *     [--card resident|hk-macao-taiwan|foreign-permanent|foreign-permanent-2023] [--no-pace]
  * Prints one JSON line when ready: {"ready":true,"port":…,"controlPort":…}.
  */
 import { parseArgs } from 'node:util';
 import { CardType } from '@rvw/shared';
-import { sampleCards } from '../../fixtures/cards';
+import { sampleCards } from '../cards';
 import { startControlServer } from './control-server';
 import { Ga467Simulator } from './simulator';
 
 const USAGE =
-  'usage: tsx tests/simulators/ga467/cli.ts --port <path> [--baud 115200] [--control-port <n>] [--card <type>] [--no-pace]';
+  'usage: tsx simulators/src/ga467/cli.ts --port <path> [--baud 115200] [--control-port <n>] [--card <type>] [--no-pace]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
