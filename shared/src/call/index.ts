@@ -1,2 +1,5 @@
-/** Browser-side call helpers (simple-peer), shared by the kiosk renderer and the agent console. */
+/** Browser-side calls, shared by the kiosk renderer and the agent console: the call controller, its peer connection, media and reconnect policies. */
+export * from './call-controller';
+export * from './media';
 export * from './peer-call';
+export * from './reconnect-policy';

@@ -1,29 +1,46 @@
 /**
- * One WebRTC call over simple-peer, shared by the kiosk renderer and the agent console.
+ * One WebRTC peer connection over simple-peer, shared by the kiosk renderer and the agent console.
  * Signals that arrive before the local camera is ready are held and replayed, so neither side
- * has to wait for the other. `end()` stops every local track (the camera light goes off).
+ * has to wait for the other. A PeerCall lives once: after it closes, a new one is built (see
+ * CallController, which does that and decides when).
  */
 import Peer from '@thaunknown/simple-peer';
 import type { IceServer } from '../domain';
 import type { SignalData } from '../protocol';
+import { stopStream } from './media';
 
-/** What a call reports to its owner. */
+/** What a peer connection reports to its owner. */
 export interface PeerCallEvents {
   /** The remote side's media arrived. */
   onRemoteStream(stream: MediaStream): void;
   /** A signal to relay to the other member through the server. */
   onSignal(data: SignalData): void;
-  /** The peer connection closed or failed; `error` is set on failure. */
+  /** The connection is up (ICE connected and the data channel open). */
+  onConnected?(): void;
+  /** The peer connection closed or failed; `error` is set on failure. Not called after `end()`. */
   onClosed?(error?: Error): void;
 }
 
-/** Options for a call; `initiator` is true on the agent's side. */
+/** Options for a peer connection; `initiator` is true on the agent's side. */
 export interface PeerCallOptions extends PeerCallEvents {
   initiator: boolean;
   iceServers: IceServer[];
+  /** Whether closing the peer stops the local stream's tracks. Default true. */
+  ownsLocalStream?: boolean;
 }
 
-export class PeerCall {
+/** The part of a peer connection a call controller drives; {@link PeerCall} is the real one. */
+export interface PeerConnection {
+  /** Starts the connection with the local media; signals fed earlier are replayed. */
+  start(localStream: MediaStream): void;
+  /** Feeds a signal relayed from the other member. */
+  signal(data: SignalData): void;
+  /** Closes the connection. Safe to call twice. */
+  end(): void;
+}
+
+/** A simple-peer connection for one attempt of one session's call. */
+export class PeerCall implements PeerConnection {
   private peer: Peer.Instance | null = null;
   private pending: SignalData[] = [];
   private localStream: MediaStream | null = null;
@@ -34,7 +51,7 @@ export class PeerCall {
   /** Starts the peer with the local media; replays signals that arrived earlier. */
   start(localStream: MediaStream): void {
     if (this.ended) {
-      stopStream(localStream);
+      if (this.ownsStream) stopStream(localStream);
       return;
     }
     this.localStream = localStream;
@@ -47,8 +64,9 @@ export class PeerCall {
     this.peer = peer;
     peer.on('signal', (data: unknown) => this.options.onSignal(data as SignalData));
     peer.on('stream', (stream: MediaStream) => this.options.onRemoteStream(stream));
-    peer.on('error', (err: Error) => this.finish(err));
-    peer.on('close', () => this.finish());
+    peer.on('connect', () => this.options.onConnected?.());
+    peer.on('error', (err: Error) => this.finish(err, true));
+    peer.on('close', () => this.finish(undefined, true));
     for (const data of this.pending.splice(0)) peer.signal(data as never);
   }
 
@@ -64,38 +82,24 @@ export class PeerCall {
     return (this.peer as unknown as { _pc?: RTCPeerConnection } | null)?._pc ?? null;
   }
 
-  /** Ends the call: closes the connection and stops every local track. Safe to call twice. */
+  /** Ends the call: closes the connection and, if it owns it, stops the local stream. Safe to call twice. */
   end(): void {
-    this.finish();
+    this.finish(undefined, false);
   }
 
-  private finish(error?: Error): void {
+  private get ownsStream(): boolean {
+    return this.options.ownsLocalStream ?? true;
+  }
+
+  private finish(error: Error | undefined, report: boolean): void {
     if (this.ended) return;
     this.ended = true;
     this.pending = [];
-    if (this.localStream) stopStream(this.localStream);
+    if (this.localStream && this.ownsStream) stopStream(this.localStream);
     this.localStream = null;
     const peer = this.peer;
     this.peer = null;
     peer?.destroy();
-    this.options.onClosed?.(error);
+    if (report) this.options.onClosed?.(error);
   }
-}
-
-/** Opens the camera and microphone with settings suited to a face-to-face call. */
-export function openLocalMedia(): Promise<MediaStream> {
-  return navigator.mediaDevices.getUserMedia({
-    video: { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: 'user' },
-    audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-  });
-}
-
-/** Stops every track of a stream, so that the device is released. */
-export function stopStream(stream: MediaStream): void {
-  for (const track of stream.getTracks()) track.stop();
-}
-
-/** Enables or disables the tracks of one kind (mute the microphone, blank the camera). */
-export function setTracksEnabled(stream: MediaStream, kind: 'audio' | 'video', enabled: boolean): void {
-  for (const track of stream.getTracks()) if (track.kind === kind) track.enabled = enabled;
 }

@@ -1,0 +1,251 @@
+/**
+ * One session's call, for the kiosk and the console alike: the local media, the peer connection,
+ * and rebuilding the peer when it closes while the session is still open. When (and whether) to
+ * rebuild is the reconnect policy's decision. Signals travel through a port the owner supplies
+ * (the console's socket, the kiosk's bridge), so the controller knows no transport.
+ */
+import type { IceServer } from '../domain';
+import type { SignalData } from '../protocol';
+import { openCallMedia, setTracksEnabled, stopStream, type LocalMedia } from './media';
+import { PeerCall, type PeerCallOptions, type PeerConnection } from './peer-call';
+import { defaultPeerReconnectPolicy, type ReconnectPolicy } from './reconnect-policy';
+
+/** Where the call is: 'reconnecting' after the peer dropped, 'failed' once the policy gave up. */
+export type CallConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'ended';
+
+/** What a call screen renders. */
+export interface CallSnapshot {
+  state: CallConnectionState;
+  local: MediaStream | null;
+  remote: MediaStream | null;
+  /** Why the camera and microphone could not both be opened (an error name); null when they were. */
+  mediaError: string | null;
+  /** Whether the local camera is on (as the user wants it). */
+  video: boolean;
+  /** Whether the local microphone is on (as the user wants it). */
+  audio: boolean;
+}
+
+/** How the controller sends signals to the other member; inbound signals go to `receive()`. */
+export interface SignalPort {
+  /** Relays one signal of this session to the other member. */
+  send(signal: SignalData): void;
+}
+
+/** Builds one peer connection; replaceable in tests. */
+export type PeerFactory = (options: PeerCallOptions) => PeerConnection;
+
+/** Options of a call controller. */
+export interface CallControllerOptions {
+  /** True on the agent's side, which offers; the kiosk answers. */
+  initiator: boolean;
+  iceServers: IceServer[];
+  signalling: SignalPort;
+  /** When to rebuild a dropped peer. Default {@link defaultPeerReconnectPolicy} (every 2 s while the session is open). */
+  policy?: ReconnectPolicy;
+  /**
+   * The initiator's attempt counts as dropped if it is not connected this long after it started
+   * (ms), e.g. when its offer was lost while the other side was reloading. Default 30000.
+   */
+  connectTimeoutMs?: number;
+  /** Builds a peer connection. Default: a simple-peer {@link PeerCall}. */
+  createPeer?: PeerFactory;
+  /** Opens the local media. Default {@link openCallMedia}. */
+  openMedia?: () => Promise<LocalMedia>;
+  /** The clock (ms). Default Date.now. */
+  now?: () => number;
+}
+
+/** Owns one session's call: local media, the current peer, and its rebuilds. */
+export class CallController {
+  private snapshot: CallSnapshot = {
+    state: 'connecting',
+    local: null,
+    remote: null,
+    mediaError: null,
+    video: true,
+    audio: true,
+  };
+  private readonly listeners = new Set<() => void>();
+  private peer: PeerConnection | null = null;
+  /** Whether the current peer (non-initiator side) has been given an offer. */
+  private peerHasOffer = false;
+  private started = false;
+  private mediaReady = false;
+  private retryCount = 0;
+  /** When the connection was last lost; null while it is up or has never been up. */
+  private downSince: number | null = null;
+  private rebuildTimer: ReturnType<typeof setTimeout> | null = null;
+  private connectTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly policy: ReconnectPolicy;
+  private readonly now: () => number;
+
+  constructor(private readonly options: CallControllerOptions) {
+    this.policy = options.policy ?? defaultPeerReconnectPolicy();
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The current snapshot (stable until something changes). */
+  getSnapshot = (): CallSnapshot => this.snapshot;
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /**
+   * Builds the first peer at once (so that an early offer is held, not lost) and opens the local
+   * media; the peer starts when the media is ready. Safe to call twice.
+   */
+  start(): void {
+    if (this.started || this.ended) return;
+    this.started = true;
+    this.buildPeer();
+    void (this.options.openMedia ?? openCallMedia)()
+      .catch((e: unknown): LocalMedia => ({ stream: null, error: e instanceof Error ? e.name : 'Error' }))
+      .then((media) => this.mediaOpened(media));
+  }
+
+  /** A signal the other member sent for this session; dropped before `start()` and after the end. */
+  receive(signal: SignalData): void {
+    if (!this.started || this.ended || this.snapshot.state === 'failed') return;
+    if (!this.options.initiator && signal.type === 'offer') {
+      // Our initiator never renegotiates (it adds no tracks after it starts), so a second offer,
+      // or one after our peer closed, means the other side rebuilt its peer: answer with a new one.
+      if (!this.peer || this.peerHasOffer) this.rebuild();
+      this.peerHasOffer = true;
+    }
+    // Without a live peer, a signal belongs to the connection that just closed: drop it.
+    this.peer?.signal(signal);
+  }
+
+  /** Turns the local camera or microphone on or off; remembered across rebuilds. */
+  setEnabled(kind: 'video' | 'audio', enabled: boolean): void {
+    if (this.snapshot.local) setTracksEnabled(this.snapshot.local, kind, enabled);
+    this.publish(kind === 'video' ? { video: enabled } : { audio: enabled });
+  }
+
+  /** Ends the call: closes the peer, stops every local track (the camera light goes off). Safe to call twice. */
+  end(): void {
+    if (this.ended) return;
+    this.clearTimers();
+    const peer = this.peer;
+    this.peer = null;
+    peer?.end();
+    if (this.snapshot.local) stopStream(this.snapshot.local);
+    this.publish({ state: 'ended', local: null, remote: null });
+  }
+
+  private get ended(): boolean {
+    return this.snapshot.state === 'ended';
+  }
+
+  private mediaOpened({ stream, error }: LocalMedia): void {
+    if (this.ended) {
+      if (stream) stopStream(stream);
+      return;
+    }
+    if (stream) {
+      setTracksEnabled(stream, 'video', this.snapshot.video);
+      setTracksEnabled(stream, 'audio', this.snapshot.audio);
+    }
+    this.mediaReady = true;
+    this.publish({ local: stream, mediaError: error });
+    if (this.peer) this.startPeer(this.peer);
+  }
+
+  private buildPeer(): void {
+    const peer: PeerConnection = (this.options.createPeer ?? ((o) => new PeerCall(o)))({
+      initiator: this.options.initiator,
+      iceServers: this.options.iceServers,
+      // The controller owns the local media: a rebuilt peer sends the same stream.
+      ownsLocalStream: false,
+      onSignal: (data) => {
+        if (this.peer === peer) this.options.signalling.send(data);
+      },
+      onRemoteStream: (stream) => {
+        if (this.peer === peer) this.publish({ remote: stream });
+      },
+      onConnected: () => {
+        if (this.peer === peer) this.connected();
+      },
+      onClosed: (error) => {
+        if (this.peer === peer) this.dropped(error ? 'peer-failed' : 'peer-closed');
+      },
+    });
+    this.peer = peer;
+    this.peerHasOffer = false;
+    if (this.mediaReady) this.startPeer(peer);
+  }
+
+  private startPeer(peer: PeerConnection): void {
+    // A stream is needed to start; where there is no media API at all there is nothing to call with.
+    if (!this.snapshot.local) return;
+    peer.start(this.snapshot.local);
+    if (this.options.initiator) {
+      this.clearConnectTimer();
+      this.connectTimer = setTimeout(() => {
+        this.connectTimer = null;
+        if (this.peer === peer && this.snapshot.state !== 'connected') this.dropped('connect-timeout');
+      }, this.options.connectTimeoutMs ?? 30_000);
+    }
+  }
+
+  private connected(): void {
+    this.clearConnectTimer();
+    this.retryCount = 0;
+    this.downSince = null;
+    this.publish({ state: 'connected' });
+  }
+
+  private dropped(reason: string): void {
+    this.clearConnectTimer();
+    const peer = this.peer;
+    this.peer = null;
+    peer?.end();
+    this.downSince ??= this.now();
+    const delay = this.policy.nextRetryDelayInMs({
+      retryCount: this.retryCount,
+      elapsedMs: this.now() - this.downSince,
+      reason,
+    });
+    if (delay === null) {
+      this.publish({ state: 'failed', remote: null });
+      return;
+    }
+    this.publish({ state: 'reconnecting', remote: null });
+    // The answering side waits for the initiator's next offer (see receive()).
+    if (!this.options.initiator) return;
+    this.rebuildTimer = setTimeout(() => {
+      this.rebuildTimer = null;
+      this.rebuild();
+    }, delay);
+  }
+
+  private rebuild(): void {
+    if (this.ended) return;
+    this.retryCount += 1;
+    if (this.snapshot.state !== 'reconnecting') this.publish({ state: 'reconnecting', remote: null });
+    const old = this.peer;
+    // The new peer is current before the old one closes, so the old one's close is not a drop.
+    this.buildPeer();
+    old?.end();
+  }
+
+  private clearConnectTimer(): void {
+    if (this.connectTimer) clearTimeout(this.connectTimer);
+    this.connectTimer = null;
+  }
+
+  private clearTimers(): void {
+    this.clearConnectTimer();
+    if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
+    this.rebuildTimer = null;
+  }
+
+  private publish(patch: Partial<CallSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}
