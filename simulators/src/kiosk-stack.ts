@@ -17,7 +17,7 @@ import { startControlServer, type ControlServer } from './ga467/control-server';
 import { startSimulatedReaderLine, type SimulatedReaderLine } from './ga467/line';
 import type { PtyPair } from './pty-pair';
 
-/** The kiosk renderer's build output. */
+/** Where `npm run build` puts the kiosk renderer (kiosk/dist/renderer), which the web host serves. */
 export const rendererDir = fileURLToPath(new URL('../../kiosk/dist/renderer', import.meta.url));
 
 /** Options of a kiosk stack. */
@@ -34,7 +34,7 @@ export interface KioskStackOptions {
   logger?: KioskLogger;
 }
 
-/** A running kiosk stack. */
+/** A kiosk served to the browser on simulated hardware; close() stops it in reverse order. */
 export interface KioskStack {
   /** The kiosk page, e.g. http://127.0.0.1:5174/ */
   url: string;

@@ -17,7 +17,7 @@ export interface PtyPairOptions {
   timeoutMs?: number;
 }
 
-/** A running pty pair. */
+/** Two linked ptys standing in for a cable, and the socat process that joins them. */
 export interface PtyPair {
   /** The end the kiosk (driver) opens. */
   kioskPath: string;

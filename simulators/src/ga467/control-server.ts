@@ -13,7 +13,7 @@ import type { Ga467Simulator } from './simulator';
 const CardTypeOrNull = CardType.nullable();
 const MAX_BODY = 4096;
 
-/** A running control server. */
+/** The control API listening on loopback; close() stops it. */
 export interface ControlServer {
   server: Server;
   /** The port it listens on (127.0.0.1). */

@@ -44,7 +44,7 @@ export interface Ga467SimulatorOptions extends Ga467DeviceOptions {
   latencyMs?: number;
 }
 
-/** The simulated reader. */
+/** A GA 467 reader on a serial path: a Ga467Device answering through serialport, paced, with faults. */
 export class Ga467Simulator {
   /** The reader's state machine (cards, SAM). */
   readonly device: Ga467Device;
