@@ -10,13 +10,11 @@ import { speak } from './speech';
 import { CallScreen } from './screens/CallScreen';
 import { ConsentScreen } from './screens/ConsentScreen';
 import { GreetingScreen } from './screens/GreetingScreen';
+import { DemoPanel } from './screens/DemoPanel';
 import { ProblemScreen, RequestingScreen } from './screens/NoticeScreens';
 import { ThanksScreen } from './screens/ThanksScreen';
 import { WaitingScreen } from './screens/WaitingScreen';
 import { WelcomeScreen } from './screens/WelcomeScreen';
-
-/** How long the thank-you screen stays before the kiosk is ready for the next resident. */
-export const THANKS_MS = 12_000;
 
 /** What is read aloud on a screen. */
 export function spokenText(flow: FlowState, locale: Locale): string {
@@ -56,6 +54,7 @@ function SpeakerIcon() {
   );
 }
 
+/** Renders the controller's snapshot (top bar, then the current screen) and forwards taps to it as flow events. */
 export function App({ app }: { app: KioskApp }) {
   const { flow, config, locale, media, serverConnected } = useSyncExternalStore(
     app.subscribe,
@@ -76,12 +75,6 @@ export function App({ app }: { app: KioskApp }) {
   useEffect(() => {
     document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
   }, [locale]);
-
-  useEffect(() => {
-    if (flow.screen !== 'thanks') return undefined;
-    const timer = setTimeout(() => app.send({ type: 'thanks-done' }), THANKS_MS);
-    return () => clearTimeout(timer);
-  }, [flow.screen, app]);
 
   return (
     <div className="kiosk" data-screen={flow.screen}>
@@ -122,11 +115,11 @@ export function App({ app }: { app: KioskApp }) {
         return (
           <WelcomeScreen
             readerUsable={readerUsable(flow.reader)}
-            demo={config?.demo ?? false}
             tr={tr}
             onCall={() => app.send({ type: 'call-without-card' })}
-            onDemoCard={app.demoCard}
-          />
+          >
+            {config?.demo && <DemoPanel tr={tr} onCard={app.demoCard} />}
+          </WelcomeScreen>
         );
       case 'greeting':
         return flow.card ? (

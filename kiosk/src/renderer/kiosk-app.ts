@@ -7,7 +7,8 @@ import { serverEvents } from '@rvw/shared';
 import type { CardType, KioskBridge, KioskRuntimeConfig, Locale } from '@rvw/shared';
 import { CallController } from './call/call-controller';
 import type { CallMedia } from './call/call-controller';
-import { initialFlow, transition } from './flow/machine';
+import { endsVisit, initialFlow, transition } from './flow/machine';
+import { TimerRunner } from './flow/timer-runner';
 import type { Effect, FlowEvent, FlowState } from './flow/machine';
 import { connectKioskSocket, request } from './server/kiosk-socket';
 import type { KioskSocket } from './server/kiosk-socket';
@@ -31,8 +32,6 @@ export interface KioskAppDeps {
   requestTimeoutMs?: number;
 }
 
-const END_OF_VISIT = new Set<FlowEvent['type']>(['thanks-done', 'reset', 'cancel-ticket']);
-
 /** One kiosk screen's controller. */
 export class KioskApp {
   private snapshot: KioskSnapshot = {
@@ -48,6 +47,8 @@ export class KioskApp {
   private call: CallController | null = null;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  // Screen timers the flow asks for (start-timer / cancel-timer effects); expiries come back as events.
+  private readonly timers = new TimerRunner((event) => this.send(event));
 
   constructor(
     private readonly bridge: KioskBridge,
@@ -126,7 +127,7 @@ export class KioskApp {
     const step = transition(this.snapshot.flow, event);
     const patch: Partial<KioskSnapshot> = { flow: step.state };
     // The next resident starts in the kiosk's own language.
-    if (END_OF_VISIT.has(event.type) && this.snapshot.config) patch.locale = this.snapshot.config.locale;
+    if (endsVisit(event) && this.snapshot.config) patch.locale = this.snapshot.config.locale;
     this.publish(patch);
     this.syncCall(step.state);
     for (const effect of step.effects) void this.run(effect);
@@ -144,6 +145,7 @@ export class KioskApp {
   stop(): void {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
+    this.timers.cancelAll();
     this.call?.end();
     this.call = null;
     this.socket?.disconnect();
@@ -172,6 +174,10 @@ export class KioskApp {
     switch (effect.type) {
       case 'wipe':
         await this.bridge.invoke('identity:wipe', {}).catch(() => undefined);
+        return;
+      case 'start-timer':
+      case 'cancel-timer':
+        this.timers.run(effect);
         return;
       case 'request-ticket': {
         if (!this.socket) {

@@ -1,62 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CardSummary, KioskState, SessionOpened, TicketPosition } from '@rvw/shared';
-import { initialFlow, transition } from './machine';
-import type { FlowEvent, FlowState } from './machine';
-
-const card: CardSummary = {
-  cardType: 'resident',
-  name: '李秀英',
-  familyName: '李',
-  gender: 'female',
-  age: 76,
-  idNumberMasked: '310***********0021',
-};
-const kiosk = { id: 'k1', name: '静安寺街道 1 号机', location: '愚园路居委会' };
-function position(
-  status: 'waiting' | 'serving' | 'cancelled' = 'waiting',
-  pos = 3,
-  id = 't1',
-): TicketPosition {
-  return {
-    ticket: {
-      id,
-      number: 'A007',
-      kioskId: 'k1',
-      status,
-      createdAt: '2026-01-01T00:00:00Z',
-      hasIdentity: false,
-    },
-    position: pos,
-    waiting: 5,
-  };
-}
-function opened(id = 's1'): SessionOpened {
-  return {
-    session: {
-      id,
-      ticketId: 't1',
-      ticketNumber: 'A007',
-      kiosk,
-      agent: { id: 'a1', displayName: '王芳' },
-      startedAt: '2026-01-01T00:01:00Z',
-      endedAt: null,
-      endedBy: null,
-    },
-    iceServers: [],
-    initiator: false,
-  };
-}
-const online: FlowState = { ...initialFlow, reader: { state: 'online' } };
-
-function run(state: FlowState, ...events: FlowEvent[]) {
-  const effects: unknown[] = [];
-  for (const e of events) {
-    const step = transition(state, e);
-    state = step.state;
-    effects.push(...step.effects);
-  }
-  return { state, effects };
-}
+import { endsVisit, initialFlow, THANKS_MS, transition } from './machine';
+import { card, online, opened, position, run } from './test-fixtures';
 
 describe('the resident journey', () => {
   it('card -> confirm -> consent -> ticket -> identity shared -> call -> thanks -> welcome, wiping at the end', () => {
@@ -77,125 +21,11 @@ describe('the resident journey', () => {
     expect(call.state.screen).toBe('call');
     const ended = run(call.state, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' });
     expect(ended.state).toMatchObject({ screen: 'thanks', endedBy: 'agent' });
-    expect(ended.effects).toEqual([]);
+    // Nothing to tell the server; only the thank-you screen's timer starts.
+    expect(ended.effects).toEqual([{ type: 'start-timer', timer: 'thanks', ms: THANKS_MS }]);
     const back = run(ended.state, { type: 'thanks-done' });
     expect(back.state).toEqual({ ...initialFlow, reader: { state: 'online' } });
-    expect(back.effects).toEqual([{ type: 'wipe' }]);
-  });
-
-  it('declining consent wipes the card at once and requests a ticket without identity', () => {
-    const r = run(
-      online,
-      { type: 'card-placed', card },
-      { type: 'confirm-identity' },
-      { type: 'consent', agree: false },
-    );
-    expect(r.state).toMatchObject({ screen: 'requesting', card: null, consented: false });
-    expect(r.effects).toEqual([{ type: 'wipe' }, { type: 'request-ticket' }]);
-    const issued = run(r.state, { type: 'ticket-issued', position: position() });
-    expect(issued.effects).toEqual([]);
-    expect(issued.state.screen).toBe('waiting');
-  });
-
-  it('"not me" wipes and returns to welcome', () => {
-    const r = run(online, { type: 'card-placed', card }, { type: 'not-me' });
-    expect(r.state.screen).toBe('welcome');
-    expect(r.state.card).toBeNull();
-    expect(r.effects).toEqual([{ type: 'wipe' }]);
-  });
-
-  it('calling without a card never shares identity', () => {
-    const r = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
-    expect(r.state).toMatchObject({ screen: 'waiting', consented: false });
-    expect(r.effects).toEqual([{ type: 'wipe' }, { type: 'request-ticket' }]);
-  });
-
-  it('removing the card while idle wipes; removing it while waiting does not interrupt', () => {
-    const idle = run(
-      online,
-      { type: 'card-placed', card },
-      { type: 'confirm-identity' },
-      { type: 'card-removed' },
-    );
-    expect(idle.state.screen).toBe('welcome');
-    expect(idle.effects).toEqual([{ type: 'wipe' }]);
-    const waiting = run(
-      online,
-      { type: 'card-placed', card },
-      { type: 'confirm-identity' },
-      { type: 'consent', agree: true },
-      { type: 'ticket-issued', position: position() },
-      { type: 'card-removed' },
-    );
-    expect(waiting.state.screen).toBe('waiting');
-    expect(waiting.effects).not.toContainEqual({ type: 'wipe' });
-  });
-
-  it('a new card during a ticket is ignored; during the thank-you screen it starts over', () => {
-    const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
-    expect(run(w.state, { type: 'card-placed', card }).state.screen).toBe('waiting');
-    const thanks: FlowState = { ...w.state, screen: 'thanks' };
-    expect(run(thanks, { type: 'card-placed', card }).state).toMatchObject({
-      screen: 'greeting',
-      card,
-      ticket: null,
-    });
-  });
-
-  it('cancel from waiting cancels the ticket and wipes', () => {
-    const r = run(
-      online,
-      { type: 'call-without-card' },
-      { type: 'ticket-issued', position: position() },
-      { type: 'cancel-ticket' },
-    );
-    expect(r.state.screen).toBe('welcome');
-    expect(r.effects.slice(-2)).toEqual([{ type: 'cancel-ticket', ticketId: 't1' }, { type: 'wipe' }]);
-  });
-
-  it('hanging up ends the session and thanks the resident', () => {
-    const r = run(
-      online,
-      { type: 'call-without-card' },
-      { type: 'ticket-issued', position: position() },
-      { type: 'session-opened', opened: opened() },
-      { type: 'hang-up' },
-    );
-    expect(r.state).toMatchObject({ screen: 'thanks', endedBy: 'kiosk' });
-    expect(r.effects).toContainEqual({ type: 'end-session', sessionId: 's1' });
-    // The server's echo of our own hang-up changes nothing.
-    expect(run(r.state, { type: 'session-ended', sessionId: 's1', endedBy: 'kiosk' }).state.screen).toBe(
-      'thanks',
-    );
-  });
-
-  it('ignores updates for other tickets and ends of other sessions', () => {
-    const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
-    expect(
-      run(w.state, { type: 'ticket-update', position: position('waiting', 1, 'other') }).state.ticket
-        ?.position,
-    ).toBe(3);
-    const c = run(w.state, { type: 'session-opened', opened: opened() });
-    expect(run(c.state, { type: 'session-ended', sessionId: 'other', endedBy: 'agent' }).state.screen).toBe(
-      'call',
-    );
-  });
-
-  it('a ticket cancelled by the centre returns to welcome and wipes', () => {
-    const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
-    const r = run(w.state, { type: 'ticket-update', position: position('cancelled', 0) });
-    expect(r.state.screen).toBe('welcome');
-    expect(r.effects).toEqual([{ type: 'wipe' }]);
-  });
-
-  it('shows a problem when no ticket can be had, and reset goes home', () => {
-    const r = run(
-      online,
-      { type: 'call-without-card' },
-      { type: 'ticket-failed', code: 'SERVER_UNREACHABLE' },
-    );
-    expect(r.state).toMatchObject({ screen: 'problem', problem: 'server' });
-    expect(run(r.state, { type: 'reset' }).state.screen).toBe('welcome');
+    expect(back.effects).toEqual([{ type: 'wipe' }, { type: 'cancel-timer', timer: 'thanks' }]);
   });
 
   it('keeps the reader status across every screen and does not move on a status change', () => {
@@ -217,39 +47,64 @@ describe('the resident journey', () => {
   });
 });
 
-describe('resuming from the server state', () => {
-  const base: Omit<KioskState, 'ticket' | 'session'> = { kiosk };
-  it('resumes a waiting ticket', () => {
-    const r = run(online, { type: 'server-state', state: { ...base, ticket: position(), session: null } });
-    expect(r.state).toMatchObject({ screen: 'waiting', ticket: { ticket: { number: 'A007' } } });
+describe('screen timers', () => {
+  const inCall = run(
+    online,
+    { type: 'call-without-card' },
+    { type: 'ticket-issued', position: position() },
+    { type: 'session-opened', opened: opened() },
+  ).state;
+  const thanks = run(inCall, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }).state;
+
+  it('starts the thanks timer on every way into the thank-you screen', () => {
+    const start = { type: 'start-timer', timer: 'thanks', ms: THANKS_MS };
+    expect(transition(inCall, { type: 'hang-up' }).effects).toEqual([
+      { type: 'end-session', sessionId: 's1' },
+      start,
+    ]);
+    expect(
+      transition(inCall, {
+        type: 'server-state',
+        state: { kiosk: { id: 'k1', name: 'k', location: 'l' }, ticket: null, session: null },
+      }).effects,
+    ).toEqual([start]);
   });
-  it('resumes an open session', () => {
-    const r = run(online, {
-      type: 'server-state',
-      state: { ...base, ticket: position('serving', 0), session: opened() },
-    });
-    expect(r.state.screen).toBe('call');
-    expect(r.state.session?.session.id).toBe('s1');
+
+  it('goes home and wipes when the thanks timer fires, without cancelling the timer that fired', () => {
+    const r = transition(thanks, { type: 'timer', timer: 'thanks' });
+    expect(r.state).toEqual({ ...initialFlow, reader: { state: 'online' } });
+    expect(r.effects).toEqual([{ type: 'wipe' }]);
   });
-  it('closes a call the server no longer has, and forgets a vanished ticket', () => {
-    const c = run(
-      online,
-      { type: 'call-without-card' },
-      { type: 'ticket-issued', position: position() },
-      { type: 'session-opened', opened: opened() },
+
+  it('cancels the thanks timer when the thank-you screen goes another way', () => {
+    const next = transition(thanks, { type: 'card-placed', card });
+    expect(next.state.screen).toBe('greeting');
+    expect(next.effects).toEqual([{ type: 'cancel-timer', timer: 'thanks' }]);
+    expect(transition(thanks, { type: 'reset' }).effects).toEqual([
+      { type: 'wipe' },
+      { type: 'cancel-timer', timer: 'thanks' },
+    ]);
+  });
+
+  it('ignores a thanks timer that fires on another screen', () => {
+    expect(transition(online, { type: 'timer', timer: 'thanks' })).toEqual({ state: online, effects: [] });
+    expect(transition(inCall, { type: 'timer', timer: 'thanks' }).state).toBe(inCall);
+  });
+
+  it('starts no timer when the screen does not change', () => {
+    expect(transition(thanks, { type: 'session-ended', sessionId: 's1', endedBy: 'kiosk' }).effects).toEqual(
+      [],
     );
-    expect(
-      run(c.state, { type: 'server-state', state: { ...base, ticket: null, session: null } }).state.screen,
-    ).toBe('thanks');
-    const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
-    const gone = run(w.state, { type: 'server-state', state: { ...base, ticket: null, session: null } });
-    expect(gone.state.screen).toBe('welcome');
-    expect(gone.effects).toEqual([{ type: 'wipe' }]);
   });
-  it('leaves an idle kiosk alone', () => {
-    const g = run(online, { type: 'card-placed', card });
-    expect(
-      run(g.state, { type: 'server-state', state: { ...base, ticket: null, session: null } }).state.screen,
-    ).toBe('greeting');
+});
+
+describe('the end of a visit', () => {
+  it('is a tap on done, the thanks timer, a reset or a cancelled ticket', () => {
+    expect(endsVisit({ type: 'thanks-done' })).toBe(true);
+    expect(endsVisit({ type: 'timer', timer: 'thanks' })).toBe(true);
+    expect(endsVisit({ type: 'reset' })).toBe(true);
+    expect(endsVisit({ type: 'cancel-ticket' })).toBe(true);
+    expect(endsVisit({ type: 'not-me' })).toBe(false);
+    expect(endsVisit({ type: 'hang-up' })).toBe(false);
   });
 });

@@ -1,25 +1,19 @@
 /** Welcome: place the ID card, or call without one; when the reader is down, calling is the main action. */
-import type { CardType } from '@rvw/shared';
+import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n';
 import { ReaderIllustration } from './ReaderIllustration';
 
-/** Props of the welcome screen. */
+/** Whether the reader can take a card (which decides the main action), the words, and the call tap. */
 export interface WelcomeScreenProps {
   readerUsable: boolean;
-  demo: boolean;
   tr: (key: MessageKey) => string;
   onCall: () => void;
-  onDemoCard: (cardType: CardType | null) => void;
+  /** Shown below the actions, inside the screen (App puts the demo panel here in demo mode). */
+  children?: ReactNode;
 }
 
-const DEMO_CARDS: Array<{ type: CardType; key: MessageKey }> = [
-  { type: 'resident', key: 'demo.resident' },
-  { type: 'hk-macao-taiwan', key: 'demo.hkMacaoTaiwan' },
-  { type: 'foreign-permanent', key: 'demo.foreignPermanent' },
-  { type: 'foreign-permanent-2023', key: 'demo.foreignPermanent2023' },
-];
-
-export function WelcomeScreen({ readerUsable, demo, tr, onCall, onDemoCard }: WelcomeScreenProps) {
+/** The idle screen: the card prompt with a drawing of the reader, or "call an agent" when it is down. */
+export function WelcomeScreen({ readerUsable, tr, onCall, children }: WelcomeScreenProps) {
   return (
     <section className="screen screen-welcome" data-testid="screen-welcome">
       {readerUsable ? (
@@ -54,32 +48,7 @@ export function WelcomeScreen({ readerUsable, demo, tr, onCall, onDemoCard }: We
           </button>
         </>
       )}
-      {demo && (
-        <aside className="demo-panel" aria-label={tr('demo.title')}>
-          <h2 className="demo-title">{tr('demo.title')}</h2>
-          <div className="demo-buttons">
-            {DEMO_CARDS.map(({ type, key }) => (
-              <button
-                key={type}
-                type="button"
-                className="btn btn-demo"
-                data-testid={`demo-card-${type}`}
-                onClick={() => onDemoCard(type)}
-              >
-                {tr(key)}
-              </button>
-            ))}
-            <button
-              type="button"
-              className="btn btn-demo"
-              data-testid="demo-card-remove"
-              onClick={() => onDemoCard(null)}
-            >
-              {tr('demo.remove')}
-            </button>
-          </div>
-        </aside>
-      )}
+      {children}
     </section>
   );
 }

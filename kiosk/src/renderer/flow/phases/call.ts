@@ -1,0 +1,69 @@
+/**
+ * The call phase: the video call with an agent, then the thank-you screen, which goes home by
+ * itself after THANKS_MS (a screen timer) or when the resident taps "done".
+ */
+import type { EndedBy, SessionOpened } from '@rvw/shared';
+import { home, stay } from '../state';
+import type { FlowEvent, FlowState, Phase, Step } from '../state';
+import { greet } from './card';
+
+/** The screens of the call phase. */
+export type CallScreen = 'call' | 'thanks';
+
+/** The timers of the call phase: the thank-you screen's return home. */
+export type CallTimer = 'thanks';
+
+/** Server pushes about the session, and the resident's taps. */
+export type CallEvent =
+  | { type: 'session-opened'; opened: SessionOpened }
+  | { type: 'session-ended'; sessionId: string; endedBy: EndedBy }
+  | { type: 'hang-up' }
+  | { type: 'thanks-done' };
+
+/** Telling the server the resident hung up. */
+export type CallEffect = { type: 'end-session'; sessionId: string };
+
+/** How long the thank-you screen stays before the kiosk is ready for the next resident. */
+export const THANKS_MS = 12_000;
+
+function reduce(state: FlowState, event: FlowEvent): Step | null {
+  switch (event.type) {
+    // A session may open while the ticket is still being issued; a new one replaces the one on screen.
+    case 'session-opened':
+      if (state.screen === 'call' && state.session?.session.id === event.opened.session.id)
+        return stay(state);
+      if (state.screen !== 'waiting' && state.screen !== 'requesting' && state.screen !== 'call') return null;
+      return stay({ ...state, screen: 'call', session: event.opened, endedBy: null });
+
+    case 'session-ended':
+      if (state.screen !== 'call' || state.session?.session.id !== event.sessionId) return null;
+      return stay({ ...state, screen: 'thanks', endedBy: event.endedBy });
+
+    case 'hang-up':
+      if (state.screen !== 'call' || !state.session) return null;
+      return {
+        state: { ...state, screen: 'thanks', endedBy: 'kiosk' },
+        effects: [{ type: 'end-session', sessionId: state.session.session.id }],
+      };
+
+    case 'thanks-done':
+      return state.screen === 'thanks' ? home(state) : null;
+
+    case 'timer':
+      return state.screen === 'thanks' && event.timer === 'thanks' ? home(state) : null;
+
+    // The visit is over: a card now belongs to the next resident.
+    case 'card-placed':
+      return state.screen === 'thanks' ? greet(state, event.card) : null;
+
+    default:
+      return null;
+  }
+}
+
+/** Holds the call and thanks the resident afterwards. */
+export const callPhase: Phase = {
+  name: 'call',
+  reduce,
+  screenTimers: { thanks: { timer: 'thanks', ms: THANKS_MS } },
+};

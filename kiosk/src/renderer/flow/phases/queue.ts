@@ -1,0 +1,78 @@
+/**
+ * The queue phase: asking for a ticket, waiting with it (sharing the identity if consented), or a
+ * problem when none can be had. The call phase takes over when a session opens.
+ */
+import type { TicketPosition } from '@rvw/shared';
+import { home, stay } from '../state';
+import type { FlowEvent, FlowState, Phase, Step } from '../state';
+
+/** The screens of the queue phase. */
+export type QueueScreen = 'requesting' | 'waiting' | 'problem';
+
+/** Why no ticket could be had: the server failed, or this kiosk already holds one. */
+export type Problem = 'server' | 'already-queued';
+
+/** Server answers and pushes about the ticket, the host's identity-share result, and the cancel tap. */
+export type QueueEvent =
+  | { type: 'ticket-issued'; position: TicketPosition }
+  | { type: 'ticket-failed'; code: string }
+  | { type: 'ticket-update'; position: TicketPosition }
+  | { type: 'identity-shared'; ok: boolean }
+  | { type: 'cancel-ticket' };
+
+/** Server requests for a ticket and the host's identity upload. */
+export type QueueEffect =
+  | { type: 'request-ticket' }
+  | { type: 'share-identity'; ticketId: string }
+  | { type: 'cancel-ticket'; ticketId: string };
+
+/** Enters the queue phase: shows "taking a number" and asks the server for a ticket. */
+export function requestTicket(state: FlowState): Step {
+  return { state: { ...state, screen: 'requesting' }, effects: [{ type: 'request-ticket' }] };
+}
+
+function reduce(state: FlowState, event: FlowEvent): Step | null {
+  switch (event.type) {
+    case 'ticket-issued': {
+      if (state.screen !== 'requesting') return null;
+      const next: FlowState = { ...state, screen: 'waiting', ticket: event.position };
+      if (state.consented)
+        return { state: next, effects: [{ type: 'share-identity', ticketId: event.position.ticket.id }] };
+      return stay(next);
+    }
+
+    case 'ticket-failed':
+      if (state.screen !== 'requesting') return null;
+      return stay({
+        ...state,
+        screen: 'problem',
+        problem: event.code === 'ALREADY_QUEUED' ? 'already-queued' : 'server',
+      });
+
+    // Updates to our ticket count on any screen (the call screen keeps the ticket too).
+    case 'ticket-update': {
+      if (!state.ticket || state.ticket.ticket.id !== event.position.ticket.id) return stay(state);
+      if (event.position.ticket.status === 'cancelled' && state.screen === 'waiting') return home(state);
+      return stay({ ...state, ticket: event.position });
+    }
+
+    // The upload may finish after a call has already opened; record it wherever we are.
+    case 'identity-shared':
+      return stay({ ...state, identityShared: event.ok });
+
+    case 'cancel-ticket': {
+      if (state.screen !== 'waiting' || !state.ticket) return null;
+      const step = home(state);
+      return {
+        state: step.state,
+        effects: [{ type: 'cancel-ticket', ticketId: state.ticket.ticket.id }, ...step.effects],
+      };
+    }
+
+    default:
+      return null;
+  }
+}
+
+/** Gets the resident a ticket and keeps its place in the queue up to date. */
+export const queuePhase: Phase = { name: 'queue', reduce };

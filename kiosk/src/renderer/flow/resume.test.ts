@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { KioskState } from '@rvw/shared';
+import { card, kiosk, online, opened, position, run } from './test-fixtures';
+
+describe('resuming from the server state', () => {
+  const base: Omit<KioskState, 'ticket' | 'session'> = { kiosk };
+  it('resumes a waiting ticket', () => {
+    const r = run(online, { type: 'server-state', state: { ...base, ticket: position(), session: null } });
+    expect(r.state).toMatchObject({ screen: 'waiting', ticket: { ticket: { number: 'A007' } } });
+  });
+  it('resumes an open session', () => {
+    const r = run(online, {
+      type: 'server-state',
+      state: { ...base, ticket: position('serving', 0), session: opened() },
+    });
+    expect(r.state.screen).toBe('call');
+    expect(r.state.session?.session.id).toBe('s1');
+  });
+  it('closes a call the server no longer has, and forgets a vanished ticket', () => {
+    const c = run(
+      online,
+      { type: 'call-without-card' },
+      { type: 'ticket-issued', position: position() },
+      { type: 'session-opened', opened: opened() },
+    );
+    expect(
+      run(c.state, { type: 'server-state', state: { ...base, ticket: null, session: null } }).state.screen,
+    ).toBe('thanks');
+    const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
+    const gone = run(w.state, { type: 'server-state', state: { ...base, ticket: null, session: null } });
+    expect(gone.state.screen).toBe('welcome');
+    expect(gone.effects).toEqual([{ type: 'wipe' }]);
+  });
+  it('leaves an idle kiosk alone', () => {
+    const g = run(online, { type: 'card-placed', card });
+    expect(
+      run(g.state, { type: 'server-state', state: { ...base, ticket: null, session: null } }).state.screen,
+    ).toBe('greeting');
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The flow's data: the state every screen renders from, the events and effects of all phases, and
+ * the helpers the phases share. Each phase declares its own screens, events and effects in its file
+ * (flow/phases/); the unions here name them together.
+ */
+import type {
+  CardSummary,
+  EndedBy,
+  KioskState,
+  ReaderStatus,
+  SessionOpened,
+  TicketPosition,
+} from '@rvw/shared';
+import type { CallEffect, CallEvent, CallScreen, CallTimer } from './phases/call';
+import type { CardEvent, CardScreen } from './phases/card';
+import type { Problem, QueueEffect, QueueEvent, QueueScreen } from './phases/queue';
+
+/** Every screen of the journey, grouped by the phase that shows it. */
+export type Screen = CardScreen | QueueScreen | CallScreen;
+
+/** Every timer a screen may run (`start-timer` / `cancel-timer` effects, `timer` events). */
+export type TimerName = CallTimer;
+
+/**
+ * Everything the screens show. Flat on purpose: screens and tests read it directly. The comments
+ * say which phase writes each field.
+ */
+export interface FlowState {
+  screen: Screen;
+  /** Written by the machine itself on every `reader-status`, on any screen. */
+  reader: ReaderStatus;
+  /** Card phase: the card on screen (masked); null once wiped. */
+  card: CardSummary | null;
+  /** Card phase: the resident agreed to share their identity with the agent for this ticket. */
+  consented: boolean;
+  /** Queue phase: whether sharing succeeded; null until tried (or when not consented). */
+  identityShared: boolean | null;
+  /** Queue phase: the resident's ticket and place in the queue. */
+  ticket: TicketPosition | null;
+  /** Call phase: the open session, with its ICE servers. */
+  session: SessionOpened | null;
+  /** Queue phase: why no ticket could be had, for the problem screen. */
+  problem: Problem | null;
+  /** Call phase: who ended the call, for the thank-you screen. */
+  endedBy: EndedBy | null;
+}
+
+/** Events any phase may see: reader status, the server's view on (re)connect, a way home, a timer firing. */
+export type CommonEvent =
+  | { type: 'reader-status'; status: ReaderStatus }
+  | { type: 'server-state'; state: KioskState }
+  | { type: 'reset' }
+  | { type: 'timer'; timer: TimerName };
+
+/** Things that happen: the resident's taps, bridge and server events, and timers the machine asked for. */
+export type FlowEvent = CommonEvent | CardEvent | QueueEvent | CallEvent;
+
+/**
+ * Effects any phase may ask for: wipe the card from the host, and start (restarting if it runs) or
+ * cancel a timer whose expiry comes back as a `timer` event.
+ */
+export type CommonEffect =
+  | { type: 'wipe' }
+  | { type: 'start-timer'; timer: TimerName; ms: number }
+  | { type: 'cancel-timer'; timer: TimerName };
+
+/** Work the controller must do for a transition; the machine never does it itself. */
+export type Effect = CommonEffect | QueueEffect | CallEffect;
+
+/** What `transition` returns: the next state and the effects to run, in order. */
+export interface Step {
+  state: FlowState;
+  effects: Effect[];
+}
+
+/** A timer that runs while a given screen is shown. */
+export interface ScreenTimer {
+  timer: TimerName;
+  /** How long the screen may stay before the timer fires. */
+  ms: number;
+}
+
+/**
+ * One part of the journey. The machine offers each event to the phases in journey order; the first
+ * that returns a step wins. A phase acts on its own screens, plus the data events it owns on any screen.
+ */
+export interface Phase {
+  /** For reading and debugging: 'card', 'queue', 'call'. */
+  readonly name: string;
+  /** The step for an event this phase handles in `state`; null when the event is not its business there. */
+  reduce(state: FlowState, event: FlowEvent): Step | null;
+  /** Timers the machine starts when one of these screens appears and cancels when it goes; none by default. */
+  readonly screenTimers?: Partial<Record<Screen, ScreenTimer>>;
+}
+
+/** The state at start-up: welcome, reader status not yet known (shown as offline until told). */
+export const initialFlow: FlowState = {
+  screen: 'welcome',
+  reader: { state: 'offline', reason: 'UNKNOWN' },
+  card: null,
+  consented: false,
+  identityShared: null,
+  ticket: null,
+  session: null,
+  problem: null,
+  endedBy: null,
+};
+
+/** True when the reader can take a card. */
+export function readerUsable(reader: ReaderStatus): boolean {
+  return reader.state === 'online';
+}
+
+/** Back to the start with nothing about the resident kept (the card is wiped); the reader status survives. */
+export function home(state: FlowState): Step {
+  return { state: { ...initialFlow, reader: state.reader }, effects: [{ type: 'wipe' }] };
+}
+
+/** A step to `state` with nothing to do. */
+export const stay = (state: FlowState): Step => ({ state, effects: [] });

@@ -1,0 +1,69 @@
+/** Sample cards, tickets and sessions for the flow's tests, and `run` to feed a machine several events. */
+import type { CardSummary, SessionOpened, TicketPosition } from '@rvw/shared';
+import { initialFlow, transition } from './machine';
+import type { Effect, FlowEvent, FlowState } from './machine';
+
+/** A resident ID card as the host reports it (number masked). */
+export const card: CardSummary = {
+  cardType: 'resident',
+  name: '李秀英',
+  familyName: '李',
+  gender: 'female',
+  age: 76,
+  idNumberMasked: '310***********0021',
+};
+
+/** The kiosk the sessions below open on. */
+export const kiosk = { id: 'k1', name: '静安寺街道 1 号机', location: '愚园路居委会' };
+
+/** Ticket `id` (A007) at place `pos` in a queue of 5. */
+export function position(
+  status: 'waiting' | 'serving' | 'cancelled' = 'waiting',
+  pos = 3,
+  id = 't1',
+): TicketPosition {
+  return {
+    ticket: {
+      id,
+      number: 'A007',
+      kioskId: 'k1',
+      status,
+      createdAt: '2026-01-01T00:00:00Z',
+      hasIdentity: false,
+    },
+    position: pos,
+    waiting: 5,
+  };
+}
+
+/** An open session `id` for ticket t1, with agent 王芳. */
+export function opened(id = 's1'): SessionOpened {
+  return {
+    session: {
+      id,
+      ticketId: 't1',
+      ticketNumber: 'A007',
+      kiosk,
+      agent: { id: 'a1', displayName: '王芳' },
+      startedAt: '2026-01-01T00:01:00Z',
+      endedAt: null,
+      endedBy: null,
+    },
+    iceServers: [],
+    initiator: false,
+  };
+}
+
+/** The start-up state with the reader online. */
+export const online: FlowState = { ...initialFlow, reader: { state: 'online' } };
+
+/** Feeds `events` to the machine in order; returns the last state and every effect asked for. */
+export function run(state: FlowState, ...events: FlowEvent[]): { state: FlowState; effects: Effect[] } {
+  const effects: Effect[] = [];
+  for (const e of events) {
+    const step = transition(state, e);
+    state = step.state;
+    effects.push(...step.effects);
+  }
+  return { state, effects };
+}
