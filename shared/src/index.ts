@@ -1,7 +1,8 @@
-/** @rvw/shared: the typed wire protocol, domain types and the kiosk bridge contract. */
+/** @rvw/shared: the typed wire protocol (socket.io and HTTP), error codes, domain types and the kiosk bridge contract. */
 export * from './errors';
 export * from './identity';
 export * from './domain';
 export * from './protocol';
 export * from './http';
 export * from './bridge';
+export * from './idcard/reader-status';

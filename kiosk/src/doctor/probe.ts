@@ -1,6 +1,10 @@
-/** The checks behind kiosk-doctor: does a GA 467 SAM answer on a port, and read one card. */
+/**
+ * The checks behind kiosk-doctor: does a GA 467 SAM answer on a port, and read one card. The SAM
+ * check and the read-retry rule are the driver's own, so the doctor judges as the kiosk does.
+ */
 import { Ga467Client } from '../devices/idcard/commands';
 import { IdCardError, IdCardErrorCode, isIdCardError } from '../devices/idcard/errors';
+import { DEFAULT_MAX_READ_ATTEMPTS, checkSam, isCardReadFailure } from '../devices/idcard/rules';
 import { SerialTransport } from '../devices/idcard/serial-transport';
 import type { Transport } from '../devices/idcard/transport';
 import type { CardRead } from '../devices/idcard/types';
@@ -21,12 +25,6 @@ export async function withClient<T>(
     client.dispose();
     await transport.close();
   }
-}
-
-/** Checks the SAM and reads its ID; throws IdCardError (timeout = nothing answered). */
-export async function checkSam(client: Ga467Client): Promise<string> {
-  await client.samStatus();
-  return client.readSamId();
 }
 
 /** The SAM ID when a GA 467 reader answers on `path`, else the error. */
@@ -51,8 +49,9 @@ export function noCardInTime(seconds: number): IdCardError {
 }
 
 /**
- * Checks the SAM, waits up to `timeoutMs` for a card (polling every `pollMs`), reads it.
- * Read failures of a placed card are retried until the deadline, then thrown.
+ * Checks the SAM, waits up to `timeoutMs` for a card (polling every `pollMs`), reads it. A failed
+ * read of a placed card is tried again as the kiosk would, up to its attempts per placement; the
+ * last failure is thrown then, or at the deadline.
  */
 export async function readOneCard(
   client: Ga467Client,
@@ -64,13 +63,15 @@ export async function readOneCard(
   onWaiting?.();
   const deadline = Date.now() + timeoutMs;
   let lastReadError: IdCardError | null = null;
+  let failedReads = 0;
   for (;;) {
     if (await client.findCard()) {
       try {
         return { card: await client.readCard(), samId };
       } catch (err) {
-        if (!isIdCardError(err) || err.disconnected || err.code === IdCardErrorCode.Timeout) throw err;
+        if (!isCardReadFailure(err)) throw err;
         lastReadError = err;
+        if (++failedReads >= DEFAULT_MAX_READ_ATTEMPTS) throw err;
       }
     }
     if (Date.now() >= deadline) throw lastReadError ?? noCardInTime(Math.round(timeoutMs / 1000));

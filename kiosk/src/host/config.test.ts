@@ -64,7 +64,40 @@ describe('loadKioskConfig', () => {
   });
 });
 
+describe('loadKioskConfig variable checks', () => {
+  it('names the variable of a flag, a baud rate or a URL it cannot read', () => {
+    expect(() => loadKioskConfig({ ...base, RVW_DEMO: 'maybe' })).toThrow(/RVW_DEMO .*must be a boolean/);
+    expect(() => loadKioskConfig({ ...base, RVW_IDCARD_BAUD: 'fast' })).toThrow(/RVW_IDCARD_BAUD .*number/);
+    expect(() => loadKioskConfig({ ...base, RVW_DEMO_SIM_CONTROL: 'not a url' })).toThrow(
+      /RVW_DEMO_SIM_CONTROL .*URL/,
+    );
+  });
+
+  it('reads yes/no flags both ways and treats empty variables as unset', () => {
+    expect(loadKioskConfig({ ...base, RVW_DEMO: 'on', RVW_KIOSK_FULLSCREEN: 'off' })).toMatchObject({
+      demo: true,
+      fullscreen: false,
+    });
+    expect(loadKioskConfig({ ...base, RVW_IDCARD_PORT: ' ', RVW_LOCALE: '' })).toMatchObject({
+      idcard: null,
+      locale: 'zh-CN',
+    });
+  });
+});
+
 describe('loadKioskConfig file checks', () => {
+  it('judges file values as it judges variables, naming both', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-'));
+    const file = join(dir, 'kiosk.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ serverUrl: 'http://x', kioskToken: 't', idcardPort: 'COM3', idcardBaud: 12345 }),
+    );
+    expect(() => loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toThrow(
+      /RVW_IDCARD_BAUD \(or idcardBaud in the config file\) must be one of/,
+    );
+  });
+
   it('names a field of the wrong type', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-'));
     const file = join(dir, 'kiosk.json');

@@ -1,5 +1,10 @@
-/** Kiosk configuration: from the environment, optionally from a JSON file named by RVW_KIOSK_CONFIG. */
+/**
+ * Kiosk configuration: environment variables, optionally over a JSON file named by RVW_KIOSK_CONFIG.
+ * Every setting is validated with zod, as the server's are; a bad value fails fast with a sentence
+ * naming the variable (and the file's field).
+ */
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { Locale } from '@rvw/shared';
 import { KioskError } from './errors';
 
@@ -15,7 +20,7 @@ export interface IdCardConfig {
 export interface KioskConfig {
   /** Base URL of the signaling server (no trailing slash). */
   serverUrl: string;
-  /** The kiosk's secret token (socket.io handshake and the identity API). */
+  /** The kiosk's secret token (socket.io handshake and the identity API); host side only. */
   kioskToken: string;
   /** Default language of the resident screens; default zh-CN. */
   locale: Locale;
@@ -29,117 +34,149 @@ export interface KioskConfig {
   fullscreen: boolean;
 }
 
-/** The shape of the RVW_KIOSK_CONFIG file; every field optional, environment variables win. */
-interface FileConfig {
-  serverUrl?: string;
-  kioskToken?: string;
-  locale?: string;
-  idcardPort?: string;
-  idcardBaud?: number;
-  demo?: boolean;
-  demoSimControl?: string;
-  fullscreen?: boolean;
-}
+/** Baud rates the GA 467 reader speaks. */
+const BAUD_RATES = [9600, 19200, 38400, 57600, 115200] as const;
 
-const FILE_FIELDS: Record<keyof FileConfig, 'string' | 'number' | 'boolean'> = {
-  serverUrl: 'string',
-  kioskToken: 'string',
-  locale: 'string',
-  idcardPort: 'string',
-  idcardBaud: 'number',
-  demo: 'boolean',
-  demoSimControl: 'string',
-  fullscreen: 'boolean',
+const isUrl = (value: string): boolean => URL.canParse(value);
+
+const FLAG = 'must be a boolean (1, true, yes, on or 0, false, no, off)';
+
+/** The settings, flat, as the file names them; environment variables carry the same, as text. */
+export const KioskSettingsSchema = z.object({
+  /** Base URL of the signaling server, http(s); required. */
+  serverUrl: z
+    .string({ error: 'is missing' })
+    .trim()
+    .min(1, 'is missing')
+    .refine((v) => isUrl(v) && /^https?:\/\//.test(v), 'must be an http(s) URL')
+    .transform((v) => v.replace(/\/+$/, '')),
+  /** The kiosk's secret token; required. */
+  kioskToken: z.string({ error: 'is missing' }).trim().min(1, 'is missing'),
+  /** Default language of the resident screens; default zh-CN. */
+  locale: z
+    .string()
+    .trim()
+    .refine((v) => Locale.safeParse(v).success, {
+      error: (iss) => `must be zh-CN or en, not "${String(iss.input)}"`,
+    })
+    .transform((v) => v as Locale)
+    .default('zh-CN'),
+  /** Serial port of the ID-card reader; default none (the reader is disabled). */
+  idcardPort: z.string().trim().optional(),
+  /** Baud rate of the reader; default 115200. */
+  idcardBaud: z
+    .number({ error: 'must be a number' })
+    .refine((v) => (BAUD_RATES as readonly number[]).includes(v), `must be one of ${BAUD_RATES.join(', ')}`)
+    .default(115200),
+  /** Demo mode; default false. */
+  demo: z.boolean({ error: FLAG }).default(false),
+  /** URL of the reader simulator's HTTP control (demo only); default none. */
+  demoSimControl: z.string().trim().refine(isUrl, 'must be a URL').optional(),
+  /** Electron only: full screen + kiosk mode; default true. */
+  fullscreen: z.boolean({ error: FLAG }).default(true),
+});
+
+/** The settings as read: every one optional, defaults filled in by the schema. */
+export type KioskSettingsInput = z.input<typeof KioskSettingsSchema>;
+
+/** Environment variable for each setting. */
+export const kioskConfigEnv: Record<keyof KioskSettingsInput, string> = {
+  serverUrl: 'RVW_SERVER_URL',
+  kioskToken: 'RVW_KIOSK_TOKEN',
+  locale: 'RVW_LOCALE',
+  idcardPort: 'RVW_IDCARD_PORT',
+  idcardBaud: 'RVW_IDCARD_BAUD',
+  demo: 'RVW_DEMO',
+  demoSimControl: 'RVW_DEMO_SIM_CONTROL',
+  fullscreen: 'RVW_KIOSK_FULLSCREEN',
 };
 
-// Checks the file's fields by hand: the file is small and its errors must name the field.
-function parseFileConfig(json: unknown, filePath: string): FileConfig {
+/** Text from the environment as the schema's type: numbers and yes/no flags are converted. */
+function fromEnv(key: keyof KioskSettingsInput, raw: string): unknown {
+  const text = raw.trim();
+  if (key === 'idcardBaud') return /^\d+$/.test(text) ? Number(text) : text;
+  if (key === 'demo' || key === 'fullscreen') {
+    if (/^(1|true|yes|on)$/i.test(text)) return true;
+    if (/^(0|false|no|off)$/i.test(text)) return false;
+    return text;
+  }
+  return text;
+}
+
+/** The name a person looks for: the variable, and the config file's field. */
+function settingName(key: string): string {
+  const variable = kioskConfigEnv[key as keyof KioskSettingsInput] ?? key;
+  return `${variable} (or ${key} in the config file)`;
+}
+
+// The file's fields by type; whether a value is acceptable is judged with the variables.
+const KioskFileTypes = z.object({
+  serverUrl: z.string().optional(),
+  kioskToken: z.string().optional(),
+  locale: z.string().optional(),
+  idcardPort: z.string().optional(),
+  idcardBaud: z.number().optional(),
+  demo: z.boolean().optional(),
+  demoSimControl: z.string().optional(),
+  fullscreen: z.boolean().optional(),
+});
+
+/** Reads and checks the RVW_KIOSK_CONFIG file; every field optional, unknown fields ignored. */
+function readConfigFile(filePath: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(filePath, 'utf8');
+  } catch {
+    throw KioskError.configInvalid(`RVW_KIOSK_CONFIG names a file that cannot be read (${filePath})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw KioskError.configInvalid(`${filePath} is not valid JSON`);
+  }
   if (typeof json !== 'object' || json === null || Array.isArray(json))
     throw KioskError.configInvalid(`${filePath} must hold a JSON object`);
-  const out: Record<string, unknown> = {};
-  for (const [key, type] of Object.entries(FILE_FIELDS)) {
-    const value = (json as Record<string, unknown>)[key];
-    if (value === undefined) continue;
-    if (typeof value !== type) throw KioskError.configInvalid(`${filePath}: ${key} must be a ${type}`);
-    out[key] = value;
+  const types = KioskFileTypes.safeParse(json);
+  if (!types.success) {
+    const issue = types.error.issues[0]!;
+    const expected = issue.code === 'invalid_type' ? issue.expected : 'valid value';
+    throw KioskError.configInvalid(`${filePath}: ${String(issue.path[0])} must be a ${expected}`);
   }
-  return out as FileConfig;
-}
-
-function isUrl(value: string): boolean {
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function flag(value: string | undefined): boolean | undefined {
-  if (value === undefined || value === '') return undefined;
-  return /^(1|true|yes|on)$/i.test(value.trim());
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
+  return types.data;
 }
 
 /**
  * Reads the configuration. Environment variables win over the file: RVW_SERVER_URL, RVW_KIOSK_TOKEN,
  * RVW_KIOSK_CONFIG (JSON file with serverUrl, kioskToken, ...), RVW_IDCARD_PORT, RVW_IDCARD_BAUD
  * (115200), RVW_LOCALE (zh-CN), RVW_DEMO, RVW_DEMO_SIM_CONTROL, RVW_KIOSK_FULLSCREEN (true).
- * Throws a CONFIG_INVALID KioskError naming the bad value.
+ * Throws a CONFIG_INVALID KioskError whose sentence names the bad variable.
  */
 export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConfig {
-  let file: FileConfig = {};
-  const filePath = nonEmpty(env.RVW_KIOSK_CONFIG);
-  if (filePath) {
-    let text: string;
-    try {
-      text = readFileSync(filePath, 'utf8');
-    } catch {
-      throw KioskError.configInvalid(`RVW_KIOSK_CONFIG names a file that cannot be read (${filePath})`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw KioskError.configInvalid(`${filePath} is not valid JSON`);
-    }
-    file = parseFileConfig(json, filePath);
+  const filePath = env.RVW_KIOSK_CONFIG?.trim();
+  const file = filePath ? readConfigFile(filePath) : {};
+  const input: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(file)) {
+    // An empty string in the file means "not set", as an empty variable does.
+    if (typeof value !== 'string' || value.trim() !== '') input[key] = value;
   }
-
-  const serverUrl = nonEmpty(env.RVW_SERVER_URL) ?? nonEmpty(file.serverUrl);
-  if (!serverUrl)
-    throw KioskError.configInvalid('RVW_SERVER_URL (or serverUrl in the config file) is missing');
-  if (!isUrl(serverUrl) || !/^https?:\/\//.test(serverUrl))
-    throw KioskError.configInvalid('the server URL must be an http(s) URL');
-
-  const kioskToken = nonEmpty(env.RVW_KIOSK_TOKEN) ?? nonEmpty(file.kioskToken);
-  if (!kioskToken)
-    throw KioskError.configInvalid('RVW_KIOSK_TOKEN (or kioskToken in the config file) is missing');
-
-  const localeText = nonEmpty(env.RVW_LOCALE) ?? nonEmpty(file.locale) ?? 'zh-CN';
-  const locale = Locale.safeParse(localeText);
-  if (!locale.success) throw KioskError.configInvalid(`RVW_LOCALE must be zh-CN or en, not "${localeText}"`);
-
-  const port = nonEmpty(env.RVW_IDCARD_PORT) ?? nonEmpty(file.idcardPort);
-  const baudText = nonEmpty(env.RVW_IDCARD_BAUD);
-  const baudRate = baudText !== undefined ? Number(baudText) : (file.idcardBaud ?? 115200);
-  if (!Number.isInteger(baudRate) || ![9600, 19200, 38400, 57600, 115200].includes(baudRate))
-    throw KioskError.configInvalid('RVW_IDCARD_BAUD must be one of 9600, 19200, 38400, 57600, 115200');
-
-  const demoSimControl = nonEmpty(env.RVW_DEMO_SIM_CONTROL) ?? nonEmpty(file.demoSimControl) ?? null;
-  if (demoSimControl !== null && !isUrl(demoSimControl))
-    throw KioskError.configInvalid('RVW_DEMO_SIM_CONTROL must be a URL');
-
+  for (const key of Object.keys(kioskConfigEnv) as (keyof KioskSettingsInput)[]) {
+    const raw = env[kioskConfigEnv[key]];
+    if (raw !== undefined && raw.trim() !== '') input[key] = fromEnv(key, raw);
+  }
+  const result = KioskSettingsSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw KioskError.configInvalid(`${settingName(String(issue.path[0]))} ${issue.message}`);
+  }
+  const s = result.data;
   return {
-    serverUrl: serverUrl.replace(/\/+$/, ''),
-    kioskToken,
-    locale: locale.data,
-    idcard: port ? { path: port, baudRate } : null,
-    demo: flag(env.RVW_DEMO) ?? file.demo ?? false,
-    demoSimControl,
-    fullscreen: flag(env.RVW_KIOSK_FULLSCREEN) ?? file.fullscreen ?? true,
+    serverUrl: s.serverUrl,
+    kioskToken: s.kioskToken,
+    locale: s.locale,
+    idcard: s.idcardPort ? { path: s.idcardPort, baudRate: s.idcardBaud } : null,
+    demo: s.demo,
+    demoSimControl: s.demoSimControl ?? null,
+    fullscreen: s.fullscreen,
   };
 }

@@ -6,7 +6,8 @@
 import { FrameParser, encodeRequest, parseResponse } from './codec';
 import type { Response } from './codec';
 import { APPENDED_ADDRESS_LENGTH, TEXT_BLOCK_LENGTH, decodeAppendedAddress, decodeCardText } from './decode';
-import { IdCardError, IdCardErrorCode, isIdCardError } from './errors';
+import { IdCardError, isIdCardError } from './errors';
+import { isCardReadFailure } from './rules';
 import type { Transport } from './transport';
 import type { IdCard } from './types';
 
@@ -374,7 +375,7 @@ export class Ga467Client {
       if (appended) card.appendedAddress = appended;
     } catch (err) {
       // Some readers do not know 30 03; the card itself was read, so keep it.
-      if (!isIdCardError(err) || err.disconnected || err.code === IdCardErrorCode.Timeout) throw err;
+      if (!isCardReadFailure(err)) throw err;
     }
     return card;
   }

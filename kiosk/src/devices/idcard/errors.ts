@@ -3,61 +3,10 @@
  * and flags callers test (`retryable`, `disconnected`). No error ever carries card data.
  */
 
-/** Stable codes of the ID-card reader errors. */
-export const IdCardErrorCode = {
-  /** SW3 80: no card on the reader. */
-  NoCard: 'IDCARD_NO_CARD',
-  /** SW3 81: the card could not be selected. */
-  SelectFailed: 'IDCARD_SELECT_FAILED',
-  /** SW3 91: the card has no content for this item (e.g. no appended address). */
-  NoContent: 'IDCARD_NO_CONTENT',
-  /** SW3 10: the reader received a request with a bad checksum. */
-  ReaderChecksum: 'IDCARD_READER_CHECKSUM',
-  /** SW3 11: the reader received a request with a bad length. */
-  ReaderLength: 'IDCARD_READER_LENGTH',
-  /** SW3 21: the reader did not know the command. */
-  CommandError: 'IDCARD_COMMAND_ERROR',
-  /** SW3 23: the operation is not permitted. */
-  NotPermitted: 'IDCARD_NOT_PERMITTED',
-  /** SW3 24: the reader reported an unrecognised error. */
-  ReaderError: 'IDCARD_READER_ERROR',
-  /** SW3 31: the card failed to authenticate the SAM. */
-  CardRejectedSam: 'IDCARD_CARD_REJECTED_SAM',
-  /** SW3 32: the SAM failed to authenticate the card. */
-  SamRejectedCard: 'IDCARD_SAM_REJECTED_CARD',
-  /** SW3 33: information verification failed. */
-  VerifyFailed: 'IDCARD_VERIFY_FAILED',
-  /** SW3 37: fingerprint verification error. */
-  FingerprintError: 'IDCARD_FINGERPRINT_ERROR',
-  /** SW3 3F: information length error. */
-  InfoLength: 'IDCARD_INFO_LENGTH',
-  /** SW3 40: unrecognised card type. */
-  UnknownCardType: 'IDCARD_UNKNOWN_CARD_TYPE',
-  /** SW3 41: reading the card failed. */
-  ReadFailed: 'IDCARD_READ_FAILED',
-  /** SW3 47: get-random failed. */
-  RandomFailed: 'IDCARD_RANDOM_FAILED',
-  /** SW3 60: the SAM's self-test failed; it accepts no commands. */
-  SamSelfTestFailed: 'IDCARD_SAM_SELFTEST_FAILED',
-  /** SW3 66: the SAM is not authorised. */
-  SamNotAuthorised: 'IDCARD_SAM_NOT_AUTHORISED',
-  /** An SW3 this driver does not know. */
-  UnknownStatus: 'IDCARD_UNKNOWN_STATUS',
-  /** No (whole) response within the command's timeout. */
-  Timeout: 'IDCARD_TIMEOUT',
-  /** The response arrived with a bad checksum. */
-  Checksum: 'IDCARD_CHECKSUM',
-  /** The response was not shaped as the command's response must be. */
-  BadFrame: 'IDCARD_BAD_FRAME',
-  /** The card's text block could not be decoded. */
-  BadCardData: 'IDCARD_BAD_CARD_DATA',
-  /** The serial line went away (unplugged, or the port was closed). */
-  Disconnected: 'IDCARD_DISCONNECTED',
-  /** The serial port could not be opened (missing, busy, or no permission). */
-  PortOpenFailed: 'IDCARD_PORT_OPEN_FAILED',
-} as const;
-/** One of the stable ID-card error codes. */
-export type IdCardErrorCode = (typeof IdCardErrorCode)[keyof typeof IdCardErrorCode];
+import { IdCardErrorCode } from '@rvw/shared';
+
+// The codes live in shared: a reader status carries them across the bridge as its reason.
+export { IdCardErrorCode };
 
 /** Extra facts about an error. */
 export interface IdCardErrorOptions {

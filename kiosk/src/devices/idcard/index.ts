@@ -41,5 +41,6 @@ export { FakeTransport } from './fake-transport';
 export type { FakeReply, FakeTransportOptions } from './fake-transport';
 export { DefaultReconnectPolicy, DEFAULT_RECONNECT_DELAYS } from './reconnect';
 export type { ReconnectPolicy, ReconnectContext, DefaultReconnectPolicyOptions } from './reconnect';
-export { IdCardReaderService, createIdCardReader, ReaderStatusReason } from './service';
+export { IdCardReaderService, createIdCardReader } from './service';
+export { DEFAULT_MAX_READ_ATTEMPTS, checkSam, isCardReadFailure, isLineFailure, isSamFault } from './rules';
 export type { IdCardReaderOptions, ReaderLogEntry, ReaderLogger } from './service';

@@ -4,12 +4,14 @@
  * without a restart. It never logs card data: its logger receives codes and sentences only.
  */
 import { EventEmitter } from 'node:events';
+import { ReaderStatusReason } from '@rvw/shared';
 import type { ReaderStatus } from '@rvw/shared';
 import { Ga467Client } from './commands';
 import type { CommandTimeouts } from './commands';
-import { IdCardError, IdCardErrorCode, isIdCardError } from './errors';
+import { IdCardError, IdCardErrorCode } from './errors';
 import { DefaultReconnectPolicy } from './reconnect';
 import type { ReconnectPolicy } from './reconnect';
+import { DEFAULT_MAX_READ_ATTEMPTS, checkSam, isCardReadFailure, isLineFailure, isSamFault } from './rules';
 import { serialTransportFactory } from './serial-transport';
 import type { Transport, TransportFactory } from './transport';
 import type { ReaderService, ReaderServiceEvents, ReaderServiceOptions } from './types';
@@ -27,14 +29,6 @@ export interface ReaderLogEntry {
 
 /** Receives log entries; the service passes it nothing from a card. */
 export type ReaderLogger = (entry: ReaderLogEntry) => void;
-
-/** Reason codes of statuses that are not errors. */
-export const ReaderStatusReason = {
-  /** The service has not been started. */
-  NotStarted: 'IDCARD_NOT_STARTED',
-  /** The service was stopped. */
-  Stopped: 'IDCARD_STOPPED',
-} as const;
 
 /** Options of {@link IdCardReaderService}: those of the contract plus the driver's knobs. */
 export interface IdCardReaderOptions extends ReaderServiceOptions {
@@ -95,7 +89,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
       retries: options.retries ?? 2,
       offlineAfterTimeouts: positive('offlineAfterTimeouts', options.offlineAfterTimeouts, 2),
       removalConfirmations: positive('removalConfirmations', options.removalConfirmations, 2),
-      maxReadAttempts: positive('maxReadAttempts', options.maxReadAttempts, 3),
+      maxReadAttempts: positive('maxReadAttempts', options.maxReadAttempts, DEFAULT_MAX_READ_ATTEMPTS),
       withFingerprint: options.withFingerprint ?? false,
       timeouts: options.timeouts,
     };
@@ -142,10 +136,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
         retryCount = 0;
         since = Date.now();
       }
-      if (
-        end.error.code !== IdCardErrorCode.SamSelfTestFailed &&
-        end.error.code !== IdCardErrorCode.SamNotAuthorised
-      ) {
+      if (!isSamFault(end.error)) {
         this.setStatus({ state: 'offline', reason: end.error.code, message: end.error.bilingual });
       }
       settled();
@@ -182,7 +173,9 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
     const client = new Ga467Client(transport, { timeouts: this.opts.timeouts, retries: this.opts.retries });
     let wasOnline = false;
     try {
-      const samId = await this.checkSam(client);
+      const samId = await checkSam(client, (err) =>
+        this.log({ level: 'warn', event: 'sam-reset', code: err.code }),
+      );
       this.setStatus({ state: 'online' });
       wasOnline = true;
       settled();
@@ -190,10 +183,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
       return { error: IdCardError.disconnected(), wasOnline };
     } catch (err) {
       const error = toIdCardError(err, this.opts.path);
-      if (
-        error.code === IdCardErrorCode.SamSelfTestFailed ||
-        error.code === IdCardErrorCode.SamNotAuthorised
-      ) {
+      if (isSamFault(error)) {
         this.setStatus({ state: 'fault', reason: error.code, message: error.bilingual });
       }
       return { error, wasOnline };
@@ -209,19 +199,6 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
       this.transport = null;
       await transport.close();
     }
-  }
-
-  /** Status, with one reset and a second look if the self-test failed; then the SAM ID. */
-  private async checkSam(client: Ga467Client): Promise<string> {
-    try {
-      await client.samStatus();
-    } catch (err) {
-      if (!isIdCardError(err, IdCardErrorCode.SamSelfTestFailed)) throw err;
-      this.log({ level: 'warn', event: 'sam-reset', code: err.code });
-      await client.resetSam();
-      await client.samStatus();
-    }
-    return client.readSamId();
   }
 
   /** Polls until the line is lost (returns) or the reader stops answering (throws). */
@@ -244,7 +221,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
               this.cardPresent = true;
               this.emit('card', { card, samId });
             } catch (err) {
-              if (!isIdCardError(err) || err.disconnected || err.code === IdCardErrorCode.Timeout) throw err;
+              if (!isCardReadFailure(err)) throw err;
               failedReads += 1;
               this.log({ level: 'warn', event: 'read-failed', code: err.code, message: err.messageEn });
               this.emit('readError', err);
@@ -277,7 +254,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
       await client.selectCard();
       return true;
     } catch (err) {
-      if (isIdCardError(err) && (err.disconnected || err.code === IdCardErrorCode.Timeout)) throw err;
+      if (isLineFailure(err)) throw err;
       return false;
     }
   }
@@ -286,7 +263,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
     const prev = this.status_;
     if (prev.state === next.state && prev.reason === next.reason) return;
     const status: ReaderStatus = { state: next.state };
-    if (next.reason) status.reason = next.reason.slice(0, 64);
+    if (next.reason) status.reason = next.reason;
     if (next.message) status.message = next.message.slice(0, 300);
     this.status_ = status;
     this.log({
