@@ -61,7 +61,7 @@ const zh = {
   'speak.problem': '暂时连不上服务中心，请请身边的工作人员帮忙。',
 } as const;
 
-/** Every message key. */
+/** A message key; the zh-CN dictionary defines the set, and English must have each one. */
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
@@ -126,10 +126,10 @@ const en: Record<MessageKey, string> = {
   'speak.problem': 'We cannot reach the service centre right now. Please ask a staff member nearby for help.',
 };
 
-/** The dictionaries, by locale. */
+/** Both dictionaries; typed so that a key missing in either fails to compile. */
 export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
-/** The message for a key, with `{param}` placeholders filled in. */
+/** The message for a key, with `{param}` placeholders filled in (unknown ones left as written). */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const text = messages[locale][key] ?? messages['zh-CN'][key];
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));

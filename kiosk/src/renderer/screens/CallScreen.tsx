@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import type { MessageKey } from '../i18n';
 
-/** Props of the call screen. */
+/** The agent's name, the two streams (null until they arrive), and the hang-up tap. */
 export interface CallScreenProps {
   agentName: string;
   local: MediaStream | null;
@@ -20,6 +20,7 @@ function useStream(stream: MediaStream | null) {
   return ref;
 }
 
+/** The agent's video fills the stage, the resident's own is small; "connecting" until the agent's stream arrives. */
 export function CallScreen({ agentName, local, remote, tr, onHangUp }: CallScreenProps) {
   const remoteRef = useStream(remote);
   const localRef = useStream(local);

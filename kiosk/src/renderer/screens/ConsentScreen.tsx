@@ -1,12 +1,13 @@
 /** Consent: may the agent know the resident's name and ID number? Both answers lead to a call. */
 import type { MessageKey } from '../i18n';
 
-/** Props of the consent screen. */
+/** The words, and the resident's answer (true: share name and ID number with the agent). */
 export interface ConsentScreenProps {
   tr: (key: MessageKey) => string;
   onAnswer: (agree: boolean) => void;
 }
 
+/** One plain question with "yes" as the large button; either answer goes on to a ticket. */
 export function ConsentScreen({ tr, onAnswer }: ConsentScreenProps) {
   return (
     <section className="screen screen-consent">

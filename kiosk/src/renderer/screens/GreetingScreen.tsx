@@ -2,7 +2,7 @@
 import type { CardSummary } from '@rvw/shared';
 import type { MessageKey } from '../i18n';
 
-/** Props of the greeting screen. */
+/** The card (only its masked number is shown), the greeting line, and the two taps. */
 export interface GreetingScreenProps {
   card: CardSummary;
   greeting: string;
@@ -11,6 +11,7 @@ export interface GreetingScreenProps {
   onNotMe: () => void;
 }
 
+/** Greets the resident by name and asks them to confirm the card is theirs. */
 export function GreetingScreen({ card, greeting, tr, onConfirm, onNotMe }: GreetingScreenProps) {
   return (
     <section className="screen screen-greeting">

@@ -2,7 +2,7 @@
 import type { Problem } from '../flow/machine';
 import type { MessageKey } from '../i18n';
 
-/** Shown while the ticket is being requested. */
+/** A spinner while the ticket is being requested; nothing to tap. */
 export function RequestingScreen({ tr }: { tr: (key: MessageKey) => string }) {
   return (
     <section className="screen screen-requesting" data-testid="screen-requesting">
@@ -12,7 +12,7 @@ export function RequestingScreen({ tr }: { tr: (key: MessageKey) => string }) {
   );
 }
 
-/** Props of the problem screen. */
+/** Which problem, the words, and the way back. */
 export interface ProblemScreenProps {
   problem: Problem;
   tr: (key: MessageKey) => string;

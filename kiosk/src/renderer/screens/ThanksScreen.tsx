@@ -1,12 +1,13 @@
 /** Thank-you at the end of a session; the card data is wiped and the resident reminded to take their card. */
 import type { MessageKey } from '../i18n';
 
-/** Props of the thank-you screen. */
+/** The words, and the "done" tap (the flow's thanks timer also goes home by itself). */
 export interface ThanksScreenProps {
   tr: (key: MessageKey) => string;
   onDone: () => void;
 }
 
+/** Reminds the resident to take their card and says their data is wiped. */
 export function ThanksScreen({ tr, onDone }: ThanksScreenProps) {
   return (
     <section className="screen screen-thanks" data-testid="screen-thanks">

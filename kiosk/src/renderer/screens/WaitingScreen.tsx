@@ -2,7 +2,7 @@
 import type { TicketPosition } from '@rvw/shared';
 import type { MessageKey } from '../i18n';
 
-/** Props of the waiting screen. */
+/** The ticket and its place, whether sharing the identity failed, and the cancel tap. */
 export interface WaitingScreenProps {
   ticket: TicketPosition;
   identityShared: boolean | null;
@@ -10,6 +10,7 @@ export interface WaitingScreenProps {
   onCancel: () => void;
 }
 
+/** Shows how many are ahead (not the raw position), and a notice when the identity could not be sent. */
 export function WaitingScreen({ ticket, identityShared, tr, onCancel }: WaitingScreenProps) {
   const ahead = Math.max(0, ticket.position - 1);
   return (

@@ -7,10 +7,10 @@ import { home, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
 import { greet } from './card';
 
-/** The screens of the call phase. */
+/** The call itself, then the timed thank-you screen. */
 export type CallScreen = 'call' | 'thanks';
 
-/** The timers of the call phase: the thank-you screen's return home. */
+/** `thanks`: the thank-you screen's return home after THANKS_MS. */
 export type CallTimer = 'thanks';
 
 /** Server pushes about the session, and the resident's taps. */

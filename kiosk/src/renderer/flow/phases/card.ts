@@ -7,7 +7,7 @@ import { home, initialFlow, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
 import { requestTicket } from './queue';
 
-/** The screens of the card phase. */
+/** The idle screens: the phase acts only while one of them is on. */
 export type CardScreen = 'welcome' | 'greeting' | 'consent';
 
 /** The resident's taps on these screens, and the reader's card events. */

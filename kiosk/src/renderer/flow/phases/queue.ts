@@ -6,7 +6,7 @@ import type { TicketPosition } from '@rvw/shared';
 import { home, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
 
-/** The screens of the queue phase. */
+/** From the ticket request to the call; `problem` when no ticket could be had. */
 export type QueueScreen = 'requesting' | 'waiting' | 'problem';
 
 /** Why no ticket could be had: the server failed, or this kiosk already holds one. */
