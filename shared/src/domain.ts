@@ -1,3 +1,4 @@
+/** Domain shapes every boundary shares: accounts, kiosks, tickets, the queue and sessions. */
 import { z } from 'zod';
 import { IdentitySummary } from './identity';
 
@@ -39,9 +40,11 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
-/** One line of the live queue as agents see it. */
+/** One line of the live queue as agents see it; the server sends the lines already in service order. */
 export const QueueEntry = z.object({
   ticketId: z.string(),
+  /** 1 = next to be served; decided by the server's queue rules, so clients never re-sort. */
+  position: z.number().int().positive(),
   number: z.string(),
   kiosk: Kiosk,
   /** ISO timestamp when the ticket was taken; clients compute time waited against `serverTime`. */

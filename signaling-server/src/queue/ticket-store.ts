@@ -195,8 +195,9 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueEntry[]> {
     ])
     .where('t.status', '=', 'waiting')
     .execute();
-  return orderQueue(rows).map((r) => ({
+  return orderQueue(rows).map((r, i) => ({
     ticketId: r.ticketId,
+    position: i + 1,
     number: r.number,
     kiosk: toKiosk({ id: r.kioskId, name: r.kioskName, location: r.kioskLocation }),
     createdAt: r.createdAt,

@@ -1,3 +1,10 @@
+/**
+ * The code registry of the server boundary: every code an acknowledgement, an HTTP error body or a
+ * connection refusal may carry. The values are stable (clients, tests and docs use them).
+ */
+import { z } from 'zod';
+import { codeEnum } from './base';
+
 /** Stable error codes carried in acknowledgements, HTTP error bodies and connection refusals. */
 export const ErrorCode = {
   /** The payload failed its schema. */
@@ -36,41 +43,22 @@ export const ErrorCode = {
 /** One of the stable error codes. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
-/** Base error: a stable `code` plus a sentence for people. Nothing sensitive goes in either. */
-export class AppError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AppError';
-  }
+/** The server boundary's codes as a zod enum: wire schemas use it, never a free string. */
+export const ErrorCodeSchema = codeEnum(ErrorCode);
 
-  /** A payload that failed validation; `detail` names the offending field. */
-  static badPayload(detail: string): AppError {
-    return new AppError(ErrorCode.BadPayload, `The message is malformed: ${detail}.`);
-  }
-  static forbidden(message = 'Your role may not do this.'): AppError {
-    return new AppError(ErrorCode.Forbidden, message);
-  }
-  static notFound(what: string): AppError {
-    return new AppError(ErrorCode.NotFound, `${what} was not found.`);
-  }
-}
+/** `{ code, message }` as it travels in acks, HTTP error bodies and refusals. */
+export const WireError = z.object({ code: ErrorCodeSchema, message: z.string() });
+export type WireError = z.infer<typeof WireError>;
 
-/** The error half of an acknowledgement. */
-export interface AckError {
-  code: ErrorCode;
-  message: string;
-}
-
-/** Every acknowledgement is either `{ ok: true, data }` or `{ ok: false, error }`. */
-export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
-
-/** Builds a success acknowledgement. */
-export const ackOk = <T>(data: T): Ack<T> => ({ ok: true, data });
-/** Builds a failure acknowledgement. */
-export const ackFail = (code: ErrorCode, message: string): Ack<never> => ({
-  ok: false,
-  error: { code, message },
-});
+/**
+ * Codes a client raises on its own side of the HTTP boundary (the typed HTTP client): the server
+ * never sends them.
+ */
+export const HttpClientErrorCode = {
+  /** The server could not be reached (network down, server stopped, a proxy's 502/503/504). */
+  Unreachable: 'UNREACHABLE',
+  /** The server answered with something that is not the documented shape. */
+  BadResponse: 'BAD_RESPONSE',
+} as const;
+/** One of the HTTP client's own codes. */
+export type HttpClientErrorCode = (typeof HttpClientErrorCode)[keyof typeof HttpClientErrorCode];

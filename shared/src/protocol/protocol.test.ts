@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AttachIdentityRequest, CreateAgentRequest } from './http';
-import { HandshakeAuth, SessionOpened, SignalData, clientEvents, serverEvents } from './protocol';
+import { AttachIdentityRequest, CreateAgentRequest } from '../http';
+import { HandshakeAuth, SessionOpened, SignalData, clientEvents, serverEvents } from './index';
 
 describe('client event schemas', () => {
   it('name who may send each event', () => {

@@ -1,0 +1,138 @@
+/**
+ * The server boundary's errors: `AppError` carries an `ErrorCode`; each area subclasses it with
+ * static factories (LiveKit's `ConnectionError.timeout()` pattern), so that a code is always raised
+ * with the same sentence. Messages are sentences and never carry personal data.
+ */
+import { RvwError } from './base';
+import { ErrorCode } from './codes';
+
+/** An error the server answers with: its code travels on the wire. */
+export class AppError extends RvwError<ErrorCode> {
+  constructor(code: ErrorCode, message: string) {
+    super(code, message);
+    this.name = 'AppError';
+  }
+
+  /** A payload that failed validation; `detail` names the offending field. */
+  static badPayload(detail: string): AppError {
+    return RequestError.badPayload(detail);
+  }
+  /** The caller's role may not do this. */
+  static forbidden(message?: string): AppError {
+    return AuthError.forbidden(message);
+  }
+  /** `what` (a sentence subject such as "The ticket") does not exist. */
+  static notFound(what: string): AppError {
+    return RequestError.notFound(what);
+  }
+}
+
+/** Failures of any request, whatever its area. */
+export class RequestError extends AppError {
+  /** The payload failed its schema; `detail` names the field, never its value. */
+  static override badPayload(detail: string): RequestError {
+    return new RequestError(ErrorCode.BadPayload, `The message is malformed: ${detail}.`);
+  }
+  /** `what` does not exist. */
+  static override notFound(what: string): RequestError {
+    return new RequestError(ErrorCode.NotFound, `${what} was not found.`);
+  }
+  /** `what` already exists. */
+  static conflict(what: string): RequestError {
+    return new RequestError(ErrorCode.Conflict, `${what} already exists.`);
+  }
+  /** Too many messages from one client. */
+  static rateLimited(): RequestError {
+    return new RequestError(ErrorCode.RateLimited, 'Too many messages in a short time; slow down and retry.');
+  }
+  /** A part of the service is not available (for example, the console is not built). */
+  static unavailable(message: string): RequestError {
+    return new RequestError(ErrorCode.Unavailable, message);
+  }
+  /** The server failed; details are in its log only. */
+  static internal(): RequestError {
+    return new RequestError(ErrorCode.Internal, 'Something failed on the server; please try again.');
+  }
+}
+
+/** Credentials and roles. */
+export class AuthError extends AppError {
+  /** No credentials were sent. */
+  static missing(): AuthError {
+    return new AuthError(
+      ErrorCode.AuthMissing,
+      'No credentials were sent; sign in or configure the kiosk token.',
+    );
+  }
+  /** The credentials are wrong, expired or revoked. */
+  static invalid(): AuthError {
+    return new AuthError(
+      ErrorCode.AuthInvalid,
+      'The credentials are wrong, expired or revoked; sign in again.',
+    );
+  }
+  /** A wrong username or password (same code as `invalid`, a sentence for the login form). */
+  static loginFailed(): AuthError {
+    return new AuthError(ErrorCode.AuthInvalid, 'The username or password is wrong.');
+  }
+  /** Authenticated, but this role or this kiosk may not do it. */
+  static override forbidden(message = 'Your role may not do this.'): AuthError {
+    return new AuthError(ErrorCode.Forbidden, message);
+  }
+}
+
+/** Tickets and the queue. */
+export class QueueError extends AppError {
+  /** Another agent accepted the ticket first. */
+  static ticketTaken(): QueueError {
+    return new QueueError(ErrorCode.TicketTaken, 'Another agent accepted this ticket first.');
+  }
+  /** The ticket was cancelled or finished. */
+  static ticketNotWaiting(): QueueError {
+    return new QueueError(
+      ErrorCode.TicketNotWaiting,
+      'The ticket is no longer waiting (cancelled or finished).',
+    );
+  }
+  /** The kiosk already holds an open ticket or session. */
+  static alreadyQueued(): QueueError {
+    return new QueueError(ErrorCode.AlreadyQueued, 'This kiosk already holds an open ticket or session.');
+  }
+  /** The agent serves an open session already. */
+  static agentBusy(): QueueError {
+    return new QueueError(
+      ErrorCode.AgentBusy,
+      'You are already serving a session; end it before accepting another ticket.',
+    );
+  }
+}
+
+/** Sessions (calls). */
+export class SessionError extends AppError {
+  /** The sender is not one of the session's two members. */
+  static notMember(): SessionError {
+    return new SessionError(ErrorCode.NotSessionMember, 'You are not a member of this session.');
+  }
+  /** The session has ended. */
+  static ended(): SessionError {
+    return new SessionError(ErrorCode.SessionEnded, 'This session has already ended.');
+  }
+}
+
+/** Resident identities (PIPL). */
+export class IdentityError extends AppError {
+  /** Identity sent without the resident's consent. */
+  static noConsent(): IdentityError {
+    return new IdentityError(
+      ErrorCode.NoConsent,
+      'The resident has not consented, so no identity may be sent.',
+    );
+  }
+  /** A reveal after the full number was purged (code NOT_FOUND: it no longer exists). */
+  static purged(): IdentityError {
+    return new IdentityError(
+      ErrorCode.NotFound,
+      'The full identity number was purged when the session ended.',
+    );
+  }
+}

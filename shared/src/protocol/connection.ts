@@ -1,0 +1,47 @@
+/**
+ * The connection area of the socket protocol: the handshake, its refusal, and the state each
+ * client is sent as soon as it connects (so that a reconnecting client resumes where it was).
+ */
+import { z } from 'zod';
+import { Agent, Kiosk } from '../domain';
+import { ErrorCodeSchema } from '../errors';
+import type { ClientEventSlice, ServerEventSlice } from './event-spec';
+import { TicketPosition } from './queue';
+import { SessionOpened } from './session';
+
+/** The `auth` object of the socket.io handshake. */
+export const HandshakeAuth = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('kiosk'), token: z.string().min(1).max(256) }),
+  z.object({ kind: z.literal('agent'), token: z.string().min(1).max(256) }),
+]);
+export type HandshakeAuth = z.infer<typeof HandshakeAuth>;
+
+/** The `data` of a connect_error the server raises when it refuses a connection. */
+export const ConnectRefusal = z.object({ code: ErrorCodeSchema, message: z.string() });
+export type ConnectRefusal = z.infer<typeof ConnectRefusal>;
+
+/** Sent to a kiosk as soon as it connects: its ticket and session, if any. */
+export const KioskState = z.object({
+  kiosk: Kiosk,
+  ticket: TicketPosition.nullable(),
+  session: SessionOpened.nullable(),
+});
+export type KioskState = z.infer<typeof KioskState>;
+
+/** Sent to an agent as soon as it connects: its account and open session, if any. */
+export const AgentState = z.object({
+  agent: Agent,
+  session: SessionOpened.nullable(),
+});
+export type AgentState = z.infer<typeof AgentState>;
+
+/** Client -> server events of the connection area (none: the handshake carries the credentials). */
+export const connectionClientEvents = {} as const satisfies ClientEventSlice;
+
+/** Server -> client events of the connection area. */
+export const connectionServerEvents = {
+  /** To a kiosk on connect: its ticket and session, if any. */
+  'kiosk:state': KioskState,
+  /** To an agent on connect: its open session, if any. */
+  'agent:state': AgentState,
+} as const satisfies ServerEventSlice;

@@ -1,0 +1,41 @@
+/** The queue area of the socket protocol: tickets (request, cancel, accept) and queue pushes. */
+import { z } from 'zod';
+import { QueueEntry, Ticket } from '../domain';
+import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
+import { SessionOpened } from './session';
+
+/** A kiosk's view of its own ticket and where it stands. */
+export const TicketPosition = z.object({
+  ticket: Ticket,
+  /** 1 means next to be served. 0 once the ticket is no longer waiting. */
+  position: z.number().int().nonnegative(),
+  /** Tickets waiting in the whole queue. */
+  waiting: z.number().int().nonnegative(),
+});
+export type TicketPosition = z.infer<typeof TicketPosition>;
+
+/** The waiting queue as agents see it: already in service order, each entry with its position. */
+export const QueueSnapshot = z.object({
+  entries: z.array(QueueEntry),
+  /** Server clock (ISO) at the time of the snapshot, for computing time waited. */
+  serverTime: z.string(),
+});
+export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
+
+/** Client -> server events of the queue area. */
+export const queueClientEvents = {
+  /** Kiosk asks for help: the server issues a ticket and queues it. */
+  'ticket:request': { from: ['kiosk'], payload: z.object({}).strict(), ack: TicketPosition },
+  /** Kiosk withdraws its waiting ticket (the resident changed their mind). */
+  'ticket:cancel': { from: ['kiosk'], payload: z.object({ ticketId: wireId }).strict(), ack: z.object({}) },
+  /** Agent accepts a waiting ticket; exactly one of several racing agents succeeds. */
+  'ticket:accept': { from: ['agent'], payload: z.object({ ticketId: wireId }).strict(), ack: SessionOpened },
+} as const satisfies ClientEventSlice;
+
+/** Server -> client events of the queue area. */
+export const queueServerEvents = {
+  /** To every agent whenever the queue changes. */
+  'queue:update': QueueSnapshot,
+  /** To a kiosk whenever its ticket's position changes. */
+  'ticket:update': TicketPosition,
+} as const satisfies ServerEventSlice;

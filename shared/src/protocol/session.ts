@@ -1,0 +1,84 @@
+/** The session area of the socket protocol: opening, relaying simple-peer signals, ending. */
+import { z } from 'zod';
+import { EndedBy, IceServer, Session } from '../domain';
+import { IdentitySummary } from '../identity';
+import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
+
+/**
+ * A simple-peer signal: an offer/answer (`sdp`), an ICE candidate, or a renegotiation message.
+ * The server relays it opaquely but bounds its size and shape.
+ */
+export const SignalData = z
+  .object({
+    type: z
+      .enum(['offer', 'answer', 'pranswer', 'rollback', 'candidate', 'renegotiate', 'transceiverRequest'])
+      .optional(),
+    sdp: z.string().max(64_000).optional(),
+    candidate: z
+      .object({
+        candidate: z.string().max(2_000),
+        sdpMLineIndex: z.number().int().nullable().optional(),
+        sdpMid: z.string().max(64).nullable().optional(),
+        usernameFragment: z.string().max(256).nullable().optional(),
+      })
+      .optional(),
+    renegotiate: z.boolean().optional(),
+    transceiverRequest: z.object({ kind: z.string().max(16), init: z.unknown().optional() }).optional(),
+  })
+  .strict();
+export type SignalData = z.infer<typeof SignalData>;
+
+/** What the server opened: both members receive it, each with its own `initiator` flag. */
+export const SessionOpened = z.object({
+  session: Session,
+  iceServers: z.array(IceServer),
+  /** The agent initiates the WebRTC offer; the kiosk answers. */
+  initiator: z.boolean(),
+  /**
+   * For the agent only, when the resident consented: the masked identity of the ticket, so that a
+   * console resuming a session after a reload can show who it is serving. Optional.
+   */
+  identity: IdentitySummary.optional(),
+});
+export type SessionOpened = z.infer<typeof SessionOpened>;
+
+/** How and when a session ended; both members receive it. */
+export const SessionEnded = z.object({
+  sessionId: wireId,
+  endedBy: EndedBy,
+  endedAt: z.string(),
+  reason: z.string().max(200).optional(),
+});
+export type SessionEnded = z.infer<typeof SessionEnded>;
+
+/** The resident's masked identity for an open session (sent when it arrives after the accept). */
+export const SessionIdentity = z.object({ sessionId: wireId, identity: IdentitySummary });
+export type SessionIdentity = z.infer<typeof SessionIdentity>;
+
+/** Client -> server events of the session area. */
+export const sessionClientEvents = {
+  /** Either member relays a simple-peer signal to the other member of the session. */
+  signal: {
+    from: ['kiosk', 'agent'],
+    payload: z.object({ sessionId: wireId, data: SignalData }).strict(),
+    ack: z.object({}),
+  },
+  /** Either member ends the session. */
+  'session:end': {
+    from: ['kiosk', 'agent'],
+    payload: z.object({ sessionId: wireId, reason: z.string().max(200).optional() }).strict(),
+    ack: SessionEnded,
+  },
+} as const satisfies ClientEventSlice;
+
+/** Server -> client events of the session area. */
+export const sessionServerEvents = {
+  /** To both members when a session opens (the accepting agent also gets it in its ack). */
+  'session:opened': SessionOpened,
+  /** To the other member: a relayed simple-peer signal. */
+  signal: z.object({ sessionId: wireId, data: SignalData }),
+  /** To both members when the session ends. */
+  'session:ended': SessionEnded,
+  /** To the serving agent when the resident's identity arrives after the ticket was accepted. */
+  'session:identity': SessionIdentity,
+} as const satisfies ServerEventSlice;
