@@ -54,7 +54,7 @@ function SpeakerIcon() {
   );
 }
 
-/** Renders the controller's snapshot (top bar, then the current screen) and forwards taps to it as flow events. */
+/** Renders the controller's snapshot and forwards the resident's taps to it as flow events. */
 export function App({ app }: { app: KioskApp }) {
   const { flow, config, locale, media, serverConnected } = useSyncExternalStore(
     app.subscribe,
