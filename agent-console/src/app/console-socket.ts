@@ -8,23 +8,26 @@ import type {
   ClientToServerEvents,
   ServerToClientEvents,
 } from '@rvw/shared';
-import { ConsoleError } from './errors';
+import { ConsoleError } from '../lib/errors';
 
-/** The console's socket. */
+/** The console's socket.io connection, typed by the shared event maps. */
 export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** How long an acknowledgement may take before the request counts as failed (default 10 s). */
 export const ACK_TIMEOUT_MS = 10_000;
 
-/** Opens the socket to the page's own origin (the server serves the console), authenticated as an agent. */
+/**
+ * Opens the socket to the page's own origin (the server serves the console), authenticated as an
+ * agent. socket.io's own reconnection is off: the ConsoleApp reconnects, by its policy, so that a
+ * refusal and a lost network are retried by one rule.
+ */
 export function connectConsoleSocket(token: string): ConsoleSocket {
   return io({
     path: '/socket.io',
     auth: { kind: 'agent', token },
     // Polling first would work too; websocket first avoids a needless upgrade on a healthy LAN.
     transports: ['websocket', 'polling'],
-    reconnectionDelay: 1000,
-    reconnectionDelayMax: 5000,
+    reconnection: false,
   });
 }
 

@@ -5,10 +5,9 @@
 import { useEffect, useState } from 'react';
 import type { IdentitySummary, Kiosk } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
-import { useNow } from '../hooks/use-now';
-import { request, type ConsoleSocket } from '../lib/console-socket';
-import { errorCodeOf, isAuthLost } from '../lib/errors';
-import { REVEAL_MS, revealSecondsLeft } from '../lib/reveal';
+import { useNow } from '../ui/use-now';
+import { errorCodeOf } from '../lib/errors';
+import { REVEAL_MS, revealSecondsLeft } from './reveal';
 import { IdentityLine } from './IdentityLine';
 
 /** Props of the resident panel. */
@@ -18,8 +17,8 @@ export interface ResidentPanelProps {
   kiosk: Kiosk;
   identity: IdentitySummary | null;
   duration: string;
-  socket: ConsoleSocket;
-  onAuthLost(code: string): void;
+  /** Asks the server for the full number; rejects with a coded error. */
+  onReveal(ticketId: string): Promise<string>;
 }
 
 type Reveal =
@@ -28,9 +27,9 @@ type Reveal =
   | { state: 'shown'; idNumber: string; untilMs: number }
   | { state: 'failed'; code: string };
 
-/** The resident panel. */
+/** The side panel of the call: ticket, kiosk, the resident's identity and the reveal. */
 export function ResidentPanel(props: ResidentPanelProps) {
-  const { ticketId, ticketNumber, kiosk, identity, duration, socket, onAuthLost } = props;
+  const { ticketId, ticketNumber, kiosk, identity, duration, onReveal } = props;
   const { t, err } = useI18n();
   const now = useNow(1000);
   const [reveal, setReveal] = useState<Reveal>({ state: 'hidden' });
@@ -45,12 +44,10 @@ export function ResidentPanel(props: ResidentPanelProps) {
   async function doReveal() {
     setReveal({ state: 'loading' });
     try {
-      const { idNumber } = await request(socket, 'identity:reveal', { ticketId });
+      const idNumber = await onReveal(ticketId);
       setReveal({ state: 'shown', idNumber, untilMs: Date.now() + REVEAL_MS });
     } catch (e) {
-      const code = errorCodeOf(e);
-      if (isAuthLost(code)) onAuthLost(code);
-      setReveal({ state: 'failed', code });
+      setReveal({ state: 'failed', code: errorCodeOf(e) });
     }
   }
 

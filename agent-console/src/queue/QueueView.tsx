@@ -1,9 +1,9 @@
-/** The live queue: one dense, readable row per waiting ticket, oldest first, each with Accept. */
+/** The live queue: one dense, readable row per waiting ticket, in the server's service order, each with Accept. */
 import type { QueueEntry } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
-import { useNow } from '../hooks/use-now';
-import { elapsedMs, formatDuration, waitLevel } from '../lib/time';
-import { IdentityLine } from './IdentityLine';
+import { useNow } from '../ui/use-now';
+import { elapsedMs, formatDuration, waitLevel } from '../ui/time';
+import { IdentityLine } from '../resident/IdentityLine';
 
 /** Props of the queue view; `accepting` is the ticket whose accept is in flight. */
 export interface QueueViewProps {
@@ -14,7 +14,7 @@ export interface QueueViewProps {
   onAccept(entry: QueueEntry): void;
 }
 
-/** The queue table. */
+/** The waiting tickets as a table, or a line saying none are waiting. */
 export function QueueView({ entries, offsetMs, accepting, connected, onAccept }: QueueViewProps) {
   const { t } = useI18n();
   const now = useNow(1000);

@@ -4,15 +4,16 @@ import { CreateAgentRequest, type Role } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
 import { createAgent, listAgents } from '../lib/api';
-import { useAdminList } from '../hooks/use-admin-list';
-import { useAdminSubmit } from '../hooks/use-admin-submit';
+import { useAdminList } from './use-admin-list';
+import { useAdminSubmit } from './use-admin-submit';
 import { AdminTable } from './AdminTable';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 
 /** Props of the agent panel. */
 export interface AgentsPanelProps {
   token: string;
-  onAuthLost(code: string): void;
+  /** Every failure, for the console to decide on (a lost login signs out); returns its code. */
+  onFailure(error: unknown): string;
 }
 
 const invalidField: Record<string, MessageKey> = {
@@ -21,15 +22,15 @@ const invalidField: Record<string, MessageKey> = {
   password: 'admin.invalid.password',
 };
 
-/** The agent panel. */
-export function AgentsPanel({ token, onAuthLost }: AgentsPanelProps) {
+/** Lists the agent accounts and creates a new one. */
+export function AgentsPanel({ token, onFailure }: AgentsPanelProps) {
   const { t } = useI18n();
-  const list = useAdminList(listAgents, token, onAuthLost);
+  const list = useAdminList(listAgents, token, onFailure);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<Role>('agent');
-  const { saving, problem, setProblem, run } = useAdminSubmit(onAuthLost);
+  const { saving, problem, setProblem, run } = useAdminSubmit(onFailure);
   const [done, setDone] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {

@@ -12,7 +12,7 @@ import type {
   SessionEnded,
   SessionOpened,
 } from '@rvw/shared';
-import { clockOffsetMs } from './time';
+import { clockOffsetMs } from '../ui/time';
 
 /** The socket's state as the header shows it. */
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
@@ -32,7 +32,7 @@ export type Notice =
 /** Everything the workbench shows. */
 export interface ConsoleState {
   connection: ConnectionStatus;
-  /** Waiting tickets, oldest first. */
+  /** Waiting tickets in service order (the server's positions). */
   queue: QueueEntry[];
   /** Server clock minus local clock (ms), from the latest snapshot; 0 until one arrives. */
   offsetMs: number;
@@ -68,13 +68,12 @@ export const initialConsoleState: ConsoleState = {
   nextNoticeId: 1,
 };
 
-/** Oldest ticket first; equal times fall back to the ticket number so the order never flickers. */
+/**
+ * The server's service order, by the position it gives each entry; equal positions (never sent
+ * today) keep their arrival order. The console never re-orders by time: that would undo priority.
+ */
 export function sortQueue(entries: readonly QueueEntry[]): QueueEntry[] {
-  return [...entries].sort((a, b) => {
-    const d = Date.parse(a.createdAt) - Date.parse(b.createdAt);
-    if (Number.isFinite(d) && d !== 0) return d;
-    return a.number.localeCompare(b.number, 'en', { numeric: true });
-  });
+  return [...entries].sort((a, b) => a.position - b.position);
 }
 
 type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;
@@ -89,7 +88,7 @@ function withNotice(state: ConsoleState, notice: NoticeBody): ConsoleState {
   };
 }
 
-/** The workbench reducer. */
+/** Applies one action to the workbench's state. */
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
   switch (action.type) {
     case 'connected':

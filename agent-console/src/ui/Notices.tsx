@@ -1,7 +1,7 @@
 /** Non-blocking notices over the workbench; each fades away by itself after a while or on Close. */
 import { useEffect } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import type { Notice } from '../lib/console-state';
+import type { Notice } from '../app/console-state';
 
 /** How long a notice stays before it closes itself (8 s). */
 export const NOTICE_MS = 8000;
@@ -43,7 +43,7 @@ function NoticeItem({ notice, onDismiss }: { notice: Notice; onDismiss(id: numbe
   );
 }
 
-/** The stack of notices. */
+/** The notices, newest last; each closes itself after NOTICE_MS. */
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(id: number): void }) {
   return (
     <div className="notices" aria-live="polite">

@@ -17,9 +17,11 @@ const identity: IdentitySummary = {
   idNumberMasked: '310***********1234',
 };
 
+/** A queue entry; the server's position follows the ticket number, as it does for same-priority tickets. */
 function entry(number: string, createdAt: string, withId = false): QueueEntry {
   return {
     ticketId: `t-${number}`,
+    position: Number(number.slice(1)),
     number,
     kiosk,
     createdAt,
@@ -51,7 +53,7 @@ function run(actions: ConsoleAction[], from: ConsoleState = initialConsoleState)
 }
 
 describe('sortQueue', () => {
-  it('puts the oldest ticket first, equal times by number', () => {
+  it("keeps the server's service order, whatever the arrival order", () => {
     const sorted = sortQueue([
       entry('A010', '2025-05-01T08:05:00Z'),
       entry('A002', '2025-05-01T08:01:00Z'),

@@ -3,25 +3,26 @@ import { useState, type FormEvent } from 'react';
 import { CreateKioskRequest, type CreateKioskResponse } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import { createKiosk, listKiosks } from '../lib/api';
-import { useAdminList } from '../hooks/use-admin-list';
-import { useAdminSubmit } from '../hooks/use-admin-submit';
+import { useAdminList } from './use-admin-list';
+import { useAdminSubmit } from './use-admin-submit';
 import { AdminTable } from './AdminTable';
-import { Field } from './Field';
+import { Field } from '../ui/Field';
 import { OneTimeSecret } from './OneTimeSecret';
 
 /** Props of the kiosk panel. */
 export interface KiosksPanelProps {
   token: string;
-  onAuthLost(code: string): void;
+  /** Every failure, for the console to decide on (a lost login signs out); returns its code. */
+  onFailure(error: unknown): string;
 }
 
-/** The kiosk panel. */
-export function KiosksPanel({ token, onAuthLost }: KiosksPanelProps) {
+/** Lists the kiosks and registers a new one, showing its token once. */
+export function KiosksPanel({ token, onFailure }: KiosksPanelProps) {
   const { t } = useI18n();
-  const list = useAdminList(listKiosks, token, onAuthLost);
+  const list = useAdminList(listKiosks, token, onFailure);
   const [name, setName] = useState('');
   const [location, setLocation] = useState('');
-  const { saving, problem, setProblem, run } = useAdminSubmit(onAuthLost);
+  const { saving, problem, setProblem, run } = useAdminSubmit(onFailure);
   const [created, setCreated] = useState<CreateKioskResponse | null>(null);
 
   async function submit(event: FormEvent) {

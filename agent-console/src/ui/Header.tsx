@@ -1,7 +1,7 @@
 /** The top bar: who is signed in, how many are waiting, the connection, tabs, language, sign-out. */
 import type { Agent } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
-import type { ConnectionStatus } from '../lib/console-state';
+import type { ConnectionStatus } from '../app/console-state';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** The workbench's pages. */
@@ -18,7 +18,7 @@ export interface HeaderProps {
   onLogout(): void;
 }
 
-/** The top bar. */
+/** The bar across the top of the workbench. */
 export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogout }: HeaderProps) {
   const { t } = useI18n();
   return (

@@ -1,7 +1,6 @@
 /** The submit half of an admin form: a saving flag, and a failure turned into a sentence. */
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import { errorCodeOf, isAuthLost } from '../lib/errors';
 
 /** What an admin form needs to submit. */
 export interface AdminSubmit {
@@ -10,12 +9,12 @@ export interface AdminSubmit {
   /** The sentence to show for the last failure, or null. */
   problem: string | null;
   setProblem(problem: string | null): void;
-  /** Runs `action`; a failure becomes `problem`, and a lost sign-in also goes to `onAuthLost`. */
+  /** Runs `action`; a failure goes to `onFailure` (which signs out on a lost login) and becomes `problem`. */
   run(action: () => Promise<void>): Promise<void>;
 }
 
-/** Shared by the agent and kiosk panels. */
-export function useAdminSubmit(onAuthLost: (code: string) => void): AdminSubmit {
+/** The saving flag and failure sentence of the agent and kiosk panels' forms. */
+export function useAdminSubmit(onFailure: (error: unknown) => string): AdminSubmit {
   const { err } = useI18n();
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -26,9 +25,7 @@ export function useAdminSubmit(onAuthLost: (code: string) => void): AdminSubmit 
     try {
       await action();
     } catch (e) {
-      const code = errorCodeOf(e);
-      if (isAuthLost(code)) onAuthLost(code);
-      setProblem(err(code));
+      setProblem(err(onFailure(e)));
     } finally {
       setSaving(false);
     }

@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorCodeOf, isAuthLost } from '../lib/errors';
 
 /** A list loaded from the admin API: items, the failure code if loading failed, and reload(). */
 export interface AdminList<T> {
@@ -8,11 +7,11 @@ export interface AdminList<T> {
   reload(): void;
 }
 
-/** Loads a list with `load(token)` on mount and on reload(); a lost login goes to `onAuthLost`. */
+/** Loads a list with `load(token)` on mount and on reload(); failures go to `onFailure`, which returns their code. */
 export function useAdminList<T>(
   load: (token: string) => Promise<T[]>,
   token: string,
-  onAuthLost: (code: string) => void,
+  onFailure: (error: unknown) => string,
 ): AdminList<T> {
   const [items, setItems] = useState<T[] | null>(null);
   const [errorCode, setErrorCode] = useState<string | null>(null);
@@ -27,15 +26,13 @@ export function useAdminList<T>(
       },
       (e: unknown) => {
         if (cancelled) return;
-        const code = errorCodeOf(e);
-        if (isAuthLost(code)) onAuthLost(code);
-        setErrorCode(code);
+        setErrorCode(onFailure(e));
       },
     );
     return () => {
       cancelled = true;
     };
-  }, [load, token, onAuthLost, version]);
+  }, [load, token, onFailure, version]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   return { items, errorCode, reload };
 }

@@ -10,7 +10,7 @@ export interface OneTimeSecretProps {
   onDone(): void;
 }
 
-/** The one-time secret box. */
+/** Shows a secret (a new kiosk token) once, with Copy, until the admin confirms they saved it. */
 export function OneTimeSecret({ title, secret, onDone }: OneTimeSecretProps) {
   const { t, err } = useI18n();
   const [copy, setCopy] = useState<'idle' | 'copied' | 'denied'>('idle');

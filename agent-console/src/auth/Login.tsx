@@ -4,8 +4,8 @@ import type { LoginResponse } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import { login } from '../lib/api';
 import { errorCodeOf } from '../lib/errors';
-import { Field } from './Field';
-import { LanguageSwitch } from './LanguageSwitch';
+import { Field } from '../ui/Field';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 /** Props of the login screen; `initialErrorCode` explains an involuntary sign-out. */
 export interface LoginProps {
@@ -13,7 +13,7 @@ export interface LoginProps {
   initialErrorCode?: string | null;
 }
 
-/** The sign-in screen. */
+/** The username and password form; a failure stays on screen as a sentence. */
 export function Login({ onSignedIn, initialErrorCode = null }: LoginProps) {
   const { t, err } = useI18n();
   const [username, setUsername] = useState('');

@@ -1,7 +1,7 @@
 /** An admin list as a table, with its load failure and empty states. */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';
-import type { AdminList } from '../hooks/use-admin-list';
+import type { AdminList } from './use-admin-list';
 
 /** One column: its header and how a row's cell reads. */
 export interface AdminColumn<T> {

@@ -1,0 +1,423 @@
+/**
+ * The console's controller, outside React: who is signed in, the socket and its reconnects, the
+ * workbench's state machine (console-state.ts), the call, and which failures sign the agent out.
+ * Components render its snapshot (useSyncExternalStore) and forward the agent's actions to it.
+ */
+import {
+  AgentState,
+  ErrorCode,
+  QueueSnapshot,
+  SessionEnded,
+  SessionIdentity,
+  SessionOpened,
+  serverEvents,
+  type ConnectRefusal,
+  type LoginResponse,
+  type QueueEntry,
+} from '@rvw/shared';
+import { CallController, type CallControllerOptions, type CallSnapshot } from '@rvw/shared/call';
+import type { ReconnectPolicy } from '@rvw/shared/call';
+import { fetchMe, logout } from '../lib/api';
+import { ConsoleErrorCode, errorCodeOf, isAuthLost } from '../lib/errors';
+import { clearAuth, loadAuth, saveAuth, type KeyValueStorage } from '../auth/auth-store';
+import { connectConsoleSocket, request, type ConsoleSocket } from './console-socket';
+import { consoleReducer, initialConsoleState, type ConsoleAction, type ConsoleState } from './console-state';
+import { consoleSocketPolicy, type SocketDropReason } from './socket-policy';
+
+/** What the screens render from. */
+export interface ConsoleSnapshot {
+  /** The signed-in agent; null shows the login screen. */
+  auth: LoginResponse | null;
+  /** Why the agent is back at the login screen (an error code); null if by choice or never signed in. */
+  signedOutCode: string | null;
+  /** The workbench: connection, queue, the call, notices. */
+  work: ConsoleState;
+  /** The call's media and connection; null outside a call. */
+  call: CallSnapshot | null;
+  /** True while an End call is awaiting the server. */
+  ending: boolean;
+}
+
+/** The HTTP calls the controller makes; the real API by default. */
+export interface ConsoleApi {
+  fetchMe: typeof fetchMe;
+  logout: typeof logout;
+}
+
+/** Dependencies, replaceable in tests. */
+export interface ConsoleAppDeps {
+  /** Where the login is kept (sessionStorage in the browser). */
+  storage: KeyValueStorage;
+  /** Opens the agent's socket. Default: to the page's origin, socket.io's reconnection off. */
+  connect?: (token: string) => ConsoleSocket;
+  /** Default: lib/api. */
+  api?: ConsoleApi;
+  /** When the socket tries again. Default {@link consoleSocketPolicy}. */
+  socketPolicy?: ReconnectPolicy;
+  /** Builds a session's call. Default: the shared CallController with its default peer policy. */
+  createCall?: (options: CallControllerOptions) => CallController;
+  /** The clock (ms). Default Date.now. */
+  now?: () => number;
+}
+
+/** How long sign-out waits for the server to end an open call (3 s); the sign-out goes ahead regardless. */
+export const SIGN_OUT_END_TIMEOUT_MS = 3000;
+
+/** Longest delay setTimeout handles (about 24.8 days); later expiries are left to the server. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Errors from ending a call that mean the server has already ended it. */
+const ALREADY_OVER: readonly string[] = [
+  ErrorCode.SessionEnded,
+  ErrorCode.NotFound,
+  ErrorCode.NotSessionMember,
+];
+
+/** One signed-in stretch: its socket, timers and call. Replaced on every sign-in. */
+interface Signed {
+  token: string;
+  socket: ConsoleSocket;
+  retry: ReturnType<typeof setTimeout> | null;
+  retries: number;
+  downSince: number | null;
+  expiry: ReturnType<typeof setTimeout> | null;
+  call: { sessionId: string; controller: CallController; off(): void } | null;
+  accepting: boolean;
+  signingOut: boolean;
+}
+
+/** Drives the console from sign-in to sign-out; one per page. */
+export class ConsoleApp {
+  private snapshot: ConsoleSnapshot = {
+    auth: null,
+    signedOutCode: null,
+    work: initialConsoleState,
+    call: null,
+    ending: false,
+  };
+  private readonly listeners = new Set<() => void>();
+  private signed: Signed | null = null;
+  private running = false;
+  private readonly socketPolicy: ReconnectPolicy;
+  private readonly now: () => number;
+  private readonly api: ConsoleApi;
+
+  constructor(private readonly deps: ConsoleAppDeps) {
+    this.socketPolicy = deps.socketPolicy ?? consoleSocketPolicy();
+    this.now = deps.now ?? Date.now;
+    this.api = deps.api ?? { fetchMe, logout };
+  }
+
+  /** The current snapshot (stable until something changes). */
+  getSnapshot = (): ConsoleSnapshot => this.snapshot;
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Resumes a saved login, if any, and connects. Safe to call again after stop(). */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const auth = loadAuth(this.deps.storage, this.now());
+    if (auth) this.begin(auth);
+    else this.publish({ auth: null });
+  }
+
+  /** Disconnects and ends any call, keeping the saved login (the page is going away). */
+  stop(): void {
+    this.running = false;
+    this.teardown();
+  }
+
+  /** A login succeeded: keep it and connect. */
+  signIn = (auth: LoginResponse): void => {
+    saveAuth(this.deps.storage, auth);
+    this.begin(auth);
+  };
+
+  /** The agent signs out: ends an open call, revokes the token, returns to the login screen. */
+  signOut = async (): Promise<void> => {
+    const signed = this.signed;
+    if (!signed || signed.signingOut) return;
+    // The server drops our socket on logout, which must not read as an error.
+    signed.signingOut = true;
+    const sessionId = this.snapshot.work.call?.opened.session.id;
+    if (sessionId) {
+      await request(signed.socket, 'session:end', { sessionId }, SIGN_OUT_END_TIMEOUT_MS).catch(
+        () => undefined,
+      );
+    }
+    // The local sign-out happens regardless; a failed server call only leaves a token that expires.
+    await this.api
+      .logout(signed.token)
+      .catch((e: unknown) => console.warn(`[console] logout failed: ${errorCodeOf(e)}`));
+    if (this.signed === signed) this.leave(null);
+  };
+
+  /**
+   * Every failure the screens see comes here: a lost login signs the agent out (this is the one
+   * place that decides it). Returns the failure's code for the screen to explain.
+   */
+  failed = (error: unknown): string => {
+    const code = typeof error === 'string' ? error : errorCodeOf(error);
+    if (isAuthLost(code) && this.signed) this.leave(code);
+    return code;
+  };
+
+  /** Accepts a waiting ticket; one accept at a time. */
+  accept = async (entry: QueueEntry): Promise<void> => {
+    const signed = this.signed;
+    if (!signed || signed.accepting) return;
+    signed.accepting = true;
+    this.dispatch({ type: 'accept-start', ticketId: entry.ticketId });
+    try {
+      const opened = await request(signed.socket, 'ticket:accept', { ticketId: entry.ticketId });
+      if (this.signed === signed)
+        this.dispatch({ type: 'accept-ok', opened, identity: entry.identity ?? null });
+    } catch (e) {
+      const code = errorCodeOf(e);
+      console.warn(`[console] accept ${entry.number} failed: ${code}`);
+      if (isAuthLost(code)) this.failed(code);
+      else if (this.signed === signed)
+        this.dispatch({ type: 'accept-failed', ticketNumber: entry.number, code });
+    } finally {
+      signed.accepting = false;
+    }
+  };
+
+  /** Ends the call in progress. */
+  endCall = async (): Promise<void> => {
+    const signed = this.signed;
+    const sessionId = this.snapshot.work.call?.opened.session.id;
+    if (!signed || !sessionId) return;
+    this.publish({ ending: true });
+    try {
+      const ended = await request(signed.socket, 'session:end', { sessionId });
+      this.dispatch({ type: 'session-ended', ended });
+    } catch (e) {
+      const code = errorCodeOf(e);
+      // The agent wants out: leave the call locally either way. If the server still holds the
+      // session, agent:state brings it back on the next connect and the agent can end it again.
+      this.dispatch({ type: 'session-ended', ended: { sessionId, endedBy: 'agent' } });
+      if (!ALREADY_OVER.includes(code)) this.dispatch({ type: 'error', code });
+    } finally {
+      this.publish({ ending: false });
+    }
+  };
+
+  /** Asks the server for the full ID number of a ticket's resident (the server records it). */
+  reveal = async (ticketId: string): Promise<string> => {
+    const signed = this.signed;
+    if (!signed) throw new Error('not signed in');
+    try {
+      return (await request(signed.socket, 'identity:reveal', { ticketId })).idNumber;
+    } catch (e) {
+      this.failed(e);
+      throw e;
+    }
+  };
+
+  /** Turns the agent's camera or microphone on or off in the call. */
+  setMedia = (kind: 'video' | 'audio', enabled: boolean): void => {
+    this.signed?.call?.controller.setEnabled(kind, enabled);
+  };
+
+  /** Closes a notice. */
+  dismiss = (id: number): void => this.dispatch({ type: 'dismiss', id });
+
+  private begin(auth: LoginResponse): void {
+    this.teardown();
+    const socket = (this.deps.connect ?? connectConsoleSocket)(auth.token);
+    const signed: Signed = {
+      token: auth.token,
+      socket,
+      retry: null,
+      retries: 0,
+      downSince: null,
+      expiry: null,
+      call: null,
+      accepting: false,
+      signingOut: false,
+    };
+    this.signed = signed;
+    this.publish({ auth, signedOutCode: null, work: initialConsoleState, call: null, ending: false });
+    this.listen(signed);
+    this.watchExpiry(signed, auth.expiresAt);
+    this.checkLogin(signed);
+  }
+
+  /** After a reload the saved token may have been revoked: ask the server who we are. */
+  private checkLogin(signed: Signed): void {
+    this.api.fetchMe(signed.token).then(
+      (agent) => {
+        const auth = this.snapshot.auth;
+        if (this.signed !== signed || !auth) return;
+        const next = { ...auth, agent };
+        saveAuth(this.deps.storage, next);
+        this.publish({ auth: next });
+      },
+      (err: unknown) => {
+        // An unreachable server is not a reason to sign out: the socket keeps retrying.
+        if (this.signed === signed && isAuthLost(errorCodeOf(err))) this.leave(ErrorCode.AuthMissing);
+      },
+    );
+  }
+
+  private watchExpiry(signed: Signed, expiresAt: string): void {
+    const delay = Date.parse(expiresAt) - this.now();
+    if (!Number.isFinite(delay) || delay > MAX_TIMER_MS) return;
+    signed.expiry = setTimeout(
+      () => {
+        if (this.signed === signed) this.leave(ErrorCode.AuthMissing);
+      },
+      Math.max(0, delay),
+    );
+  }
+
+  private listen(signed: Signed): void {
+    const s = signed.socket;
+    s.on('connect', () => {
+      signed.retries = 0;
+      signed.downSince = null;
+      this.dispatch({ type: 'connected' });
+    });
+    s.on('disconnect', (reason) => {
+      // 'io client disconnect' is our own doing (sign-out, teardown).
+      if (signed.signingOut || reason === 'io client disconnect') return;
+      this.dispatch({ type: 'disconnected' });
+      this.retryLater(signed, reason === 'io server disconnect' ? 'server-disconnect' : 'transport');
+    });
+    s.on('connect_error', (error) => {
+      if (signed.signingOut) return;
+      const refusal = (error as Error & { data?: ConnectRefusal }).data;
+      if (isAuthLost(refusal?.code)) {
+        this.leave(refusal?.code ?? ErrorCode.AuthInvalid);
+        return;
+      }
+      this.dispatch({ type: 'disconnected' });
+      // A refusal by the server's middleware leaves the socket inactive; a failed transport does not.
+      this.retryLater(signed, s.active ? 'transport' : 'refused');
+    });
+    s.on('agent:state', (payload) => {
+      const parsed = AgentState.safeParse(payload);
+      if (parsed.success) this.dispatch({ type: 'agent-state', state: parsed.data });
+      else this.dispatch({ type: 'error', code: ConsoleErrorCode.BadResponse });
+    });
+    s.on('queue:update', (payload) => {
+      const parsed = QueueSnapshot.safeParse(payload);
+      if (parsed.success) this.dispatch({ type: 'queue', snapshot: parsed.data, receivedAt: this.now() });
+      else this.dispatch({ type: 'error', code: ConsoleErrorCode.BadResponse });
+    });
+    s.on('session:opened', (payload) => {
+      // Normally the accept's ack carries this first; it matters when that ack was lost.
+      const parsed = SessionOpened.safeParse(payload);
+      if (parsed.success && parsed.data.initiator) {
+        this.dispatch({ type: 'accept-ok', opened: parsed.data, identity: null });
+      }
+    });
+    s.on('session:ended', (payload) => {
+      const parsed = SessionEnded.safeParse(payload);
+      if (parsed.success) this.dispatch({ type: 'session-ended', ended: parsed.data });
+    });
+    s.on('session:identity', (payload) => {
+      // The resident's identity reached the server after this agent accepted the ticket.
+      const parsed = SessionIdentity.safeParse(payload);
+      if (parsed.success) this.dispatch({ type: 'session-identity', ...parsed.data });
+    });
+    s.on('signal', (payload) => {
+      const parsed = serverEvents.signal.safeParse(payload);
+      const call = signed.call;
+      if (parsed.success && call?.sessionId === parsed.data.sessionId)
+        call.controller.receive(parsed.data.data);
+    });
+  }
+
+  private retryLater(signed: Signed, reason: SocketDropReason): void {
+    if (signed.retry) clearTimeout(signed.retry);
+    signed.retry = null;
+    signed.downSince ??= this.now();
+    const delay = this.socketPolicy.nextRetryDelayInMs({
+      retryCount: signed.retries,
+      elapsedMs: this.now() - signed.downSince,
+      reason,
+    });
+    // The policy gave up: the header keeps saying 'reconnecting' until the page is reloaded.
+    if (delay === null) return;
+    signed.retry = setTimeout(() => {
+      signed.retry = null;
+      signed.retries += 1;
+      if (this.signed === signed && !signed.socket.connected) signed.socket.connect();
+    }, delay);
+  }
+
+  /** Back to the login screen; `code` says why (null: the agent's choice). */
+  private leave(code: string | null): void {
+    clearAuth(this.deps.storage);
+    this.teardown();
+    this.publish({ auth: null, signedOutCode: code, work: initialConsoleState, call: null, ending: false });
+  }
+
+  private teardown(): void {
+    const signed = this.signed;
+    if (!signed) return;
+    this.signed = null;
+    if (signed.retry) clearTimeout(signed.retry);
+    if (signed.expiry) clearTimeout(signed.expiry);
+    this.endCallMedia(signed);
+    signed.socket.removeAllListeners();
+    signed.socket.disconnect();
+  }
+
+  private dispatch(action: ConsoleAction): void {
+    const work = consoleReducer(this.snapshot.work, action);
+    if (work !== this.snapshot.work) this.publish({ work });
+    this.syncCall();
+  }
+
+  /** Keeps exactly one call controller for the session the workbench shows, none outside a call. */
+  private syncCall(): void {
+    const signed = this.signed;
+    if (!signed) return;
+    const opened = this.snapshot.work.call?.opened ?? null;
+    const sessionId = opened?.session.id ?? null;
+    if (signed.call && signed.call.sessionId !== sessionId) {
+      this.endCallMedia(signed);
+      this.publish({ call: null });
+    }
+    if (signed.call || !opened || !sessionId) return;
+    const socket = signed.socket;
+    const options: CallControllerOptions = {
+      initiator: opened.initiator,
+      iceServers: opened.iceServers,
+      signalling: {
+        send: (data) => {
+          request(socket, 'signal', { sessionId, data }).catch((e: unknown) =>
+            console.warn(`[console] signal relay failed: ${errorCodeOf(e)}`),
+          );
+        },
+      },
+    };
+    const controller = this.deps.createCall?.(options) ?? new CallController(options);
+    const off = controller.subscribe(() => {
+      if (this.signed?.call?.controller === controller) this.publish({ call: controller.getSnapshot() });
+    });
+    signed.call = { sessionId, controller, off };
+    this.publish({ call: controller.getSnapshot() });
+    controller.start();
+  }
+
+  private endCallMedia(signed: Signed): void {
+    const call = signed.call;
+    signed.call = null;
+    call?.off();
+    call?.controller.end();
+  }
+
+  private publish(patch: Partial<ConsoleSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The call: the kiosk's video large, the agent's own preview in a corner, camera / microphone
+ * toggles, End call, a call timer, and the resident panel. The call itself (media, peer, rebuilds)
+ * is the ConsoleApp's; this view shows its snapshot and forwards the buttons.
+ */
+import { useEffect, useRef } from 'react';
+import type { CallSnapshot } from '@rvw/shared/call';
+import { useI18n } from '../i18n/I18nContext';
+import { useNow } from '../ui/use-now';
+import type { ActiveCall } from '../app/console-state';
+import { elapsedMs, formatDuration } from '../ui/time';
+import { ResidentPanel } from '../resident/ResidentPanel';
+
+/** Props of the call view; `media` is null until the call controller exists. */
+export interface CallViewProps {
+  call: ActiveCall;
+  media: CallSnapshot | null;
+  offsetMs: number;
+  ending: boolean;
+  onEnd(): void;
+  onMedia(kind: 'video' | 'audio', enabled: boolean): void;
+  onReveal(ticketId: string): Promise<string>;
+}
+
+/** Shows a stream in a video element while both exist. */
+function useStream(stream: MediaStream | null | undefined) {
+  const ref = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.srcObject = stream ?? null;
+    return () => {
+      el.srcObject = null;
+    };
+  }, [stream]);
+  return ref;
+}
+
+/** The call screen of one session. */
+export function CallView({ call, media, offsetMs, ending, onEnd, onMedia, onReveal }: CallViewProps) {
+  const { t } = useI18n();
+  const now = useNow(1000);
+  const { session } = call.opened;
+  const remoteRef = useStream(media?.remote);
+  const localRef = useStream(media?.local);
+  const cameraOn = media?.video ?? true;
+  const micOn = media?.audio ?? true;
+  const mediaError = Boolean(media?.mediaError);
+  const remote = media?.remote
+    ? 'live'
+    : media?.state === 'reconnecting' || media?.state === 'failed'
+      ? 'lost'
+      : 'waiting';
+
+  useEffect(() => {
+    if (media?.mediaError) console.warn(`[console] camera/microphone unavailable: ${media.mediaError}`);
+  }, [media?.mediaError]);
+
+  function toggle(kind: 'video' | 'audio') {
+    onMedia(kind, kind === 'video' ? !cameraOn : !micOn);
+  }
+
+  const duration = formatDuration(elapsedMs(session.startedAt, now, offsetMs));
+
+  return (
+    <section className="call" data-testid="call-view" aria-label={t('call.heading')}>
+      <div className="call-stage">
+        <div className="video-frame">
+          <video ref={remoteRef} data-testid="remote-video" className="remote-video" autoPlay playsInline />
+          {remote !== 'live' && (
+            <div className="video-overlay" data-testid="remote-status">
+              {remote === 'lost' ? t('call.remoteLost') : t('call.remoteWaiting')}
+            </div>
+          )}
+          <div className="pip">
+            <video
+              ref={localRef}
+              data-testid="local-video"
+              className="local-video"
+              autoPlay
+              playsInline
+              muted
+            />
+            <span className="pip-label">{t('call.ownPreview')}</span>
+          </div>
+          <div className="call-timer mono" data-testid="call-timer" aria-label={t('call.duration')}>
+            <span className="rec-dot" aria-hidden="true" />
+            {duration}
+          </div>
+        </div>
+        {mediaError && (
+          <p className="call-warning" role="alert" data-testid="media-error">
+            {t('call.mediaError')}
+          </p>
+        )}
+        <div className="call-controls">
+          <button
+            type="button"
+            className={`btn btn-control ${cameraOn ? '' : 'btn-control-off'}`}
+            data-testid="toggle-camera"
+            aria-pressed={!cameraOn}
+            onClick={() => toggle('video')}
+          >
+            {cameraOn ? t('call.cameraOn') : t('call.cameraOff')}
+          </button>
+          <button
+            type="button"
+            className={`btn btn-control ${micOn ? '' : 'btn-control-off'}`}
+            data-testid="toggle-mic"
+            aria-pressed={!micOn}
+            onClick={() => toggle('audio')}
+          >
+            {micOn ? t('call.micOn') : t('call.micOff')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-danger"
+            data-testid="end-call"
+            disabled={ending}
+            onClick={onEnd}
+          >
+            {ending ? t('call.ending') : t('call.end')}
+          </button>
+        </div>
+      </div>
+      <ResidentPanel
+        ticketId={session.ticketId}
+        ticketNumber={session.ticketNumber}
+        kiosk={session.kiosk}
+        identity={call.identity}
+        duration={duration}
+        onReveal={onReveal}
+      />
+    </section>
+  );
+}
