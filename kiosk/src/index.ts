@@ -1,6 +1,6 @@
-/** @rvw/kiosk's Node surface for the lead and the tests: the host, the web host and the config loader. */
+/** @rvw/kiosk's Node surface for the demo, the simulators and the tests: the host, the browser shell and the config loader. */
 export {
-  createKioskHost,
+  bootKioskHost,
   loadKioskConfig,
   KioskError,
   KioskErrorCode,
@@ -16,5 +16,5 @@ export type {
   IdCardConfig,
 } from './host';
 export { FakeReader, sampleResidentCard, sampleForeignCard } from './host/fake-reader';
-export { startWebHost, BRIDGE_IO_PATH } from './web-host';
+export { startWebHost } from './web-host';
 export type { WebHost, WebHostOptions } from './web-host';

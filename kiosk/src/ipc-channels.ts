@@ -10,6 +10,3 @@ export function invokeChannelName(channel: BridgeInvokeChannel): string {
 export function eventChannelName(channel: BridgeEventChannel): string {
   return `bridge-event:${channel}`;
 }
-
-/** The socket.io path on which the web host serves the bridge to a browser page. */
-export const BRIDGE_IO_PATH = '/bridge-io';

@@ -1,14 +1,17 @@
 /**
- * One way to answer a bridge call, shared by the Electron IPC manager and the web host: the channel
- * and request are checked against the contract, the handler runs, and the answer is always
- * `{ ok: true, data }` or `{ ok: false, error: { code, message } }` — a handler never throws across.
+ * One way to answer a bridge call, shared by the Electron IPC manager and the browser shell: the
+ * channel and request are checked against the contract, the handler runs, its answer is held to
+ * the contract, and the result is always a BridgeResult — a handler never throws across.
  */
-import { bridgeEvents, bridgeInvokes, isBridgeInvokeChannel, parseBridgeRequest } from '@rvw/shared';
-import type { BridgeError, BridgeEventChannel, BridgeHandlers, BridgeInvokeChannel } from '@rvw/shared';
-import { KioskError, KioskErrorCode, toBridgeError } from './errors';
-
-/** What a bridge call answers. */
-export type BridgeResult = { ok: true; data: unknown } | { ok: false; error: BridgeError };
+import {
+  BridgeError,
+  BridgeErrorCode,
+  isBridgeInvokeChannel,
+  parseBridgeRequest,
+  parseBridgeResponse,
+  toBridgeFailure,
+} from '@rvw/shared';
+import type { BridgeHandlers, BridgeResult } from '@rvw/shared';
 
 /** Logger the dispatcher reports unexpected failures to (codes and channels only). */
 export interface DispatchLogger {
@@ -22,36 +25,16 @@ export async function dispatchBridgeCall(
   request: unknown,
   logger?: DispatchLogger,
 ): Promise<BridgeResult> {
-  if (!isBridgeInvokeChannel(channel)) {
-    return {
-      ok: false,
-      error: { code: KioskErrorCode.BadChannel, message: 'That is not a bridge channel.' },
-    };
-  }
+  if (!isBridgeInvokeChannel(channel)) return { ok: false, error: BridgeError.badChannel().toWire() };
   try {
     const parsed = parseBridgeRequest(channel, request);
     const handler = handlers[channel] as (req: unknown) => Promise<unknown>;
-    const data = await handler(parsed);
     // The answer crosses into the renderer: hold it to the contract so a handler bug cannot leak extra fields.
-    const checked = (
-      bridgeInvokes[channel as BridgeInvokeChannel].response as { parse(v: unknown): unknown }
-    ).parse(data);
-    return { ok: true, data: checked };
+    return { ok: true, data: parseBridgeResponse(channel, await handler(parsed)) };
   } catch (err) {
-    const error = toBridgeError(err);
-    if (error.code === KioskErrorCode.Internal)
+    const error = toBridgeFailure(err);
+    if (error.code === BridgeErrorCode.Internal)
       logger?.error(`bridge ${channel} failed unexpectedly: ${err instanceof Error ? err.name : typeof err}`);
     return { ok: false, error };
   }
 }
-
-/** Checks an event against the contract before it is pushed to a renderer; returns the parsed payload. */
-export function checkBridgeEvent(channel: BridgeEventChannel, payload: unknown): unknown {
-  const result = bridgeEvents[channel].safeParse(payload);
-  if (!result.success)
-    throw new KioskError(KioskErrorCode.Internal, `Event ${channel} does not match the contract.`);
-  return result.data;
-}
-
-/** Every event channel of the contract, for forwarding loops. */
-export const bridgeEventChannels = Object.keys(bridgeEvents) as BridgeEventChannel[];

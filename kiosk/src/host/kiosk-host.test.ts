@@ -1,12 +1,13 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { io } from 'socket.io-client';
 import { AttachIdentityRequest, isValidIdNumber } from '@rvw/shared';
 import type { CardSummary } from '@rvw/shared';
 import type { KioskConfig } from './config';
 import { FakeReader, sampleForeignCard, sampleResidentCard } from './fake-reader';
-import { createKioskHost } from './kiosk-host';
+import { bootKioskHost } from './kiosk-host';
 import type { KioskHost, KioskLogger } from './kiosk-host';
 
 const TOKEN = 'kiosk-secret-token';
@@ -16,6 +17,19 @@ interface Received {
   url: string;
   authorization: string | undefined;
   body: unknown;
+}
+
+// What the server answers: the identity route returns the ticket (as httpRoutes says), the simulator control {}.
+function okBody(url: string | undefined): unknown {
+  if (url !== '/api/kiosk/identity') return {};
+  const ticket = {
+    id: 't-1',
+    number: 'A001',
+    kioskId: 'k1',
+    status: 'waiting',
+    createdAt: '2026-01-01T00:00:00Z',
+  };
+  return { ticket: { ...ticket, hasIdentity: true } };
 }
 
 /** A tiny real HTTP server standing in for the signaling server's identity API and the simulator control. */
@@ -37,7 +51,11 @@ async function startStub(status = 200): Promise<{ server: Server; url: string; r
         return;
       }
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(status === 200 ? '{}' : JSON.stringify({ error: { code: 'NOT_FOUND', message: 'no ticket' } }));
+      res.end(
+        JSON.stringify(
+          status === 200 ? okBody(req.url) : { error: { code: 'NOT_FOUND', message: 'no ticket' } },
+        ),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -57,6 +75,9 @@ function config(overrides: Partial<KioskConfig> = {}): KioskConfig {
   };
 }
 
+// These tests are about the card and demo features: the server link gets a socket that never connects.
+const offline = { connect: () => io('http://127.0.0.1:9', { autoConnect: false }) };
+
 class MemoryLogger implements KioskLogger {
   lines: string[] = [];
   info(m: string): void {
@@ -70,7 +91,7 @@ class MemoryLogger implements KioskLogger {
   }
 }
 
-describe('createKioskHost', () => {
+describe('bootKioskHost', () => {
   let stub: Awaited<ReturnType<typeof startStub>>;
   let reader: FakeReader;
   let logger: MemoryLogger;
@@ -88,7 +109,7 @@ describe('createKioskHost', () => {
   });
 
   it('starts the reader and reports its status', async () => {
-    host = createKioskHost(config(), { reader, logger });
+    host = await bootKioskHost(config(), { ...offline, reader, logger });
     const statuses: string[] = [];
     host.events.on('idcard:status', (s) => statuses.push(s.state));
     await Promise.resolve();
@@ -100,19 +121,29 @@ describe('createKioskHost', () => {
   });
 
   it('reports disabled when no reader is configured', async () => {
-    host = createKioskHost(config({ idcard: null }), { reader: null, logger });
+    host = await bootKioskHost(config({ idcard: null }), { ...offline, reader: null, logger });
     expect((await host.handlers['idcard:status']({})).state).toBe('disabled');
   });
 
   it('reports fault when the reader cannot start', async () => {
     reader.failStart = new Error('ENOENT /dev/ttyUSB0');
-    host = createKioskHost(config(), { reader, logger });
-    const status = await new Promise((r) => host!.events.once('idcard:status', r));
-    expect(status).toMatchObject({ state: 'fault', reason: 'START_FAILED' });
+    host = await bootKioskHost(config(), { ...offline, reader, logger });
+    // The start failure may be reported before boot returns: read the status the host holds.
+    await vi.waitFor(async () =>
+      expect(await host!.handlers['idcard:status']({})).toMatchObject({
+        state: 'fault',
+        reason: 'START_FAILED',
+      }),
+    );
   });
 
   it('emits a masked summary on card and keeps the card for idcard:current', async () => {
-    host = createKioskHost(config(), { reader, logger, now: () => new Date('2025-05-01T00:00:00Z') });
+    host = await bootKioskHost(config(), {
+      ...offline,
+      reader,
+      logger,
+      now: () => new Date('2025-05-01T00:00:00Z'),
+    });
     const cards: CardSummary[] = [];
     host.events.on('idcard:card', (c) => cards.push(c));
     reader.place(sampleResidentCard);
@@ -135,14 +166,14 @@ describe('createKioskHost', () => {
   });
 
   it('greets a foreign card without a Chinese name by its English name, with no family name', async () => {
-    host = createKioskHost(config(), { reader, logger });
+    host = await bootKioskHost(config(), { ...offline, reader, logger });
     const card = new Promise<CardSummary>((r) => host!.events.once('idcard:card', r));
     reader.place(sampleForeignCard);
     expect(await card).toMatchObject({ name: 'SMITH, JOHN', familyName: '', cardType: 'foreign-permanent' });
   });
 
   it('shares the identity with the bearer token and the exact body after consent', async () => {
-    host = createKioskHost(config({ serverUrl: stub.url }), { reader, logger });
+    host = await bootKioskHost(config({ serverUrl: stub.url }), { ...offline, reader, logger });
     reader.place(sampleResidentCard);
     expect(await host.handlers['identity:share']({ ticketId: 't-1' })).toEqual({ shared: true });
     expect(stub.received).toHaveLength(1);
@@ -165,7 +196,7 @@ describe('createKioskHost', () => {
   });
 
   it('refuses to share without a card (NO_CARD) and after a wipe', async () => {
-    host = createKioskHost(config({ serverUrl: stub.url }), { reader, logger });
+    host = await bootKioskHost(config({ serverUrl: stub.url }), { ...offline, reader, logger });
     await expect(host.handlers['identity:share']({ ticketId: 't-1' })).rejects.toMatchObject({
       code: 'NO_CARD',
     });
@@ -179,14 +210,14 @@ describe('createKioskHost', () => {
   });
 
   it('keeps the card after it is taken off the reader, so consent can still be honoured', async () => {
-    host = createKioskHost(config({ serverUrl: stub.url }), { reader, logger });
+    host = await bootKioskHost(config({ serverUrl: stub.url }), { ...offline, reader, logger });
     reader.place(sampleResidentCard);
     reader.remove();
     expect(await host.handlers['identity:share']({ ticketId: 't-2' })).toEqual({ shared: true });
   });
 
   it('says SERVER_UNREACHABLE when nothing listens and SERVER_REJECTED with the server code on an error', async () => {
-    host = createKioskHost(config({ serverUrl: 'http://127.0.0.1:9' }), { reader, logger });
+    host = await bootKioskHost(config({ serverUrl: 'http://127.0.0.1:9' }), { ...offline, reader, logger });
     reader.place(sampleResidentCard);
     await expect(host.handlers['identity:share']({ ticketId: 't-1' })).rejects.toMatchObject({
       code: 'SERVER_UNREACHABLE',
@@ -195,7 +226,7 @@ describe('createKioskHost', () => {
 
     const refusing = await startStub(404);
     try {
-      host = createKioskHost(config({ serverUrl: refusing.url }), { reader, logger });
+      host = await bootKioskHost(config({ serverUrl: refusing.url }), { ...offline, reader, logger });
       reader.place(sampleResidentCard);
       const err = await host.handlers['identity:share']({ ticketId: 'gone' }).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'SERVER_REJECTED' });
@@ -208,7 +239,7 @@ describe('createKioskHost', () => {
   });
 
   it('never writes the full ID number or the name to the log', async () => {
-    host = createKioskHost(config({ serverUrl: stub.url }), { reader, logger });
+    host = await bootKioskHost(config({ serverUrl: stub.url }), { ...offline, reader, logger });
     reader.place(sampleResidentCard);
     await host.handlers['identity:share']({ ticketId: 't-1' });
     await host.handlers['identity:wipe']({});
@@ -219,7 +250,7 @@ describe('createKioskHost', () => {
   });
 
   it('wipes the card and stops the reader on close; later cards are ignored', async () => {
-    host = createKioskHost(config({ serverUrl: stub.url }), { reader, logger });
+    host = await bootKioskHost(config({ serverUrl: stub.url }), { ...offline, reader, logger });
     reader.place(sampleResidentCard);
     await host.close();
     expect(reader.stopped).toBe(true);
@@ -230,24 +261,24 @@ describe('createKioskHost', () => {
     });
   });
 
-  it('returns the runtime config without the reader settings', async () => {
-    host = createKioskHost(config({ demo: true }), { reader, logger });
-    expect(await host.handlers['config:get']({})).toEqual({
-      serverUrl: 'http://127.0.0.1:9',
-      kioskToken: TOKEN,
-      locale: 'zh-CN',
-      demo: true,
-    });
+  it('returns the runtime config without the reader settings, the server URL or the token', async () => {
+    host = await bootKioskHost(config({ demo: true }), { ...offline, reader, logger });
+    // Neither the server URL nor the kiosk token: the host alone talks to the server.
+    expect(await host.handlers['config:get']({})).toEqual({ locale: 'zh-CN', demo: true });
   });
 
   it('forbids demo:card outside demo mode and drives the simulator control in demo mode', async () => {
-    host = createKioskHost(config(), { reader, logger });
+    host = await bootKioskHost(config(), { ...offline, reader, logger });
     await expect(host.handlers['demo:card']({ cardType: 'resident' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     await host.close();
 
-    host = createKioskHost(config({ demo: true, demoSimControl: stub.url }), { reader, logger });
+    host = await bootKioskHost(config({ demo: true, demoSimControl: stub.url }), {
+      ...offline,
+      reader,
+      logger,
+    });
     await host.handlers['demo:card']({ cardType: 'hk-macao-taiwan' });
     await host.handlers['demo:card']({ cardType: null });
     expect(stub.received.map((r) => [r.method, r.url, r.body])).toEqual([
@@ -256,7 +287,11 @@ describe('createKioskHost', () => {
     ]);
     await host.close();
 
-    host = createKioskHost(config({ demo: true, demoSimControl: 'http://127.0.0.1:9' }), { reader, logger });
+    host = await bootKioskHost(config({ demo: true, demoSimControl: 'http://127.0.0.1:9' }), {
+      ...offline,
+      reader,
+      logger,
+    });
     await expect(host.handlers['demo:card']({ cardType: null })).rejects.toMatchObject({
       code: 'DEMO_UNAVAILABLE',
     });

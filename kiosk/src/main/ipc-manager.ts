@@ -6,11 +6,10 @@
  */
 import { ipcMain } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
-import { bridgeInvokes } from '@rvw/shared';
-import type { BridgeInvokeChannel } from '@rvw/shared';
-import { bridgeEventChannels, checkBridgeEvent, dispatchBridgeCall } from '../host/dispatch';
-import type { BridgeResult } from '../host/dispatch';
-import { KioskErrorCode } from '../host/errors';
+import { BridgeError, bridgeInvokes } from '@rvw/shared';
+import type { BridgeInvokeChannel, BridgeResult } from '@rvw/shared';
+import { dispatchBridgeCall } from '../host/dispatch';
+import { forwardBridgeEvents } from '../host/forward-events';
 import type { KioskHost } from '../host/kiosk-host';
 import { eventChannelName, invokeChannelName } from '../ipc-channels';
 import { isAppUrl } from './app-protocol';
@@ -25,7 +24,7 @@ export function isOwnSender(event: IpcMainInvokeEvent, win: BrowserWindow | null
 
 const FOREIGN: BridgeResult = {
   ok: false,
-  error: { code: KioskErrorCode.Forbidden, message: 'This caller may not use the kiosk bridge.' },
+  error: BridgeError.forbidden('This caller may not use the kiosk bridge.').toWire(),
 };
 
 /** Wires the host to the window; returns a function that unwires everything. */
@@ -45,23 +44,17 @@ export function setupIpc(
     });
   }
 
-  const forwarders = bridgeEventChannels.map((channel) => {
-    const listener = (payload: unknown): void => {
+  const stopForwarding = forwardBridgeEvents(
+    host.events,
+    (channel, payload) => {
       const win = getWindow();
       if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
-      try {
-        win.webContents.send(eventChannelName(channel), checkBridgeEvent(channel, payload));
-      } catch {
-        logger.error(`ipc: dropped an event on ${channel} that does not match the contract`);
-      }
-    };
-    (host.events as unknown as NodeJS.EventEmitter).on(channel, listener);
-    return { channel, listener };
-  });
-
+      win.webContents.send(eventChannelName(channel), payload);
+    },
+    logger,
+  );
   return () => {
     for (const channel of channels) ipcMain.removeHandler(invokeChannelName(channel));
-    for (const { channel, listener } of forwarders)
-      (host.events as unknown as NodeJS.EventEmitter).off(channel, listener);
+    stopForwarding();
   };
 }

@@ -6,7 +6,8 @@ import { bridgeInvokes } from '@rvw/shared';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
-import { createKioskHost } from '../host/kiosk-host';
+import { bootKioskHost } from '../host/kiosk-host';
+import { io } from 'socket.io-client';
 import type { KioskHost } from '../host/kiosk-host';
 import {
   app,
@@ -26,11 +27,13 @@ import { isPermissionAllowed, setupPermissions } from './permissions';
 import { setupRecovery } from './recovery';
 import { setupSingleInstance } from './single-instance';
 import { createMainWindow, guardWebContents, windowOptions } from './window';
-import { main, startKiosk } from './main';
+import { main, startKiosk, stopKiosk } from './main';
 
 vi.mock('electron', () => import('./electron-fake'));
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+// The server link is not under test here: its socket never connects.
+const offline = { connect: () => io('http://127.0.0.1:9', { autoConnect: false }) };
 const config: KioskConfig = {
   serverUrl: 'http://127.0.0.1:9',
   kioskToken: 'tok',
@@ -148,7 +151,7 @@ describe('IPC manager', () => {
 
   beforeEach(async () => {
     reader = new FakeReader();
-    host = createKioskHost(config, { reader, logger: quiet });
+    host = await bootKioskHost(config, { ...offline, reader, logger: quiet });
     win = new BrowserWindowMock();
     await win.loadURL(APP_START_URL);
     setupIpc(host, () => asWindow(win), quiet);
@@ -234,7 +237,7 @@ describe('recovery', () => {
   it('wipes the identity, then reloads the start page after a delay', async () => {
     vi.useFakeTimers();
     const reader = new FakeReader();
-    const host = createKioskHost(config, { reader, logger: quiet });
+    const host = await bootKioskHost(config, { ...offline, reader, logger: quiet });
     const win = new BrowserWindowMock();
     await win.loadURL(APP_START_URL);
     setupRecovery(asWindow(win), host, { delayMs: 1000, logger: quiet });
@@ -291,6 +294,7 @@ describe('start-up', () => {
     expect(ipcMain.handlers.size).toBe(Object.keys(bridgeInvokes).length);
     expect(win.webContents.listenerCount('render-process-gone')).toBe(1);
     expect(app.listenerCount('web-contents-created')).toBe(1);
+    await stopKiosk();
   });
 
   it('shows a clear error and exits when the configuration is missing', async () => {

@@ -7,9 +7,8 @@ import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { loadKioskConfig } from '../host/config';
 import { KioskError } from '../host/errors';
-import { createKioskHost } from '../host/kiosk-host';
+import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost } from '../host/kiosk-host';
-import { openReader } from '../host/open-reader';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { setupIpc } from './ipc-manager';
 import { setupPermissions } from './permissions';
@@ -24,7 +23,7 @@ let host: KioskHost | null = null;
 /** Starts the kiosk once Electron is ready; `dir` is where main.cjs and preload.cjs live. */
 export async function startKiosk(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadKioskConfig(env);
-  host = createKioskHost(config, { reader: await openReader(config) });
+  host = await bootKioskHost(config);
   setupAppProtocol(join(dir, '..', 'renderer'));
   setupPermissions();
   setupNavigationGuards();
@@ -35,6 +34,13 @@ export async function startKiosk(dir: string, env: NodeJS.ProcessEnv = process.e
   setupRecovery(mainWindow, host);
 }
 
+/** Closes the host: wipes the held card, stops the reader, leaves the server. */
+export async function stopKiosk(): Promise<void> {
+  const closing = host;
+  host = null;
+  await closing?.close();
+}
+
 /** Entry: scheme registration and the single-instance lock must happen before 'ready'. */
 export function main(dir: string): void {
   registerAppScheme();
@@ -42,7 +48,7 @@ export function main(dir: string): void {
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
     // close() wipes the held card before the process goes.
-    void host?.close();
+    void stopKiosk();
   });
   app
     .whenReady()

@@ -1,17 +1,16 @@
 /**
- * The renderer's controller, outside React: it feeds bridge and server events into the flow
- * machine, runs the machine's effects (bridge calls, socket emits), owns the call, and publishes a
- * snapshot for the screens (useSyncExternalStore).
+ * The renderer's controller, outside React: it feeds bridge events (the reader's and the server's,
+ * which the host re-sends) into the flow machine, runs the machine's effects as bridge calls, owns
+ * the call, and publishes a snapshot for the screens (useSyncExternalStore). It never talks to the
+ * server itself: the host holds that connection and its credential.
  */
-import { serverEvents } from '@rvw/shared';
+import { bridgeErrorCode } from '@rvw/shared';
 import type { CardType, KioskBridge, KioskRuntimeConfig, Locale } from '@rvw/shared';
 import { CallController } from './call/call-controller';
 import type { CallMedia } from './call/call-controller';
 import { endsVisit, initialFlow, transition } from './flow/machine';
 import { TimerRunner } from './flow/timer-runner';
 import type { Effect, FlowEvent, FlowState } from './flow/machine';
-import { connectKioskSocket, request } from './server/kiosk-socket';
-import type { KioskSocket } from './server/kiosk-socket';
 
 /** What the screens render from. */
 export interface KioskSnapshot {
@@ -23,13 +22,10 @@ export interface KioskSnapshot {
   serverConnected: boolean;
 }
 
-/** Dependencies, replaceable in tests; default the real socket. */
+/** Tunables, replaceable in tests. */
 export interface KioskAppDeps {
-  connect?: (serverUrl: string, token: string) => KioskSocket;
   /** Delay between attempts to read the config from the bridge; default 3000 ms. */
   retryMs?: number;
-  /** How long a server request may take before the resident is told; default 15000 ms. */
-  requestTimeoutMs?: number;
 }
 
 /** One kiosk screen's controller. */
@@ -43,7 +39,6 @@ export class KioskApp {
   };
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: Array<() => void> = [];
-  private socket: KioskSocket | null = null;
   private call: CallController | null = null;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
@@ -64,12 +59,13 @@ export class KioskApp {
     return () => this.listeners.delete(listener);
   };
 
-  /** Reads the config, listens to the reader, connects to the server. */
+  /** Listens to the reader and the server through the bridge, reads the config, resumes where the kiosk stands. */
   async start(): Promise<void> {
     this.unsubscribers.push(
       this.bridge.on('idcard:status', (status) => this.send({ type: 'reader-status', status })),
       this.bridge.on('idcard:card', (card) => this.send({ type: 'card-placed', card })),
       this.bridge.on('idcard:removed', () => this.send({ type: 'card-removed' })),
+      ...this.listenToServer(),
     );
     let config: KioskRuntimeConfig;
     try {
@@ -87,38 +83,25 @@ export class KioskApp {
     ]);
     if (status) this.send({ type: 'reader-status', status });
     if (current?.card) this.send({ type: 'card-placed', card: current.card });
-    this.connect(config);
+    // The host re-sends kiosk:state after this, so a reloaded screen resumes the ticket or session.
+    const sync = await this.bridge.invoke('server:sync', {}).catch(() => null);
+    if (sync && !this.stopped) this.publish({ serverConnected: sync.connected });
   }
 
-  private connect(config: KioskRuntimeConfig): void {
-    const socket = (this.deps.connect ?? connectKioskSocket)(config.serverUrl, config.kioskToken);
-    this.socket = socket;
-    socket.on('connect', () => this.publish({ serverConnected: true }));
-    socket.on('disconnect', () => this.publish({ serverConnected: false }));
-    socket.on('connect_error', () => this.publish({ serverConnected: false }));
-    // Everything from the server is checked before it can move a screen.
-    socket.on('kiosk:state', (payload) => {
-      const parsed = serverEvents['kiosk:state'].safeParse(payload);
-      if (parsed.success) this.send({ type: 'server-state', state: parsed.data });
-    });
-    socket.on('ticket:update', (payload) => {
-      const parsed = serverEvents['ticket:update'].safeParse(payload);
-      if (parsed.success) this.send({ type: 'ticket-update', position: parsed.data });
-    });
-    socket.on('session:opened', (payload) => {
-      const parsed = serverEvents['session:opened'].safeParse(payload);
-      if (parsed.success) this.send({ type: 'session-opened', opened: parsed.data });
-    });
-    socket.on('session:ended', (payload) => {
-      const parsed = serverEvents['session:ended'].safeParse(payload);
-      if (parsed.success)
-        this.send({ type: 'session-ended', sessionId: parsed.data.sessionId, endedBy: parsed.data.endedBy });
-    });
-    socket.on('signal', (payload) => {
-      const parsed = serverEvents.signal.safeParse(payload);
-      if (parsed.success && this.call?.sessionId === parsed.data.sessionId)
-        this.call.signal(parsed.data.data);
-    });
+  // The bridge checks every event against the contract (the host checked it against the protocol first).
+  private listenToServer(): Array<() => void> {
+    return [
+      this.bridge.on('server:status', ({ connected }) => this.publish({ serverConnected: connected })),
+      this.bridge.on('kiosk:state', (state) => this.send({ type: 'server-state', state })),
+      this.bridge.on('ticket:update', (position) => this.send({ type: 'ticket-update', position })),
+      this.bridge.on('session:opened', (opened) => this.send({ type: 'session-opened', opened })),
+      this.bridge.on('session:ended', ({ sessionId, endedBy }) =>
+        this.send({ type: 'session-ended', sessionId, endedBy }),
+      ),
+      this.bridge.on('signal:relay', ({ sessionId, data }) => {
+        if (this.call?.sessionId === sessionId) this.call.signal(data);
+      }),
+    ];
   }
 
   /** Feeds one event to the flow and runs what it asks for. */
@@ -141,14 +124,13 @@ export class KioskApp {
     void this.bridge.invoke('demo:card', { cardType }).catch(() => undefined);
   };
 
-  /** Disconnects and ends any call. */
+  /** Stops listening and ends any call. */
   stop(): void {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
     this.timers.cancelAll();
     this.call?.end();
     this.call = null;
-    this.socket?.disconnect();
     for (const off of this.unsubscribers.splice(0)) off();
   }
 
@@ -159,12 +141,11 @@ export class KioskApp {
       this.call = null;
       this.publish({ media: { local: null, remote: null } });
     }
-    if (!this.call && sessionId && flow.session && this.socket) {
-      const socket = this.socket;
+    if (!this.call && sessionId && flow.session) {
       this.call = new CallController(
         sessionId,
         flow.session,
-        (data) => socket.emit('signal', { sessionId, data }, () => undefined),
+        (data) => void this.bridge.invoke('signal:send', { sessionId, data }).catch(() => undefined),
         (media) => this.publish({ media }),
       );
     }
@@ -180,15 +161,11 @@ export class KioskApp {
         this.timers.run(effect);
         return;
       case 'request-ticket': {
-        if (!this.socket) {
-          this.send({ type: 'ticket-failed', code: 'SERVER_UNREACHABLE' });
-          return;
-        }
         try {
-          const position = await request(this.socket, 'ticket:request', {}, this.deps.requestTimeoutMs);
+          const position = await this.bridge.invoke('ticket:request', {});
           this.send({ type: 'ticket-issued', position });
         } catch (err) {
-          this.send({ type: 'ticket-failed', code: String((err as { code?: unknown }).code ?? 'INTERNAL') });
+          this.send({ type: 'ticket-failed', code: bridgeErrorCode(err) });
         }
         return;
       }
@@ -201,22 +178,10 @@ export class KioskApp {
         return;
       }
       case 'cancel-ticket':
-        if (this.socket)
-          await request(
-            this.socket,
-            'ticket:cancel',
-            { ticketId: effect.ticketId },
-            this.deps.requestTimeoutMs,
-          ).catch(() => undefined);
+        await this.bridge.invoke('ticket:cancel', { ticketId: effect.ticketId }).catch(() => undefined);
         return;
       case 'end-session':
-        if (this.socket)
-          await request(
-            this.socket,
-            'session:end',
-            { sessionId: effect.sessionId },
-            this.deps.requestTimeoutMs,
-          ).catch(() => undefined);
+        await this.bridge.invoke('session:end', { sessionId: effect.sessionId }).catch(() => undefined);
         return;
     }
   }

@@ -4,16 +4,14 @@
  *   npx tsx kiosk/src/web-host/main.ts
  */
 import { fileURLToPath } from 'node:url';
-import { createKioskHost } from '../host/kiosk-host';
 import { loadKioskConfig } from '../host/config';
 import { KioskError } from '../host/errors';
-import { openReader } from '../host/open-reader';
+import { bootKioskHost } from '../host/kiosk-host';
 import { startWebHost } from './web-host';
 
 async function main(): Promise<void> {
   const config = loadKioskConfig();
-  const reader = await openReader(config);
-  const kioskHost = createKioskHost(config, { reader });
+  const kioskHost = await bootKioskHost(config);
   const rendererDir =
     process.env.RVW_KIOSK_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const port = Number(process.env.RVW_KIOSK_WEB_PORT ?? 5174);

@@ -7,10 +7,11 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
-import { createKioskHost } from '../host/kiosk-host';
+import { BRIDGE_IO_PATH } from '@rvw/shared';
+import type { BridgeResult } from '@rvw/shared';
+import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost } from '../host/kiosk-host';
-import type { BridgeResult } from '../host/dispatch';
-import { BRIDGE_IO_PATH, startWebHost } from './web-host';
+import { startWebHost } from './web-host';
 import type { WebHost } from './web-host';
 
 const config: KioskConfig = {
@@ -54,7 +55,11 @@ describe('startWebHost', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
     reader = new FakeReader();
-    kioskHost = createKioskHost(config, { reader, logger: quiet });
+    kioskHost = await bootKioskHost(config, {
+      reader,
+      logger: quiet,
+      connect: () => io(config.serverUrl, { autoConnect: false }),
+    });
     web = await startWebHost({ kioskHost, rendererDir: dir });
   });
   afterEach(async () => {
@@ -102,7 +107,10 @@ describe('startWebHost', () => {
   it('answers invokes with the same validation as the Electron bridge', async () => {
     const socket = await connect();
     expect(await invoke(socket, 'idcard:status', {})).toEqual({ ok: true, data: { state: 'online' } });
-    expect(await invoke(socket, 'config:get', {})).toMatchObject({ ok: true, data: { kioskToken: 'tok' } });
+    expect(await invoke(socket, 'config:get', {})).toEqual({
+      ok: true,
+      data: { locale: 'zh-CN', demo: false },
+    });
     expect(await invoke(socket, 'identity:share', { ticketId: 42 })).toMatchObject({
       ok: false,
       error: { code: 'BAD_PAYLOAD' },

@@ -7,14 +7,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import type { BridgeEventChannel } from '@rvw/shared';
-import { bridgeEventChannels, checkBridgeEvent, dispatchBridgeCall } from '../host/dispatch';
-import type { BridgeResult } from '../host/dispatch';
+import { BRIDGE_IO_PATH } from '@rvw/shared';
+import type { BridgeEventChannel, BridgeResult } from '@rvw/shared';
+import { dispatchBridgeCall } from '../host/dispatch';
+import { forwardBridgeEvents } from '../host/forward-events';
 import type { KioskHost } from '../host/kiosk-host';
-import { BRIDGE_IO_PATH } from '../ipc-channels';
 import { serveStatic } from './static-files';
-
-export { BRIDGE_IO_PATH };
 
 /** Bridge socket events: the renderer invokes; the host pushes contract events. */
 export interface WebBridgeClientEvents {
@@ -86,8 +84,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const io = new Server<WebBridgeClientEvents, WebBridgeServerEvents>(http, {
     path: BRIDGE_IO_PATH,
     serveClient: false,
-    maxHttpBufferSize: 64 * 1024,
-    // The bridge hands out the kiosk token: only this host's own page, from this machine, may use it.
+    // Room for a call signal (an SDP of up to 64 000 characters) with its envelope.
+    maxHttpBufferSize: 256 * 1024,
+    // The bridge can share the held identity: only this host's own page, from this machine, may use it.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       const sameOrigin = origin === undefined || isOwnOrigin(origin, address.port);
@@ -102,17 +101,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  const forwarders = bridgeEventChannels.map((channel) => {
-    const listener = (payload: unknown): void => {
-      try {
-        io.emit('event', channel, checkBridgeEvent(channel, payload));
-      } catch {
-        console.error(`web-host: dropped an event on ${channel} that does not match the contract`);
-      }
-    };
-    (kioskHost.events as unknown as NodeJS.EventEmitter).on(channel, listener);
-    return { channel, listener };
-  });
+  const stopForwarding = forwardBridgeEvents(
+    kioskHost.events,
+    (channel, payload) => io.emit('event', channel, payload),
+    console,
+  );
 
   let closed = false;
   return {
@@ -120,8 +113,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     async close() {
       if (closed) return;
       closed = true;
-      for (const { channel, listener } of forwarders)
-        (kioskHost.events as unknown as NodeJS.EventEmitter).off(channel, listener);
+      stopForwarding();
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => {
         io.close(() => resolve());

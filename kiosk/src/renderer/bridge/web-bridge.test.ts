@@ -2,14 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bridgeErrorCode } from '@rvw/shared';
 import type { CardSummary } from '@rvw/shared';
+import { io } from 'socket.io-client';
 import type { KioskConfig } from '../../host/config';
 import { FakeReader, sampleResidentCard } from '../../host/fake-reader';
-import { createKioskHost } from '../../host/kiosk-host';
+import { bootKioskHost } from '../../host/kiosk-host';
 import type { KioskHost } from '../../host/kiosk-host';
 import { startWebHost } from '../../web-host/web-host';
 import type { WebHost } from '../../web-host/web-host';
-import { bridgeErrorCode, createWebBridge } from './web-bridge';
+import { createWebBridge } from './web-bridge';
 
 const config: KioskConfig = {
   serverUrl: 'http://127.0.0.1:9',
@@ -31,7 +33,11 @@ describe('web bridge against the real web host', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rvw-r-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html>');
     reader = new FakeReader();
-    host = createKioskHost(config, { reader, logger: { info() {}, warn() {}, error() {} } });
+    host = await bootKioskHost(config, {
+      reader,
+      logger: { info() {}, warn() {}, error() {} },
+      connect: () => io(config.serverUrl, { autoConnect: false }),
+    });
     web = await startWebHost({ kioskHost: host, rendererDir: dir });
     bridge = createWebBridge(web.url);
   });

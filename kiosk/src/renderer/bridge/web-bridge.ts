@@ -1,32 +1,17 @@
 /**
- * The bridge for a plain browser page: the same KioskBridge type as the preload's, carried over
- * the web host's socket.io (path /bridge-io) at the page's own origin.
+ * The bridge for a plain browser page: the shared bridge client (same KioskBridge as the preload's)
+ * over the browser shell's socket.io, at the page's own origin.
  */
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { bridgeEvents, isBridgeInvokeChannel, parseBridgeRequest } from '@rvw/shared';
-import type { BridgeEventChannel, KioskBridge } from '@rvw/shared';
-import { BRIDGE_IO_PATH } from '../../ipc-channels';
+import { BRIDGE_IO_PATH, BridgeError, createBridgeClient } from '@rvw/shared';
+import type { BridgeResult, BridgeTransport, KioskBridge } from '@rvw/shared';
 
-type Result = { ok: true; data: unknown } | { ok: false; error: { code: string; message: string } };
 interface ServerToPage {
   event: (channel: string, payload: unknown) => void;
 }
 interface PageToServer {
-  invoke: (channel: string, request: unknown, ack: (result: Result) => void) => void;
-}
-
-/** A bridge error carrying its code (and leading with it in the message, as the preload's do). */
-export function bridgeError(code: string, message: string): Error {
-  return Object.assign(new Error(`${code}: ${message}`), { code });
-}
-
-/** The code of an error thrown by either bridge; INTERNAL when it has none. */
-export function bridgeErrorCode(err: unknown): string {
-  const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code === 'string') return code;
-  const match = /^([A-Z_]{2,40}):/.exec(err instanceof Error ? err.message : '');
-  return match?.[1] ?? 'INTERNAL';
+  invoke: (channel: string, request: unknown, ack: (result: BridgeResult) => void) => void;
 }
 
 /** Options of the web bridge. */
@@ -35,56 +20,48 @@ export interface WebBridgeOptions {
   timeoutMs?: number;
 }
 
-/** Connects to the web host at `origin` (default the page's own) and returns the bridge and a closer. */
+/** The socket.io transport: `invoke` with an ack, `event` pushes with the channel first. */
+function socketTransport(socket: Socket<ServerToPage, PageToServer>, timeoutMs: number): BridgeTransport {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  socket.on('event', (channel, payload) => {
+    for (const deliver of listeners.get(channel) ?? []) deliver(payload);
+  });
+  return {
+    async invoke(channel, request) {
+      try {
+        // Emits made while disconnected are buffered by socket.io and sent on reconnect.
+        return await socket.timeout(timeoutMs).emitWithAck('invoke', channel, request);
+      } catch {
+        return { ok: false, error: BridgeError.unreachable('no answer in time').toWire() };
+      }
+    },
+    listen(channel, deliver) {
+      let set = listeners.get(channel);
+      if (!set) listeners.set(channel, (set = new Set()));
+      set.add(deliver);
+      return () => {
+        set.delete(deliver);
+      };
+    },
+  };
+}
+
+/** Connects to the browser shell at `origin` (default the page's own) and returns the bridge and a closer. */
 export function createWebBridge(
   origin: string = globalThis.location.origin,
   options: WebBridgeOptions = {},
 ): KioskBridge & { close(): void } {
-  const timeoutMs = options.timeoutMs ?? 15_000;
   const socket: Socket<ServerToPage, PageToServer> = io(origin, {
     path: BRIDGE_IO_PATH,
     transports: ['websocket'],
   });
-  const listeners = new Map<string, Set<(event: unknown) => void>>();
-
-  socket.on('event', (channel, payload) => {
-    if (!Object.hasOwn(bridgeEvents, channel)) return;
-    const parsed = bridgeEvents[channel as BridgeEventChannel].safeParse(payload);
-    if (!parsed.success) return;
-    for (const listener of listeners.get(channel) ?? []) listener(parsed.data);
-  });
-
+  const bridge = createBridgeClient(socketTransport(socket, options.timeoutMs ?? 15_000));
   return {
-    async invoke(channel, request) {
-      if (!isBridgeInvokeChannel(channel)) throw bridgeError('BAD_CHANNEL', 'That is not a bridge channel.');
-      let parsed: unknown;
-      try {
-        parsed = parseBridgeRequest(channel, request);
-      } catch (err) {
-        throw bridgeError('BAD_PAYLOAD', (err as Error).message);
-      }
-      let result: Result;
-      try {
-        // Emits made while disconnected are buffered by socket.io and sent on reconnect.
-        result = await socket.timeout(timeoutMs).emitWithAck('invoke', channel, parsed);
-      } catch {
-        throw bridgeError('BRIDGE_UNREACHABLE', 'The kiosk did not answer in time.');
-      }
-      if (!result.ok) throw bridgeError(result.error.code, result.error.message);
-      return result.data as never;
-    },
-    on(channel, listener) {
-      let set = listeners.get(channel);
-      if (!set) listeners.set(channel, (set = new Set()));
-      const l = listener as (event: unknown) => void;
-      set.add(l);
-      return () => {
-        set.delete(l);
-      };
-    },
+    invoke: bridge.invoke,
+    on: bridge.on,
     close() {
+      socket.removeAllListeners();
       socket.disconnect();
-      listeners.clear();
     },
   };
 }

@@ -1,0 +1,91 @@
+/**
+ * Feature "identity card": the reader service, the last card read (in memory only: never on disk,
+ * never logged, never whole to the renderer) and, after the resident consents, the upload of the
+ * identity to the server attached to the ticket.
+ */
+import { BridgeError } from '@rvw/shared';
+import type { idcardInvokes, ReaderStatus, ResidentIdentity } from '@rvw/shared';
+import type { CardRead, IdCard, ReaderService } from '../../devices/idcard/types';
+import { summarizeCard, toResidentIdentity } from '../card-summary';
+import type { HostContext, HostFeature } from '../feature';
+
+/** Sends a consented identity to the server; throws a coded BridgeError when it cannot. */
+export type IdentityUpload = (ticketId: string, identity: ResidentIdentity) => Promise<void>;
+
+const DISABLED: ReaderStatus = {
+  state: 'disabled',
+  reason: 'NO_PORT',
+  message: 'No ID-card reader port is configured (RVW_IDCARD_PORT).',
+};
+
+/** Starts `reader` (in the background: a failing reader reports 'fault') and answers the idcard slice. */
+export function identityCardFeature(
+  ctx: HostContext,
+  reader: ReaderService | null,
+  upload: IdentityUpload,
+): HostFeature<typeof idcardInvokes> {
+  const { logger, emit } = ctx;
+  // The one place the full card lives. Replaced by each new read, cleared by wipe and close.
+  let held: IdCard | null = null;
+  let closed = false;
+  let status: ReaderStatus = reader ? reader.status : DISABLED;
+
+  const onCard = (read: CardRead): void => {
+    if (closed) return;
+    held = read.card;
+    logger.info(`idcard: card read (${read.card.cardType})`);
+    emit('idcard:card', summarizeCard(read.card, ctx.now()));
+  };
+  const onRemoved = (): void => {
+    if (closed) return;
+    // The card stays held: the resident may take it back before the identity is shared.
+    emit('idcard:removed', {});
+  };
+  const onStatus = (next: ReaderStatus): void => {
+    if (closed) return;
+    status = next;
+    logger.info(`idcard: reader ${next.state}${next.reason ? ` (${next.reason})` : ''}`);
+    emit('idcard:status', next);
+  };
+
+  if (reader) {
+    reader.on('card', onCard);
+    reader.on('removed', onRemoved);
+    reader.on('status', onStatus);
+    reader.start().catch((err: unknown) => {
+      onStatus({
+        state: 'fault',
+        reason: 'START_FAILED',
+        message: `The reader could not be started: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`,
+      });
+    });
+  }
+
+  return {
+    handlers: {
+      'idcard:status': async () => status,
+      'idcard:current': async () => ({ card: held ? summarizeCard(held, ctx.now()) : null }),
+      'identity:share': async ({ ticketId }) => {
+        const card = held;
+        if (!card) throw BridgeError.noCard();
+        await upload(ticketId, toResidentIdentity(card));
+        logger.info('identity:share: identity attached to the ticket');
+        return { shared: true };
+      },
+      'identity:wipe': async () => {
+        held = null;
+        return {};
+      },
+    },
+    async close() {
+      closed = true;
+      held = null;
+      if (reader) {
+        reader.off('card', onCard);
+        reader.off('removed', onRemoved);
+        reader.off('status', onStatus);
+        await reader.stop().catch(() => undefined);
+      }
+    },
+  };
+}

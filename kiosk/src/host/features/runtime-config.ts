@@ -1,0 +1,13 @@
+/** Feature "config": the renderer's runtime configuration, which holds no URL and no credential. */
+import type { configInvokes } from '@rvw/shared';
+import type { HostContext, HostFeature } from '../feature';
+
+/** Answers config:get with the locale and the demo flag only. */
+export function runtimeConfigFeature(ctx: HostContext): HostFeature<typeof configInvokes> {
+  return {
+    handlers: {
+      'config:get': async () => ({ locale: ctx.config.locale, demo: ctx.config.demo }),
+    },
+    close: async () => undefined,
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Feature "server link": the kiosk's socket.io connection to the signaling server, held by the host
+ * with the kiosk token, so that the credential never reaches the renderer. The renderer asks for a
+ * ticket, ends a session or relays a call signal through the bridge; the server's kiosk events are
+ * checked here with the protocol's schemas and re-sent as bridge events. Heartbeats and print jobs
+ * will hang off this connection too.
+ */
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { BridgeError, clientEvents, serverEvents } from '@rvw/shared';
+import type {
+  Ack,
+  ClientAckData,
+  ClientEventName,
+  ClientPayload,
+  ClientToServerEvents,
+  KioskState,
+  ServerToClientEvents,
+  serverInvokes,
+} from '@rvw/shared';
+import type { HostContext, HostFeature } from '../feature';
+
+/** The kiosk's socket to the server. */
+export type KioskServerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Opens the kiosk's socket; socket.io reconnects by itself and the server re-sends kiosk:state. */
+export function connectKioskSocket(serverUrl: string, token: string): KioskServerSocket {
+  return io(serverUrl, { auth: { kind: 'kiosk', token }, transports: ['websocket'] });
+}
+
+/** Options of the server link. */
+export interface ServerLinkOptions {
+  /** Opens the socket; default connectKioskSocket. */
+  connect?: (serverUrl: string, token: string) => KioskServerSocket;
+  /** How long a server request may take before the renderer is told SERVER_UNREACHABLE; default 12000 ms. */
+  requestTimeoutMs?: number;
+}
+
+/** Connects to the server now and answers the server slice of the bridge. */
+export function serverLinkFeature(
+  ctx: HostContext,
+  options: ServerLinkOptions = {},
+): HostFeature<typeof serverInvokes> {
+  const { config, logger, emit } = ctx;
+  // Below the web bridge's own 15 s, so that the renderer hears the server's failure, not the bridge's.
+  const timeoutMs = options.requestTimeoutMs ?? 12_000;
+  const socket = (options.connect ?? connectKioskSocket)(config.serverUrl, config.kioskToken);
+  let connected = false;
+  // The last kiosk:state, and whether nothing has happened since it arrived (then it is still true).
+  let lastState: KioskState | null = null;
+  let fresh = false;
+
+  const setConnected = (next: boolean): void => {
+    if (next === connected) return;
+    connected = next;
+    emit('server:status', { connected });
+  };
+  // The last refusal logged, so that a server that stays away is logged once, not at every retry.
+  let lastRefusal: string | null = null;
+  socket.on('connect', () => {
+    lastRefusal = null;
+    logger.info('server: connected');
+    setConnected(true);
+  });
+  socket.on('disconnect', (reason) => {
+    logger.warn(`server: disconnected (${reason})`);
+    fresh = false;
+    setConnected(false);
+  });
+  socket.on('connect_error', (err) => {
+    const code = (err as { data?: { code?: unknown } }).data?.code;
+    const why = typeof code === 'string' ? code : err.name;
+    if (why !== lastRefusal) logger.warn(`server: cannot connect (${why})`);
+    lastRefusal = why;
+    setConnected(false);
+  });
+  // Everything from the server is checked before it can reach a renderer.
+  socket.on('kiosk:state', (payload) => {
+    const parsed = serverEvents['kiosk:state'].safeParse(payload);
+    if (!parsed.success) return;
+    lastState = parsed.data;
+    fresh = true;
+    emit('kiosk:state', parsed.data);
+  });
+  socket.on('ticket:update', (payload) => {
+    const parsed = serverEvents['ticket:update'].safeParse(payload);
+    if (!parsed.success) return;
+    fresh = false;
+    emit('ticket:update', parsed.data);
+  });
+  socket.on('session:opened', (payload) => {
+    const parsed = serverEvents['session:opened'].safeParse(payload);
+    if (!parsed.success) return;
+    fresh = false;
+    emit('session:opened', parsed.data);
+  });
+  socket.on('session:ended', (payload) => {
+    const parsed = serverEvents['session:ended'].safeParse(payload);
+    if (!parsed.success) return;
+    fresh = false;
+    emit('session:ended', parsed.data);
+  });
+  socket.on('signal', (payload) => {
+    const parsed = serverEvents.signal.safeParse(payload);
+    if (parsed.success) emit('signal:relay', parsed.data);
+  });
+
+  async function request<E extends ClientEventName>(
+    event: E,
+    payload: ClientPayload<E>,
+  ): Promise<ClientAckData<E>> {
+    let ack: Ack<unknown>;
+    try {
+      // The generic event map is too wide for emitWithAck's overloads; the payload was checked by the bridge.
+      const timed = socket.timeout(timeoutMs);
+      const emitWithAck = timed.emitWithAck as unknown as (e: E, p: unknown) => Promise<Ack<unknown>>;
+      ack = await emitWithAck.call(timed, event, payload);
+    } catch {
+      // socket.io buffers an emit while disconnected; no answer in time means the server is out of reach.
+      throw BridgeError.serverUnreachable('no answer');
+    }
+    if (!ack || typeof ack !== 'object') throw BridgeError.internal();
+    if (!ack.ok) throw BridgeError.fromServer(ack.error.code, ack.error.message);
+    const data = clientEvents[event].ack.safeParse(ack.data);
+    if (!data.success) throw BridgeError.internal();
+    return data.data as ClientAckData<E>;
+  }
+
+  return {
+    handlers: {
+      'server:sync': async () => {
+        if (connected && fresh && lastState) emit('kiosk:state', lastState);
+        else if (connected) {
+          // Something happened since the last kiosk:state: reconnect, and the server greets with a true one.
+          socket.disconnect().connect();
+        } else if (!socket.active) {
+          // Refused earlier (e.g. a token since fixed on the server): a restarting screen tries again.
+          socket.connect();
+        }
+        return { connected };
+      },
+      'ticket:request': (req) => request('ticket:request', req),
+      'ticket:cancel': (req) => request('ticket:cancel', req),
+      'session:end': (req) => request('session:end', req),
+      'signal:send': (req) => request('signal', req),
+    },
+    async close() {
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}

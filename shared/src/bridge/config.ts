@@ -1,0 +1,31 @@
+/** Bridge area "config": what the renderer needs to present itself. No URL, no credential. */
+import { z } from 'zod';
+import { empty } from './empty';
+import type { EventSlice, InvokeSlice } from './spec';
+
+/** zh-CN is the default; English is available. */
+export const Locale = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+/**
+ * The renderer's runtime configuration. It carries neither the server URL nor the kiosk token:
+ * the host owns the server connection and its credential (docs/architecture.md).
+ */
+export const KioskRuntimeConfig = z
+  .object({
+    /** Default language of the resident screens. */
+    locale: Locale,
+    /** True in the demo: the screen shows a panel to place a sample card on the simulated reader. */
+    demo: z.boolean(),
+  })
+  .strict();
+export type KioskRuntimeConfig = z.infer<typeof KioskRuntimeConfig>;
+
+/** Invoke channels of the config area. */
+export const configInvokes = {
+  /** The runtime configuration. */
+  'config:get': { request: empty, response: KioskRuntimeConfig },
+} as const satisfies InvokeSlice;
+
+/** Event channels of the config area (none yet). */
+export const configEvents = {} as const satisfies EventSlice;

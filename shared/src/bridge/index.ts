@@ -1,0 +1,11 @@
+/** The kiosk bridge contract (host <-> renderer): one file per area, merged in contract.ts. */
+export * from './spec';
+export * from './empty';
+export * from './config';
+export * from './idcard';
+export * from './server';
+export * from './demo';
+export * from './contract';
+export * from './errors';
+export * from './transport';
+export * from './client';
