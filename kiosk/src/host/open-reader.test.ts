@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ReaderLogEntry } from '../devices/idcard/service';
 import type { KioskConfig } from './config';
 import { openReader } from './open-reader';
 
@@ -22,5 +23,17 @@ describe('openReader', () => {
     expect(typeof reader!.start).toBe('function');
     expect(reader!.status.state).not.toBe('online');
     await reader!.stop();
+  });
+  it('hands the service the log sink: its status changes reach it as codes', async () => {
+    const entries: ReaderLogEntry[] = [];
+    const reader = await openReader(
+      { ...base, idcard: { path: '/dev/rvw-no-such-port', baudRate: 115200 } },
+      (entry) => entries.push(entry),
+    );
+    await reader!.start();
+    await reader!.stop();
+    expect(entries).toContainEqual(
+      expect.objectContaining({ level: 'warn', event: 'status', code: 'IDCARD_PORT_OPEN_FAILED' }),
+    );
   });
 });
