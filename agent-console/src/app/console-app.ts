@@ -3,25 +3,15 @@
  * workbench's state machine (console-state.ts), the call, and which failures sign the agent out.
  * Components render its snapshot (useSyncExternalStore) and forward the agent's actions to it.
  */
-import {
-  AgentState,
-  ErrorCode,
-  QueueSnapshot,
-  SessionEnded,
-  SessionIdentity,
-  SessionOpened,
-  serverEvents,
-  type ConnectRefusal,
-  type LoginResponse,
-  type QueueEntry,
-} from '@rvw/shared';
+import { ErrorCode, type ConnectRefusal, type LoginResponse, type QueueEntry } from '@rvw/shared';
 import { CallController, type CallControllerOptions, type CallSnapshot } from '@rvw/shared/call';
 import type { ReconnectPolicy } from '@rvw/shared/call';
 import { fetchMe, logout } from '../lib/api';
-import { ConsoleErrorCode, errorCodeOf, isAuthLost } from '../lib/errors';
+import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { clearAuth, loadAuth, saveAuth, type KeyValueStorage } from '../auth/auth-store';
 import { connectConsoleSocket, request, type ConsoleSocket } from './console-socket';
 import { consoleReducer, initialConsoleState, type ConsoleAction, type ConsoleState } from './console-state';
+import { bindServerEvents } from './server-events';
 import { consoleSocketPolicy, type SocketDropReason } from './socket-policy';
 
 /** What the screens render from. */
@@ -301,37 +291,13 @@ export class ConsoleApp {
       // A refusal by the server's middleware leaves the socket inactive; a failed transport does not.
       this.retryLater(signed, s.active ? 'transport' : 'refused');
     });
-    s.on('agent:state', (payload) => {
-      const parsed = AgentState.safeParse(payload);
-      if (parsed.success) this.dispatch({ type: 'agent-state', state: parsed.data });
-      else this.dispatch({ type: 'error', code: ConsoleErrorCode.BadResponse });
-    });
-    s.on('queue:update', (payload) => {
-      const parsed = QueueSnapshot.safeParse(payload);
-      if (parsed.success) this.dispatch({ type: 'queue', snapshot: parsed.data, receivedAt: this.now() });
-      else this.dispatch({ type: 'error', code: ConsoleErrorCode.BadResponse });
-    });
-    s.on('session:opened', (payload) => {
-      // Normally the accept's ack carries this first; it matters when that ack was lost.
-      const parsed = SessionOpened.safeParse(payload);
-      if (parsed.success && parsed.data.initiator) {
-        this.dispatch({ type: 'accept-ok', opened: parsed.data, identity: null });
-      }
-    });
-    s.on('session:ended', (payload) => {
-      const parsed = SessionEnded.safeParse(payload);
-      if (parsed.success) this.dispatch({ type: 'session-ended', ended: parsed.data });
-    });
-    s.on('session:identity', (payload) => {
-      // The resident's identity reached the server after this agent accepted the ticket.
-      const parsed = SessionIdentity.safeParse(payload);
-      if (parsed.success) this.dispatch({ type: 'session-identity', ...parsed.data });
-    });
-    s.on('signal', (payload) => {
-      const parsed = serverEvents.signal.safeParse(payload);
-      const call = signed.call;
-      if (parsed.success && call?.sessionId === parsed.data.sessionId)
-        call.controller.receive(parsed.data.data);
+    bindServerEvents(s, {
+      dispatch: (action) => this.dispatch(action),
+      now: this.now,
+      signal: (sessionId, data) => {
+        const call = signed.call;
+        if (call?.sessionId === sessionId) call.controller.receive(data);
+      },
     });
   }
 
@@ -401,8 +367,15 @@ export class ConsoleApp {
       },
     };
     const controller = this.deps.createCall?.(options) ?? new CallController(options);
+    let mediaError: string | null = null;
     const off = controller.subscribe(() => {
-      if (this.signed?.call?.controller === controller) this.publish({ call: controller.getSnapshot() });
+      const call = controller.getSnapshot();
+      if (call.mediaError && call.mediaError !== mediaError) {
+        // The call still joins: the agent can see and hear the resident without their own devices.
+        console.warn(`[console] camera/microphone unavailable: ${call.mediaError}`);
+      }
+      mediaError = call.mediaError;
+      if (this.signed?.call?.controller === controller) this.publish({ call });
     });
     signed.call = { sessionId, controller, off };
     this.publish({ call: controller.getSnapshot() });

@@ -52,10 +52,6 @@ export function CallView({ call, media, offsetMs, ending, onEnd, onMedia, onReve
       ? 'lost'
       : 'waiting';
 
-  useEffect(() => {
-    if (media?.mediaError) console.warn(`[console] camera/microphone unavailable: ${media.mediaError}`);
-  }, [media?.mediaError]);
-
   function toggle(kind: 'video' | 'audio') {
     onMedia(kind, kind === 'video' ? !cameraOn : !micOn);
   }
