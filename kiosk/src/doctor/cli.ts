@@ -41,7 +41,7 @@ const defaultIo: DoctorIo = {
   err: (l) => process.stderr.write(l + '\n'),
 };
 
-/** Usage text. */
+/** What `kiosk-doctor --help` prints, in Chinese and English. */
 export const USAGE = `kiosk-doctor — 自助终端读卡器检测 / kiosk ID-card reader check
 
 用法 Usage:

@@ -51,7 +51,7 @@ export class FakeReader extends EventEmitter<ReaderServiceEvents> implements Rea
     this.path = options.path ?? '/dev/ttyFAKE0';
   }
 
-  /** The current status. */
+  /** A copy of the last status reported. */
   get status(): ReaderStatus {
     return { ...this.status_ };
   }

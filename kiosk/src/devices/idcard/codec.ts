@@ -26,14 +26,14 @@ export interface Frame {
   body: Buffer;
 }
 
-/** A decoded request. */
+/** A request as the reader receives it: command, parameter and data (for simulators and tests). */
 export interface Request {
   cmd: number;
   para: number;
   data: Buffer;
 }
 
-/** A decoded response. */
+/** A reader's answer: three status bytes (SW3 says how it went) and the data. */
 export interface Response {
   sw1: number;
   sw2: number;

@@ -8,7 +8,7 @@ import { IdCardError } from './errors';
 import { nationName } from './nations';
 import type { IdCard } from './types';
 
-/** Size of the text block. */
+/** Bytes of the card's text block (UCS-2 fields, card type at the end). */
 export const TEXT_BLOCK_LENGTH = 256;
 /** Size of the appended-address block (command 30 03). */
 export const APPENDED_ADDRESS_LENGTH = 70;

@@ -17,7 +17,7 @@ export interface FakeTransportOptions {
   failOpen?: boolean;
 }
 
-/** In-memory transport. */
+/** A transport without a port: records each write and answers it through `respond`. */
 export class FakeTransport extends EventEmitter<TransportEvents> implements Transport {
   /** Every write, in order. */
   readonly written: Buffer[] = [];

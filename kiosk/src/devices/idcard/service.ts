@@ -59,7 +59,7 @@ interface SessionEnd {
   wasOnline: boolean;
 }
 
-/** The GA 467 reader service. */
+/** The ReaderService of a GA 467 reader on a serial port, reconnecting by its policy. */
 export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> implements ReaderService {
   private status_: ReaderStatus = { state: 'offline', reason: ReaderStatusReason.NotStarted };
   private readonly opts: Required<Omit<IdCardReaderOptions, 'timeouts' | 'log'>> &
@@ -96,7 +96,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
     this.log = options.log ?? (() => undefined);
   }
 
-  /** The current status. */
+  /** A copy of the last status reported. */
   get status(): ReaderStatus {
     return { ...this.status_ };
   }

@@ -4,7 +4,7 @@
  */
 import type { EventEmitter } from 'node:events';
 
-/** Events of a transport. */
+/** What a transport reports: bytes in, the line closing, I/O errors. */
 export interface TransportEvents {
   /** Bytes arrived, in order. */
   data: [chunk: Buffer];

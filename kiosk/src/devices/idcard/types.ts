@@ -59,7 +59,7 @@ export interface ReaderServiceOptions {
   pollIntervalMs?: number;
 }
 
-/** Events of the reader service. */
+/** What a reader service reports: cards, removals, status changes and failed reads. */
 export interface ReaderServiceEvents {
   /** Once per card placed; not repeated while the card stays on the reader. */
   card: [read: CardRead];
