@@ -11,9 +11,9 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
 import type { KioskState, SessionOpened, TicketPosition } from '@rvw/shared';
-import { createKioskHost } from '../src/host/kiosk-host';
+import { bootKioskHost } from '../src/host/kiosk-host';
 import { FakeReader, sampleResidentCard } from '../src/host/fake-reader';
-import { startWebHost } from '../src/web-host/web-host';
+import { startBrowserShell } from '../src/browser-shell/browser-shell';
 import { launchChromium } from '@rvw/sim/browser';
 
 const outDir = process.argv[2] ?? 'screenshots/kiosk';
@@ -68,7 +68,7 @@ await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
 const serverUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 
 const reader = new FakeReader();
-const kioskHost = createKioskHost(
+const kioskHost = await bootKioskHost(
   {
     serverUrl,
     kioskToken: 'tok',
@@ -81,7 +81,7 @@ const kioskHost = createKioskHost(
   { reader, logger: { info() {}, warn() {}, error() {} } },
 );
 const rendererDir = fileURLToPath(new URL('../dist/renderer', import.meta.url));
-const web = await startWebHost({ kioskHost, rendererDir });
+const web = await startBrowserShell({ kioskHost, rendererDir });
 
 const browser = await launchChromium();
 try {

@@ -16,5 +16,5 @@ export type {
   IdCardConfig,
 } from './host';
 export { FakeReader, sampleResidentCard, sampleForeignCard } from './host/fake-reader';
-export { startWebHost } from './web-host';
-export type { WebHost, WebHostOptions } from './web-host';
+export { startBrowserShell } from './browser-shell';
+export type { BrowserShell, BrowserShellOptions } from './browser-shell';

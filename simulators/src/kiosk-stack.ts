@@ -5,10 +5,10 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
-  createKioskHost,
+  bootKioskHost,
   loadKioskConfig,
   openReader,
-  startWebHost,
+  startBrowserShell,
   type KioskHost,
   type KioskLogger,
 } from '@rvw/kiosk';
@@ -58,8 +58,8 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
     ...(control ? { RVW_DEMO_SIM_CONTROL: `http://127.0.0.1:${control.port}` } : {}),
   });
   const reader = await openReader(config);
-  const host = createKioskHost(config, { reader, ...(options.logger ? { logger: options.logger } : {}) });
-  const web = await startWebHost({ kioskHost: host, rendererDir, port: options.port ?? 0 });
+  const host = await bootKioskHost(config, { reader, ...(options.logger ? { logger: options.logger } : {}) });
+  const web = await startBrowserShell({ kioskHost: host, rendererDir, port: options.port ?? 0 });
   return {
     url: `${web.url}/`,
     host,

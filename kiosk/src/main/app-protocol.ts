@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { net, protocol } from 'electron';
-import { resolveInside } from '../web-host/static-files';
+import { resolveInside } from '../browser-shell/static-files';
 
 /** The custom scheme. */
 export const APP_SCHEME = 'app';

@@ -15,8 +15,8 @@ import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
 import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost, KioskHostDeps } from '../host/kiosk-host';
-import { startWebHost } from '../web-host/web-host';
-import type { WebHost } from '../web-host/web-host';
+import { startBrowserShell } from '../browser-shell/browser-shell';
+import type { BrowserShell } from '../browser-shell/browser-shell';
 import { createWebBridge } from './bridge/web-bridge';
 import { KioskApp } from './kiosk-app';
 import type { FlowState } from './flow/machine';
@@ -32,7 +32,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
   let agent: TestClient;
   let reader: FakeReader;
   let host: KioskHost | null;
-  let web: WebHost | null;
+  let web: BrowserShell | null;
   let bridge: ReturnType<typeof createWebBridge> | null;
   let app: KioskApp | null;
   let serverUp: boolean;
@@ -70,7 +70,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
     host = await bootKioskHost(config, { reader, logger: quiet, ...deps });
     const dir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-app-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html>');
-    web = await startWebHost({ kioskHost: host, rendererDir: dir });
+    web = await startBrowserShell({ kioskHost: host, rendererDir: dir });
     bridge = createWebBridge(web.url);
     app = new KioskApp(bridge);
     await app.start();

@@ -9,8 +9,8 @@ import type { KioskConfig } from '../../host/config';
 import { FakeReader, sampleResidentCard } from '../../host/fake-reader';
 import { bootKioskHost } from '../../host/kiosk-host';
 import type { KioskHost } from '../../host/kiosk-host';
-import { startWebHost } from '../../web-host/web-host';
-import type { WebHost } from '../../web-host/web-host';
+import { startBrowserShell } from '../../browser-shell/browser-shell';
+import type { BrowserShell } from '../../browser-shell/browser-shell';
 import { createWebBridge } from './web-bridge';
 
 const config: KioskConfig = {
@@ -23,10 +23,10 @@ const config: KioskConfig = {
   fullscreen: false,
 };
 
-describe('web bridge against the real web host', () => {
+describe('web bridge against the real browser shell', () => {
   let reader: FakeReader;
   let host: KioskHost;
-  let web: WebHost;
+  let web: BrowserShell;
   let bridge: ReturnType<typeof createWebBridge>;
 
   beforeEach(async () => {
@@ -38,7 +38,7 @@ describe('web bridge against the real web host', () => {
       logger: { info() {}, warn() {}, error() {} },
       connect: () => io(config.serverUrl, { autoConnect: false }),
     });
-    web = await startWebHost({ kioskHost: host, rendererDir: dir });
+    web = await startBrowserShell({ kioskHost: host, rendererDir: dir });
     bridge = createWebBridge(web.url);
   });
   afterEach(async () => {

@@ -1,13 +1,13 @@
 /**
- * Runs the web host from the environment (same variables as the Electron kiosk, plus
+ * Runs the browser shell from the environment (same variables as the Electron kiosk, plus
  * RVW_KIOSK_WEB_PORT, default 5174, and RVW_KIOSK_RENDERER_DIR, default kiosk/dist/renderer):
- *   npx tsx kiosk/src/web-host/main.ts
+ *   npx tsx kiosk/src/browser-shell/main.ts
  */
 import { fileURLToPath } from 'node:url';
 import { loadKioskConfig } from '../host/config';
 import { KioskError } from '../host/errors';
 import { bootKioskHost } from '../host/kiosk-host';
-import { startWebHost } from './web-host';
+import { startBrowserShell } from './browser-shell';
 
 async function main(): Promise<void> {
   const config = loadKioskConfig();
@@ -15,8 +15,8 @@ async function main(): Promise<void> {
   const rendererDir =
     process.env.RVW_KIOSK_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const port = Number(process.env.RVW_KIOSK_WEB_PORT ?? 5174);
-  const web = await startWebHost({ kioskHost, rendererDir, port });
-  console.info(`kiosk web host: ${web.url} (reader ${config.idcard ? config.idcard.path : 'disabled'})`);
+  const web = await startBrowserShell({ kioskHost, rendererDir, port });
+  console.info(`kiosk browser shell: ${web.url} (reader ${config.idcard ? config.idcard.path : 'disabled'})`);
 
   const stop = async (): Promise<void> => {
     await web.close();
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof KioskError) console.error(`kiosk web host: ${err.code}: ${err.message}`);
-  else console.error('kiosk web host failed to start:', err instanceof Error ? err.message : err);
+  if (err instanceof KioskError) console.error(`kiosk browser shell: ${err.code}: ${err.message}`);
+  else console.error('kiosk browser shell failed to start:', err instanceof Error ? err.message : err);
   process.exit(1);
 });

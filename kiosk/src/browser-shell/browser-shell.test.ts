@@ -11,8 +11,8 @@ import { BRIDGE_IO_PATH } from '@rvw/shared';
 import type { BridgeResult } from '@rvw/shared';
 import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost } from '../host/kiosk-host';
-import { startWebHost } from './web-host';
-import type { WebHost } from './web-host';
+import { startBrowserShell } from './browser-shell';
+import type { BrowserShell } from './browser-shell';
 
 const config: KioskConfig = {
   serverUrl: 'http://127.0.0.1:9',
@@ -42,11 +42,11 @@ function invoke(socket: Socket, channel: string, request: unknown): Promise<Brid
   return new Promise((resolve) => socket.emit('invoke', channel, request, resolve));
 }
 
-describe('startWebHost', () => {
+describe('startBrowserShell', () => {
   let dir: string;
   let reader: FakeReader;
   let kioskHost: KioskHost;
-  let web: WebHost;
+  let web: BrowserShell;
   const sockets: Socket[] = [];
 
   beforeEach(async () => {
@@ -60,7 +60,7 @@ describe('startWebHost', () => {
       logger: quiet,
       connect: () => io(config.serverUrl, { autoConnect: false }),
     });
-    web = await startWebHost({ kioskHost, rendererDir: dir });
+    web = await startBrowserShell({ kioskHost, rendererDir: dir });
   });
   afterEach(async () => {
     for (const s of sockets.splice(0)) s.disconnect();
@@ -101,7 +101,9 @@ describe('startWebHost', () => {
   });
 
   it('refuses a non-loopback bind address', async () => {
-    await expect(startWebHost({ kioskHost, rendererDir: dir, host: '0.0.0.0' })).rejects.toThrow(TypeError);
+    await expect(startBrowserShell({ kioskHost, rendererDir: dir, host: '0.0.0.0' })).rejects.toThrow(
+      TypeError,
+    );
   });
 
   it('answers invokes with the same validation as the Electron bridge', async () => {

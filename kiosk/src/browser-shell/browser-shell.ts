@@ -1,5 +1,5 @@
 /**
- * The web host: serves the renderer build and exposes the kiosk host's bridge over socket.io
+ * The browser shell: serves the renderer build and exposes the kiosk host's bridge over socket.io
  * (path /bridge-io), so that the resident screens run in a plain browser for tests, development
  * and the demo, where Electron cannot. Loopback only: it refuses other bind addresses, other
  * peers and pages from other origins.
@@ -18,13 +18,13 @@ import { serveStatic } from './static-files';
 export interface WebBridgeClientEvents {
   invoke: (channel: string, request: unknown, ack: (result: BridgeResult) => void) => void;
 }
-/** Events the web host pushes to the page. */
+/** Events the browser shell pushes to the page. */
 export interface WebBridgeServerEvents {
   event: (channel: BridgeEventChannel, payload: unknown) => void;
 }
 
-/** Options of the web host. */
-export interface WebHostOptions {
+/** Options of the browser shell. */
+export interface BrowserShellOptions {
   /** The bridge handlers and events to expose. */
   kioskHost: Pick<KioskHost, 'handlers' | 'events'>;
   /** Directory of the built renderer (kiosk/dist/renderer). */
@@ -35,8 +35,8 @@ export interface WebHostOptions {
   port?: number;
 }
 
-/** A running web host. */
-export interface WebHost {
+/** A running browser shell. */
+export interface BrowserShell {
   /** e.g. http://127.0.0.1:5173 */
   url: string;
   /** Stops serving and disconnects every page. */
@@ -52,8 +52,8 @@ export function isLoopbackAddress(address: string | undefined): boolean {
   return a === '::1' || /^127\./.test(a);
 }
 
-/** Starts the web host; rejects with a TypeError for a non-loopback `host`. */
-export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+/** Starts the browser shell; rejects with a TypeError for a non-loopback `host`. */
+export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const bindHost = options.host ?? '127.0.0.1';
   if (!LOOPBACK_HOSTS.has(bindHost))
     throw new TypeError(
