@@ -9,8 +9,8 @@ import {
   createTestKiosk,
   okData,
   startTestServer,
-} from '@rvw/signaling-server';
-import type { TestClient, TestServer } from '@rvw/signaling-server';
+} from '@rvw/signaling-server/testing';
+import type { TestClient, TestServer } from '@rvw/signaling-server/testing';
 import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
 import { bootKioskHost } from '../host/kiosk-host';

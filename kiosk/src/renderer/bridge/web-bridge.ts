@@ -14,14 +14,17 @@ interface PageToServer {
   invoke: (channel: string, request: unknown, ack: (result: BridgeResult) => void) => void;
 }
 
+/** The page's socket to the browser shell. */
+export type WebBridgeSocket = Socket<ServerToPage, PageToServer>;
+
 /** Options of the web bridge. */
 export interface WebBridgeOptions {
   /** Per-call timeout in ms; default 15000. */
   timeoutMs?: number;
 }
 
-/** The socket.io transport: `invoke` with an ack, `event` pushes with the channel first. */
-function socketTransport(socket: Socket<ServerToPage, PageToServer>, timeoutMs: number): BridgeTransport {
+/** The socket.io transport: `invoke` with an ack; `event` pushes carry the channel first. */
+export function socketTransport(socket: WebBridgeSocket, timeoutMs: number): BridgeTransport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   socket.on('event', (channel, payload) => {
     for (const deliver of listeners.get(channel) ?? []) deliver(payload);
@@ -51,7 +54,7 @@ export function createWebBridge(
   origin: string = globalThis.location.origin,
   options: WebBridgeOptions = {},
 ): KioskBridge & { close(): void } {
-  const socket: Socket<ServerToPage, PageToServer> = io(origin, {
+  const socket: WebBridgeSocket = io(origin, {
     path: BRIDGE_IO_PATH,
     transports: ['websocket'],
   });
