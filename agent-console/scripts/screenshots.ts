@@ -19,7 +19,7 @@ import {
   okData,
   startTestServer,
   type TestClient,
-} from '@rvw/signaling-server';
+} from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
 
 const here = fileURLToPath(new URL('.', import.meta.url));

@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { login } from './auth/accounts';
+import { login } from './accounts/account-store';
 import { runCli } from './cli';
 import { openDatabase } from './db/database';
-import { ensureDemoData, ensureFirstAdmin } from './demo';
+import { ensureFirstAdmin } from './accounts/first-admin';
+import { ensureDemoData } from './demo';
 import { connectKiosk, startTestServer } from './testing';
 
 let dir: string;

@@ -5,11 +5,13 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError, CreateKioskRequest } from '@rvw/shared';
-import { createAgent, createKiosk, setPassword } from './auth/accounts';
-import { generatePassword } from './auth/passwords';
+import { createAgent, setPassword } from './accounts/account-store';
+import { ensureFirstAdmin } from './accounts/first-admin';
+import { generatePassword } from './accounts/passwords';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
-import { ensureDemoData, ensureFirstAdmin } from './demo';
+import { ensureDemoData } from './demo';
+import { createKiosk } from './kiosks/kiosk-store';
 import { ConfigError } from './errors';
 import { createServer, type RunningServer } from './server';
 

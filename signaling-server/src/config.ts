@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { IceServer } from '@rvw/shared';
-import { ServerError } from './errors';
+import { ConfigError } from './errors';
 
 /** The agent console's build, relative to this file: <repo>/agent-console/dist. */
 const defaultConsoleDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../agent-console/dist');
@@ -96,14 +96,14 @@ function fromEnv(key: keyof ServerConfig, raw: string): unknown {
     case 'number': {
       const n = Number(raw.trim());
       if (raw.trim() === '' || !Number.isFinite(n))
-        throw ServerError.config(`${name} must be a number, got "${raw}"`);
+        throw ConfigError.invalid(`${name} must be a number, got "${raw}"`);
       return n;
     }
     case 'json':
       try {
         return JSON.parse(raw) as unknown;
       } catch {
-        throw ServerError.config(`${name} must be JSON (for example [{"urls":"stun:stun.example.org"}])`);
+        throw ConfigError.invalid(`${name} must be JSON (for example [{"urls":"stun:stun.example.org"}])`);
       }
     case 'list':
       return raw
@@ -122,7 +122,7 @@ export function parseConfig(input: unknown, source: 'env' | 'file' | 'code' = 'c
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
   const name = source === 'env' && key in configEnv ? configEnv[key as keyof ServerConfig] : key || 'config';
-  throw ServerError.config(`${name} is invalid: ${issue.message}`);
+  throw ConfigError.invalid(`${name} is invalid: ${issue.message}`);
 }
 
 /**
@@ -137,7 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     try {
       text = readFileSync(path, 'utf8');
     } catch {
-      throw ServerError.config(`RVW_CONFIG names ${path}, which cannot be read`);
+      throw ConfigError.invalid(`RVW_CONFIG names ${path}, which cannot be read`);
     }
     try {
       const parsed = JSON.parse(text) as unknown;
@@ -145,7 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
         throw new Error('not an object');
       file = parsed as Record<string, unknown>;
     } catch {
-      throw ServerError.config(`RVW_CONFIG file ${path} must hold one JSON object`);
+      throw ConfigError.invalid(`RVW_CONFIG file ${path} must hold one JSON object`);
     }
     parseConfig(file, 'file');
   }

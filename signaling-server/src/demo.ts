@@ -1,39 +1,16 @@
 /**
- * Accounts that must exist before anyone can sign in: the first admin of a fresh installation, and
- * the demo's admin, agent and kiosk. Passwords are random and returned only when created; nothing
- * here has a default password.
+ * The demo's data: its admin, agent and kiosk, and the kiosk's config file. Passwords are random
+ * and returned only when created; nothing here has a default password. (The production first admin
+ * is accounts/first-admin.ts.)
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Kiosk } from '@rvw/shared';
-import { countAgents, createAgent, createKiosk, rotateKioskToken, toKiosk } from './auth/accounts';
-import { generatePassword } from './auth/passwords';
+import { createAgent } from './accounts/account-store';
+import type { Credentials } from './accounts/first-admin';
+import { generatePassword } from './accounts/passwords';
 import type { Db } from './db/database';
-
-/** A username with the password it was just given. */
-export interface Credentials {
-  username: string;
-  password: string;
-}
-
-/**
- * On a fresh database (no accounts) creates the admin `username` (default 'admin') with `password`
- * or a generated one, and returns the credentials; returns null when any account already exists.
- */
-export async function ensureFirstAdmin(
-  db: Db,
-  opts: { username?: string; password?: string; now?: Date } = {},
-): Promise<Credentials | null> {
-  if ((await countAgents(db)) > 0) return null;
-  const username = opts.username ?? 'admin';
-  const password = opts.password || generatePassword();
-  await createAgent(
-    db,
-    { username, displayName: '管理员 Administrator', password, role: 'admin' },
-    opts.now ?? new Date(),
-  );
-  return { username, password };
-}
+import { createKiosk, rotateKioskToken, toKiosk } from './kiosks/kiosk-store';
 
 /** The demo accounts' names; default admin `admin`, agent `agent`. */
 export const demoNames = {

@@ -1,4 +1,4 @@
-/** @rvw/signaling-server: the server, its configuration, admin/demo helpers and test helpers. */
+/** @rvw/signaling-server: the server, its configuration and admin/demo helpers. Test helpers are `@rvw/signaling-server/testing`. */
 export { createServer, serverVersion, type RunningServer, type ServerOptions } from './server';
 export {
   loadConfig,
@@ -8,18 +8,12 @@ export {
   type ServerConfig,
   type ServerConfigInput,
 } from './config';
-export { ConfigError, ServerError } from './errors';
+export { ConfigError } from './errors';
 export { runCli, type CliIo, type CliResult } from './cli';
-export {
-  ensureDemoData,
-  ensureFirstAdmin,
-  demoNames,
-  type DemoData,
-  type DemoOptions,
-  type Credentials,
-} from './demo';
-export { createAgent, createKiosk, listAgents, listKiosks, login, rotateKioskToken } from './auth/accounts';
+export { ensureFirstAdmin, type Credentials } from './accounts/first-admin';
+export { ensureDemoData, demoNames, type DemoData, type DemoOptions } from './demo';
+export { createAgent, listAgents, login } from './accounts/account-store';
+export { createKiosk, listKiosks, rotateKioskToken } from './kiosks/kiosk-store';
 export { openDatabase, databasePath, type Db } from './db/database';
 export { scrubIdNumbers } from './logger';
 export { systemClock, systemScheduler, type Clock, type Scheduler } from './clock';
-export * from './testing';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HttpError, LoginResponse } from '@rvw/shared';
-import { login } from './auth/accounts';
+import { login } from './accounts/account-store';
 import {
   RefusedError,
   connectAgent,
@@ -12,7 +12,7 @@ import {
   createTestKiosk,
   okData,
 } from './testing';
-import { useTestServer } from './testing-hooks';
+import { useTestServer } from './testing/hooks';
 
 const t = useTestServer();
 

@@ -1,6 +1,8 @@
 /**
  * createServer: Fastify (HTTP API, agent console) and socket.io (queue, sessions, signalling) on one
- * HTTP server, over a migrated SQLite database.
+ * HTTP server, over a migrated SQLite database. It composes the areas: each (accounts, kiosks,
+ * queue, sessions, identity) supplies its socket handlers and its routes; the connection core
+ * dispatches to them and the registrar mounts the routes of `httpRoutes`.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,13 +13,23 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config';
+import { httpRoutes } from '@rvw/shared';
+import { accountRoutes } from './accounts/account-routes';
 import { openDatabase, type Db } from './db/database';
-import { registerApiRoutes } from './http/api-routes';
 import { registerConsole } from './http/console-static';
 import { installErrorHandling } from './http/http-support';
+import { registerRoutes } from './http/route-registrar';
+import { identityHandlers, identityRoutes } from './identity/identity-area';
+import { kioskRoutes } from './kiosks/kiosk-routes';
 import { createLogger } from './logger';
+import { queueHandlers, queueRoutes } from './queue/queue-area';
+import { QueueNotifier } from './queue/queue-notifier';
+import { AbsenceWatch } from './sessions/absence-watch';
+import { greet } from './sessions/resume';
+import { SessionsArea } from './sessions/sessions-area';
 import { authMiddleware } from './socket/auth-middleware';
-import { Hub } from './socket/hub';
+import { ConnectionCore } from './socket/connection-core';
+import { Presence } from './socket/presence';
 import type { RvwServer } from './socket/types';
 
 /** createServer's input: the configuration plus what cannot come from the environment. */
@@ -38,8 +50,10 @@ export interface RunningServer {
   io: RvwServer;
   /** The database. */
   db: Db;
-  /** The socket.io behaviour (queue pushes, grace periods). */
-  hub: Hub;
+  /** Connections, rooms and dispatch of client events. */
+  connections: ConnectionCore;
+  /** Grace periods of absent session members (deadlines in the database). */
+  absences: AbsenceWatch;
   /** The resolved configuration. */
   config: ServerConfig;
   /** The logger (the same one Fastify uses). */
@@ -82,38 +96,83 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     serveClient: false,
     cors: config.corsOrigins.length ? { origin: config.corsOrigins } : undefined,
   });
-  const hub = new Hub({
-    io,
+  const socketLog = log.child({ component: 'socket' });
+  const presence = new Presence(io);
+  const notifier = new QueueNotifier({ io, db, clock });
+  // The watch ends a session through the sessions area, which is built just below (the callback
+  // runs only once the server is up).
+  const watch: AbsenceWatch = new AbsenceWatch({
     db,
-    log: log.child({ component: 'socket' }),
     clock,
     scheduler,
-    iceServers: config.iceServers,
-    memberGraceSeconds: config.memberGraceSeconds,
-    socketRateLimit: config.socketRateLimit,
+    presence,
+    log: socketLog,
+    graceMs: config.memberGraceSeconds * 1000,
+    onLost: (m) => sessions.memberLost(m.sessionId, m.kind),
   });
-  io.use(authMiddleware({ db, clock, log: log.child({ component: 'socket' }) }));
+  const sessions = new SessionsArea({
+    io,
+    db,
+    clock,
+    log: socketLog,
+    iceServers: config.iceServers,
+    notifier,
+    absences: watch,
+  });
+  const areaDeps = { io, db, clock, log: socketLog, notifier };
+  const connections = new ConnectionCore({
+    io,
+    log: socketLog,
+    socketRateLimit: config.socketRateLimit,
+    handlers: {
+      ...queueHandlers({ ...areaDeps, sessions, presence, absences: watch }),
+      ...sessions.handlers,
+      ...identityHandlers(areaDeps),
+    },
+    onConnect: (socket) => greet({ db, sessions, absences: watch, notifier }, socket),
+    onDisconnect: (kind, id) => watch.left(kind, id),
+  });
+  io.use(authMiddleware({ db, clock, log: socketLog }));
 
   // Clients are dropped before Fastify closes the HTTP server, so that no long-poll keeps it open.
   app.addHook('preClose', async () => {
-    hub.stop();
+    connections.stop();
+    watch.stop();
     io.disconnectSockets(true);
     io.engine.close();
   });
 
+  const startedAt = process.hrtime.bigint();
   try {
-    await hub.start();
-    registerApiRoutes(app, {
-      db,
-      clock,
-      hub,
-      version: serverVersion,
-      sessionTtlHours: config.sessionTtlHours,
-    });
+    connections.start();
+    await watch.start();
+    registerRoutes(
+      app,
+      httpRoutes,
+      {
+        health: async () => ({
+          status: 'ok' as const,
+          version: serverVersion,
+          uptimeSeconds: Math.floor(Number(process.hrtime.bigint() - startedAt) / 1e9),
+        }),
+        ...accountRoutes({
+          db,
+          clock,
+          sessionTtlHours: config.sessionTtlHours,
+          disconnectLogin: (sid) => connections.disconnectLogin(sid),
+        }),
+        ...kioskRoutes({ db, clock }),
+        ...queueRoutes({ db, clock }),
+        ...identityRoutes(areaDeps),
+        ...sessions.routes,
+      },
+      { db, clock },
+    );
     await registerConsole(app, config.consoleDir);
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
-    hub.stop();
+    connections.stop();
+    watch.stop();
     await app.close().catch(() => undefined);
     await db.destroy();
     throw err;
@@ -129,7 +188,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     app,
     io,
     db,
-    hub,
+    connections,
+    absences: watch,
     config,
     log,
     url,

@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
-import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signaling-server';
+import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signaling-server/testing';
 import { firstFrameAt, launchChromium, mediaOpenedAt, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack } from '@rvw/sim/kiosk-stack';
 import { summaryLine } from './stats';

@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server';
+import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server/testing';
 import {
   framesDecoded,
   launchChromium,

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { maskIdNumber } from '@rvw/shared';
-import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server';
+import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server/testing';
 import { sampleCards } from '@rvw/sim';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';

@@ -126,9 +126,27 @@ const m0001: Migration = {
   },
 };
 
+// Absence deadlines live in the database, so that a restart (or another node) honours them; the
+// process timers only wake the check.
+const m0002: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('member_absences')
+      .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id'))
+      .addColumn('member', 'text', (c) => c.notNull().check(sql`member in ('kiosk', 'agent')`))
+      .addColumn('deadline', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('member_absences_pk', ['session_id', 'member'])
+      .execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('member_absences').execute();
+  },
+};
+
 /** All migrations by name; the Migrator applies them in name order. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
+  '0002_member_absences': m0002,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */

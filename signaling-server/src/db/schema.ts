@@ -10,7 +10,7 @@ export interface AgentsTable {
   username: string;
   display_name: string;
   role: 'agent' | 'admin';
-  /** scrypt$N$r$p$salt$hash (see auth/passwords.ts). */
+  /** scrypt$N$r$p$salt$hash (see accounts/passwords.ts). */
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
@@ -95,6 +95,14 @@ export interface IdentityRevealsTable {
   at: string;
 }
 
+/** A session member whose last socket went away, and when the session ends unless it returns. */
+export interface MemberAbsencesTable {
+  session_id: string;
+  member: 'kiosk' | 'agent';
+  /** ISO time at which the server ends the session (endedBy 'system'). */
+  deadline: string;
+}
+
 /** The whole database. */
 export interface Database {
   agents: AgentsTable;
@@ -105,6 +113,7 @@ export interface Database {
   ticket_identities: TicketIdentitiesTable;
   sessions: SessionsTable;
   identity_reveals: IdentityRevealsTable;
+  member_absences: MemberAbsencesTable;
 }
 
 /** A row of agents. */

@@ -5,8 +5,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
+import { RequestError } from '@rvw/shared';
 import type { FastifyInstance } from 'fastify';
-import { ServerError } from '../errors';
 import { sendError } from './http-support';
 
 /** Registers /console and the 404 handler (which also serves the SPA fallback). */
@@ -25,7 +25,7 @@ export async function registerConsole(app: FastifyInstance, consoleDir: string):
     const notBuilt = async (_req: unknown, reply: Parameters<typeof sendError>[0]) =>
       sendError(
         reply,
-        ServerError.unavailable(
+        RequestError.unavailable(
           'The agent console has not been built: run `npm run build --workspace @rvw/agent-console` (or npm start).',
         ),
       );
@@ -38,6 +38,6 @@ export async function registerConsole(app: FastifyInstance, consoleDir: string):
     if (built && req.method === 'GET' && path.startsWith('/console/') && !isAsset) {
       return reply.type('text/html').sendFile('index.html', consoleDir);
     }
-    return sendError(reply, ServerError.notFound(`${req.method} ${path}`));
+    return sendError(reply, RequestError.notFound(`${req.method} ${path}`));
   });
 }

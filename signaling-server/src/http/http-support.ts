@@ -1,12 +1,13 @@
-/** HTTP plumbing shared by the routes: error bodies, bearer authentication and body validation. */
-import { AppError, ErrorCode, type HttpError } from '@rvw/shared';
+/** HTTP plumbing shared by the routes: error bodies, bearer authentication and schema validation. */
+import { AppError, AuthError, ErrorCode, RequestError, type HttpError, type Kiosk } from '@rvw/shared';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { authenticateAgent, authenticateKiosk, type AgentPrincipal } from '../auth/accounts';
-import { bearerToken } from '../auth/tokens';
+import { authenticateAgent, type AgentPrincipal } from '../accounts/account-store';
+import { bearerToken } from '../accounts/tokens';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
-import { ServerError, httpStatus } from '../errors';
+import { httpStatus } from '../errors';
+import { authenticateKiosk } from '../kiosks/kiosk-store';
 import { describeZodError } from '../socket/dispatch';
 
 /** Sends an AppError as the HttpError body with its status. */
@@ -15,44 +16,37 @@ export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   return reply.status(httpStatus(err.code)).send(body);
 }
 
-/** Validates a body against a shared schema; BAD_PAYLOAD names the first wrong field. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body ?? {});
-  if (!parsed.success) throw ServerError.badPayload(describeZodError(parsed.error));
+/** Validates a request part against a shared schema; BAD_PAYLOAD names the first wrong field. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) throw RequestError.badPayload(describeZodError(parsed.error));
   return parsed.data;
 }
 
-/** Who may call authenticated routes, resolved from `Authorization: Bearer <token>`. */
-export function authHelpers(deps: { db: Db; clock: Clock }) {
-  const tokenOf = (req: FastifyRequest): string => {
-    const header = req.headers.authorization;
-    if (!header) throw ServerError.authMissing();
-    const token = bearerToken(header);
-    if (!token) throw ServerError.authInvalid();
-    return token;
-  };
-  return {
-    tokenOf,
-    /** The signed-in agent (any role). */
-    async agent(req: FastifyRequest): Promise<AgentPrincipal> {
-      const who = await authenticateAgent(deps.db, tokenOf(req), deps.clock());
-      if (!who) throw ServerError.authInvalid();
-      return who;
-    },
-    /** The signed-in admin; FORBIDDEN for an agent. */
-    async admin(req: FastifyRequest): Promise<AgentPrincipal> {
-      const who = await authenticateAgent(deps.db, tokenOf(req), deps.clock());
-      if (!who) throw ServerError.authInvalid();
-      if (who.role !== 'admin') throw ServerError.forbidden('Only an admin may manage accounts and kiosks.');
-      return who;
-    },
-    /** The kiosk a kiosk token belongs to. */
-    async kiosk(req: FastifyRequest) {
-      const kiosk = await authenticateKiosk(deps.db, tokenOf(req));
-      if (!kiosk) throw ServerError.authInvalid();
-      return kiosk;
-    },
-  };
+/** The bearer token of a request: AUTH_MISSING without the header, AUTH_INVALID when malformed. */
+export function tokenOf(req: FastifyRequest): string {
+  const header = req.headers.authorization;
+  if (!header) throw AuthError.missing();
+  const token = bearerToken(header);
+  if (!token) throw AuthError.invalid();
+  return token;
+}
+
+/** Whose token it is, among the kinds a route accepts; null when it is none of them. */
+export async function authenticate(
+  deps: { db: Db; clock: Clock },
+  token: string,
+  accepts: { account: boolean; kiosk: boolean },
+): Promise<{ kind: 'account'; principal: AgentPrincipal } | { kind: 'kiosk'; kiosk: Kiosk } | null> {
+  if (accepts.account) {
+    const principal = await authenticateAgent(deps.db, token, deps.clock());
+    if (principal) return { kind: 'account', principal };
+  }
+  if (accepts.kiosk) {
+    const kiosk = await authenticateKiosk(deps.db, token);
+    if (kiosk) return { kind: 'kiosk', kiosk };
+  }
+  return null;
 }
 
 /** Maps every error to the HttpError shape: AppErrors keep their code, Fastify's 4xx become BAD_PAYLOAD. */
@@ -65,7 +59,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const status = (err as FastifyError).statusCode ?? 500;
     if ((err as FastifyError).validation || (status >= 400 && status < 500)) {
       // Unparseable JSON, a wrong content type or a body over the limit: all bad payloads.
-      const e = ServerError.badPayload(
+      const e = RequestError.badPayload(
         status === 413 ? 'the body is too large' : 'the request body could not be read',
       );
       return reply
@@ -73,6 +67,6 @@ export function installErrorHandling(app: FastifyInstance): void {
         .send({ error: { code: e.code, message: e.message } });
     }
     req.log.error({ err }, 'request failed');
-    return sendError(reply, ServerError.internal());
+    return sendError(reply, RequestError.internal());
   });
 }

@@ -3,11 +3,18 @@
  * the serving agent or an admin with every reveal recorded, and purged to the masked form as soon
  * as the ticket closes.
  */
-import type { AttachIdentityRequest, CardType, Gender, IdentitySummary, Role } from '@rvw/shared';
-import { ageOn, maskIdNumber } from '@rvw/shared';
+import type {
+  AttachIdentityRequest,
+  CardType,
+  Gender,
+  IdentityReveal,
+  IdentitySummary,
+  Role,
+  TicketIdentityState,
+} from '@rvw/shared';
+import { AuthError, IdentityError, QueueError, RequestError, ageOn, maskIdNumber } from '@rvw/shared';
 import type { Db } from '../db/database';
 import type { IdentityRow } from '../db/schema';
-import { ServerError } from '../errors';
 
 /** The masked summary screens may show, from the stored identity. */
 export function identitySummary(
@@ -36,9 +43,9 @@ export async function attachIdentity(
       .select(['kiosk_id', 'status'])
       .where('id', '=', req.ticketId)
       .executeTakeFirst();
-    if (!ticket) throw ServerError.notFound('The ticket');
-    if (ticket.kiosk_id !== kioskId) throw ServerError.forbidden('This ticket belongs to another kiosk.');
-    if (ticket.status !== 'waiting' && ticket.status !== 'serving') throw ServerError.ticketNotWaiting();
+    if (!ticket) throw RequestError.notFound('The ticket');
+    if (ticket.kiosk_id !== kioskId) throw AuthError.forbidden('This ticket belongs to another kiosk.');
+    if (ticket.status !== 'waiting' && ticket.status !== 'serving') throw QueueError.ticketNotWaiting();
     const id = req.identity;
     const values = {
       card_type: id.cardType,
@@ -93,15 +100,13 @@ export async function revealIdentity(
       .select(['t.status', 't.agent_id', 'i.ticket_id as identity_of', 'i.id_number', 'i.purged_at'])
       .where('t.id', '=', ticketId)
       .executeTakeFirst();
-    if (!row) throw ServerError.notFound('The ticket');
+    if (!row) throw RequestError.notFound('The ticket');
     const serving = row.status === 'serving' && row.agent_id === who.agentId;
     if (!serving && who.role !== 'admin') {
-      throw ServerError.forbidden(
-        'Only the agent serving this ticket (or an admin) may reveal the identity.',
-      );
+      throw AuthError.forbidden('Only the agent serving this ticket (or an admin) may reveal the identity.');
     }
-    if (row.identity_of === null) throw ServerError.notFound('The identity of this ticket');
-    if (row.purged_at !== null || row.id_number === null) throw ServerError.identityPurged();
+    if (row.identity_of === null) throw RequestError.notFound('The identity of this ticket');
+    if (row.purged_at !== null || row.id_number === null) throw IdentityError.purged();
     await trx
       .insertInto('identity_reveals')
       .values({ agent_id: who.agentId, ticket_id: ticketId, at: now.toISOString() })
@@ -118,4 +123,32 @@ export async function purgeIdentity(db: Db, ticketId: string, now: Date): Promis
     .where('ticket_id', '=', ticketId)
     .where('purged_at', 'is', null)
     .execute();
+}
+
+/** A ticket's identity state for a supervisor: masked, and whether the full number is still held. */
+export async function identityState(db: Db, ticketId: string, now: Date): Promise<TicketIdentityState> {
+  const row = await db
+    .selectFrom('ticket_identities')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst();
+  if (!row) throw RequestError.notFound('The identity of this ticket');
+  return {
+    ticketId,
+    identity: identitySummary(row, now),
+    fullNumberHeld: row.purged_at === null,
+    consentedAt: row.consented_at,
+    purgedAt: row.purged_at,
+  };
+}
+
+/** Every recorded reveal of a ticket's full number, oldest first. */
+export async function revealsOfTicket(db: Db, ticketId: string): Promise<IdentityReveal[]> {
+  const rows = await db
+    .selectFrom('identity_reveals')
+    .select(['agent_id', 'ticket_id', 'at'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ agentId: r.agent_id, ticketId: r.ticket_id, at: r.at }));
 }

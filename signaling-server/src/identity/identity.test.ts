@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idCheckDigit, maskIdNumber, type AttachIdentityRequest, type ResidentIdentity } from '@rvw/shared';
 import { connectAgent, createTestAgent, createTestKiosk, okData } from '../testing';
-import { useTestServer } from '../testing-hooks';
+import { useTestServer } from '../testing/hooks';
 
 const first17 = '31010619480315002';
 const ID_NUMBER = first17 + idCheckDigit(first17)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectAgent, connectKiosk, createTestAgent, createTestKiosk, okData } from '../testing';
-import { useTestServer } from '../testing-hooks';
+import { useTestServer } from '../testing/hooks';
 
 const t = useTestServer();
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createKiosk } from '../auth/accounts';
+import { createKiosk } from '../kiosks/kiosk-store';
 import { openDatabase, type Db } from '../db/database';
 import { issueTicket, queueEntries } from './ticket-store';
 import { finishTicket } from './ticket-store';

@@ -3,11 +3,18 @@
  * the waiting queue. Every multi-step change is one transaction, so any server node could run it.
  */
 import { randomUUID } from 'node:crypto';
-import type { QueueEntry, Ticket, TicketPosition } from '@rvw/shared';
-import { toKiosk } from '../auth/accounts';
+import {
+  AuthError,
+  QueueError,
+  RequestError,
+  type QueueEntry,
+  type Ticket,
+  type TicketPosition,
+} from '@rvw/shared';
 import type { Db } from '../db/database';
 import type { SessionRow, TicketRow } from '../db/schema';
-import { ServerError } from '../errors';
+import { isUniqueViolation } from '../db/storage-errors';
+import { toKiosk } from '../kiosks/kiosk-store';
 import { identitySummary, purgeIdentity } from '../identity/identity-store';
 import { formatTicketNumber, orderQueue, positions, shanghaiDay } from './queue-rules';
 
@@ -55,7 +62,7 @@ export async function openTicketOfKiosk(db: Db, kioskId: string): Promise<Ticket
 export async function issueTicket(db: Db, kioskId: string, now: Date): Promise<TicketRow> {
   try {
     return await db.transaction().execute(async (trx) => {
-      if (await openTicketOfKiosk(trx, kioskId)) throw ServerError.alreadyQueued();
+      if (await openTicketOfKiosk(trx, kioskId)) throw QueueError.alreadyQueued();
       const day = shanghaiDay(now);
       const counter = await trx
         .insertInto('ticket_counters')
@@ -81,10 +88,9 @@ export async function issueTicket(db: Db, kioskId: string, now: Date): Promise<T
       return row;
     });
   } catch (err) {
-    // The partial unique index caught a concurrent second request from the same kiosk.
-    if (err instanceof Error && /UNIQUE constraint failed: tickets\.kiosk_id/.test(err.message)) {
-      throw ServerError.alreadyQueued();
-    }
+    // The partial unique index caught a concurrent second request from the same kiosk (the day's
+    // counter is atomic, so the open-ticket index is the only key a new ticket can collide on).
+    if (isUniqueViolation(err)) throw QueueError.alreadyQueued();
     throw err;
   }
 }
@@ -93,8 +99,8 @@ export async function issueTicket(db: Db, kioskId: string, now: Date): Promise<T
 export async function cancelTicket(db: Db, kioskId: string, ticketId: string, now: Date): Promise<TicketRow> {
   return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
-    if (!current) throw ServerError.notFound('The ticket');
-    if (current.kiosk_id !== kioskId) throw ServerError.forbidden('This ticket belongs to another kiosk.');
+    if (!current) throw RequestError.notFound('The ticket');
+    if (current.kiosk_id !== kioskId) throw AuthError.forbidden('This ticket belongs to another kiosk.');
     const updated = await trx
       .updateTable('tickets')
       .set({ status: 'cancelled', closed_at: now.toISOString() })
@@ -102,7 +108,7 @@ export async function cancelTicket(db: Db, kioskId: string, ticketId: string, no
       .where('status', '=', 'waiting')
       .returningAll()
       .executeTakeFirst();
-    if (!updated) throw ServerError.ticketNotWaiting();
+    if (!updated) throw QueueError.ticketNotWaiting();
     // Nobody will serve this ticket: the identity it carried has no purpose left.
     await trx.deleteFrom('ticket_identities').where('ticket_id', '=', ticketId).execute();
     return updated;
@@ -127,7 +133,7 @@ export async function acceptTicket(
       .where('agent_id', '=', agentId)
       .where('ended_at', 'is', null)
       .executeTakeFirst();
-    if (busy) throw ServerError.agentBusy();
+    if (busy) throw QueueError.agentBusy();
     const at = now.toISOString();
     const taken = await trx
       .updateTable('tickets')
@@ -142,9 +148,9 @@ export async function acceptTicket(
         .select('status')
         .where('id', '=', ticketId)
         .executeTakeFirst();
-      if (!t) throw ServerError.notFound('The ticket');
-      if (t.status === 'serving' || t.status === 'done') throw ServerError.ticketTaken();
-      throw ServerError.ticketNotWaiting();
+      if (!t) throw RequestError.notFound('The ticket');
+      if (t.status === 'serving' || t.status === 'done') throw QueueError.ticketTaken();
+      throw QueueError.ticketNotWaiting();
     }
     const session: SessionRow = {
       id: randomUUID(),
@@ -235,4 +241,17 @@ export async function ticketPosition(db: Db, ticketId: string): Promise<TicketPo
   if (!t) return null;
   const { positions: pos, waiting } = await waitingPositions(db);
   return { ticket: toTicket(t.row, t.hasIdentity), position: pos.get(ticketId) ?? 0, waiting };
+}
+
+/** One Asia/Shanghai day's tickets in issue order, whatever their status (supervisor view). */
+export async function ticketsOfDay(db: Db, day: string): Promise<Ticket[]> {
+  const rows = await db
+    .selectFrom('tickets as t')
+    .leftJoin('ticket_identities as i', 'i.ticket_id', 't.id')
+    .selectAll('t')
+    .select('i.ticket_id as identity_of')
+    .where('t.day', '=', day)
+    .orderBy('t.seq')
+    .execute();
+  return rows.map(({ identity_of, ...row }) => toTicket(row, identity_of !== null));
 }

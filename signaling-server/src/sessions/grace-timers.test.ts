@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualScheduler } from '../testing-scheduler';
+import { ManualScheduler } from '../testing/manual-scheduler';
 import { GraceTimers, type AbsentMember } from './grace-timers';
 
 describe('GraceTimers', () => {

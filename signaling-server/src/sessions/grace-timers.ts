@@ -1,14 +1,12 @@
 /**
  * Grace periods for absent session members: when a member's last socket goes away, the session
- * waits `graceMs` for it to come back before the server ends it (endedBy 'system').
+ * waits `graceMs` for it to come back before the server ends it (endedBy 'system'). These timers
+ * only wake the check; the deadline itself is recorded in the database (absence-store.ts).
  */
 import type { Scheduler } from '../clock';
+import type { AbsentMember } from './absence-store';
 
-/** Which member of which session is absent. */
-export interface AbsentMember {
-  sessionId: string;
-  kind: 'kiosk' | 'agent';
-}
+export type { AbsentMember } from './absence-store';
 
 /** One timer per absent member; the callback runs at most once per start. */
 export class GraceTimers {
@@ -21,18 +19,29 @@ export class GraceTimers {
     private readonly onExpire: (member: AbsentMember) => void,
   ) {}
 
+  /** How long a member may stay away, in milliseconds. */
+  get periodMs(): number {
+    return this.graceMs;
+  }
+
   private key(m: AbsentMember): string {
     return `${m.sessionId}:${m.kind}`;
   }
 
-  /** Starts the wait for a member unless it is already running. */
-  start(member: AbsentMember): void {
+  /**
+   * Starts the wait for a member unless it is already running: `graceMs` by default, or `delayMs`
+   * when a deadline recorded earlier (before a restart) leaves less.
+   */
+  start(member: AbsentMember, delayMs = this.graceMs): void {
     const key = this.key(member);
     if (this.timers.has(key)) return;
-    const handle = this.scheduler.schedule(() => {
-      this.timers.delete(key);
-      this.onExpire(member);
-    }, this.graceMs);
+    const handle = this.scheduler.schedule(
+      () => {
+        this.timers.delete(key);
+        this.onExpire(member);
+      },
+      Math.max(0, delayMs),
+    );
     this.timers.set(key, handle);
   }
 

@@ -1,9 +1,9 @@
 /** Sessions in the database: lookup with their members, the open session of a member, and ending. */
-import type { EndedBy, Session, SessionEnded } from '@rvw/shared';
-import { toKiosk } from '../auth/accounts';
+import { RequestError, SessionError, type EndedBy, type Session, type SessionEnded } from '@rvw/shared';
 import type { Db } from '../db/database';
-import { ServerError } from '../errors';
+import { toKiosk } from '../kiosks/kiosk-store';
 import { finishTicket } from '../queue/ticket-store';
+import { clearAbsences } from './absence-store';
 
 /** A session with its two members' ids, as the server checks membership. */
 export interface SessionRecord {
@@ -80,6 +80,31 @@ export async function openSessionOfTicket(db: Db, ticketId: string): Promise<Ses
   return r ? toRecord(r) : null;
 }
 
+/** Sessions newest first, optionally only the one serving a ticket (supervisor view). */
+export async function listSessions(
+  db: Db,
+  filter: { ticketId?: string; limit?: number } = {},
+): Promise<SessionRecord[]> {
+  let q = baseQuery(db);
+  if (filter.ticketId) q = q.where('s.ticket_id', '=', filter.ticketId);
+  const rows = await q
+    .orderBy('s.started_at', 'desc')
+    .orderBy('s.id')
+    .limit(filter.limit ?? 50)
+    .execute();
+  return rows.map(toRecord);
+}
+
+/** Why a session ended (the member's or the server's reason), or null. */
+export async function endReasonOf(db: Db, sessionId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .select('end_reason')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  return row?.end_reason ?? null;
+}
+
 /** Every open session (at start-up, to give absent members their grace period). */
 export async function openSessions(db: Db): Promise<SessionRecord[]> {
   const rows = await baseQuery(db).where('s.ended_at', 'is', null).execute();
@@ -112,9 +137,10 @@ export async function endSession(
         .select('id')
         .where('id', '=', sessionId)
         .executeTakeFirst();
-      throw exists ? ServerError.sessionEnded() : ServerError.notFound('The session');
+      throw exists ? SessionError.ended() : RequestError.notFound('The session');
     }
     await finishTicket(trx, row.ticket_id, now);
+    await clearAbsences(trx, sessionId);
     return { sessionId, endedBy, endedAt, ...(reason ? { reason } : {}) };
   });
 }

@@ -7,7 +7,7 @@ import {
   createTestKiosk,
   okData,
 } from '../testing';
-import { useTestServer } from '../testing-hooks';
+import { useTestServer } from '../testing/hooks';
 
 const t = useTestServer(
   { iceServers: [{ urls: 'turn:turn.example.org:3478', username: 'u', credential: 'c' }] },
@@ -187,6 +187,29 @@ describe('sessions', () => {
     expect(scheduler.pending).toBe(1); // the agent is back; the kiosk is still awaited
     scheduler.runAll();
     expect((await agent.waitFor('session:ended')).sessionId).toBe(sessionId);
+  });
+
+  it('keeps absence deadlines in the database, and a restart honours the time already waited', async () => {
+    const scheduler = new ManualScheduler();
+    let offsetMs = 0;
+    const clock = () => new Date(Date.now() + offsetMs);
+    await t.start({ scheduler, clock });
+    const { kiosk, agent, ticket, a } = await t.kioskWithTicket();
+    const opened = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));
+    kiosk.close();
+    await waitUntil(() => scheduler.pending === 1);
+    const row = await t.server.db.selectFrom('member_absences').selectAll().executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ session_id: opened.session.id, member: 'kiosk' });
+
+    // 20 of the 30 seconds pass while the server is down: after the restart 10 are left.
+    offsetMs = 20_000;
+    await t.restart({ scheduler, clock });
+    const back = await connectAgent(t.url, a.token);
+    t.track(back);
+    expect(scheduler.pending).toBe(1); // the agent is back; the kiosk's deadline still runs
+    scheduler.advance(10_000);
+    expect(await back.waitFor('session:ended')).toMatchObject({ endedBy: 'system', reason: 'kiosk-lost' });
+    expect(await t.server.db.selectFrom('member_absences').selectAll().execute()).toEqual([]);
   });
 });
 

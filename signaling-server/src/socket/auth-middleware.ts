@@ -3,12 +3,12 @@
  * a malformed, unknown, expired or revoked token -> AUTH_INVALID. The refusal's `data` carries
  * `{ code, message }` (ConnectRefusal).
  */
-import { HandshakeAuth, type ConnectRefusal } from '@rvw/shared';
+import { AuthError, HandshakeAuth, RequestError, type ConnectRefusal } from '@rvw/shared';
 import type { Logger } from 'pino';
-import { authenticateAgent, authenticateKiosk } from '../auth/accounts';
+import { authenticateAgent } from '../accounts/account-store';
+import { authenticateKiosk } from '../kiosks/kiosk-store';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
-import { ServerError } from '../errors';
 import type { RvwSocket } from './types';
 
 /** The Error socket.io sends to the client as `connect_error`. */
@@ -30,7 +30,7 @@ export function authMiddleware(deps: { db: Db; clock: Clock; log: Logger }) {
     try {
       const auth = socket.handshake.auth as unknown;
       if (!hasToken(auth)) {
-        const e = ServerError.authMissing();
+        const e = AuthError.missing();
         deps.log.info({ code: e.code, socketId: socket.id }, 'socket refused');
         return next(refusal(e.code, e.message));
       }
@@ -55,12 +55,12 @@ export function authMiddleware(deps: { db: Db; clock: Clock; log: Logger }) {
           }
         }
       }
-      const e = ServerError.authInvalid();
+      const e = AuthError.invalid();
       deps.log.info({ code: e.code, socketId: socket.id }, 'socket refused');
       return next(refusal(e.code, e.message));
     } catch (err) {
       deps.log.error({ err }, 'socket authentication failed');
-      const e = ServerError.internal();
+      const e = RequestError.internal();
       return next(refusal(e.code, e.message));
     }
   };

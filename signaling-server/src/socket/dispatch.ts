@@ -4,6 +4,8 @@
  * Bad input never throws out of here and never disconnects anyone.
  */
 import {
+  AuthError,
+  RequestError,
   type AppError,
   ackFail,
   ackOk,
@@ -15,7 +17,7 @@ import {
 } from '@rvw/shared';
 import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
-import { ServerError, toAppError } from '../errors';
+import { toAppError } from '../errors';
 import { TokenBucket } from './rate-limit';
 import type { RvwSocket, SocketData } from './types';
 
@@ -69,19 +71,19 @@ export function attachDispatch(
         { event: String(event), socketId: socket.id, code: 'RATE_LIMITED' },
         'socket event refused',
       );
-      return fail(ServerError.rateLimited());
+      return fail(RequestError.rateLimited());
     }
     if (typeof event !== 'string' || !isClientEvent(event)) {
       // Unknown events are ignored; a client waiting for an answer is told why.
-      return fail(ServerError.badPayload(`unknown event "${String(event).slice(0, 40)}"`));
+      return fail(RequestError.badPayload(`unknown event "${String(event).slice(0, 40)}"`));
     }
     const spec = clientEvents[event];
     const data = socket.data as SocketData | undefined;
     if (!data || !(spec.from as readonly string[]).includes(data.kind)) {
-      return fail(ServerError.forbidden(`A ${data?.kind ?? 'client'} may not send ${event}.`));
+      return fail(AuthError.forbidden(`A ${data?.kind ?? 'client'} may not send ${event}.`));
     }
     const parsed = spec.payload.safeParse(args[0]);
-    if (!parsed.success) return fail(ServerError.badPayload(describeZodError(parsed.error)));
+    if (!parsed.success) return fail(RequestError.badPayload(describeZodError(parsed.error)));
 
     chain = chain.then(async () => {
       try {

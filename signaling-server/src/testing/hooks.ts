@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach } from 'vitest';
 import type { Ticket } from '@rvw/shared';
-import type { ServerOptions } from './server';
+import type { ServerOptions } from '../server';
 import {
   connectAgent,
   connectKiosk,
@@ -15,7 +15,7 @@ import {
   startTestServer,
   type TestClient,
   type TestServer,
-} from './testing';
+} from './index';
 
 /** The test server of the running test, plus the clients it closes afterwards. */
 export interface ServerUnderTest extends TestServer {

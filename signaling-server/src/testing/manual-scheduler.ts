@@ -1,5 +1,5 @@
 /** A Scheduler driven by hand: tests advance its clock instead of waiting for real timers. */
-import type { Scheduler } from './clock';
+import type { Scheduler } from '../clock';
 
 interface Job {
   at: number;

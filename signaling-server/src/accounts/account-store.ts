@@ -1,20 +1,22 @@
-/** Agents, login tokens and kiosks: creation, listing and authentication. Queries stay in Kysely. */
+/** Agent and admin accounts and their login tokens: creation, listing, sign-in and authentication. */
 import { randomUUID } from 'node:crypto';
-import type { Agent, CreateAgentRequest, Kiosk, LoginResponse, Role } from '@rvw/shared';
+import {
+  AuthError,
+  RequestError,
+  type Agent,
+  type CreateAgentRequest,
+  type LoginResponse,
+  type Role,
+} from '@rvw/shared';
 import type { Db } from '../db/database';
-import type { AgentRow, KioskRow } from '../db/schema';
-import { ServerError } from '../errors';
+import type { AgentRow } from '../db/schema';
+import { isUniqueViolation } from '../db/storage-errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { hashToken, newToken } from './tokens';
 
 /** The client-facing shape of an agent row. */
 export function toAgent(row: Pick<AgentRow, 'id' | 'username' | 'display_name' | 'role'>): Agent {
   return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
-}
-
-/** The client-facing shape of a kiosk row (never its token hash). */
-export function toKiosk(row: Pick<KioskRow, 'id' | 'name' | 'location'>): Kiosk {
-  return { id: row.id, name: row.name, location: row.location };
 }
 
 /** Number of agent accounts (0 on a fresh database). */
@@ -33,7 +35,7 @@ export async function createAgent(db: Db, input: CreateAgentRequest, now: Date):
     .select('id')
     .where('username', '=', input.username)
     .executeTakeFirst();
-  if (existing) throw ServerError.conflict(`The username "${input.username}"`);
+  if (existing) throw RequestError.conflict(`The username "${input.username}"`);
   const row = {
     id: randomUUID(),
     username: input.username,
@@ -43,7 +45,13 @@ export async function createAgent(db: Db, input: CreateAgentRequest, now: Date):
     created_at: now.toISOString(),
     disabled_at: null,
   };
-  await db.insertInto('agents').values(row).execute();
+  try {
+    await db.insertInto('agents').values(row).execute();
+  } catch (err) {
+    // Two creations of one username raced past the check above.
+    if (isUniqueViolation(err)) throw RequestError.conflict(`The username "${input.username}"`);
+    throw err;
+  }
   return toAgent(row);
 }
 
@@ -65,7 +73,7 @@ export async function setPassword(db: Db, username: string, password: string): P
     .set({ password_hash: await hashPassword(password) })
     .where('username', '=', username)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw ServerError.notFound(`The account "${username}"`);
+  if (Number(res.numUpdatedRows) === 0) throw RequestError.notFound(`The account "${username}"`);
 }
 
 // Verified against when the username does not exist, so that a wrong username costs as much time
@@ -89,9 +97,9 @@ export async function login(
   if (!row) {
     dummyHash ??= hashPassword('not-a-real-password');
     await verifyPassword(password, await dummyHash);
-    throw ServerError.loginFailed();
+    throw AuthError.loginFailed();
   }
-  if (!(await verifyPassword(password, row.password_hash))) throw ServerError.loginFailed();
+  if (!(await verifyPassword(password, row.password_hash))) throw AuthError.loginFailed();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + ttlHours * 3_600_000).toISOString();
   await db
@@ -139,57 +147,4 @@ export async function logout(db: Db, token: string, now: Date): Promise<string |
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;
-}
-
-/** Enrols a kiosk; the returned token is its only copy (the database keeps the hash). */
-export async function createKiosk(
-  db: Db,
-  input: { name: string; location: string },
-  now: Date,
-): Promise<{ kiosk: Kiosk; token: string }> {
-  const token = newToken();
-  const row = {
-    id: randomUUID(),
-    name: input.name,
-    location: input.location,
-    token_hash: hashToken(token),
-    created_at: now.toISOString(),
-    revoked_at: null,
-  };
-  await db.insertInto('kiosks').values(row).execute();
-  return { kiosk: toKiosk(row), token };
-}
-
-/** Issues a new token for a kiosk, invalidating the old one; returns the new token. */
-export async function rotateKioskToken(db: Db, kioskId: string): Promise<string> {
-  const token = newToken();
-  const res = await db
-    .updateTable('kiosks')
-    .set({ token_hash: hashToken(token), revoked_at: null })
-    .where('id', '=', kioskId)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw ServerError.notFound('The kiosk');
-  return token;
-}
-
-/** Every enrolled kiosk, by name. */
-export async function listKiosks(db: Db): Promise<Kiosk[]> {
-  const rows = await db
-    .selectFrom('kiosks')
-    .select(['id', 'name', 'location'])
-    .where('revoked_at', 'is', null)
-    .orderBy('name')
-    .execute();
-  return rows.map(toKiosk);
-}
-
-/** The kiosk a token belongs to, or null when unknown or revoked. */
-export async function authenticateKiosk(db: Db, token: string): Promise<Kiosk | null> {
-  const row = await db
-    .selectFrom('kiosks')
-    .select(['id', 'name', 'location'])
-    .where('token_hash', '=', hashToken(token))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return row ? toKiosk(row) : null;
 }

@@ -20,8 +20,9 @@ import type {
   ServerToClientEvents,
 } from '@rvw/shared';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
-import { createAgent, createKiosk, login } from './auth/accounts';
-import { createServer, type RunningServer, type ServerOptions } from './server';
+import { createAgent, login } from '../accounts/account-store';
+import { createKiosk } from '../kiosks/kiosk-store';
+import { createServer, type RunningServer, type ServerOptions } from '../server';
 
 /** A typed socket.io client as kiosks and consoles hold it. */
 export type TypedClientSocket = ClientSocket<ServerToClientEvents, ClientToServerEvents>;
@@ -249,4 +250,4 @@ export function okData<T>(ack: Ack<T>): T {
   return ack.data;
 }
 
-export { ManualScheduler } from './testing-scheduler';
+export { ManualScheduler } from './manual-scheduler';

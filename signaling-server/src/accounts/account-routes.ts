@@ -1,0 +1,42 @@
+/** The accounts area's routes: sign-in and sign-out, the signed-in account, the admin's account management. */
+import { AuthError, type HttpRoutes } from '@rvw/shared';
+import type { Clock } from '../clock';
+import type { Db } from '../db/database';
+import { accountOf, type RouteHandlers } from '../http/route-registrar';
+import { createAgent, listAgents, login, logout } from './account-store';
+
+/** What the account routes need; `disconnectLogin` drops the sockets opened with a revoked login. */
+export interface AccountRoutesDeps {
+  db: Db;
+  clock: Clock;
+  sessionTtlHours: number;
+  disconnectLogin(authSessionId: string): void;
+}
+
+/** HTTP routes of the accounts area. */
+export function accountRoutes(
+  deps: AccountRoutesDeps,
+): Pick<RouteHandlers<HttpRoutes>, 'login' | 'logout' | 'me' | 'listAgents' | 'createAgent'> {
+  const { db, clock } = deps;
+  return {
+    login: async ({ body }, ctx) => {
+      const res = await login(db, body.username, body.password, deps.sessionTtlHours, clock());
+      ctx.log.info({ agentId: res.agent.id }, 'agent signed in');
+      return res;
+    },
+    logout: async (_req, ctx) => {
+      if (ctx.caller.kind !== 'account') throw AuthError.invalid();
+      const sid = await logout(db, ctx.caller.token, clock());
+      if (!sid) throw AuthError.invalid();
+      deps.disconnectLogin(sid);
+      return {};
+    },
+    me: async (_req, ctx) => ({ agent: accountOf(ctx).agent }),
+    listAgents: async () => ({ agents: await listAgents(db) }),
+    createAgent: async ({ body }, ctx) => {
+      const agent = await createAgent(db, body, clock());
+      ctx.log.info({ by: accountOf(ctx).agent.id, agentId: agent.id, role: agent.role }, 'account created');
+      return { agent };
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The queue area's socket handlers and routes: a kiosk takes or withdraws a ticket, an agent
+ * accepts one (which opens its session), and a supervisor lists a day's tickets.
+ */
+import { AuthError, RequestError, type HttpRoutes } from '@rvw/shared';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { Db } from '../db/database';
+import type { RouteHandlers } from '../http/route-registrar';
+import type { AbsenceWatch } from '../sessions/absence-watch';
+import type { SessionsArea } from '../sessions/sessions-area';
+import { getSession } from '../sessions/session-store';
+import type { EventHandlers } from '../socket/dispatch';
+import type { Presence } from '../socket/presence';
+import { memberRoom, type RvwServer } from '../socket/types';
+import type { QueueNotifier } from './queue-notifier';
+import { shanghaiDay } from './queue-rules';
+import { acceptTicket, cancelTicket, issueTicket, ticketPosition, ticketsOfDay } from './ticket-store';
+
+/** What the queue area needs. */
+export interface QueueAreaDeps {
+  io: RvwServer;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  notifier: QueueNotifier;
+  sessions: SessionsArea;
+  presence: Presence;
+  absences: AbsenceWatch;
+}
+
+/** Socket handlers of the queue area. */
+export function queueHandlers(
+  deps: QueueAreaDeps,
+): Pick<EventHandlers, 'ticket:request' | 'ticket:cancel' | 'ticket:accept'> {
+  const { db, clock, log, notifier } = deps;
+  return {
+    'ticket:request': async (socket) => {
+      if (socket.data.kind !== 'kiosk') throw AuthError.forbidden();
+      const row = await issueTicket(db, socket.data.kioskId, clock());
+      log.info({ ticketId: row.id, number: row.number, kioskId: row.kiosk_id }, 'ticket issued');
+      await notifier.queueChanged();
+      const pos = await ticketPosition(db, row.id);
+      if (!pos) throw RequestError.internal();
+      return pos;
+    },
+
+    'ticket:cancel': async (socket, { ticketId }) => {
+      if (socket.data.kind !== 'kiosk') throw AuthError.forbidden();
+      await cancelTicket(db, socket.data.kioskId, ticketId, clock());
+      log.info({ ticketId }, 'ticket cancelled');
+      await notifier.pushTicket(ticketId, socket.data.kioskId);
+      await notifier.queueChanged();
+      return {};
+    },
+
+    'ticket:accept': async (socket, { ticketId }) => {
+      if (socket.data.kind !== 'agent') throw AuthError.forbidden();
+      const row = await acceptTicket(db, socket.data.agentId, ticketId, clock());
+      const rec = await getSession(db, row.id);
+      if (!rec) throw RequestError.internal();
+      log.info({ ticketId, sessionId: rec.session.id, agentId: rec.agentId }, 'ticket accepted');
+      const forAgent = await deps.sessions.opened(rec, 'agent');
+      deps.io.to(memberRoom('agent', rec.agentId)).emit('session:opened', forAgent);
+      deps.io
+        .to(memberRoom('kiosk', rec.kioskId))
+        .emit('session:opened', await deps.sessions.opened(rec, 'kiosk'));
+      await notifier.pushTicket(ticketId, rec.kioskId);
+      await notifier.queueChanged();
+      if (!(await deps.presence.isPresent('kiosk', rec.kioskId))) {
+        await deps.absences.absent({ sessionId: rec.session.id, kind: 'kiosk' });
+      }
+      return forAgent;
+    },
+  };
+}
+
+/** HTTP routes of the queue area. */
+export function queueRoutes(deps: { db: Db; clock: Clock }): Pick<RouteHandlers<HttpRoutes>, 'listTickets'> {
+  return {
+    listTickets: async ({ query }) => ({
+      tickets: await ticketsOfDay(deps.db, query.day ?? shanghaiDay(deps.clock())),
+    }),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The sessions area: what a member receives when a session opens, membership checks, relaying
+ * signals, ending a session (by a member, or by the server when a member stays away), and the
+ * supervisor's session routes.
+ */
+import {
+  RequestError,
+  SessionError,
+  type EndedBy,
+  type HttpRoutes,
+  type IceServer,
+  type SessionEnded,
+  type SessionOpened,
+} from '@rvw/shared';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock';
+import type { Db } from '../db/database';
+import type { RouteHandlers } from '../http/route-registrar';
+import { identityOfTicket } from '../identity/identity-store';
+import type { QueueNotifier } from '../queue/queue-notifier';
+import type { EventHandlers } from '../socket/dispatch';
+import { memberRoom, type MemberKind, type RvwServer, type RvwSocket } from '../socket/types';
+import type { AbsenceWatch } from './absence-watch';
+import { endReasonOf, endSession, getSession, listSessions, type SessionRecord } from './session-store';
+
+/** What the sessions area needs. */
+export interface SessionsAreaDeps {
+  io: RvwServer;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  iceServers: IceServer[];
+  notifier: QueueNotifier;
+  absences: AbsenceWatch;
+}
+
+/** Sessions: opening views, membership, relaying, ending. */
+export class SessionsArea {
+  constructor(private readonly deps: SessionsAreaDeps) {}
+
+  /** The SessionOpened a member receives (the agent initiates and sees the masked identity). */
+  async opened(rec: SessionRecord, kind: MemberKind): Promise<SessionOpened> {
+    const base = { session: rec.session, iceServers: this.deps.iceServers, initiator: kind === 'agent' };
+    if (kind === 'kiosk') return base;
+    const identity = await identityOfTicket(this.deps.db, rec.session.ticketId, this.deps.clock());
+    return identity ? { ...base, identity } : base;
+  }
+
+  /**
+   * The open session `sessionId` if the socket is one of its two members: NOT_FOUND for an unknown
+   * session, NOT_SESSION_MEMBER for anyone else, SESSION_ENDED once it has ended.
+   */
+  async memberSession(socket: RvwSocket, sessionId: string): Promise<SessionRecord> {
+    const rec = await getSession(this.deps.db, sessionId);
+    if (!rec) throw RequestError.notFound('The session');
+    const me = socket.data;
+    const member = me.kind === 'kiosk' ? rec.kioskId === me.kioskId : rec.agentId === me.agentId;
+    if (!member) throw SessionError.notMember();
+    if (rec.session.endedAt) throw SessionError.ended();
+    return rec;
+  }
+
+  /** Ends a session, records it, and tells both members and the kiosk's ticket view. */
+  async finish(rec: SessionRecord, endedBy: EndedBy, reason?: string): Promise<SessionEnded> {
+    const ended = await endSession(this.deps.db, rec.session.id, endedBy, reason, this.deps.clock());
+    this.deps.absences.ended(rec.session.id);
+    this.deps.io
+      .to(memberRoom('kiosk', rec.kioskId))
+      .to(memberRoom('agent', rec.agentId))
+      .emit('session:ended', ended);
+    await this.deps.notifier.pushTicket(rec.session.ticketId, rec.kioskId);
+    this.deps.log.info({ sessionId: rec.session.id, endedBy, reason }, 'session ended');
+    return ended;
+  }
+
+  /** The server ends a session whose member stayed away. */
+  async memberLost(sessionId: string, kind: MemberKind): Promise<void> {
+    const rec = await getSession(this.deps.db, sessionId);
+    if (!rec || rec.session.endedAt) return;
+    await this.finish(rec, 'system', kind === 'kiosk' ? 'kiosk-lost' : 'agent-lost');
+  }
+
+  /** Socket handlers of the session area. */
+  readonly handlers: Pick<EventHandlers, 'signal' | 'session:end'> = {
+    signal: async (socket, { sessionId, data }) => {
+      const rec = await this.memberSession(socket, sessionId);
+      const to =
+        socket.data.kind === 'kiosk' ? memberRoom('agent', rec.agentId) : memberRoom('kiosk', rec.kioskId);
+      this.deps.io.to(to).emit('signal', { sessionId, data });
+      return {};
+    },
+
+    'session:end': async (socket, { sessionId, reason }) => {
+      const rec = await this.memberSession(socket, sessionId);
+      return this.finish(rec, socket.data.kind, reason);
+    },
+  };
+
+  /** HTTP routes of the session area (supervisor reads). */
+  readonly routes: Pick<RouteHandlers<HttpRoutes>, 'listSessions' | 'getSession'> = {
+    listSessions: async ({ query }) => ({
+      sessions: (await listSessions(this.deps.db, query)).map((r) => r.session),
+    }),
+    getSession: async ({ params }) => {
+      const rec = await getSession(this.deps.db, params.sessionId);
+      if (!rec) throw RequestError.notFound('The session');
+      return { session: rec.session, endReason: await endReasonOf(this.deps.db, params.sessionId) };
+    },
+  };
+}
