@@ -1,0 +1,267 @@
+/**
+ * The console's controller against the real server (port 0, real SQLite, real socket.io): sign-in,
+ * the queue, the call's signals through the server, and the reconnect and sign-out decisions.
+ * Only the WebRTC peer is a fake, since there is no browser here.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { io } from 'socket.io-client';
+import type { LoginResponse, SignalData } from '@rvw/shared';
+import {
+  CallController,
+  DelayTablePolicy,
+  type LocalMedia,
+  type PeerCallOptions,
+  type PeerConnection,
+} from '@rvw/shared/call';
+import {
+  connectKiosk,
+  createTestAgent,
+  createTestKiosk,
+  okData,
+  startTestServer,
+  type TestClient,
+  type TestServer,
+} from '@rvw/signaling-server/testing';
+import { asConsoleError, consoleApi } from '../lib/api';
+import { AUTH_STORAGE_KEY, type KeyValueStorage } from '../auth/auth-store';
+import { ConsoleApp, type ConsoleSnapshot } from './console-app';
+import type { ConsoleSocket } from './console-socket';
+
+/** sessionStorage's contract, in memory. */
+class MemoryStorage implements KeyValueStorage {
+  private readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+/** A peer that records what it is given and lets the test play the network's part. */
+class RecordingPeer implements PeerConnection {
+  readonly received: SignalData[] = [];
+  started = false;
+  ended = false;
+  constructor(readonly options: PeerCallOptions) {}
+  start(): void {
+    this.started = true;
+  }
+  signal(data: SignalData): void {
+    if (this.ended) throw new Error('signal after end');
+    this.received.push(data);
+  }
+  end(): void {
+    this.ended = true;
+  }
+}
+
+/** An empty stream: enough for the controller, which only stops and mutes its tracks. */
+const noMedia = async (): Promise<LocalMedia> => ({
+  stream: { getTracks: () => [] } as unknown as MediaStream,
+  error: null,
+});
+
+let server: TestServer;
+const apps: ConsoleApp[] = [];
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterEach(() => {
+  for (const app of apps.splice(0)) app.stop();
+  for (const client of clients.splice(0)) client.close();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** A controller wired to the test server, with a fast socket policy and recording peers. */
+function newApp(storage: KeyValueStorage) {
+  const peers: RecordingPeer[] = [];
+  const baseUrl = server.url;
+  const app = new ConsoleApp({
+    storage,
+    connect: (token) =>
+      io(baseUrl, {
+        auth: { kind: 'agent', token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      }) as ConsoleSocket,
+    api: {
+      fetchMe: async (token) => (await asConsoleError(consoleApi({ token, baseUrl }).me())).agent,
+      logout: async (token) => {
+        await asConsoleError(consoleApi({ token, baseUrl }).logout({ body: {} }));
+      },
+    },
+    socketPolicy: new DelayTablePolicy({ delaysMs: [0, 100], jitterMs: 0 }),
+    createCall: (options) =>
+      new CallController({
+        ...options,
+        openMedia: noMedia,
+        createPeer: (o) => {
+          const peer = new RecordingPeer(o);
+          peers.push(peer);
+          return peer;
+        },
+      }),
+  });
+  apps.push(app);
+  return { app, peers };
+}
+
+/** Resolves once the snapshot satisfies `test` (checked now and on every change). */
+function until(
+  app: ConsoleApp,
+  check: (s: ConsoleSnapshot) => boolean,
+  timeoutMs = 5000,
+): Promise<ConsoleSnapshot> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(
+        new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(app.getSnapshot().work)}`),
+      );
+    }, timeoutMs);
+    const look = () => {
+      if (!check(app.getSnapshot())) return;
+      clearTimeout(timer);
+      off();
+      resolve(app.getSnapshot());
+    };
+    const off = app.subscribe(look);
+    look();
+  });
+}
+
+async function signedInStorage(role: 'agent' | 'admin' = 'agent') {
+  const { agent, token } = await createTestAgent(server.server, { role });
+  const auth: LoginResponse = { token, agent, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
+  const storage = new MemoryStorage();
+  storage.setItem(AUTH_STORAGE_KEY, JSON.stringify(auth));
+  return { storage, auth };
+}
+
+async function kioskWithTicket() {
+  const { token } = await createTestKiosk(server.server);
+  const kiosk = await connectKiosk(server.url, token);
+  clients.push(kiosk);
+  const position = okData(await kiosk.request('ticket:request', {}));
+  return { kiosk, ticket: position.ticket };
+}
+
+describe('ConsoleApp', () => {
+  test('resumes a saved login, connects and shows the waiting ticket', async () => {
+    const { storage, auth } = await signedInStorage();
+    const { app } = newApp(storage);
+    app.start();
+    expect(app.getSnapshot().auth?.token).toBe(auth.token);
+    const { ticket } = await kioskWithTicket();
+    const s = await until(app, (s) => s.work.queue.some((e) => e.ticketId === ticket.id));
+    expect(s.work.connection).toBe('connected');
+  });
+
+  test('starts at the login screen without a saved login, and signs in', async () => {
+    const { storage, auth } = await signedInStorage();
+    storage.removeItem(AUTH_STORAGE_KEY);
+    const { app } = newApp(storage);
+    app.start();
+    expect(app.getSnapshot()).toMatchObject({ auth: null, signedOutCode: null });
+    app.signIn(auth);
+    await until(app, (s) => s.work.connection === 'connected');
+    expect(storage.getItem(AUTH_STORAGE_KEY)).toContain(auth.token);
+  });
+
+  test('accepts, relays the call signals both ways through the server, and ends the call', async () => {
+    const { storage } = await signedInStorage();
+    const { app, peers } = newApp(storage);
+    app.start();
+    const { kiosk, ticket } = await kioskWithTicket();
+    const entry = (
+      await until(app, (s) => s.work.queue.some((e) => e.ticketId === ticket.id))
+    ).work.queue.find((e) => e.ticketId === ticket.id)!;
+    await app.accept(entry);
+    const inCall = await until(app, (s) => s.call !== null && peers[0]?.started === true);
+    const sessionId = inCall.work.call!.opened.session.id;
+    expect(inCall.call?.state).toBe('connecting');
+
+    const offer: SignalData = { type: 'offer', sdp: 'v=0 from the agent' };
+    peers[0]!.options.onSignal(offer);
+    expect(await kiosk.waitFor('signal', (p) => p.sessionId === sessionId)).toEqual({
+      sessionId,
+      data: offer,
+    });
+    const answer: SignalData = { type: 'answer', sdp: 'v=0 from the kiosk' };
+    okData(await kiosk.request('signal', { sessionId, data: answer }));
+    await expect.poll(() => peers[0]!.received).toEqual([answer]);
+
+    // The peer drops: the controller rebuilds it (2 s by the default peer policy).
+    peers[0]!.options.onClosed?.(new Error('ICE failed'));
+    expect(app.getSnapshot().call?.state).toBe('reconnecting');
+    await expect.poll(() => peers.length, { timeout: 5000 }).toBe(2);
+
+    await app.endCall();
+    const after = app.getSnapshot();
+    expect(after.work.call).toBeNull();
+    expect(after.call).toBeNull();
+    expect(peers.every((p) => p.ended)).toBe(true);
+    expect(after.work.notices).toEqual([expect.objectContaining({ kind: 'call-ended', endedBy: 'agent' })]);
+    await kiosk.waitFor('session:ended', (p) => p.sessionId === sessionId);
+  });
+
+  test('reconnects by its policy after the server restarts', async () => {
+    const { storage } = await signedInStorage();
+    const { app } = newApp(storage);
+    app.start();
+    await until(app, (s) => s.work.connection === 'connected');
+    const port = Number(new URL(server.url).port);
+    const restarted = server.restart({ port });
+    await until(app, (s) => s.work.connection === 'reconnecting');
+    await restarted;
+    await until(app, (s) => s.work.connection === 'connected', 10_000);
+    expect(app.getSnapshot().auth).not.toBeNull();
+  });
+
+  test('a login revoked elsewhere signs the agent out, saying why', async () => {
+    const { storage, auth } = await signedInStorage();
+    const { app } = newApp(storage);
+    app.start();
+    await until(app, (s) => s.work.connection === 'connected');
+    // Another tab signs out: the server drops this socket, and the retried handshake is refused.
+    await consoleApi({ token: auth.token, baseUrl: server.url }).logout({ body: {} });
+    const out = await until(app, (s) => s.auth === null);
+    expect(out.signedOutCode).toBe('AUTH_INVALID');
+    expect(storage.getItem(AUTH_STORAGE_KEY)).toBeNull();
+  });
+
+  test('a lost login reported by a screen signs out; other failures only return their code', async () => {
+    const { storage } = await signedInStorage();
+    const { app } = newApp(storage);
+    app.start();
+    expect(app.failed('TICKET_TAKEN')).toBe('TICKET_TAKEN');
+    expect(app.getSnapshot().auth).not.toBeNull();
+    expect(app.failed(new Error('boom'))).toBe('INTERNAL');
+    expect(app.failed('AUTH_MISSING')).toBe('AUTH_MISSING');
+    expect(app.getSnapshot()).toMatchObject({ auth: null, signedOutCode: 'AUTH_MISSING' });
+  });
+
+  test('signing out ends the open call on the server and revokes the token', async () => {
+    const { storage, auth } = await signedInStorage();
+    const { app } = newApp(storage);
+    app.start();
+    const { kiosk, ticket } = await kioskWithTicket();
+    const s = await until(app, (s) => s.work.queue.some((e) => e.ticketId === ticket.id));
+    await app.accept(s.work.queue.find((e) => e.ticketId === ticket.id)!);
+    await until(app, (s) => s.work.call !== null);
+    await app.signOut();
+    expect(app.getSnapshot()).toMatchObject({ auth: null, signedOutCode: null, call: null });
+    await kiosk.waitFor('session:ended');
+    const me = consoleApi({ token: auth.token, baseUrl: server.url }).me();
+    await expect(me).rejects.toMatchObject({ code: 'AUTH_INVALID' });
+  });
+});
