@@ -6,7 +6,7 @@
  */
 import { bridgeErrorCode } from '@rvw/shared';
 import type { CardType, KioskBridge, KioskRuntimeConfig, Locale } from '@rvw/shared';
-import { CallController } from './call/call-controller';
+import { KioskCall } from './call/call-controller';
 import type { CallMedia } from './call/call-controller';
 import { endsVisit, initialFlow, transition } from './flow/machine';
 import { TimerRunner } from './flow/timer-runner';
@@ -39,7 +39,7 @@ export class KioskApp {
   };
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: Array<() => void> = [];
-  private call: CallController | null = null;
+  private call: KioskCall | null = null;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
   // Screen timers the flow asks for (start-timer / cancel-timer effects); expiries come back as events.
@@ -142,7 +142,7 @@ export class KioskApp {
       this.publish({ media: { local: null, remote: null } });
     }
     if (!this.call && sessionId && flow.session) {
-      this.call = new CallController(
+      this.call = new KioskCall(
         sessionId,
         flow.session,
         (data) => void this.bridge.invoke('signal:send', { sessionId, data }).catch(() => undefined),
