@@ -6,7 +6,13 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server/testing';
+import {
+  adminApi,
+  createTestAgent,
+  createTestKiosk,
+  startTestServer,
+  type TestServer,
+} from '@rvw/signaling-server/testing';
 import {
   framesDecoded,
   launchChromium,
@@ -85,10 +91,7 @@ test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up'
   expect(await framesDecoded(kioskPage)).toBe(0);
 
   // The server recorded who ended the session.
-  const session = await server.server.db
-    .selectFrom('sessions')
-    .select(['ended_at', 'ended_by'])
-    .executeTakeFirstOrThrow();
-  expect(session.ended_by).toBe('agent');
-  expect(session.ended_at).toBeTruthy();
+  const [session] = (await (await adminApi(server.server)).listSessions()).sessions;
+  expect(session?.endedBy).toBe('agent');
+  expect(session?.endedAt).toBeTruthy();
 });

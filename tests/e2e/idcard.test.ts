@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { maskIdNumber } from '@rvw/shared';
-import { createTestAgent, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server/testing';
+import {
+  adminApi,
+  createTestAgent,
+  createTestKiosk,
+  startTestServer,
+  type TestServer,
+} from '@rvw/signaling-server/testing';
 import { sampleCards } from '@rvw/sim';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
@@ -76,11 +82,11 @@ test('a placed card greets the resident; after consent the console shows the ide
   const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
 
   // The identity reached the server with the ticket, after consent.
+  const api = await adminApi(server.server);
   await expect
-    .poll(
-      async () => (await server.server.db.selectFrom('ticket_identities').select('name').execute()).length,
-    )
+    .poll(async () => (await api.listTickets()).tickets.filter((t) => t.hasIdentity).length)
     .toBe(1);
+  const ticketId = (await api.listTickets()).tickets.find((t) => t.number === number)!.id;
 
   await loginAgent(consolePage, server.url, agent.username, agent.password);
   const row = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${number}"]`);
@@ -96,7 +102,7 @@ test('a placed card greets the resident; after consent the console shows the ide
   await consolePage.getByTestId('call-view').waitFor();
   await consolePage.getByTestId('reveal-id').click();
   await expect.poll(() => consolePage.getByTestId('revealed-id').innerText()).toContain(fullNumber);
-  const reveals = await server.server.db.selectFrom('identity_reveals').selectAll().execute();
+  const { reveals } = await api.ticketReveals({ params: { ticketId } });
   expect(reveals).toHaveLength(1);
 
   // Ending the session wipes the kiosk's memory and purges the full number on the server.
@@ -106,14 +112,10 @@ test('a placed card greets the resident; after consent the console shows the ide
   kiosk.sim!.placeCard(null);
   expect(await kiosk.host.handlers['idcard:current']({})).toEqual({ card: null });
   await expect
-    .poll(
-      async () =>
-        (await server.server.db.selectFrom('ticket_identities').select('id_number').executeTakeFirst())
-          ?.id_number,
-    )
-    .not.toBe(fullNumber);
-  const session = await server.server.db.selectFrom('sessions').select('ended_by').executeTakeFirstOrThrow();
-  expect(session.ended_by).toBe('kiosk');
+    .poll(async () => (await api.ticketIdentity({ params: { ticketId } })).fullNumberHeld)
+    .toBe(false);
+  const [session] = (await api.listSessions({ query: { ticketId } })).sessions;
+  expect(session?.endedBy).toBe('kiosk');
 
   // The full number was never written to any log: server, kiosk host, or either browser console.
   expect(server.logText().length).toBeGreaterThan(0);

@@ -43,7 +43,12 @@ export type HttpError = z.infer<typeof HttpError>;
 export type RouteInput<R extends HttpRoute> = (R extends { params: infer P extends z.ZodType }
   ? { params: z.input<P> }
   : unknown) &
-  (R extends { query: infer Q extends z.ZodType } ? { query: z.input<Q> } : unknown) &
+  (R extends { query: infer Q extends z.ZodType }
+    ? // A query whose fields are all optional may be left out.
+      Record<string, never> extends z.input<Q>
+      ? { query?: z.input<Q> }
+      : { query: z.input<Q> }
+    : unknown) &
   (R extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : unknown);
 
 /** The request a route's handler receives, after validation. */

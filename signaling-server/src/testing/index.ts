@@ -19,6 +19,7 @@ import type {
   ServerEventName,
   ServerToClientEvents,
 } from '@rvw/shared';
+import { createHttpClient, httpRoutes, type HttpClient } from '@rvw/shared';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { createAgent, login } from '../accounts/account-store';
 import { createKiosk } from '../kiosks/kiosk-store';
@@ -91,6 +92,15 @@ export async function createTestAgent(
   );
   const res = await login(server.db, username, password, server.config.sessionTtlHours, new Date());
   return { agent: res.agent, password, token: res.token };
+}
+
+/**
+ * A supervisor's typed HTTP client for a test server: creates an admin account and signs it in,
+ * so that tests check outcomes through the product's API rather than its tables.
+ */
+export async function adminApi(server: RunningServer): Promise<HttpClient<typeof httpRoutes>> {
+  const { token } = await createTestAgent(server, { role: 'admin', displayName: 'Test supervisor' });
+  return createHttpClient(httpRoutes, { baseUrl: server.url, token });
 }
 
 /** Enrols a kiosk directly in the database; returns its one-time token. */
