@@ -35,7 +35,7 @@ export interface BrowserShellOptions {
   port?: number;
 }
 
-/** A running browser shell. */
+/** A started browser shell: the page's URL and close(). */
 export interface BrowserShell {
   /** e.g. http://127.0.0.1:5173 */
   url: string;

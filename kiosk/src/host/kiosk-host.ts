@@ -38,7 +38,7 @@ export interface KioskHostDeps extends ServerLinkOptions {
   httpTimeoutMs?: number;
 }
 
-/** A running host. */
+/** What bootKioskHost returns: the handlers and events the shells expose to the renderer, and close(). */
 export interface KioskHost {
   /** One handler per bridge invoke channel. */
   handlers: BridgeHandlers;

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { net, protocol } from 'electron';
 import { resolveInside } from '../browser-shell/static-files';
 
-/** The custom scheme. */
+/** The privileged scheme the renderer is served from (app://), so its origin is never file://. */
 export const APP_SCHEME = 'app';
-/** The host part of every app URL. */
+/** The host part of every app URL; the IPC manager accepts calls only from app://kiosk/ pages. */
 export const APP_HOST = 'kiosk';
 /** The page the kiosk window loads. */
 export const APP_START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;

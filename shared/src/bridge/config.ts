@@ -23,7 +23,7 @@ export type KioskRuntimeConfig = z.infer<typeof KioskRuntimeConfig>;
 
 /** Invoke channels of the config area. */
 export const configInvokes = {
-  /** The runtime configuration. */
+  /** The locale and demo flag the screens start from. */
   'config:get': { request: empty, response: KioskRuntimeConfig },
 } as const satisfies InvokeSlice;
 

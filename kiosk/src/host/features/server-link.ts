@@ -28,7 +28,7 @@ export function connectKioskSocket(serverUrl: string, token: string): KioskServe
   return io(serverUrl, { auth: { kind: 'kiosk', token }, transports: ['websocket'] });
 }
 
-/** Options of the server link. */
+/** Options of the server link; each has a production default. */
 export interface ServerLinkOptions {
   /** Opens the socket; default connectKioskSocket. */
   connect?: (serverUrl: string, token: string) => KioskServerSocket;

@@ -17,7 +17,7 @@ interface PageToServer {
 /** The page's socket to the browser shell. */
 export type WebBridgeSocket = Socket<ServerToPage, PageToServer>;
 
-/** Options of the web bridge. */
+/** Options of the web bridge; each has a default. */
 export interface WebBridgeOptions {
   /** Per-call timeout in ms; default 15000. */
   timeoutMs?: number;
