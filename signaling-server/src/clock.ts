@@ -3,7 +3,7 @@
 /** Returns the current time; default `() => new Date()`. */
 export type Clock = () => Date;
 
-/** The real clock. */
+/** Wall-clock time; tests pass a fixed or offset clock instead. */
 export const systemClock: Clock = () => new Date();
 
 /** Schedules and cancels timers; tests pass a manual scheduler instead of real timers. */

@@ -42,19 +42,19 @@ export interface ServerOptions extends ServerConfigInput {
   scheduler?: Scheduler;
 }
 
-/** A listening server. */
+/** What createServer returns: the parts the CLI and tests reach into, and `close()`. */
 export interface RunningServer {
   /** The Fastify instance (HTTP routes; `app.inject` works for tests). */
   app: FastifyInstance;
   /** The socket.io server. */
   io: RvwServer;
-  /** The database. */
+  /** The migrated database (SQLite through Kysely). */
   db: Db;
   /** Connections, rooms and dispatch of client events. */
   connections: ConnectionCore;
   /** Grace periods of absent session members (deadlines in the database). */
   absences: AbsenceWatch;
-  /** The resolved configuration. */
+  /** The configuration after defaults, file and environment were applied. */
   config: ServerConfig;
   /** The logger (the same one Fastify uses). */
   log: Logger;

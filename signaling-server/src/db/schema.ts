@@ -103,7 +103,7 @@ export interface MemberAbsencesTable {
   deadline: string;
 }
 
-/** The whole database. */
+/** Every table, as Kysely's database type (queries are checked against it). */
 export interface Database {
   agents: AgentsTable;
   auth_sessions: AuthSessionsTable;

@@ -118,7 +118,7 @@ export async function createTestKiosk(
   );
 }
 
-/** A received server event. */
+/** One server event as the client recorded it: its name and its payload, unvalidated. */
 export interface Received {
   event: ServerEventName;
   payload: unknown;
@@ -199,7 +199,7 @@ export class TestClient {
       .map((r) => r.payload as Parameters<ServerToClientEvents[E]>[0]);
   }
 
-  /** Disconnects. */
+  /** Disconnects the socket for good (the client does not reconnect). */
   close(): void {
     this.socket.disconnect();
   }
