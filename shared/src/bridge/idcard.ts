@@ -4,7 +4,10 @@ import { CardType, Gender } from '../identity';
 import { empty } from './empty';
 import type { EventSlice, InvokeSlice } from './spec';
 
-/** The ID-card reader's state; `reason` is a code and `message` a sentence for technicians. */
+/**
+ * The ID-card reader's state; `reason` is a code (shared/src/idcard: ReaderReason lists them) and
+ * `message` a sentence for technicians.
+ */
 export const ReaderStatus = z.object({
   state: z.enum(['online', 'offline', 'fault', 'disabled']),
   reason: z.string().max(64).optional(),

@@ -3,7 +3,7 @@
  * never logged, never whole to the renderer) and, after the resident consents, the upload of the
  * identity to the server attached to the ticket.
  */
-import { BridgeError } from '@rvw/shared';
+import { BridgeError, ReaderStatusReason } from '@rvw/shared';
 import type { idcardInvokes, ReaderStatus, ResidentIdentity } from '@rvw/shared';
 import type { CardRead, IdCard, ReaderService } from '../../devices/idcard/types';
 import { summarizeCard, toResidentIdentity } from '../card-summary';
@@ -14,7 +14,7 @@ export type IdentityUpload = (ticketId: string, identity: ResidentIdentity) => P
 
 const DISABLED: ReaderStatus = {
   state: 'disabled',
-  reason: 'NO_PORT',
+  reason: ReaderStatusReason.NoPort,
   message: 'No ID-card reader port is configured (RVW_IDCARD_PORT).',
 };
 
@@ -55,7 +55,7 @@ export function identityCardFeature(
     reader.start().catch((err: unknown) => {
       onStatus({
         state: 'fault',
-        reason: 'START_FAILED',
+        reason: ReaderStatusReason.StartFailed,
         message: `The reader could not be started: ${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'}`,
       });
     });
