@@ -1,5 +1,6 @@
 /** Errors: the one base class, the server boundary's code registry and area errors, and acks. */
-import type { ErrorCode } from './codes';
+import { z } from 'zod';
+import { WireError, type ErrorCode } from './codes';
 
 export * from './base';
 export * from './codes';
@@ -21,3 +22,11 @@ export const ackFail = (code: ErrorCode, message: string): Ack<never> => ({
   ok: false,
   error: { code, message },
 });
+
+/** The schema of an acknowledgement carrying `data`: clients may check what the server answered. */
+export function ackSchema<T extends z.ZodType>(data: T) {
+  return z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), data }),
+    z.object({ ok: z.literal(false), error: WireError }),
+  ]);
+}

@@ -1,6 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { AttachIdentityRequest, CreateAgentRequest } from '../http';
-import { HandshakeAuth, SessionOpened, SignalData, clientEvents, serverEvents } from './index';
+import {
+  AppError,
+  AuthError,
+  ErrorCode,
+  ErrorCodeSchema,
+  IdentityError,
+  QueueError,
+  RequestError,
+  RvwError,
+  SessionError,
+  ackSchema,
+} from '../errors';
+import { AttachIdentityRequest, CreateAgentRequest, HttpError } from '../http';
+import {
+  ConnectRefusal,
+  HandshakeAuth,
+  SessionOpened,
+  SignalData,
+  clientEvents,
+  serverEvents,
+} from './index';
 
 describe('client event schemas', () => {
   it('name who may send each event', () => {
@@ -119,5 +138,36 @@ describe('HTTP bodies', () => {
     expect(CreateAgentRequest.safeParse({ ...base, username: 'Li Min' }).success).toBe(false);
     expect(CreateAgentRequest.safeParse({ ...base, password: 'short' }).success).toBe(false);
     expect(CreateAgentRequest.safeParse({ ...base, role: 'root' }).success).toBe(false);
+  });
+});
+
+describe('error codes on the wire', () => {
+  it('are the registry’s codes, never free strings', () => {
+    const ack = ackSchema(clientEvents['ticket:cancel'].ack);
+    expect(ack.safeParse({ ok: true, data: {} }).success).toBe(true);
+    expect(ack.safeParse({ ok: false, error: { code: 'TICKET_TAKEN', message: 'm' } }).success).toBe(true);
+    expect(ack.safeParse({ ok: false, error: { code: 'SOMETHING_ELSE', message: 'm' } }).success).toBe(false);
+    expect(ConnectRefusal.safeParse({ code: 'AUTH_MISSING', message: 'm' }).success).toBe(true);
+    expect(ConnectRefusal.safeParse({ code: 'nope', message: 'm' }).success).toBe(false);
+    expect(HttpError.safeParse({ error: { code: 'CONFLICT', message: 'm' } }).success).toBe(true);
+    expect(HttpError.safeParse({ error: { code: 'conflict', message: 'm' } }).success).toBe(false);
+  });
+
+  it('come from one factory per area, each an AppError and an RvwError with a stable code', () => {
+    const errors = [
+      [QueueError.ticketTaken(), 'TICKET_TAKEN'],
+      [QueueError.alreadyQueued(), 'ALREADY_QUEUED'],
+      [AuthError.invalid(), 'AUTH_INVALID'],
+      [AuthError.missing(), 'AUTH_MISSING'],
+      [SessionError.notMember(), 'NOT_SESSION_MEMBER'],
+      [IdentityError.noConsent(), 'NO_CONSENT'],
+      [RequestError.badPayload('x'), 'BAD_PAYLOAD'],
+    ] as const;
+    for (const [err, code] of errors) {
+      expect(err).toBeInstanceOf(AppError);
+      expect(err).toBeInstanceOf(RvwError);
+      expect(err.toWire()).toEqual({ code, message: err.message });
+    }
+    expect(Object.values(ErrorCode)).toEqual(ErrorCodeSchema.options);
   });
 });
