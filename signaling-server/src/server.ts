@@ -14,15 +14,15 @@ import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config';
 import { httpRoutes } from '@rvw/shared';
-import { accountRoutes } from './accounts/account-routes';
+import { accountRouteHandlers } from './accounts/account-routes';
 import { openDatabase, type Db } from './db/database';
 import { registerConsole } from './http/console-static';
 import { installErrorHandling } from './http/http-support';
 import { registerRoutes } from './http/route-registrar';
-import { identityHandlers, identityRoutes } from './identity/identity-area';
-import { kioskRoutes } from './kiosks/kiosk-routes';
+import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
+import { kioskRouteHandlers } from './kiosks/kiosk-routes';
 import { createLogger } from './logger';
-import { queueHandlers, queueRoutes } from './queue/queue-area';
+import { queueHandlers, queueRouteHandlers } from './queue/queue-area';
 import { QueueNotifier } from './queue/queue-notifier';
 import { AbsenceWatch } from './sessions/absence-watch';
 import { greet } from './sessions/resume';
@@ -155,15 +155,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           version: serverVersion,
           uptimeSeconds: Math.floor(Number(process.hrtime.bigint() - startedAt) / 1e9),
         }),
-        ...accountRoutes({
+        ...accountRouteHandlers({
           db,
           clock,
           sessionTtlHours: config.sessionTtlHours,
           disconnectLogin: (sid) => connections.disconnectLogin(sid),
         }),
-        ...kioskRoutes({ db, clock }),
-        ...queueRoutes({ db, clock }),
-        ...identityRoutes(areaDeps),
+        ...kioskRouteHandlers({ db, clock }),
+        ...queueRouteHandlers({ db, clock }),
+        ...identityRouteHandlers(areaDeps),
         ...sessions.routes,
       },
       { db, clock },

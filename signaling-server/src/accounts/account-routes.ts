@@ -14,7 +14,7 @@ export interface AccountRoutesDeps {
 }
 
 /** HTTP routes of the accounts area. */
-export function accountRoutes(
+export function accountRouteHandlers(
   deps: AccountRoutesDeps,
 ): Pick<RouteHandlers<HttpRoutes>, 'login' | 'logout' | 'me' | 'listAgents' | 'createAgent'> {
   const { db, clock } = deps;

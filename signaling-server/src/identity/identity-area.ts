@@ -59,7 +59,7 @@ async function identityAttached(deps: IdentityAreaDeps, ticketId: string): Promi
 }
 
 /** HTTP routes of the identity area. */
-export function identityRoutes(
+export function identityRouteHandlers(
   deps: IdentityAreaDeps,
 ): Pick<RouteHandlers<HttpRoutes>, 'attachIdentity' | 'ticketIdentity' | 'ticketReveals'> {
   const { db, clock } = deps;

@@ -6,7 +6,7 @@ import { accountOf, type RouteHandlers } from '../http/route-registrar';
 import { createKiosk, listKiosks } from './kiosk-store';
 
 /** HTTP routes of the kiosks area. */
-export function kioskRoutes(deps: {
+export function kioskRouteHandlers(deps: {
   db: Db;
   clock: Clock;
 }): Pick<RouteHandlers<HttpRoutes>, 'listKiosks' | 'createKiosk'> {

@@ -76,7 +76,10 @@ export function queueHandlers(
 }
 
 /** HTTP routes of the queue area. */
-export function queueRoutes(deps: { db: Db; clock: Clock }): Pick<RouteHandlers<HttpRoutes>, 'listTickets'> {
+export function queueRouteHandlers(deps: {
+  db: Db;
+  clock: Clock;
+}): Pick<RouteHandlers<HttpRoutes>, 'listTickets'> {
   return {
     listTickets: async ({ query }) => ({
       tickets: await ticketsOfDay(deps.db, query.day ?? shanghaiDay(deps.clock())),
