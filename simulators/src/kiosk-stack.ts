@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import {
   bootKioskHost,
   loadKioskConfig,
-  openReader,
   startBrowserShell,
   type KioskHost,
   type KioskLogger,
@@ -57,8 +56,8 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
     ...(options.demo ? { RVW_DEMO: '1' } : {}),
     ...(control ? { RVW_DEMO_SIM_CONTROL: `http://127.0.0.1:${control.port}` } : {}),
   });
-  const reader = await openReader(config);
-  const host = await bootKioskHost(config, { reader, ...(options.logger ? { logger: options.logger } : {}) });
+  // The host opens the reader itself, so that the reader service's log reaches the host's logger.
+  const host = await bootKioskHost(config, options.logger ? { logger: options.logger } : {});
   const web = await startBrowserShell({ kioskHost: host, rendererDir, port: options.port ?? 0 });
   return {
     url: `${web.url}/`,

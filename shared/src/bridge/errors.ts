@@ -40,9 +40,6 @@ export type BridgeFailureCode = BridgeErrorCode | ErrorCode;
 export const BridgeFailure = z.object({ code: z.string().max(64), message: z.string().max(500) });
 export type BridgeFailure = z.infer<typeof BridgeFailure>;
 
-/** What every bridge invoke answers on the wire: the data, or a failure. Handlers never throw across. */
-export type BridgeResult = { ok: true; data: unknown } | { ok: false; error: BridgeFailure };
-
 /** An error of the bridge boundary, thrown by host handlers and by the renderer's bridge client. */
 export class BridgeError extends RvwError<BridgeFailureCode> {
   constructor(code: BridgeFailureCode, message: string) {

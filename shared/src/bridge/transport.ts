@@ -2,7 +2,10 @@
  * How the bridge travels. The renderer-side client (client.ts) works over any BridgeTransport:
  * Electron's ipcRenderer in the preload, or the browser shell's socket.io in a plain browser.
  */
-import type { BridgeResult } from './errors';
+import type { BridgeFailure } from './errors';
+
+/** What every bridge invoke answers on the wire: the data, or a failure. Handlers never throw across. */
+export type BridgeResult = { ok: true; data: unknown } | { ok: false; error: BridgeFailure };
 
 /** The socket.io path on which the browser shell serves the bridge to its page. */
 export const BRIDGE_IO_PATH = '/bridge-io';
