@@ -10,7 +10,7 @@ import {
 } from '@rvw/shared';
 import type { Db } from '../db/database';
 import type { AgentRow } from '../db/schema';
-import { isUniqueViolation } from '../db/storage-errors';
+import { mappingStorageErrors, UniqueViolation } from '../db/storage-errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { hashToken, newToken } from './tokens';
 
@@ -46,10 +46,10 @@ export async function createAgent(db: Db, input: CreateAgentRequest, now: Date):
     disabled_at: null,
   };
   try {
-    await db.insertInto('agents').values(row).execute();
+    await mappingStorageErrors(() => db.insertInto('agents').values(row).execute());
   } catch (err) {
     // Two creations of one username raced past the check above.
-    if (isUniqueViolation(err)) throw RequestError.conflict(`The username "${input.username}"`);
+    if (err instanceof UniqueViolation) throw RequestError.conflict(`The username "${input.username}"`);
     throw err;
   }
   return toAgent(row);

@@ -13,7 +13,7 @@ import {
 } from '@rvw/shared';
 import type { Db } from '../db/database';
 import type { SessionRow, TicketRow } from '../db/schema';
-import { isUniqueViolation } from '../db/storage-errors';
+import { mappingStorageErrors, UniqueViolation } from '../db/storage-errors';
 import { toKiosk } from '../kiosks/kiosk-store';
 import { identitySummary, purgeIdentity } from '../identity/identity-store';
 import { formatTicketNumber, orderQueue, positions, shanghaiDay } from './queue-rules';
@@ -61,36 +61,38 @@ export async function openTicketOfKiosk(db: Db, kioskId: string): Promise<Ticket
 /** Issues the next ticket of the day to a kiosk; ALREADY_QUEUED if it holds an open ticket or session. */
 export async function issueTicket(db: Db, kioskId: string, now: Date): Promise<TicketRow> {
   try {
-    return await db.transaction().execute(async (trx) => {
-      if (await openTicketOfKiosk(trx, kioskId)) throw QueueError.alreadyQueued();
-      const day = shanghaiDay(now);
-      const counter = await trx
-        .insertInto('ticket_counters')
-        .values({ day, last: 1 })
-        .onConflict((oc) =>
-          oc.column('day').doUpdateSet((eb) => ({ last: eb('ticket_counters.last', '+', 1) })),
-        )
-        .returning('last')
-        .executeTakeFirstOrThrow();
-      const row: TicketRow = {
-        id: randomUUID(),
-        day,
-        seq: counter.last,
-        number: formatTicketNumber(counter.last),
-        kiosk_id: kioskId,
-        status: 'waiting',
-        created_at: now.toISOString(),
-        agent_id: null,
-        accepted_at: null,
-        closed_at: null,
-      };
-      await trx.insertInto('tickets').values(row).execute();
-      return row;
-    });
+    return await mappingStorageErrors(() =>
+      db.transaction().execute(async (trx) => {
+        if (await openTicketOfKiosk(trx, kioskId)) throw QueueError.alreadyQueued();
+        const day = shanghaiDay(now);
+        const counter = await trx
+          .insertInto('ticket_counters')
+          .values({ day, last: 1 })
+          .onConflict((oc) =>
+            oc.column('day').doUpdateSet((eb) => ({ last: eb('ticket_counters.last', '+', 1) })),
+          )
+          .returning('last')
+          .executeTakeFirstOrThrow();
+        const row: TicketRow = {
+          id: randomUUID(),
+          day,
+          seq: counter.last,
+          number: formatTicketNumber(counter.last),
+          kiosk_id: kioskId,
+          status: 'waiting',
+          created_at: now.toISOString(),
+          agent_id: null,
+          accepted_at: null,
+          closed_at: null,
+        };
+        await trx.insertInto('tickets').values(row).execute();
+        return row;
+      }),
+    );
   } catch (err) {
     // The partial unique index caught a concurrent second request from the same kiosk (the day's
     // counter is atomic, so the open-ticket index is the only key a new ticket can collide on).
-    if (isUniqueViolation(err)) throw QueueError.alreadyQueued();
+    if (err instanceof UniqueViolation) throw QueueError.alreadyQueued();
     throw err;
   }
 }
