@@ -51,7 +51,12 @@ const opened: SessionOpened = {
 // The stand-in signaling server: the identity API and the kiosk's socket events.
 const http = createServer((req, res) => {
   req.resume();
-  req.on('end', () => res.writeHead(req.url === '/api/kiosk/identity' ? 200 : 404).end('{}'));
+  // The identity route answers the ticket, as httpRoutes says (the host's typed client checks it).
+  req.on('end', () =>
+    req.url === '/api/kiosk/identity'
+      ? res.writeHead(200).end(JSON.stringify({ ticket: ticket(3).ticket }))
+      : res.writeHead(404).end('{}'),
+  );
 });
 const io = new Server(http, { cors: { origin: true } });
 io.on('connection', (socket) => {
