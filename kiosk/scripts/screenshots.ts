@@ -119,7 +119,7 @@ try {
   await page.getByTestId('screen-thanks').waitFor();
   await shot('6-thanks');
   await page.getByTestId('thanks-done').click();
-  reader.setStatus({ state: 'offline', reason: 'UNPLUGGED' });
+  reader.unplug();
   await page.getByTestId('reader-offline').waitFor();
   await shot('7-reader-offline');
   console.info(`screenshots in ${outDir}`);

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { io } from 'socket.io-client';
-import { AttachIdentityRequest, isValidIdNumber } from '@rvw/shared';
+import { AttachIdentityRequest, IdCardErrorCode, isValidIdNumber } from '@rvw/shared';
 import type { CardSummary } from '@rvw/shared';
 import type { KioskConfig } from './config';
 import { FakeReader, sampleForeignCard, sampleResidentCard } from './fake-reader';
@@ -115,9 +115,12 @@ describe('bootKioskHost', () => {
     await Promise.resolve();
     expect(reader.started).toBe(true);
     expect((await host.handlers['idcard:status']({})).state).toBe('online');
-    reader.setStatus({ state: 'fault', reason: 'SAM_SELF_TEST' });
+    reader.setStatus({ state: 'fault', reason: IdCardErrorCode.SamSelfTestFailed });
     expect(statuses).toEqual(['fault']);
-    expect(await host.handlers['idcard:status']({})).toEqual({ state: 'fault', reason: 'SAM_SELF_TEST' });
+    expect(await host.handlers['idcard:status']({})).toEqual({
+      state: 'fault',
+      reason: IdCardErrorCode.SamSelfTestFailed,
+    });
   });
 
   it('reports disabled when no reader is configured', async () => {

@@ -1,5 +1,6 @@
 /** Bridge area "idcard": the reader's status, the masked card summary, and sharing or wiping the held identity. */
 import { z } from 'zod';
+import { ReaderReason } from '../idcard/reader-status';
 import { CardType, Gender } from '../identity';
 import { empty } from './empty';
 import type { EventSlice, InvokeSlice } from './spec';
@@ -10,7 +11,7 @@ import type { EventSlice, InvokeSlice } from './spec';
  */
 export const ReaderStatus = z.object({
   state: z.enum(['online', 'offline', 'fault', 'disabled']),
-  reason: z.string().max(64).optional(),
+  reason: ReaderReason.optional(),
   message: z.string().max(300).optional(),
 });
 export type ReaderStatus = z.infer<typeof ReaderStatus>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IdCardErrorCode } from '@rvw/shared';
 import { endsVisit, initialFlow, THANKS_MS, transition } from './machine';
 import { card, online, opened, position, run } from './test-fixtures';
 
@@ -29,7 +30,10 @@ describe('the resident journey', () => {
   });
 
   it('keeps the reader status across every screen and does not move on a status change', () => {
-    const r = run(initialFlow, { type: 'reader-status', status: { state: 'fault', reason: 'SAM' } });
+    const r = run(initialFlow, {
+      type: 'reader-status',
+      status: { state: 'fault', reason: IdCardErrorCode.SamSelfTestFailed },
+    });
     expect(r.state).toMatchObject({ screen: 'welcome', reader: { state: 'fault' } });
     const g = run(
       online,

@@ -3,14 +3,8 @@
  * the helpers the phases share. Each phase declares its own screens, events and effects in its file
  * (flow/phases/); the unions here name them together.
  */
-import type {
-  CardSummary,
-  EndedBy,
-  KioskState,
-  ReaderStatus,
-  SessionOpened,
-  TicketPosition,
-} from '@rvw/shared';
+import type { CardSummary, EndedBy, KioskState, SessionOpened, TicketPosition } from '@rvw/shared';
+import { ReaderStatusReason, type ReaderStatus } from '@rvw/shared';
 import type { CallEffect, CallEvent, CallScreen, CallTimer } from './phases/call';
 import type { CardEvent, CardScreen } from './phases/card';
 import type { Problem, QueueEffect, QueueEvent, QueueScreen } from './phases/queue';
@@ -96,7 +90,7 @@ export interface Phase {
 /** The state at start-up: welcome, reader status not yet known (shown as offline until told). */
 export const initialFlow: FlowState = {
   screen: 'welcome',
-  reader: { state: 'offline', reason: 'UNKNOWN' },
+  reader: { state: 'offline', reason: ReaderStatusReason.Unknown },
   card: null,
   consented: false,
   identityShared: null,

@@ -2,7 +2,7 @@
  * The queue phase: asking for a ticket, waiting with it (sharing the identity if consented), or a
  * problem when none can be had. The call phase takes over when a session opens.
  */
-import type { TicketPosition } from '@rvw/shared';
+import { ErrorCode, type TicketPosition } from '@rvw/shared';
 import { home, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
 
@@ -46,7 +46,7 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
       return stay({
         ...state,
         screen: 'problem',
-        problem: event.code === 'ALREADY_QUEUED' ? 'already-queued' : 'server',
+        problem: event.code === ErrorCode.AlreadyQueued ? 'already-queued' : 'server',
       });
 
     // Updates to our ticket count on any screen (the call screen keeps the ticket too).
