@@ -1,6 +1,6 @@
 /**
  * The simulator's command line refuses what it cannot run before it opens anything. Serving a
- * card over a pty is tested with kiosk-doctor in tests/integration/idcard-doctor.test.ts.
+ * card over a pty is tested with kiosk-doctor in the integration suite (idcard-doctor.test.ts).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
