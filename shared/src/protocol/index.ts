@@ -13,6 +13,7 @@ import { identityClientEvents, identityServerEvents } from './identity';
 import { queueClientEvents, queueServerEvents } from './queue';
 import { sessionClientEvents, sessionServerEvents } from './session';
 
+export * from './bounded-json';
 export * from './connection';
 export * from './event-spec';
 export * from './identity';

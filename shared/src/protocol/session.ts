@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EndedBy, IceServer, Session } from '../domain';
 import { IdentitySummary } from '../identity';
+import { boundedJson } from './bounded-json';
 import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
 
 /**
@@ -23,7 +24,15 @@ export const SignalData = z
       })
       .optional(),
     renegotiate: z.boolean().optional(),
-    transceiverRequest: z.object({ kind: z.string().max(16), init: z.unknown().optional() }).optional(),
+    // `init` is an RTCRtpTransceiverInit (direction, sendEncodings: depth 3); relayed as plain,
+    // bounded JSON so that no client can make the server or the peer walk a hostile tree.
+    transceiverRequest: z
+      .object({
+        kind: z.string().max(16),
+        init: boundedJson({ maxDepth: 4, maxNodes: 200, maxString: 256 }).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SignalData = z.infer<typeof SignalData>;
