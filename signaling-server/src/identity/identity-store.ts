@@ -101,12 +101,15 @@ export async function revealIdentity(
       .where('t.id', '=', ticketId)
       .executeTakeFirst();
     if (!row) throw RequestError.notFound('The ticket');
-    const serving = row.status === 'serving' && row.agent_id === who.agentId;
-    if (!serving && who.role !== 'admin') {
-      throw AuthError.forbidden('Only the agent serving this ticket (or an admin) may reveal the identity.');
-    }
+    const admin = who.role === 'admin';
+    const forbidden = () =>
+      AuthError.forbidden('Only the agent serving this ticket (or an admin) may reveal the identity.');
+    // The agent who served the ticket learns that the number is gone (NOT_FOUND) rather than being
+    // told it may not see it; anyone else learns nothing about the ticket's identity.
+    if (row.agent_id !== who.agentId && !admin) throw forbidden();
     if (row.identity_of === null) throw RequestError.notFound('The identity of this ticket');
     if (row.purged_at !== null || row.id_number === null) throw IdentityError.purged();
+    if (row.status !== 'serving' && !admin) throw forbidden();
     await trx
       .insertInto('identity_reveals')
       .values({ agent_id: who.agentId, ticket_id: ticketId, at: now.toISOString() })
