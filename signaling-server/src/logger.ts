@@ -27,12 +27,17 @@ export const redactPaths = [
   'res.headers["set-cookie"]',
 ];
 
-// Mainland and HK/Macao/Taiwan residents (18 chars, GB 11643), 2023 foreigner cards (18, begin 9),
-// old foreigner cards (3 letters + 12 digits). Surrounding digits/letters excluded to avoid masking
-// longer numbers such as timestamps in ms (13 digits: too short anyway).
-const idLike = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|[A-Z]{3}\d{12})(?![0-9A-Za-z])/g;
+// What is masked, wherever it stands (glued to letters, CJK, punctuation or other digits):
+// - any run of 15 or more digits, optionally ending in X: 18-char resident numbers (GB 11643, also
+//   HK/Macao/Taiwan residents and 2023 foreigner cards), 15-digit pre-1999 numbers, and a number
+//   glued to further digits. A longer run may be another number (an SDP session id, say); it is
+//   masked anyway, because the scrubber cannot tell "a number + a digit" from "a long number",
+//   and a masked harmless number costs less than a leaked identity.
+// - 3 letters followed by 12 or more digits: old foreigner cards, also glued to other text.
+// Times in ms (13 digits) and UUIDs (hex runs shorter than 15 digits) stay readable.
+const idLike = /\d{14,}[\dXx]|[A-Za-z]{3}\d{12,}/g;
 
-/** Masks anything in a string that looks like a full identity number. */
+/** Masks anything in a string that looks like a full identity number (first 3 and last 4 kept). */
 export function scrubIdNumbers(text: string): string {
   return text.replace(idLike, (m) => m.slice(0, 3) + '*'.repeat(m.length - 7) + m.slice(-4));
 }

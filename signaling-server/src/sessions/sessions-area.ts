@@ -22,6 +22,7 @@ import type { EventHandlers } from '../socket/dispatch';
 import { memberRoom, type MemberKind, type RvwServer, type RvwSocket } from '../socket/types';
 import type { AbsenceWatch } from './absence-watch';
 import { endReasonOf, endSession, getSession, listSessions, type SessionRecord } from './session-store';
+import { scrubIdNumbers } from '../logger';
 
 /** What the sessions area needs. */
 export interface SessionsAreaDeps {
@@ -92,7 +93,8 @@ export class SessionsArea {
 
     'session:end': async (socket, { sessionId, reason }) => {
       const rec = await this.memberSession(socket, sessionId);
-      return this.finish(rec, socket.data.kind, reason);
+      // Free text from a client: masked before it is stored, pushed to the peer or logged.
+      return this.finish(rec, socket.data.kind, reason === undefined ? undefined : scrubIdNumbers(reason));
     },
   };
 
