@@ -23,12 +23,14 @@ import { identityHandlers, identityRouteHandlers } from './identity/identity-are
 import { kioskRouteHandlers } from './kiosks/kiosk-routes';
 import { createLogger } from './logger';
 import { queueHandlers, queueRouteHandlers } from './queue/queue-area';
+import { KioskPresence } from './queue/kiosk-presence';
 import { QueueNotifier } from './queue/queue-notifier';
 import { AbsenceWatch } from './sessions/absence-watch';
 import { greet } from './sessions/resume';
 import { SessionsArea } from './sessions/sessions-area';
 import { authMiddleware } from './socket/auth-middleware';
 import { ConnectionCore } from './socket/connection-core';
+import { handshakeParser } from './socket/handshake-parser';
 import { Presence } from './socket/presence';
 import type { RvwServer } from './socket/types';
 
@@ -62,9 +64,18 @@ export interface RunningServer {
   url: string;
   /** The port actually listened on (useful with port 0). */
   port: number;
-  /** Disconnects every client, stops listening and closes the database. Open sessions stay open. */
+  /**
+   * Tells every client the stop is planned (`server:restarting`), disconnects them, stops listening
+   * and closes the database. Open sessions stay open.
+   */
   close(): Promise<void>;
 }
+
+/**
+ * What a graceful stop tells clients to wait before trying again (ms): a restart under a supervisor
+ * takes a second or two, and clients retry calmly after it.
+ */
+export const RESTART_RETRY_AFTER_MS = 500;
 
 /** The server's version, from its package.json. */
 export const serverVersion: string = (
@@ -94,11 +105,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const io: RvwServer = new Server(app.server, {
     maxHttpBufferSize: config.maxMessageBytes,
     serveClient: false,
+    // Refuses a handshake whose auth is not an object with AUTH_INVALID instead of a silent close.
+    parser: handshakeParser,
     cors: config.corsOrigins.length ? { origin: config.corsOrigins } : undefined,
   });
   const socketLog = log.child({ component: 'socket' });
   const presence = new Presence(io);
-  const notifier = new QueueNotifier({ io, db, clock });
+  const notifier = new QueueNotifier({ io, db, clock, presence });
+  const kioskPresence = new KioskPresence({ db, clock, presence, notifier, log: socketLog });
   // The watch ends a session through the sessions area, which is built just below (the callback
   // runs only once the server is up).
   const watch: AbsenceWatch = new AbsenceWatch({
@@ -129,15 +143,23 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       ...sessions.handlers,
       ...identityHandlers(areaDeps),
     },
-    onConnect: (socket) => greet({ db, sessions, absences: watch, notifier }, socket),
-    onDisconnect: (kind, id) => watch.left(kind, id),
+    onConnect: async (socket) => {
+      await greet({ db, sessions, absences: watch, notifier }, socket);
+      if (socket.data.kind === 'kiosk') await kioskPresence.connected(socket.data.kioskId);
+    },
+    onDisconnect: async (kind, id) => {
+      await watch.left(kind, id);
+      if (kind === 'kiosk') await kioskPresence.left(id);
+    },
   });
   io.use(authMiddleware({ db, clock, log: socketLog }));
 
-  // Clients are dropped before Fastify closes the HTTP server, so that no long-poll keeps it open.
+  // Clients are told the stop is planned, then dropped before Fastify closes the HTTP server, so
+  // that no long-poll keeps it open. They reconnect by their policy once a server is back.
   app.addHook('preClose', async () => {
     connections.stop();
     watch.stop();
+    io.emit('server:restarting', { planned: true, retryAfterMs: RESTART_RETRY_AFTER_MS });
     io.disconnectSockets(true);
     io.engine.close();
   });
