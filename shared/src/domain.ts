@@ -40,6 +40,14 @@ export const Ticket = z.object({
 });
 export type Ticket = z.infer<typeof Ticket>;
 
+/**
+ * What the kiosk said about the resident's identity when it asked for a ticket: `pending` (they
+ * consented; the identity follows over HTTP), `declined` (they read the consent question and
+ * declined to share) or `none` (no card was presented). Agents see the difference.
+ */
+export const IdentityIntent = z.enum(['pending', 'declined', 'none']);
+export type IdentityIntent = z.infer<typeof IdentityIntent>;
+
 /** One line of the live queue as agents see it; the server sends the lines already in service order. */
 export const QueueEntry = z.object({
   ticketId: z.string(),
@@ -51,6 +59,12 @@ export const QueueEntry = z.object({
   createdAt: z.string(),
   /** Present only after the resident consented; the number is masked. */
   identity: IdentitySummary.optional(),
+  /** Why there is no identity (or that one is on its way); `none` for kiosks that do not say. */
+  identityIntent: IdentityIntent,
+  /** False while the ticket's kiosk has no socket connected: its ticket cannot be accepted. */
+  kioskOnline: z.boolean(),
+  /** When the offline kiosk's last socket went away (ISO), if the server saw it go. */
+  kioskOfflineSince: z.string().optional(),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 

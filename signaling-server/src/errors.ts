@@ -36,6 +36,8 @@ const statusByCode: Record<ErrorCode, number> = {
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
+  KIOSK_OFFLINE: 409,
+  QUEUE_EMPTY: 409,
 
 /** The HTTP status answering an error code. */
 export function httpStatus(code: ErrorCode): number {

@@ -25,6 +25,8 @@ function entry(number: string, createdAt: string, withId = false): QueueEntry {
     number,
     kiosk,
     createdAt,
+    identityIntent: withId ? 'pending' : 'none',
+    kioskOnline: true,
     ...(withId ? { identity } : {}),
   };
 }

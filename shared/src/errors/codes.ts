@@ -47,6 +47,10 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ErrorCodeSchema = codeEnum(ErrorCode);
 
 /** `{ code, message }` as it travels in acks, HTTP error bodies and refusals. */
+  /** The ticket's kiosk is offline: its ticket is not offered until the kiosk is back. */
+  KioskOffline: 'KIOSK_OFFLINE',
+  /** No ticket is waiting that could be accepted (take-the-next with an empty or all-offline queue). */
+  QueueEmpty: 'QUEUE_EMPTY',
 export const WireError = z.object({ code: ErrorCodeSchema, message: z.string() });
 export type WireError = z.infer<typeof WireError>;
 

@@ -135,4 +135,15 @@ export class IdentityError extends AppError {
       'The full identity number was purged when the session ended.',
     );
   }
+  /** The ticket's kiosk has no connection: a call to it could not start. */
+  static kioskOffline(): QueueError {
+    return new QueueError(
+      ErrorCode.KioskOffline,
+      "The ticket's kiosk is offline; its ticket waits until the kiosk is back.",
+    );
+  }
+  /** Nothing waiting can be accepted now. */
+  static queueEmpty(): QueueError {
+    return new QueueError(ErrorCode.QueueEmpty, 'No ticket is waiting whose kiosk is online.');
+  }
 }

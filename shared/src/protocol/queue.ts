@@ -1,6 +1,6 @@
 /** The queue area of the socket protocol: tickets (request, cancel, accept) and queue pushes. */
 import { z } from 'zod';
-import { QueueEntry, Ticket } from '../domain';
+import { IdentityIntent, QueueEntry, Ticket } from '../domain';
 import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
 import { SessionOpened } from './session';
 
@@ -24,12 +24,24 @@ export type QueueSnapshot = z.infer<typeof QueueSnapshot>;
 
 /** Client -> server events of the queue area. */
 export const queueClientEvents = {
-  /** Kiosk asks for help: the server issues a ticket and queues it. */
-  'ticket:request': { from: ['kiosk'], payload: z.object({}).strict(), ack: TicketPosition },
+  /**
+   * Kiosk asks for help: the server issues a ticket and queues it. `identity` says whether the
+   * resident's identity will follow (`pending`), was declined, or there is no card (default `none`).
+   */
+  'ticket:request': {
+    from: ['kiosk'],
+    payload: z.object({ identity: IdentityIntent.optional() }).strict(),
+    ack: TicketPosition,
+  },
   /** Kiosk withdraws its waiting ticket (the resident changed their mind). */
   'ticket:cancel': { from: ['kiosk'], payload: z.object({ ticketId: wireId }).strict(), ack: z.object({}) },
   /** Agent accepts a waiting ticket; exactly one of several racing agents succeeds. */
   'ticket:accept': { from: ['agent'], payload: z.object({ ticketId: wireId }).strict(), ack: SessionOpened },
+  /**
+   * Agent takes the next one: the server accepts, atomically, the first waiting ticket in its own
+   * order whose kiosk is online (a ticket another agent wins meanwhile is skipped).
+   */
+  'ticket:accept-next': { from: ['agent'], payload: z.object({}).strict(), ack: SessionOpened },
 } as const satisfies ClientEventSlice;
 
 /** Server -> client events of the queue area. */

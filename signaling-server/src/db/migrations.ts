@@ -143,10 +143,31 @@ const m0002: Migration = {
   },
 };
 
+// Issue 8: agents see an offline kiosk (and since when), and why a ticket carries no identity.
+const m0003: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('kiosks').addColumn('offline_since', 'text').execute();
+    await db.schema
+      .alterTable('tickets')
+      .addColumn('identity_intent', 'text', (c) =>
+        c
+          .notNull()
+          .defaultTo('none')
+          .check(sql`identity_intent in ('pending', 'declined', 'none')`),
+      )
+      .execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.alterTable('tickets').dropColumn('identity_intent').execute();
+    await db.schema.alterTable('kiosks').dropColumn('offline_since').execute();
+  },
+};
+
 /** All migrations by name; the Migrator applies them in name order. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_member_absences': m0002,
+  '0003_kiosk_presence_identity_intent': m0003,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */

@@ -34,6 +34,8 @@ export interface KiosksTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** When the kiosk's last socket went away (ISO); null while connected or never seen to leave. */
+  offline_since: Generated<string | null>;
 }
 
 /** The last ticket number issued on each Asia/Shanghai calendar day (YYYY-MM-DD). */
@@ -56,6 +58,8 @@ export interface TicketsTable {
   agent_id: string | null;
   accepted_at: string | null;
   closed_at: string | null;
+  /** What the kiosk said of the resident's identity when it asked: pending, declined or none. */
+  identity_intent: Generated<'pending' | 'declined' | 'none'>;
 }
 
 /** The identity a resident consented to share for one ticket. `id_number` is masked once the ticket closes. */

@@ -5,6 +5,7 @@
 import type { QueueSnapshot, TicketPosition } from '@rvw/shared';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
+import type { Presence } from '../socket/presence';
 import { AGENTS_ROOM, memberRoom, type RvwServer } from '../socket/types';
 import { queueEntries, ticketPosition } from './ticket-store';
 
@@ -13,12 +14,25 @@ export class QueueNotifier {
   /** Last TicketPosition sent to each waiting ticket's kiosk, to push only changes. */
   private readonly lastSent = new Map<string, string>();
 
-  constructor(private readonly deps: { io: RvwServer; db: Db; clock: Clock }) {}
+  constructor(private readonly deps: { io: RvwServer; db: Db; clock: Clock; presence: Presence }) {}
 
-  /** The queue as agents see it now: in service order, each entry with its position. */
+  /** The queue as agents see it now: in service order, each entry with its position and its kiosk's presence. */
   async snapshot(): Promise<QueueSnapshot> {
     const now = this.deps.clock();
-    return { entries: await queueEntries(this.deps.db, now), serverTime: now.toISOString() };
+    const lines = await queueEntries(this.deps.db, now);
+    const online = new Map<string, boolean>();
+    for (const l of lines) {
+      if (!online.has(l.kiosk.id))
+        online.set(l.kiosk.id, await this.deps.presence.isPresent('kiosk', l.kiosk.id));
+    }
+    const entries = lines.map(({ kioskOfflineSince, ...l }) => {
+      const kioskOnline = online.get(l.kiosk.id) ?? false;
+      // The recorded time only means something while the kiosk is away.
+      return kioskOnline || !kioskOfflineSince
+        ? { ...l, kioskOnline }
+        : { ...l, kioskOnline, kioskOfflineSince };
+    });
+    return { entries, serverTime: now.toISOString() };
   }
 
   /** Sends a kiosk the current view of one of its tickets. */

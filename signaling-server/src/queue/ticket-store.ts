@@ -7,6 +7,7 @@ import {
   AuthError,
   QueueError,
   RequestError,
+  type IdentityIntent,
   type QueueEntry,
   type Ticket,
   type TicketPosition,
@@ -58,8 +59,16 @@ export async function openTicketOfKiosk(db: Db, kioskId: string): Promise<Ticket
   return row ?? null;
 }
 
-/** Issues the next ticket of the day to a kiosk; ALREADY_QUEUED if it holds an open ticket or session. */
-export async function issueTicket(db: Db, kioskId: string, now: Date): Promise<TicketRow> {
+/**
+ * Issues the next ticket of the day to a kiosk; ALREADY_QUEUED if it holds an open ticket or session.
+ * `identityIntent` is what the kiosk said of the resident's identity (default `none`).
+ */
+export async function issueTicket(
+  db: Db,
+  kioskId: string,
+  now: Date,
+  identityIntent: IdentityIntent = 'none',
+): Promise<TicketRow> {
   try {
     return await mappingStorageErrors(() =>
       db.transaction().execute(async (trx) => {
@@ -84,6 +93,7 @@ export async function issueTicket(db: Db, kioskId: string, now: Date): Promise<T
           agent_id: null,
           accepted_at: null,
           closed_at: null,
+          identity_intent: identityIntent,
         };
         await trx.insertInto('tickets').values(row).execute();
         return row;
@@ -180,8 +190,13 @@ export async function finishTicket(db: Db, ticketId: string, now: Date): Promise
   await purgeIdentity(db, ticketId, now);
 }
 
-/** The waiting queue in service order, as agents see it (identity masked). */
-export async function queueEntries(db: Db, now: Date): Promise<QueueEntry[]> {
+/** A queue line before presence is known: the kiosk's recorded offline time instead of `kioskOnline`. */
+export type QueueLine = Omit<QueueEntry, 'kioskOnline' | 'kioskOfflineSince'> & {
+  kioskOfflineSince: string | null;
+};
+
+/** The waiting queue in service order, as agents see it (identity masked), without presence. */
+export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
   const rows = await db
     .selectFrom('tickets as t')
     .innerJoin('kiosks as k', 'k.id', 't.kiosk_id')
@@ -195,6 +210,8 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueEntry[]> {
       'k.id as kioskId',
       'k.name as kioskName',
       'k.location as kioskLocation',
+      'k.offline_since as kioskOfflineSince',
+      't.identity_intent as identityIntent',
       'i.card_type',
       'i.name',
       'i.gender',
@@ -209,6 +226,8 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueEntry[]> {
     number: r.number,
     kiosk: toKiosk({ id: r.kioskId, name: r.kioskName, location: r.kioskLocation }),
     createdAt: r.createdAt,
+    identityIntent: r.identityIntent,
+    kioskOfflineSince: r.kioskOfflineSince,
     ...(r.card_type !== null
       ? {
           identity: identitySummary(
@@ -235,6 +254,25 @@ export async function waitingPositions(db: Db): Promise<{ positions: Map<string,
     .execute();
   const ordered = orderQueue(rows);
   return { positions: positions(ordered), waiting: ordered.length };
+}
+
+/** The waiting tickets in service order, each with its kiosk (what "take the next one" walks). */
+export async function waitingInOrder(db: Db): Promise<Array<{ ticketId: string; kioskId: string }>> {
+  const rows = await db
+    .selectFrom('tickets')
+    .select(['id as ticketId', 'kiosk_id as kioskId', 'created_at as createdAt', 'day', 'seq'])
+    .where('status', '=', 'waiting')
+    .execute();
+  return orderQueue(rows).map(({ ticketId, kioskId }) => ({ ticketId, kioskId }));
+}
+
+/** Records when a kiosk's last socket went away (`at`), or that it is connected again (null). */
+export async function setKioskOfflineSince(db: Db, kioskId: string, at: Date | null): Promise<void> {
+  await db
+    .updateTable('kiosks')
+    .set({ offline_since: at ? at.toISOString() : null })
+    .where('id', '=', kioskId)
+    .execute();
 }
 
 /** A kiosk's view of one ticket: its position if waiting, else 0. */
