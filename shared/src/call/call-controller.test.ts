@@ -3,7 +3,12 @@ import type { SignalData } from '../protocol';
 import { CallController, type CallControllerOptions } from './call-controller';
 import type { LocalMedia } from './media';
 import type { PeerCallOptions, PeerConnection } from './peer-call';
-import { DelayTablePolicy, type ReconnectContext, type ReconnectPolicy } from './reconnect-policy';
+import {
+  DelayTablePolicy,
+  PEER_MEDIA_GRACE_MS,
+  type ReconnectContext,
+  type ReconnectPolicy,
+} from './reconnect-policy';
 
 /** A track that remembers whether it was stopped. */
 class FakeTrack {
@@ -58,6 +63,9 @@ class FakePeer implements PeerConnection {
   }
   remote(stream: MediaStream): void {
     if (!this.ended) this.options.onRemoteStream(stream);
+  }
+  unstable(lost: boolean): void {
+    if (!this.ended) this.options.onUnstable?.(lost);
   }
   close(error?: Error): void {
     if (this.ended) return;
@@ -216,6 +224,57 @@ describe('the initiating side (agent)', () => {
     expect(peers).toHaveLength(1);
     controller.end();
     expect(controller.getSnapshot().state).toBe('ended');
+  });
+});
+
+describe('losing the media (issue 7 #2: UDP blocked mid-call)', () => {
+  test('says "reconnecting" as soon as ICE loses its path, keeps the picture, and is back when ICE is', async () => {
+    for (const initiator of [true, false]) {
+      const { controller, states, current, mediaReady } = setup(initiator);
+      await mediaReady();
+      const remote = asStream(new FakeStream());
+      current().remote(remote);
+      current().connect();
+      current().unstable(true);
+      expect(controller.getSnapshot()).toMatchObject({ state: 'reconnecting', remote });
+      current().unstable(false);
+      expect(states).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
+      controller.end();
+    }
+  });
+
+  test('the agent rebuilds while the network is out and gives up after the media grace period', async () => {
+    const { controller, peers, states, current, mediaReady } = setup(true);
+    await mediaReady();
+    current().connect();
+    current().unstable(true);
+    await vi.advanceTimersByTimeAsync(11_000);
+    current().close(new Error('ICE failed'));
+    // Each retry that cannot connect is counted as dropped after 10 s, so the policy is asked again.
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(peers).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(12_000);
+    expect(peers).toHaveLength(3);
+    expect(controller.getSnapshot().state).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(PEER_MEDIA_GRACE_MS);
+    expect(controller.getSnapshot().state).toBe('failed');
+    expect(states.at(-2)).toBe('reconnecting');
+    const built = peers.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(peers).toHaveLength(built);
+  });
+
+  test("the kiosk never gives up by itself: the session's end stops its call", async () => {
+    const { controller, current, mediaReady } = setup(false);
+    await mediaReady();
+    controller.receive(offer);
+    current().connect();
+    current().close(new Error('ICE failed'));
+    await vi.advanceTimersByTimeAsync(10 * PEER_MEDIA_GRACE_MS);
+    expect(controller.getSnapshot().state).toBe('reconnecting');
+    controller.receive({ ...offer, sdp: 'v=0 after a long outage' });
+    current().connect();
+    expect(controller.getSnapshot().state).toBe('connected');
   });
 });
 

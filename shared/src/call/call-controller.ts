@@ -10,7 +10,12 @@ import { openCallMedia, setTracksEnabled, stopStream, type LocalMedia } from './
 import { PeerCall, type PeerCallOptions, type PeerConnection } from './peer-call';
 import { defaultPeerReconnectPolicy, type ReconnectPolicy } from './reconnect-policy';
 
-/** Where the call is: 'reconnecting' after the peer dropped, 'failed' once the policy gave up. */
+/**
+ * Where the call is: 'reconnecting' while no media gets through (ICE lost its path, or the peer
+ * dropped and is being rebuilt); 'failed' once the initiator's policy gave up (the grace period is
+ * over: the owner should end the session). The answering side never fails by itself: it answers
+ * offers until the session ends.
+ */
 export type CallConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'ended';
 
 /** What a call screen renders. */
@@ -48,6 +53,11 @@ export interface CallControllerOptions {
    * (ms), e.g. when its offer was lost while the other side was reloading. Default 30000.
    */
   connectTimeoutMs?: number;
+  /**
+   * The same for an attempt made after the connection was lost (ms), shorter so that the policy is
+   * asked again within its grace period while the network is still out. Default 10000.
+   */
+  retryConnectTimeoutMs?: number;
   /** Builds a peer connection. Default: a simple-peer {@link PeerCall}. */
   createPeer?: PeerFactory;
   /** Opens the local media. Default {@link openCallMedia}. */
@@ -173,6 +183,9 @@ export class CallController {
       onClosed: (error) => {
         if (this.peer === peer) this.dropped(error ? 'peer-failed' : 'peer-closed');
       },
+      onUnstable: (unstable) => {
+        if (this.peer === peer) this.unstable(unstable);
+      },
     });
     this.peer = peer;
     this.peerHasOffer = false;
@@ -185,10 +198,14 @@ export class CallController {
     peer.start(this.snapshot.local);
     if (this.options.initiator) {
       this.clearConnectTimer();
+      const timeout =
+        this.downSince === null
+          ? (this.options.connectTimeoutMs ?? 30_000)
+          : (this.options.retryConnectTimeoutMs ?? 10_000);
       this.connectTimer = setTimeout(() => {
         this.connectTimer = null;
         if (this.peer === peer && this.snapshot.state !== 'connected') this.dropped('connect-timeout');
-      }, this.options.connectTimeoutMs ?? 30_000);
+      }, timeout);
     }
   }
 
@@ -199,12 +216,30 @@ export class CallController {
     this.publish({ state: 'connected' });
   }
 
+  /**
+   * ICE lost (or regained) its path while the peer lives: say so at once, keeping the last picture,
+   * rather than only when the peer finally fails many seconds later.
+   */
+  private unstable(lost: boolean): void {
+    if (lost && this.snapshot.state === 'connected') {
+      this.downSince ??= this.now();
+      this.publish({ state: 'reconnecting' });
+    } else if (!lost && this.snapshot.state === 'reconnecting') {
+      this.connected();
+    }
+  }
+
   private dropped(reason: string): void {
     this.clearConnectTimer();
     const peer = this.peer;
     this.peer = null;
     peer?.end();
     this.downSince ??= this.now();
+    // The kiosk answers whatever the agent offers until the session ends; only the initiator gives up.
+    if (!this.options.initiator) {
+      this.publish({ state: 'reconnecting', remote: null });
+      return;
+    }
     const delay = this.policy.nextRetryDelayInMs({
       retryCount: this.retryCount,
       elapsedMs: this.now() - this.downSince,
@@ -215,8 +250,6 @@ export class CallController {
       return;
     }
     this.publish({ state: 'reconnecting', remote: null });
-    // The answering side waits for the initiator's next offer (see receive()).
-    if (!this.options.initiator) return;
     this.rebuildTimer = setTimeout(() => {
       this.rebuildTimer = null;
       this.rebuild();

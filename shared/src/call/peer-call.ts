@@ -19,6 +19,11 @@ export interface PeerCallEvents {
   onConnected?(): void;
   /** The peer connection closed or failed; `error` is set on failure. Not called after `end()`. */
   onClosed?(error?: Error): void;
+  /**
+   * ICE lost its path (`true`, 'disconnected': no media is getting through) or found one again
+   * (`false`). The peer is still alive: it may recover by itself or fail and close later.
+   */
+  onUnstable?(unstable: boolean): void;
 }
 
 /** Options for a peer connection; `initiator` is true on the agent's side. */
@@ -65,6 +70,10 @@ export class PeerCall implements PeerConnection {
     peer.on('signal', (data: unknown) => this.options.onSignal(data as SignalData));
     peer.on('stream', (stream: MediaStream) => this.options.onRemoteStream(stream));
     peer.on('connect', () => this.options.onConnected?.());
+    peer.on('iceStateChange', (state: RTCIceConnectionState) => {
+      if (state === 'disconnected') this.options.onUnstable?.(true);
+      else if (state === 'connected' || state === 'completed') this.options.onUnstable?.(false);
+    });
     peer.on('error', (err: Error) => this.finish(err, true));
     peer.on('close', () => this.finish(undefined, true));
     for (const data of this.pending.splice(0)) peer.signal(data as never);

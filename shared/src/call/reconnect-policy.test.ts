@@ -4,6 +4,7 @@ import {
   DelayTablePolicy,
   ReasonPolicy,
   defaultPeerReconnectPolicy,
+  PEER_MEDIA_GRACE_MS,
   type ReconnectContext,
 } from './reconnect-policy';
 
@@ -61,8 +62,10 @@ describe('ReasonPolicy', () => {
   });
 });
 
-test('the peer default rebuilds every 2 s for as long as it is asked', () => {
+test('the peer default rebuilds every 2 s until the media grace period is over', () => {
   const policy = defaultPeerReconnectPolicy();
   expect(policy.nextRetryDelayInMs(at(0, 0, 'peer-failed'))).toBe(2000);
-  expect(policy.nextRetryDelayInMs(at(500, 3_600_000, 'peer-closed'))).toBe(2000);
+  expect(policy.nextRetryDelayInMs(at(20, PEER_MEDIA_GRACE_MS - 1, 'peer-closed'))).toBe(2000);
+  // Issue 7 #2: past the grace period the call is given up, so that the session can end cleanly.
+  expect(policy.nextRetryDelayInMs(at(21, PEER_MEDIA_GRACE_MS, 'peer-closed'))).toBeNull();
 });

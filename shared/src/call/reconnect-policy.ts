@@ -84,9 +84,17 @@ export class ReasonPolicy implements ReconnectPolicy {
 }
 
 /**
- * The peer call's default: rebuild 2 s after the peer closed, and keep trying while the session is
- * open (the other side may be reloading; the session's end is what stops the call).
+ * How long a call may go without media before the initiator gives up (ms): longer than a console
+ * or kiosk reload and a short network outage, shorter than a resident will sit before a frozen
+ * picture. Once over, the agent's console asks the server to end the session (`session:media-lost`),
+ * which puts the resident back at the front of the queue.
+ */
+export const PEER_MEDIA_GRACE_MS = 45_000;
+
+/**
+ * The peer call's default: rebuild 2 s after the peer closed, and keep trying for
+ * {@link PEER_MEDIA_GRACE_MS} (the other side may be reloading, or the network may come back).
  */
 export function defaultPeerReconnectPolicy(): ReconnectPolicy {
-  return new DelayTablePolicy({ delaysMs: [2000], jitterMs: 0 });
+  return new DelayTablePolicy({ delaysMs: [2000], jitterMs: 0, maxElapsedMs: PEER_MEDIA_GRACE_MS });
 }

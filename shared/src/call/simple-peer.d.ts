@@ -14,6 +14,13 @@ declare module '@thaunknown/simple-peer' {
       on(event: 'stream', listener: (stream: MediaStream) => void): this;
       on(event: 'connect' | 'close', listener: () => void): this;
       on(event: 'error', listener: (error: Error) => void): this;
+      on(
+        event: 'iceStateChange',
+        listener: (
+          iceConnectionState: RTCIceConnectionState,
+          iceGatheringState: RTCIceGatheringState,
+        ) => void,
+      ): this;
     }
   }
   const Peer: new (options?: Peer.Options) => Peer.Instance;

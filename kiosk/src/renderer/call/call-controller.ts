@@ -3,13 +3,15 @@
  * answering member, its signals carried by the bridge. Created as soon as the session opens, so
  * that the agent's early offer is held, not lost; ended on leaving the call screen.
  */
-import { CallController } from '@rvw/shared/call';
+import { CallController, type CallConnectionState } from '@rvw/shared/call';
 import type { SessionOpened, SignalData } from '@rvw/shared';
 
 /** What the call screen shows. */
 export interface CallMedia {
   local: MediaStream | null;
   remote: MediaStream | null;
+  /** Where the call is ('reconnecting' while no media gets through); absent outside a call. */
+  state?: CallConnectionState;
 }
 
 /** One session's call on the kiosk. */
@@ -31,9 +33,9 @@ export class KioskCall {
       signalling: { send: sendSignal },
     });
     this.unsubscribe = this.controller.subscribe(() => {
-      const { local, remote } = this.controller.getSnapshot();
-      if (local === this.media.local && remote === this.media.remote) return;
-      this.media = { local, remote };
+      const { local, remote, state } = this.controller.getSnapshot();
+      if (local === this.media.local && remote === this.media.remote && state === this.media.state) return;
+      this.media = { local, remote, state };
       onMedia(this.media);
     });
     this.controller.start();
