@@ -5,12 +5,21 @@
  * protocol's own schemas, so the two contracts cannot drift apart.
  */
 import { z } from 'zod';
+import { ErrorCodeSchema } from '../errors';
 import { clientEvents, serverEvents } from '../protocol';
 import { empty } from './empty';
 import type { EventSlice, InvokeSlice } from './spec';
 
-/** Whether the host is connected to the signaling server. */
-export const ServerStatus = z.object({ connected: z.boolean() }).strict();
+/** Whether the host is connected to the signaling server, and while it is not, why. */
+export const ServerStatus = z
+  .object({
+    connected: z.boolean(),
+    /** Down because the server announced a planned restart: the host is reconnecting; stay calm. */
+    restarting: z.literal(true).optional(),
+    /** The server refused the kiosk's credential (an AUTH_* code): the host stopped trying; a technician is needed. */
+    refused: ErrorCodeSchema.optional(),
+  })
+  .strict();
 export type ServerStatus = z.infer<typeof ServerStatus>;
 
 /** Invoke channels of the server area. */

@@ -35,6 +35,17 @@ export const AgentState = z.object({
 });
 export type AgentState = z.infer<typeof AgentState>;
 
+/**
+ * Sent to every client just before a graceful stop (SIGTERM, SIGINT, close()): the server means to
+ * come back, so clients keep calm and try again soon, not before `retryAfterMs`.
+ */
+export const ServerRestarting = z.object({
+  planned: z.literal(true),
+  /** The earliest useful time to try again, in ms. */
+  retryAfterMs: z.number().int().nonnegative().max(60_000),
+});
+export type ServerRestarting = z.infer<typeof ServerRestarting>;
+
 /** Client -> server events of the connection area (none: the handshake carries the credentials). */
 export const connectionClientEvents = {} as const satisfies ClientEventSlice;
 
@@ -44,4 +55,6 @@ export const connectionServerEvents = {
   'kiosk:state': KioskState,
   /** To an agent on connect: its open session, if any. */
   'agent:state': AgentState,
+  /** To every client just before a graceful stop: a planned restart; reconnect after `retryAfterMs`. */
+  'server:restarting': ServerRestarting,
 } as const satisfies ServerEventSlice;

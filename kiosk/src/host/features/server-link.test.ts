@@ -92,7 +92,8 @@ describe('server link', () => {
       start(t.url, 'wrong-token-0123456789abcdef');
       await until(() => expect(logs).toContain('server: cannot connect (AUTH_INVALID)'));
       expect(logs.join('\n')).not.toContain('wrong-token');
-      expect(named('server:status')).toEqual([]);
+      // Reported once, so that the screen can ask for a technician (issue 7 #1).
+      expect(named('server:status')).toEqual([{ connected: false, refused: 'AUTH_INVALID' }]);
     });
   });
 

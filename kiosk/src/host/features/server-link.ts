@@ -7,7 +7,7 @@
  */
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { BridgeError, clientEvents, serverEvents } from '@rvw/shared';
+import { BridgeError, clientEvents, ErrorCode, ErrorCodeSchema, serverEvents } from '@rvw/shared';
 import type {
   Ack,
   ClientAckData,
@@ -15,17 +15,25 @@ import type {
   ClientPayload,
   ClientToServerEvents,
   KioskState,
+  ReconnectPolicy,
+  ServerStatus,
   ServerToClientEvents,
   serverInvokes,
 } from '@rvw/shared';
 import type { HostContext, HostFeature } from '../feature';
+import { isCredentialRefusal, kioskSocketPolicy } from './server-link-policy';
+import type { KioskDropReason } from './server-link-policy';
 
 /** The kiosk's socket to the server. */
 export type KioskServerSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Opens the kiosk's socket; socket.io reconnects by itself and the server re-sends kiosk:state. */
+/**
+ * Opens the kiosk's socket with socket.io's own reconnection off: it gives up for good after
+ * `io server disconnect`, so the link reconnects by its policy instead. On every connection the
+ * server re-sends kiosk:state.
+ */
 export function connectKioskSocket(serverUrl: string, token: string): KioskServerSocket {
-  return io(serverUrl, { auth: { kind: 'kiosk', token }, transports: ['websocket'] });
+  return io(serverUrl, { auth: { kind: 'kiosk', token }, transports: ['websocket'], reconnection: false });
 }
 
 /** Options of the server link; each has a production default. */
@@ -34,6 +42,8 @@ export interface ServerLinkOptions {
   connect?: (serverUrl: string, token: string) => KioskServerSocket;
   /** How long a server request may take before the renderer is told SERVER_UNREACHABLE; default 12000 ms. */
   requestTimeoutMs?: number;
+  /** When to try again after the socket is lost; default {@link kioskSocketPolicy}. */
+  socketPolicy?: ReconnectPolicy;
 }
 
 /** Connects to the server now and answers the server slice of the bridge. */
@@ -45,34 +55,103 @@ export function serverLinkFeature(
   // Below the web bridge's own 15 s, so that the renderer hears the server's failure, not the bridge's.
   const timeoutMs = options.requestTimeoutMs ?? 12_000;
   const socket = (options.connect ?? connectKioskSocket)(config.serverUrl, config.kioskToken);
+  const policy = options.socketPolicy ?? kioskSocketPolicy();
   let connected = false;
+  let status: ServerStatus = { connected: false };
   // The last kiosk:state, and whether nothing has happened since it arrived (then it is still true).
   let lastState: KioskState | null = null;
   let fresh = false;
+  let closed = false;
+  // The outage in progress: since when, how many tries, why it began, and the pending retry.
+  let downSince: number | null = null;
+  let retries = 0;
+  let outage: KioskDropReason | null = null;
+  let retryAfterMs = 0;
+  let retry: ReturnType<typeof setTimeout> | null = null;
 
-  const setConnected = (next: boolean): void => {
-    if (next === connected) return;
-    connected = next;
-    emit('server:status', { connected });
+  const setStatus = (next: ServerStatus): void => {
+    connected = next.connected;
+    if (JSON.stringify(next) === JSON.stringify(status)) return;
+    status = next;
+    emit('server:status', next);
   };
+  const cancelRetry = (): void => {
+    if (retry) clearTimeout(retry);
+    retry = null;
+  };
+  // Asks the policy when to try again; a kiosk's policy never gives up, but a custom one may.
+  const retryLater = (reason: KioskDropReason): void => {
+    cancelRetry();
+    if (closed) return;
+    downSince ??= Date.now();
+    let delay = policy.nextRetryDelayInMs({ retryCount: retries, elapsedMs: Date.now() - downSince, reason });
+    if (delay === null) {
+      logger.error(`server: gave up reconnecting (${reason})`);
+      return;
+    }
+    // The server said when a try becomes useful; earlier ones would only be refused at the door.
+    if (retries === 0) delay = Math.max(delay, retryAfterMs);
+    retry = setTimeout(() => {
+      retry = null;
+      retries += 1;
+      if (!closed && !socket.connected) socket.connect();
+    }, delay);
+  };
+
   // The last refusal logged, so that a server that stays away is logged once, not at every retry.
   let lastRefusal: string | null = null;
   socket.on('connect', () => {
+    cancelRetry();
     lastRefusal = null;
+    downSince = null;
+    retries = 0;
+    outage = null;
+    retryAfterMs = 0;
     logger.info('server: connected');
-    setConnected(true);
+    setStatus({ connected: true });
+  });
+  socket.on('server:restarting', (payload) => {
+    const parsed = serverEvents['server:restarting'].safeParse(payload);
+    if (!parsed.success) return;
+    outage = 'planned-restart';
+    retryAfterMs = parsed.data.retryAfterMs;
+    logger.info(`server: restarting (planned); reconnecting after ${retryAfterMs} ms`);
   });
   socket.on('disconnect', (reason) => {
-    logger.warn(`server: disconnected (${reason})`);
     fresh = false;
-    setConnected(false);
+    // Our own disconnect (sync's re-greeting, close) reconnects or ends by itself.
+    if (reason === 'io client disconnect') {
+      setStatus({ connected: false });
+      return;
+    }
+    outage ??= reason === 'io server disconnect' ? 'server-disconnect' : 'transport';
+    if (outage === 'planned-restart') {
+      setStatus({ connected: false, restarting: true });
+    } else {
+      logger.warn(`server: disconnected (${reason})`);
+      setStatus({ connected: false });
+    }
+    retryLater(outage);
   });
   socket.on('connect_error', (err) => {
     const code = (err as { data?: { code?: unknown } }).data?.code;
     const why = typeof code === 'string' ? code : err.name;
     if (why !== lastRefusal) logger.warn(`server: cannot connect (${why})`);
+    const repeated = why === lastRefusal;
     lastRefusal = why;
-    setConnected(false);
+    if (typeof code === 'string' && isCredentialRefusal(code)) {
+      // Retrying with a refused credential cannot help: stop, and let the screen call a technician.
+      cancelRetry();
+      if (!repeated)
+        logger.error(`server: the kiosk's credential was refused; this machine needs a technician`);
+      const refused = ErrorCodeSchema.safeParse(code);
+      setStatus({ connected: false, refused: refused.success ? refused.data : ErrorCode.AuthInvalid });
+      return;
+    }
+    // A refusal by the server's middleware leaves the socket inactive; a failed transport does not.
+    const reason: KioskDropReason = socket.active ? (outage ?? 'transport') : 'refused';
+    setStatus(outage === 'planned-restart' ? { connected: false, restarting: true } : { connected: false });
+    retryLater(reason);
   });
   // Everything from the server is checked before it can reach a renderer.
   socket.on('kiosk:state', (payload) => {
@@ -133,11 +212,11 @@ export function serverLinkFeature(
         else if (connected) {
           // Something happened since the last kiosk:state: reconnect, and the server greets with a true one.
           socket.disconnect().connect();
-        } else if (!socket.active) {
+        } else if (status.refused) {
           // Refused earlier (e.g. a token since fixed on the server): a restarting screen tries again.
           socket.connect();
         }
-        return { connected };
+        return { ...status };
       },
       'ticket:request': (req) => request('ticket:request', req),
       'ticket:cancel': (req) => request('ticket:cancel', req),
@@ -145,6 +224,8 @@ export function serverLinkFeature(
       'signal:send': (req) => request('signal', req),
     },
     async close() {
+      closed = true;
+      cancelRetry();
       socket.removeAllListeners();
       socket.disconnect();
     },
