@@ -85,6 +85,14 @@ export class FakeReader extends EventEmitter<ReaderServiceEvents> implements Rea
     this.emit('status', { ...status });
   }
 
+  /** Whether the card it reported still lies on the reader (the fake knows at once). */
+  async confirmCard(): Promise<boolean> {
+    const slot = this.slot;
+    return (
+      this.running && this.status_.state === 'online' && this.cardReported && slot !== null && 'card' in slot
+    );
+  }
+
   /** Places a card on the reader (lifting the one there first); online, it is read at once. */
   place(card: IdCard, samId = this.samId): void {
     this.remove();
@@ -104,6 +112,15 @@ export class FakeReader extends EventEmitter<ReaderServiceEvents> implements Rea
     this.slot = null;
     this.failedReads = 0;
     this.dropCard();
+  }
+
+  /**
+   * Takes the card away in the moments before the service's next poll would notice: no 'removed'
+   * yet, but the reader itself no longer finds the card (confirmCard() says false).
+   */
+  liftUnnoticed(): void {
+    this.slot = null;
+    this.failedReads = 0;
   }
 
   /** Pulls the cable: 'removed' for a card it held, offline IDCARD_DISCONNECTED, then IDCARD_PORT_OPEN_FAILED. */

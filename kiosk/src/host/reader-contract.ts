@@ -125,6 +125,35 @@ export function describeReaderServiceContract(
       expect(log).toEqual([online, cardEntry, 'removed']);
     });
 
+    it('confirmCard(): true while the card read lies on the reader; false once lifted (before any poll notices), with no card, or stopped', async () => {
+      expect(await reader.confirmCard()).toBe(false);
+      await reader.start();
+      expect(await reader.confirmCard()).toBe(false);
+      await rig.place(card);
+      await until(() => count(cardEntry) === 1, 'the card');
+      expect(await reader.confirmCard()).toBe(true);
+      expect(await reader.confirmCard()).toBe(true);
+      await rig.remove();
+      // Asked at once, the reader itself answers: a card lifted a moment ago is not vouched for.
+      expect(await reader.confirmCard()).toBe(false);
+      await until(() => log.includes('removed'), 'removal');
+      expect(await reader.confirmCard()).toBe(false);
+      await rig.place(card);
+      await until(() => count(cardEntry) === 2, 'the card placed again');
+      expect(await reader.confirmCard()).toBe(true);
+      await reader.stop();
+      expect(await reader.confirmCard()).toBe(false);
+      // Asking is silent: only the placements, the removals and the stop were reported.
+      expect(log).toEqual([
+        online,
+        cardEntry,
+        'removed',
+        cardEntry,
+        'removed',
+        `status:disabled:${ReaderStatusReason.Stopped}`,
+      ]);
+    });
+
     it('reads a card already on the reader once it is online', async () => {
       await rig.place(card);
       await reader.start();

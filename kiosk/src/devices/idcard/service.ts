@@ -68,6 +68,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
   private abort: AbortController | null = null;
   private running: Promise<void> | null = null;
   private transport: Transport | null = null;
+  private client: Ga467Client | null = null;
   private cardPresent = false;
 
   constructor(options: IdCardReaderOptions) {
@@ -112,6 +113,22 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
     return new Promise<void>((settled) => {
       this.running = this.run(abort.signal, settled).finally(() => settled());
     });
+  }
+
+  /**
+   * Whether the card last reported is still on the reader, asked of the reader now (find, then
+   * select, as a poll does): the commands queue behind the poll's on the one line. False when no
+   * card is held, the card was reported removed, or the reader is not online.
+   */
+  async confirmCard(): Promise<boolean> {
+    const client = this.client;
+    if (!this.cardPresent || !client || this.status_.state !== 'online') return false;
+    try {
+      return (await client.findCard()) || (await this.stillThere(client));
+    } catch {
+      // A line or reader failure: the card cannot be vouched for.
+      return false;
+    }
   }
 
   /** Stops polling, closes the port and reports 'disabled'. */
@@ -171,6 +188,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
     const stop = () => lost.abort();
     signal.addEventListener('abort', stop, { once: true });
     const client = new Ga467Client(transport, { timeouts: this.opts.timeouts, retries: this.opts.retries });
+    this.client = client;
     let wasOnline = false;
     try {
       const samId = await checkSam(client, (err) =>
@@ -196,6 +214,7 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
       signal.removeEventListener('abort', stop);
       transport.off('close', onClose);
       client.dispose();
+      this.client = null;
       this.transport = null;
       await transport.close();
     }

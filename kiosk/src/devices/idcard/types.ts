@@ -76,4 +76,9 @@ export interface ReaderService extends EventEmitter<ReaderServiceEvents> {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly status: ReaderStatus;
+  /**
+   * Whether the card last reported (and not reported removed) is still on the reader, asked of the
+   * reader now: false with no such card, or when the reader is not online. Never rejects.
+   */
+  confirmCard(): Promise<boolean>;
 }

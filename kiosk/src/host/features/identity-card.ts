@@ -64,7 +64,18 @@ export function identityCardFeature(
   return {
     handlers: {
       'idcard:status': async () => status,
-      'idcard:current': async () => ({ card: held ? summarizeCard(held, ctx.now()) : null }),
+      'idcard:current': async () => {
+        const card = held;
+        if (!card) return { card: null };
+        // A (re)starting screen must not greet whoever stood here before: the reader must still
+        // hold the card. If it does not, the card is wiped, so a stale screen cannot share it either.
+        const present = reader ? await reader.confirmCard().catch(() => false) : false;
+        if (!present && held === card) {
+          held = null;
+          logger.info('idcard: the held card is no longer on the reader; wiped');
+        }
+        return { card: held ? summarizeCard(held, ctx.now()) : null };
+      },
       'identity:share': async ({ ticketId }) => {
         const card = held;
         if (!card) throw BridgeError.noCard();
