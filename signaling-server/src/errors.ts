@@ -4,6 +4,7 @@
  * (`AuthError`, `QueueError`, `SessionError`, `IdentityError`, `RequestError` from @rvw/shared).
  */
 import { AppError, RequestError, RvwError, type ErrorCode } from '@rvw/shared';
+import { isStorageFailure } from './db/storage-errors';
 
 /** A configuration value is missing or wrong; the process must not start. Code CONFIG_INVALID. */
 export class ConfigError extends RvwError<'CONFIG_INVALID'> {
@@ -23,6 +24,10 @@ const statusByCode: Record<ErrorCode, number> = {
   NO_CONSENT: 400,
   AUTH_MISSING: 401,
   AUTH_INVALID: 401,
+  AUTH_EXPIRED: 401,
+  AUTH_REVOKED: 401,
+  TOO_MANY_CONNECTIONS: 429,
+  LOGIN_LOCKED: 429,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   TICKET_TAKEN: 409,
@@ -31,20 +36,29 @@ const statusByCode: Record<ErrorCode, number> = {
   NOT_SESSION_MEMBER: 403,
   SESSION_ENDED: 409,
   AGENT_BUSY: 409,
+  KIOSK_OFFLINE: 409,
+  QUEUE_EMPTY: 409,
   CONFLICT: 409,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
 };
-  KIOSK_OFFLINE: 409,
-  QUEUE_EMPTY: 409,
 
 /** The HTTP status answering an error code. */
 export function httpStatus(code: ErrorCode): number {
   return statusByCode[code];
 }
 
-/** Turns anything thrown into an AppError: known errors keep their code, the rest become INTERNAL. */
+/** What a client is told while the store cannot write (disk full, failing or read-only). */
+export const storageUnavailableMessage =
+  'The service cannot save anything right now because its storage is failing; please try again in a few minutes.';
+
+/**
+ * Turns anything thrown into an AppError: known errors keep their code, a failing store becomes
+ * UNAVAILABLE (its cause is logged by the storage health), the rest become INTERNAL.
+ */
 export function toAppError(err: unknown): AppError {
-  return err instanceof AppError ? err : RequestError.internal();
+  if (err instanceof AppError) return err;
+  if (isStorageFailure(err)) return RequestError.unavailable(storageUnavailableMessage);
+  return RequestError.internal();
 }

@@ -5,6 +5,7 @@
  */
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { ServerConfig } from './config';
+import type { LogSampler } from './log-sampler';
 
 /** Paths pino replaces with "[redacted]". */
 export const redactPaths = [
@@ -47,13 +48,52 @@ export function scrubbingStream(dest: DestinationStream): DestinationStream {
   return { write: (line: string) => dest.write(scrubIdNumbers(line)) };
 }
 
-/** Creates the server's logger: JSON lines to `stream` (default stdout) at the configured level. */
-export function createLogger(config: Pick<ServerConfig, 'logLevel'>, stream?: DestinationStream): Logger {
-  return pino(
+// Warnings a client can cause at will carry the wire code; these are sampled per code and client.
+const sampledLevels = new Set([40, 50]);
+
+function sampleKey(obj: Record<string, unknown>): { key: string; what: string } | null {
+  if (typeof obj.code !== 'string' || 'repeated' in obj) return null;
+  const who =
+    typeof obj.kioskId === 'string'
+      ? `kiosk ${obj.kioskId}`
+      : typeof obj.agentId === 'string'
+        ? `agent ${obj.agentId}`
+        : typeof obj.kind === 'string' && typeof obj.id === 'string'
+          ? `${obj.kind} ${obj.id}`
+          : typeof obj.socketId === 'string'
+            ? `socket ${obj.socketId}`
+            : 'any client';
+  return { key: `${obj.code}:${who}`, what: `${obj.code} from ${who}` };
+}
+
+/**
+ * Creates the server's logger: JSON lines to `stream` (default stdout) at the configured level.
+ * With a sampler, every warning or error that carries a wire `code` (RATE_LIMITED, …) is sampled
+ * per code and client: the first is written, the rest counted into one summary line per window.
+ */
+export function createLogger(
+  config: Pick<ServerConfig, 'logLevel'>,
+  stream?: DestinationStream,
+  sampler?: LogSampler,
+): Logger {
+  const log = pino(
     {
       level: config.logLevel,
       redact: { paths: redactPaths, censor: '[redacted]' },
+      hooks: {
+        logMethod(args, method, level) {
+          const [first] = args as unknown[];
+          if (sampler && sampledLevels.has(level) && typeof first === 'object' && first !== null) {
+            const k = sampleKey(first as Record<string, unknown>);
+            const lvl = level === 50 ? 'error' : 'warn';
+            if (k && !sampler.admit(lvl, k.key, k.what, first as Record<string, unknown>)) return;
+          }
+          method.apply(this, args);
+        },
+      },
     },
     scrubbingStream(stream ?? pino.destination(1)),
   );
+  if (sampler) sampler.log = log;
+  return log;
 }

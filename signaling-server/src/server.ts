@@ -9,18 +9,21 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { pino, type DestinationStream, type Logger } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config';
-import { httpRoutes } from '@rvw/shared';
+import { AuthError, httpRoutes } from '@rvw/shared';
 import { accountRouteHandlers } from './accounts/account-routes';
 import { openDatabase, type Db } from './db/database';
+import { StorageHealth } from './db/storage-health';
 import { registerConsole } from './http/console-static';
 import { installErrorHandling } from './http/http-support';
 import { registerRoutes } from './http/route-registrar';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
 import { kioskRouteHandlers } from './kiosks/kiosk-routes';
+import { FileLogDestination } from './log-destination';
+import { LogSampler } from './log-sampler';
 import { createLogger } from './logger';
 import { queueHandlers, queueRouteHandlers } from './queue/queue-area';
 import { KioskPresence } from './queue/kiosk-presence';
@@ -31,8 +34,9 @@ import { SessionsArea } from './sessions/sessions-area';
 import { authMiddleware } from './socket/auth-middleware';
 import { ConnectionCore } from './socket/connection-core';
 import { handshakeParser } from './socket/handshake-parser';
+import { CredentialWatch } from './socket/credential-watch';
 import { Presence } from './socket/presence';
-import type { RvwServer } from './socket/types';
+import { memberRoom, type RvwServer } from './socket/types';
 
 /** createServer's input: the configuration plus what cannot come from the environment. */
 export interface ServerOptions extends ServerConfigInput {
@@ -88,12 +92,16 @@ export const serverVersion: string = (
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { logStream, clock = systemClock, scheduler = systemScheduler, ...input } = options;
   const config = parseConfig(input);
-  const log = createLogger(
-    config,
-    logStream ??
-      (config.logFile ? pino.destination({ dest: config.logFile, mkdir: true, sync: true }) : undefined),
-  );
-  const db = await openDatabase(config.dataDir);
+  // A failing log file (full disk) drops lines and reports it; it never stops the server.
+  const logFile = !logStream && config.logFile ? new FileLogDestination(config.logFile) : null;
+  // Repeated warnings of one kind (a flood of refused events) are counted, not logged each time.
+  const sampler = new LogSampler();
+  const log = createLogger(config, logStream ?? logFile ?? undefined, sampler);
+  const storage = new StorageHealth(log.child({ component: 'storage' }), sampler);
+  const db = await openDatabase(config.dataDir, { health: storage }).catch((err: unknown) => {
+    logFile?.end();
+    throw err;
+  });
 
   // pino's Logger is Fastify's logger at runtime; the cast only widens the generic to the default.
   const app: FastifyInstance = Fastify({
@@ -137,7 +145,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const connections = new ConnectionCore({
     io,
     log: socketLog,
+    clock,
     socketRateLimit: config.socketRateLimit,
+    maxSocketsPerCredential: config.maxSocketsPerCredential,
     handlers: {
       ...queueHandlers({ ...areaDeps, sessions, presence, absences: watch }),
       ...sessions.handlers,
@@ -153,37 +163,66 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     },
   });
   io.use(authMiddleware({ db, clock, log: socketLog }));
+  io.use(connections.admit);
+  // Real timers even in tests: the sweep is a backstop, and a manual scheduler's jobs are the grace periods'.
+  const credentials = new CredentialWatch({
+    db,
+    clock,
+    scheduler: systemScheduler,
+    log: socketLog,
+    connections,
+    intervalMs: config.credentialCheckSeconds * 1000,
+    onKioskRevoked: () => notifier.queueChanged(),
+  });
 
   // Clients are told the stop is planned, then dropped before Fastify closes the HTTP server, so
   // that no long-poll keeps it open. They reconnect by their policy once a server is back.
   app.addHook('preClose', async () => {
     connections.stop();
+    credentials.stop();
     watch.stop();
     io.emit('server:restarting', { planned: true, retryAfterMs: RESTART_RETRY_AFTER_MS });
     io.disconnectSockets(true);
     io.engine.close();
+    sampler.flush();
   });
 
   const startedAt = process.hrtime.bigint();
   try {
     connections.start();
+    credentials.start();
     await watch.start();
     registerRoutes(
       app,
       httpRoutes,
       {
-        health: async () => ({
-          status: 'ok' as const,
-          version: serverVersion,
-          uptimeSeconds: Math.floor(Number(process.hrtime.bigint() - startedAt) / 1e9),
-        }),
+        health: async () => {
+          const checks = { log: logFile?.state ?? ('ok' as const), storage: await storage.check() };
+          return {
+            status: checks.log === 'ok' && checks.storage === 'ok' ? ('ok' as const) : ('degraded' as const),
+            version: serverVersion,
+            uptimeSeconds: Math.floor(Number(process.hrtime.bigint() - startedAt) / 1e9),
+            checks,
+          };
+        },
         ...accountRouteHandlers({
           db,
           clock,
           sessionTtlHours: config.sessionTtlHours,
           disconnectLogin: (sid) => connections.disconnectLogin(sid),
         }),
-        ...kioskRouteHandlers({ db, clock }),
+        ...kioskRouteHandlers({
+          db,
+          clock,
+          kioskRevoked: async (revocation) => {
+            credentials.ended('kiosk', revocation.kiosk.id);
+            connections.endCredential(
+              memberRoom('kiosk', revocation.kiosk.id),
+              AuthError.revoked('This kiosk was revoked.'),
+            );
+            await notifier.queueChanged();
+          },
+        }),
         ...queueRouteHandlers({ db, clock }),
         ...identityRouteHandlers(areaDeps),
         ...sessions.routes,
@@ -194,6 +233,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
     connections.stop();
+    credentials.stop();
     watch.stop();
     await app.close().catch(() => undefined);
     await db.destroy();
@@ -220,6 +260,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       closing ??= (async () => {
         await app.close();
         await db.destroy();
+        logFile?.end();
       })();
       return closing;
     },

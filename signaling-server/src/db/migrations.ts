@@ -163,11 +163,26 @@ const m0003: Migration = {
   },
 };
 
+// One row the health check rewrites to prove that the store can write again after a failure.
+const m0004: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('storage_probe')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('storage_probe').execute();
+  },
+};
+
 /** All migrations by name; the Migrator applies them in name order. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_member_absences': m0002,
   '0003_kiosk_presence_identity_intent': m0003,
+  '0004_storage_probe': m0004,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */

@@ -107,6 +107,12 @@ export interface MemberAbsencesTable {
   deadline: string;
 }
 
+/** One row the health check rewrites to prove the store can write (see db/storage-health.ts). */
+export interface StorageProbeTable {
+  id: number;
+  at: string;
+}
+
 /** Every table, as Kysely's database type (queries are checked against it). */
 export interface Database {
   agents: AgentsTable;
@@ -118,6 +124,7 @@ export interface Database {
   sessions: SessionsTable;
   identity_reveals: IdentityRevealsTable;
   member_absences: MemberAbsencesTable;
+  storage_probe: StorageProbeTable;
 }
 
 /** A row of agents. */

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from './database';
-import { isUniqueViolation, mappingStorageErrors, UniqueViolation } from './storage-errors';
+import {
+  isStorageFailure,
+  isUniqueViolation,
+  mappingStorageErrors,
+  StorageUnavailable,
+  toStorageError,
+  UniqueViolation,
+} from './storage-errors';
 
 describe('storage errors', () => {
   let db: Db;
@@ -21,5 +28,18 @@ describe('storage errors', () => {
     expect(isUniqueViolation(Object.assign(new Error('x'), { code: 'SQLITE_CONSTRAINT_CHECK' }))).toBe(false);
     const other = new Error('boom');
     await expect(mappingStorageErrors(() => Promise.reject(other))).rejects.toBe(other);
+  });
+});
+
+describe('storage failures', () => {
+  it('maps a failing store (SQLITE_FULL, IOERR, READONLY, PostgreSQL class 53) to StorageUnavailable', () => {
+    for (const code of ['SQLITE_FULL', 'SQLITE_IOERR_WRITE', 'SQLITE_READONLY', '53100', '53000']) {
+      const mapped = toStorageError(Object.assign(new Error('x'), { code }));
+      expect(mapped).toBeInstanceOf(StorageUnavailable);
+      expect(isStorageFailure(mapped)).toBe(true);
+    }
+    for (const code of ['SQLITE_CONSTRAINT_CHECK', '23505', '42P01', undefined]) {
+      expect(isStorageFailure(Object.assign(new Error('x'), { code }))).toBe(false);
+    }
   });
 });

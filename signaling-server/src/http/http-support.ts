@@ -6,7 +6,7 @@ import { authenticateAgent, type AgentPrincipal } from '../accounts/account-stor
 import { bearerToken } from '../accounts/tokens';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
-import { httpStatus } from '../errors';
+import { httpStatus, toAppError } from '../errors';
 import { authenticateKiosk } from '../kiosks/kiosk-store';
 import { describeZodError } from '../socket/dispatch';
 
@@ -66,7 +66,9 @@ export function installErrorHandling(app: FastifyInstance): void {
         .status(status === 413 || status === 415 ? status : 400)
         .send({ error: { code: e.code, message: e.message } });
     }
-    req.log.error({ err }, 'request failed');
-    return sendError(reply, RequestError.internal());
+    const e = toAppError(err);
+    // A failing store's cause is logged (sampled) by the storage health; the rest is a bug.
+    if (e.code === ErrorCode.Internal) req.log.error({ err }, 'request failed');
+    return sendError(reply, e);
   });
 }
