@@ -64,6 +64,16 @@ export type SessionEnded = z.infer<typeof SessionEnded>;
 export const SessionIdentity = z.object({ sessionId: wireId, identity: IdentitySummary });
 export type SessionIdentity = z.infer<typeof SessionIdentity>;
 
+/** Which of an agent's console tabs owns a session's call (see `session:join`). */
+export const SessionOwnership = z.object({
+  /** True when this tab owns the call; false while another open tab of the same agent does. */
+  owner: z.boolean(),
+});
+export type SessionOwnership = z.infer<typeof SessionOwnership>;
+
+/** An id a console tab makes for itself and keeps across its own reloads (not across tabs). */
+const tabId = z.string().min(1).max(64);
+
 /** Client -> server events of the session area. */
 export const sessionClientEvents = {
   /** Either member relays a simple-peer signal to the other member of the session. */
@@ -78,6 +88,32 @@ export const sessionClientEvents = {
     payload: z.object({ sessionId: wireId, reason: z.string().max(200).optional() }).strict(),
     ack: SessionEnded,
   },
+  /**
+   * The agent's call could not get its media back within the grace period: the server ends the
+   * session as the system's doing (reason `media-lost`), and the ticket goes back to the front of
+   * the queue, as for a member that stayed away.
+   */
+  'session:media-lost': {
+    from: ['agent'],
+    payload: z.object({ sessionId: wireId }).strict(),
+    ack: SessionEnded,
+  },
+  /**
+   * An agent's tab asks to run the session's call. It owns it when it accepted the ticket, when it
+   * is the owning tab after a reload (same `tabId`), or when the owning tab is gone; otherwise
+   * `owner: false` (the call is open in another tab) and it gets no signals.
+   */
+  'session:join': {
+    from: ['agent'],
+    payload: z.object({ sessionId: wireId, tabId }).strict(),
+    ack: SessionOwnership,
+  },
+  /** An agent's tab takes the call over from its other tab, which receives `session:moved`. */
+  'session:take-over': {
+    from: ['agent'],
+    payload: z.object({ sessionId: wireId, tabId }).strict(),
+    ack: SessionOwnership,
+  },
 } as const satisfies ClientEventSlice;
 
 /** Server -> client events of the session area. */
@@ -88,6 +124,8 @@ export const sessionServerEvents = {
   signal: z.object({ sessionId: wireId, data: SignalData }),
   /** To both members when the session ends. */
   'session:ended': SessionEnded,
+  /** To the agent's tab that owned the call when another of its tabs took it over (`session:take-over`). */
+  'session:moved': z.object({ sessionId: wireId }),
   /** To the serving agent when the resident's identity arrives after the ticket was accepted. */
   'session:identity': SessionIdentity,
 } as const satisfies ServerEventSlice;

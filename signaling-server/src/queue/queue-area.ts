@@ -54,10 +54,12 @@ export function queueHandlers(
   const { db, clock, log, notifier } = deps;
 
   /** Accepts one ticket for an agent and opens its session with both members. */
-  async function accept(agentId: string, ticketId: string): Promise<SessionOpened> {
+  async function accept(agentId: string, ticketId: string, socketId: string): Promise<SessionOpened> {
     const row = await acceptTicket(db, agentId, ticketId, clock());
     const rec = await getSession(db, row.id);
     if (!rec) throw RequestError.internal();
+    // The accepting tab runs the call; the agent's other tabs are told it is open elsewhere.
+    deps.sessions.claim(rec.session.id, socketId);
     log.info({ ticketId, sessionId: rec.session.id, agentId: rec.agentId }, 'ticket accepted');
     const forAgent = await deps.sessions.opened(rec, 'agent');
     deps.io.to(memberRoom('agent', rec.agentId)).emit('session:opened', forAgent);
@@ -101,7 +103,7 @@ export function queueHandlers(
       if (t?.row.status === 'waiting' && !(await deps.presence.isPresent('kiosk', t.row.kiosk_id))) {
         throw QueueError.kioskOffline();
       }
-      return accept(socket.data.agentId, ticketId);
+      return accept(socket.data.agentId, ticketId, socket.id);
     },
 
     'ticket:accept-next': async (socket) => {
@@ -109,7 +111,7 @@ export function queueHandlers(
       for (const next of await waitingInOrder(db)) {
         if (!(await deps.presence.isPresent('kiosk', next.kioskId))) continue;
         try {
-          return await accept(socket.data.agentId, next.ticketId);
+          return await accept(socket.data.agentId, next.ticketId, socket.id);
         } catch (err) {
           // Another agent won this one (each accept is one atomic update): try the next in line.
           const code = (err as { code?: unknown }).code;

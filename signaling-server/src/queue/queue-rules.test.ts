@@ -56,6 +56,17 @@ describe('orderQueue', () => {
     seq,
   });
 
+  it('serves a ticket put back after a lost call first, earliest accepted first (issue 7 #2, issue 8 #6)', () => {
+    const q = orderQueue([
+      c('a', '2026-03-01T01:00:00.000Z', 1),
+      { ...c('late', '2026-03-01T05:00:00.000Z', 5), requeuedAt: '2026-03-01T06:00:00.000Z' },
+      c('b', '2026-03-01T02:00:00.000Z', 2),
+      { ...c('early', '2026-03-01T04:00:00.000Z', 4), requeuedAt: '2026-03-01T05:30:00.000Z' },
+      { ...c('never', '2026-03-01T03:00:00.000Z', 3), requeuedAt: null },
+    ]);
+    expect(q.map((x) => x.ticketId)).toEqual(['early', 'late', 'a', 'b', 'never']);
+  });
+
   it('serves first come first', () => {
     const q = orderQueue([
       c('b', '2026-03-01T02:00:00.000Z', 2),

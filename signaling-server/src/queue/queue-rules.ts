@@ -12,6 +12,11 @@ export interface QueueCandidate {
   /** Asia/Shanghai day of the number, and the counter on that day (breaks ties within one millisecond). */
   day: string;
   seq: number;
+  /**
+   * When the ticket was accepted before, if it was: a waiting ticket that was once accepted is back
+   * because the system ended its call (a member lost, the media lost), and it is served first.
+   */
+  requeuedAt?: string | null;
 }
 
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
@@ -34,10 +39,15 @@ export function formatTicketNumber(seq: number): string {
   return `A${String(seq).padStart(3, '0')}`;
 }
 
-/** Orders waiting tickets for service: first come, first served (creation time, then day and counter). */
+/**
+ * Orders waiting tickets for service: tickets put back after a lost call first (earliest accepted
+ * first), then first come, first served (creation time, then day and counter).
+ */
 export function orderQueue<T extends QueueCandidate>(candidates: readonly T[]): T[] {
   return [...candidates].sort(
     (a, b) =>
+      Number(!a.requeuedAt) - Number(!b.requeuedAt) ||
+      compare(a.requeuedAt ?? '', b.requeuedAt ?? '') ||
       compare(a.createdAt, b.createdAt) ||
       compare(a.day, b.day) ||
       a.seq - b.seq ||

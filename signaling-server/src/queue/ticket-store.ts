@@ -207,6 +207,7 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
       't.created_at as createdAt',
       't.day',
       't.seq',
+      't.accepted_at as requeuedAt',
       'k.id as kioskId',
       'k.name as kioskName',
       'k.location as kioskLocation',
@@ -249,7 +250,7 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
 export async function waitingPositions(db: Db): Promise<{ positions: Map<string, number>; waiting: number }> {
   const rows = await db
     .selectFrom('tickets')
-    .select(['id as ticketId', 'created_at as createdAt', 'day', 'seq'])
+    .select(['id as ticketId', 'created_at as createdAt', 'day', 'seq', 'accepted_at as requeuedAt'])
     .where('status', '=', 'waiting')
     .execute();
   const ordered = orderQueue(rows);
@@ -260,7 +261,15 @@ export async function waitingPositions(db: Db): Promise<{ positions: Map<string,
 export async function waitingInOrder(db: Db): Promise<Array<{ ticketId: string; kioskId: string }>> {
   const rows = await db
     .selectFrom('tickets')
-    .select(['id as ticketId', 'kiosk_id as kioskId', 'created_at as createdAt', 'day', 'seq'])
+    .select([
+      'id as ticketId',
+      'kiosk_id as kioskId',
+      'created_at as createdAt',
+      'day',
+      'seq',
+      // Set on a waiting ticket only when its call was lost: the queue rules serve it first.
+      'accepted_at as requeuedAt',
+    ])
     .where('status', '=', 'waiting')
     .execute();
   return orderQueue(rows).map(({ ticketId, kioskId }) => ({ ticketId, kioskId }));

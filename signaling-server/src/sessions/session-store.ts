@@ -71,6 +71,19 @@ export async function openSessionOf(
   return r ? toRecord(r) : null;
 }
 
+/**
+ * Puts a served ticket back in the queue, identity kept. Its `accepted_at` stays: a waiting ticket
+ * that was accepted before is one whose call was lost, and the queue rules serve it first.
+ */
+async function requeueTicket(db: Db, ticketId: string): Promise<void> {
+  await db
+    .updateTable('tickets')
+    .set({ status: 'waiting', agent_id: null })
+    .where('id', '=', ticketId)
+    .where('status', '=', 'serving')
+    .execute();
+}
+
 /** The open session serving a ticket, or null. */
 export async function openSessionOfTicket(db: Db, ticketId: string): Promise<SessionRecord | null> {
   const r = await baseQuery(db)
@@ -113,7 +126,8 @@ export async function openSessions(db: Db): Promise<SessionRecord[]> {
 
 /**
  * Ends an open session: records when and by whom, marks the ticket done and purges its full identity
- * number, in one transaction. SESSION_ENDED if it had already ended.
+ * number (or, when the system ended it, puts the ticket back at the front of the queue), in one
+ * transaction. SESSION_ENDED if it had already ended.
  */
 export async function endSession(
   db: Db,
@@ -139,7 +153,10 @@ export async function endSession(
         .executeTakeFirst();
       throw exists ? SessionError.ended() : RequestError.notFound('The session');
     }
-    await finishTicket(trx, row.ticket_id, now);
+    // The system ended it (a member lost, the media lost): nobody chose to finish, so the resident
+    // keeps their place, at the front. An ending a member chose closes the ticket.
+    if (endedBy === 'system') await requeueTicket(trx, row.ticket_id);
+    else await finishTicket(trx, row.ticket_id, now);
     await clearAbsences(trx, sessionId);
     return { sessionId, endedBy, endedAt, ...(reason ? { reason } : {}) };
   });

@@ -21,6 +21,7 @@ import type { QueueNotifier } from '../queue/queue-notifier';
 import type { EventHandlers } from '../socket/dispatch';
 import { memberRoom, type MemberKind, type RvwServer, type RvwSocket } from '../socket/types';
 import type { AbsenceWatch } from './absence-watch';
+import { CallOwners } from './call-owners';
 import { endReasonOf, endSession, getSession, listSessions, type SessionRecord } from './session-store';
 import { scrubIdNumbers } from '../logger';
 
@@ -37,7 +38,17 @@ export interface SessionsAreaDeps {
 
 /** Sessions: opening views, membership, relaying, ending. */
 export class SessionsArea {
-  constructor(private readonly deps: SessionsAreaDeps) {}
+  /** Which of the agent's tabs runs each session's call. */
+  private readonly owners: CallOwners;
+
+  constructor(private readonly deps: SessionsAreaDeps) {
+    this.owners = new CallOwners((socketId) => deps.io.sockets.sockets.get(socketId)?.connected === true);
+  }
+
+  /** The agent's socket that accepted a ticket owns the new session's call. */
+  claim(sessionId: string, socketId: string): void {
+    this.owners.claim(sessionId, socketId);
+  }
 
   /** The SessionOpened a member receives (the agent initiates and sees the masked identity). */
   async opened(rec: SessionRecord, kind: MemberKind): Promise<SessionOpened> {
@@ -61,15 +72,21 @@ export class SessionsArea {
     return rec;
   }
 
-  /** Ends a session, records it, and tells both members and the kiosk's ticket view. */
+  /**
+   * Ends a session, records it, and tells both members and the kiosk's ticket view. An end the
+   * system decided (a member lost, media lost) puts the ticket back at the front of the queue.
+   */
   async finish(rec: SessionRecord, endedBy: EndedBy, reason?: string): Promise<SessionEnded> {
     const ended = await endSession(this.deps.db, rec.session.id, endedBy, reason, this.deps.clock());
     this.deps.absences.ended(rec.session.id);
+    this.owners.forget(rec.session.id);
     this.deps.io
       .to(memberRoom('kiosk', rec.kioskId))
       .to(memberRoom('agent', rec.agentId))
       .emit('session:ended', ended);
-    await this.deps.notifier.pushTicket(rec.session.ticketId, rec.kioskId);
+    // Back in the queue: every agent and every waiting kiosk (this one first in line) hears it.
+    if (endedBy === 'system') await this.deps.notifier.queueChanged();
+    else await this.deps.notifier.pushTicket(rec.session.ticketId, rec.kioskId);
     this.deps.log.info({ sessionId: rec.session.id, endedBy, reason }, 'session ended');
     return ended;
   }
@@ -82,12 +99,27 @@ export class SessionsArea {
   }
 
   /** Socket handlers of the session area. */
-  readonly handlers: Pick<EventHandlers, 'signal' | 'session:end'> = {
+  readonly handlers: Pick<
+    EventHandlers,
+    'signal' | 'session:end' | 'session:media-lost' | 'session:join' | 'session:take-over'
+  > = {
     signal: async (socket, { sessionId, data }) => {
       const rec = await this.memberSession(socket, sessionId);
-      const to =
-        socket.data.kind === 'kiosk' ? memberRoom('agent', rec.agentId) : memberRoom('kiosk', rec.kioskId);
-      this.deps.io.to(to).emit('signal', { sessionId, data });
+      const owner = this.owners.ownerSocket(sessionId);
+      if (socket.data.kind === 'kiosk') {
+        // To the tab that runs the call; to every socket of the agent while none does.
+        this.deps.io.to(owner ?? memberRoom('agent', rec.agentId)).emit('signal', { sessionId, data });
+        return {};
+      }
+      // Another tab's peer would start a second call against the same kiosk: its signals go nowhere.
+      if (owner && owner !== socket.id) {
+        this.deps.log.debug(
+          { sessionId, socketId: socket.id },
+          'signal from a tab that does not own the call',
+        );
+        return {};
+      }
+      this.deps.io.to(memberRoom('kiosk', rec.kioskId)).emit('signal', { sessionId, data });
       return {};
     },
 
@@ -95,6 +127,24 @@ export class SessionsArea {
       const rec = await this.memberSession(socket, sessionId);
       // Free text from a client: masked before it is stored, pushed to the peer or logged.
       return this.finish(rec, socket.data.kind, reason === undefined ? undefined : scrubIdNumbers(reason));
+    },
+
+    'session:media-lost': async (socket, { sessionId }) => {
+      const rec = await this.memberSession(socket, sessionId);
+      return this.finish(rec, 'system', 'media-lost');
+    },
+
+    'session:join': async (socket, { sessionId, tabId }) => {
+      await this.memberSession(socket, sessionId);
+      return { owner: this.owners.join(sessionId, socket.id, tabId) };
+    },
+
+    'session:take-over': async (socket, { sessionId, tabId }) => {
+      await this.memberSession(socket, sessionId);
+      const before = this.owners.takeOver(sessionId, socket.id, tabId);
+      if (before) this.deps.io.to(before).emit('session:moved', { sessionId });
+      this.deps.log.info({ sessionId, socketId: socket.id }, 'call taken over by another tab');
+      return { owner: true };
     },
   };
 
