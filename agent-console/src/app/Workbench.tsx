@@ -7,6 +7,7 @@ import type { Agent } from '@rvw/shared';
 import { Header, type Tab } from '../ui/Header';
 import { Notices } from '../ui/Notices';
 import { QueueView } from '../queue/QueueView';
+import { useQueueAlerts } from '../queue/use-queue-alerts';
 import { CallView } from '../call/CallView';
 import { AdminView } from '../admin/AdminView';
 import type { ConsoleApp, ConsoleSnapshot } from './console-app';
@@ -25,6 +26,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
   const token = snapshot.auth?.token ?? '';
   const isAdmin = agent.role === 'admin';
   const view = work.call ? 'call' : isAdmin && tab === 'admin' ? 'admin' : 'queue';
+  useQueueAlerts(work.queue, work.offsetMs, Boolean(work.call));
 
   return (
     <div className="app">
@@ -59,6 +61,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
             accepting={work.accepting}
             connected={work.connection === 'connected'}
             onAccept={app.accept}
+            onAcceptNext={app.acceptNext}
           />
         )}
       </main>

@@ -10,7 +10,13 @@ import { fetchMe, logout } from '../lib/api';
 import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { clearAuth, loadAuth, saveAuth, type KeyValueStorage } from '../auth/auth-store';
 import { connectConsoleSocket, request, type ConsoleSocket } from './console-socket';
-import { consoleReducer, initialConsoleState, type ConsoleAction, type ConsoleState } from './console-state';
+import {
+  ACCEPT_NEXT,
+  consoleReducer,
+  initialConsoleState,
+  type ConsoleAction,
+  type ConsoleState,
+} from './console-state';
 import { bindServerEvents } from './server-events';
 import { consoleSocketPolicy, type SocketDropReason } from './socket-policy';
 
@@ -158,25 +164,32 @@ export class ConsoleApp {
   };
 
   /** Accepts a waiting ticket; one accept at a time. */
-  accept = async (entry: QueueEntry): Promise<void> => {
+  accept = (entry: QueueEntry): Promise<void> => this.acceptWith(entry);
+
+  /** Takes the next one: the first ticket in the server's order whose kiosk is online. */
+  acceptNext = (): Promise<void> => this.acceptWith(null);
+
+  private async acceptWith(entry: QueueEntry | null): Promise<void> {
     const signed = this.signed;
     if (!signed || signed.accepting) return;
     signed.accepting = true;
-    this.dispatch({ type: 'accept-start', ticketId: entry.ticketId });
+    this.dispatch({ type: 'accept-start', ticketId: entry?.ticketId ?? ACCEPT_NEXT });
     try {
-      const opened = await request(signed.socket, 'ticket:accept', { ticketId: entry.ticketId });
+      const opened = entry
+        ? await request(signed.socket, 'ticket:accept', { ticketId: entry.ticketId })
+        : await request(signed.socket, 'ticket:accept-next', {});
       if (this.signed === signed)
-        this.dispatch({ type: 'accept-ok', opened, identity: entry.identity ?? null });
+        this.dispatch({ type: 'accept-ok', opened, identity: entry?.identity ?? null });
     } catch (e) {
       const code = errorCodeOf(e);
-      console.warn(`[console] accept ${entry.number} failed: ${code}`);
+      console.warn(`[console] accept ${entry?.number ?? 'next'} failed: ${code}`);
       if (isAuthLost(code)) this.failed(code);
       else if (this.signed === signed)
-        this.dispatch({ type: 'accept-failed', ticketNumber: entry.number, code });
+        this.dispatch({ type: 'accept-failed', ticketNumber: entry?.number ?? null, code });
     } finally {
       signed.accepting = false;
     }
-  };
+  }
 
   /** Ends the call in progress. */
   endCall = async (): Promise<void> => {

@@ -6,6 +6,7 @@
 import type {
   AgentState,
   EndedBy,
+  IdentityIntent,
   IdentitySummary,
   QueueEntry,
   QueueSnapshot,
@@ -21,12 +22,17 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 export interface ActiveCall {
   opened: SessionOpened;
   identity: IdentitySummary | null;
+  /** Why there is no identity (declined, no card), from the queue line; absent if unknown. */
+  identityIntent?: IdentityIntent;
 }
+
+/** `accepting` while "take the next one" waits for the server to say which ticket it is. */
+export const ACCEPT_NEXT = 'next';
 
 /** A non-blocking notice over the workbench. */
 export type Notice =
   | { id: number; kind: 'call-ended'; endedBy: EndedBy }
-  | { id: number; kind: 'accept-failed'; ticketNumber: string; code: string }
+  | { id: number; kind: 'accept-failed'; ticketNumber: string | null; code: string }
   | { id: number; kind: 'error'; code: string };
 
 /** Everything the workbench shows. */
@@ -51,7 +57,7 @@ export type ConsoleAction =
   | { type: 'queue'; snapshot: QueueSnapshot; receivedAt: number }
   | { type: 'accept-start'; ticketId: string }
   | { type: 'accept-ok'; opened: SessionOpened; identity: IdentitySummary | null }
-  | { type: 'accept-failed'; ticketNumber: string; code: string }
+  | { type: 'accept-failed'; ticketNumber: string | null; code: string }
   | { type: 'session-ended'; ended: Pick<SessionEnded, 'sessionId' | 'endedBy'> }
   | { type: 'session-identity'; sessionId: string; identity: IdentitySummary }
   | { type: 'error'; code: string }
@@ -125,15 +131,18 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       if (state.call && !same) return { ...state, accepting: null };
       // The identity may come with the opening, with the accepted row, or from the queue we hold
       // (when session:opened arrives before, or instead of, the accept's acknowledgement).
+      const line = state.queue.find((e) => e.ticketId === action.opened.session.ticketId);
       const identity =
-        action.opened.identity ??
-        action.identity ??
-        state.queue.find((e) => e.ticketId === action.opened.session.ticketId)?.identity ??
-        (same ? state.call!.identity : null);
+        action.opened.identity ?? action.identity ?? line?.identity ?? (same ? state.call!.identity : null);
+      const identityIntent = line?.identityIntent ?? (same ? state.call!.identityIntent : undefined);
       return {
         ...state,
         accepting: null,
-        call: { opened: same ? state.call!.opened : action.opened, identity },
+        call: {
+          opened: same ? state.call!.opened : action.opened,
+          identity,
+          ...(identityIntent ? { identityIntent } : {}),
+        },
         queue: state.queue.filter((e) => e.ticketId !== action.opened.session.ticketId),
         // A call that starts makes an older "call ended" banner irrelevant.
         notices: state.notices.filter((n) => n.kind !== 'call-ended'),

@@ -124,6 +124,7 @@ export function CallView({ call, media, offsetMs, ending, onEnd, onMedia, onReve
         ticketNumber={session.ticketNumber}
         kiosk={session.kiosk}
         identity={call.identity}
+        identityIntent={call.identityIntent}
         duration={duration}
         onReveal={onReveal}
       />

@@ -1,5 +1,10 @@
-/** The live queue: one dense, readable row per waiting ticket, in the server's service order, each with Accept. */
+/**
+ * The live queue: a large "take the next one", then one dense, readable row per waiting ticket in
+ * the server's service order, each with Accept. A ticket whose kiosk is offline is greyed, says so
+ * and since when, and cannot be accepted.
+ */
 import type { QueueEntry } from '@rvw/shared';
+import { ACCEPT_NEXT } from '../app/console-state';
 import { useI18n } from '../i18n/I18nContext';
 import { useNow } from '../ui/use-now';
 import { elapsedMs, formatDuration, waitLevel } from '../ui/time';
@@ -12,20 +17,40 @@ export interface QueueViewProps {
   accepting: string | null;
   connected: boolean;
   onAccept(entry: QueueEntry): void;
+  /** Takes the ticket the server puts first among those that can be taken. */
+  onAcceptNext(): void;
 }
 
 /** The waiting tickets as a table, or a line saying none are waiting. */
-export function QueueView({ entries, offsetMs, accepting, connected, onAccept }: QueueViewProps) {
+export function QueueView(props: QueueViewProps) {
+  const { entries, offsetMs, accepting, connected, onAccept, onAcceptNext } = props;
   const { t } = useI18n();
   const now = useNow(1000);
+  const takeable = entries.some((e) => e.kioskOnline);
+  const hasOffline = entries.some((e) => !e.kioskOnline);
   return (
     <section className="panel queue-panel" aria-labelledby="queue-heading">
       <div className="panel-head">
         <h1 id="queue-heading">{t('queue.heading')}</h1>
+        <button
+          type="button"
+          className="btn btn-primary btn-next"
+          data-testid="accept-next"
+          disabled={!connected || accepting !== null || !takeable}
+          aria-busy={accepting === ACCEPT_NEXT}
+          onClick={onAcceptNext}
+        >
+          {accepting === ACCEPT_NEXT
+            ? t('queue.accepting')
+            : takeable
+              ? t('queue.acceptNext')
+              : t('queue.acceptNextNone')}
+        </button>
         <p className="muted legend">
           <span className="legend-swatch wait-warn" aria-hidden="true" />
           <span className="legend-swatch wait-late" aria-hidden="true" />
           {t('queue.targetNote')}
+          {hasOffline && <span className="offline-note">{t('queue.offlineNote')}</span>}
         </p>
       </div>
       {entries.length === 0 ? (
@@ -56,13 +81,18 @@ export function QueueView({ entries, offsetMs, accepting, connected, onAccept }:
               const waited = elapsedMs(entry.createdAt, now, offsetMs);
               const level = waitLevel(waited);
               const busy = accepting === entry.ticketId;
+              const online = entry.kioskOnline;
+              const offlineFor = entry.kioskOfflineSince
+                ? formatDuration(elapsedMs(entry.kioskOfflineSince, now, offsetMs))
+                : null;
               return (
                 <tr
                   key={entry.ticketId}
-                  className={`queue-row row-${level}`}
+                  className={`queue-row row-${level}${online ? '' : ' row-offline'}`}
                   data-testid="queue-row"
                   data-ticket-number={entry.number}
                   data-wait-level={level}
+                  data-kiosk-online={online}
                 >
                   <td className="ticket-number mono">{entry.number}</td>
                   <td>
@@ -87,16 +117,23 @@ export function QueueView({ entries, offsetMs, accepting, connected, onAccept }:
                     <div className="kiosk-place muted" title={entry.kiosk.location}>
                       {entry.kiosk.location}
                     </div>
+                    {!online && (
+                      <div className="kiosk-offline" data-testid="kiosk-offline">
+                        {offlineFor
+                          ? t('queue.kioskOfflineFor', { duration: offlineFor })
+                          : t('queue.kioskOffline')}
+                      </div>
+                    )}
                   </td>
                   <td>
-                    <IdentityLine identity={entry.identity} />
+                    <IdentityLine identity={entry.identity} intent={entry.identityIntent} />
                   </td>
                   <td className="col-action">
                     <button
                       type="button"
                       className="btn btn-primary btn-accept"
                       data-testid="accept-button"
-                      disabled={!connected || accepting !== null}
+                      disabled={!connected || accepting !== null || !online}
                       aria-busy={busy}
                       onClick={() => onAccept(entry)}
                     >

@@ -1,20 +1,25 @@
-/** A resident's masked identity in one line: name, age, gender, masked number (or "no ID shared"). */
-import type { IdentitySummary } from '@rvw/shared';
+/**
+ * A resident's masked identity in one line: name, age, gender, masked number; without one, why
+ * (declined to share, no card, or still on its way).
+ */
+import type { IdentityIntent, IdentitySummary } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 
 /** Props: the identity (null when the resident shared none); `showCardType` adds the card's kind. */
 export interface IdentityLineProps {
   identity: IdentitySummary | null | undefined;
   showCardType?: boolean;
+  /** What the kiosk said when there is no identity; default `none` (no card). */
+  intent?: IdentityIntent;
 }
 
 /** The identity as rows and the call view show it; the full number is never part of this. */
-export function IdentityLine({ identity, showCardType = false }: IdentityLineProps) {
+export function IdentityLine({ identity, showCardType = false, intent = 'none' }: IdentityLineProps) {
   const { t } = useI18n();
   if (!identity) {
     return (
-      <span className="identity identity-none" data-testid="identity-none">
-        {t('identity.none')}
+      <span className="identity identity-none" data-testid="identity-none" data-intent={intent}>
+        {t(`identity.${intent}`)}
       </span>
     );
   }

@@ -3,7 +3,7 @@
  * number (recorded by the server), which hides itself again after 30 s.
  */
 import { useEffect, useState } from 'react';
-import type { IdentitySummary, Kiosk } from '@rvw/shared';
+import type { IdentityIntent, IdentitySummary, Kiosk } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import { useNow } from '../ui/use-now';
 import { errorCodeOf } from '../lib/errors';
@@ -16,6 +16,8 @@ export interface ResidentPanelProps {
   ticketNumber: string;
   kiosk: Kiosk;
   identity: IdentitySummary | null;
+  /** Why there is no identity (declined, no card), when known. */
+  identityIntent?: IdentityIntent;
   duration: string;
   /** Asks the server for the full number; rejects with a coded error. */
   onReveal(ticketId: string): Promise<string>;
@@ -29,7 +31,7 @@ type Reveal =
 
 /** The side panel of the call: ticket, kiosk, the resident's identity and the reveal. */
 export function ResidentPanel(props: ResidentPanelProps) {
-  const { ticketId, ticketNumber, kiosk, identity, duration, onReveal } = props;
+  const { ticketId, ticketNumber, kiosk, identity, identityIntent, duration, onReveal } = props;
   const { t, err } = useI18n();
   const now = useNow(1000);
   const [reveal, setReveal] = useState<Reveal>({ state: 'hidden' });
@@ -70,7 +72,7 @@ export function ResidentPanel(props: ResidentPanelProps) {
       </dl>
       <h2 className="rp-heading">{t('call.resident')}</h2>
       <div className="rp-identity">
-        <IdentityLine identity={identity} showCardType />
+        <IdentityLine identity={identity} intent={identityIntent} showCardType />
       </div>
       {identity && (
         <div className="rp-reveal">

@@ -1,17 +1,20 @@
-/** Non-blocking notices over the workbench; each fades away by itself after a while or on Close. */
+/**
+ * Non-blocking notices over the workbench; passing ones close by themselves after a while, a call
+ * that ended without the agent stays until Close (notice-timing.ts).
+ */
 import { useEffect } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import type { Notice } from '../app/console-state';
-
-/** How long a notice stays before it closes itself (8 s). */
-export const NOTICE_MS = 8000;
+import { noticeLifetimeMs } from './notice-timing';
 
 function NoticeItem({ notice, onDismiss }: { notice: Notice; onDismiss(id: number): void }) {
   const { t, err } = useI18n();
+  const lifetime = noticeLifetimeMs(notice);
   useEffect(() => {
-    const timer = setTimeout(() => onDismiss(notice.id), NOTICE_MS);
+    if (lifetime === null) return;
+    const timer = setTimeout(() => onDismiss(notice.id), lifetime);
     return () => clearTimeout(timer);
-  }, [notice.id, onDismiss]);
+  }, [notice.id, lifetime, onDismiss]);
 
   let body;
   let testId;
@@ -27,7 +30,10 @@ function NoticeItem({ notice, onDismiss }: { notice: Notice; onDismiss(id: numbe
   } else if (notice.kind === 'accept-failed') {
     testId = 'accept-error';
     tone = 'warn';
-    body = t('notice.acceptFailed', { number: notice.ticketNumber, reason: err(notice.code) });
+    body =
+      notice.ticketNumber === null
+        ? err(notice.code)
+        : t('notice.acceptFailed', { number: notice.ticketNumber, reason: err(notice.code) });
   } else {
     testId = 'error-notice';
     tone = 'warn';
@@ -43,7 +49,7 @@ function NoticeItem({ notice, onDismiss }: { notice: Notice; onDismiss(id: numbe
   );
 }
 
-/** The notices, newest last; each closes itself after NOTICE_MS. */
+/** The notices, newest last. */
 export function Notices({ notices, onDismiss }: { notices: Notice[]; onDismiss(id: number): void }) {
   return (
     <div className="notices" aria-live="polite">
