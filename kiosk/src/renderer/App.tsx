@@ -1,42 +1,10 @@
-/** The resident screens: one screen per step of the flow, spoken aloud, in large type. */
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import type { Locale } from '@rvw/shared';
-import type { FlowState } from './flow/machine';
-import { readerUsable } from './flow/machine';
-import { greetingOf, t } from './i18n';
+/** The resident screens: one screen per step of the flow, spoken aloud (by the controller), in large type. */
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import { t } from './i18n';
 import type { MessageKey } from './i18n';
 import type { KioskApp } from './kiosk-app';
-import { speak } from './speech';
-import { CallScreen } from './screens/CallScreen';
-import { ConsentScreen } from './screens/ConsentScreen';
-import { GreetingScreen } from './screens/GreetingScreen';
 import { DemoPanel } from './screens/DemoPanel';
-import { ProblemScreen, RequestingScreen } from './screens/NoticeScreens';
-import { ThanksScreen } from './screens/ThanksScreen';
-import { WaitingScreen } from './screens/WaitingScreen';
-import { WelcomeScreen } from './screens/WelcomeScreen';
-
-/** What is read aloud on a screen. */
-export function spokenText(flow: FlowState, locale: Locale): string {
-  switch (flow.screen) {
-    case 'welcome':
-      return t(locale, readerUsable(flow.reader) ? 'speak.welcome' : 'speak.welcomeOffline');
-    case 'greeting':
-      return flow.card ? t(locale, 'speak.greeting', { hello: greetingOf(flow.card, locale) }) : '';
-    case 'consent':
-      return t(locale, 'speak.consent');
-    case 'requesting':
-      return t(locale, 'requesting.text');
-    case 'waiting':
-      return flow.ticket ? t(locale, 'speak.waiting', { number: flow.ticket.ticket.number }) : '';
-    case 'call':
-      return t(locale, 'speak.call');
-    case 'thanks':
-      return t(locale, 'speak.thanks');
-    case 'problem':
-      return t(locale, 'speak.problem');
-  }
-}
+import { ScreenView } from './screens/ScreenView';
 
 // Drawn, not an emoji: kiosk images often ship without an emoji font and show a box instead.
 function SpeakerIcon() {
@@ -64,14 +32,6 @@ export function App({ app }: { app: KioskApp }) {
     (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params),
     [locale],
   );
-  const spoken = useMemo(() => spokenText(flow, locale), [flow, locale]);
-
-  // Read each screen aloud once when it appears (or the language changes); not on every queue tick.
-  useEffect(() => {
-    speak(spoken, locale);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-speak on screen or language change only
-  }, [flow.screen, locale]);
-
   useEffect(() => {
     document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
   }, [locale]);
@@ -81,17 +41,12 @@ export function App({ app }: { app: KioskApp }) {
       <header className="topbar">
         <span className="app-title">
           {tr('app.title')}
-          {config && !serverConnected && (
+          {config && !serverConnected && flow.screen !== 'welcome' && (
             <span className="server-dot" title="server offline" aria-hidden="true" />
           )}
         </span>
         <div className="topbar-actions">
-          <button
-            type="button"
-            className="btn-corner"
-            data-testid="repeat-speech"
-            onClick={() => speak(spoken, locale)}
-          >
+          <button type="button" className="btn-corner" data-testid="repeat-speech" onClick={app.repeatSpeech}>
             <SpeakerIcon /> {tr('speech.repeat')}
           </button>
           <button
@@ -105,65 +60,15 @@ export function App({ app }: { app: KioskApp }) {
           </button>
         </div>
       </header>
-      <main className="content">{renderScreen()}</main>
+      <main className="content">
+        <ScreenView
+          flow={flow}
+          locale={locale}
+          media={media}
+          send={app.send}
+          demoPanel={config?.demo && <DemoPanel tr={tr} onCard={app.demoCard} />}
+        />
+      </main>
     </div>
   );
-
-  function renderScreen() {
-    switch (flow.screen) {
-      case 'welcome':
-        return (
-          <WelcomeScreen
-            readerUsable={readerUsable(flow.reader)}
-            tr={tr}
-            onCall={() => app.send({ type: 'call-without-card' })}
-          >
-            {config?.demo && <DemoPanel tr={tr} onCard={app.demoCard} />}
-          </WelcomeScreen>
-        );
-      case 'greeting':
-        return flow.card ? (
-          <GreetingScreen
-            card={flow.card}
-            greeting={greetingOf(flow.card, locale)}
-            tr={tr}
-            onConfirm={() => app.send({ type: 'confirm-identity' })}
-            onNotMe={() => app.send({ type: 'not-me' })}
-          />
-        ) : null;
-      case 'consent':
-        return <ConsentScreen tr={tr} onAnswer={(agree) => app.send({ type: 'consent', agree })} />;
-      case 'requesting':
-        return <RequestingScreen tr={tr} />;
-      case 'waiting':
-        return flow.ticket ? (
-          <WaitingScreen
-            ticket={flow.ticket}
-            identityShared={flow.identityShared}
-            tr={tr}
-            onCancel={() => app.send({ type: 'cancel-ticket' })}
-          />
-        ) : null;
-      case 'call':
-        return (
-          <CallScreen
-            agentName={flow.session?.session.agent.displayName ?? ''}
-            local={media.local}
-            remote={media.remote}
-            tr={tr}
-            onHangUp={() => app.send({ type: 'hang-up' })}
-          />
-        );
-      case 'thanks':
-        return <ThanksScreen tr={tr} onDone={() => app.send({ type: 'thanks-done' })} />;
-      case 'problem':
-        return (
-          <ProblemScreen
-            problem={flow.problem ?? 'server'}
-            tr={tr}
-            onBack={() => app.send({ type: 'reset' })}
-          />
-        );
-    }
-  }
 }

@@ -35,21 +35,39 @@ describe('greeting', () => {
     expect(greetingOf({ name: '欧阳明', familyName: '欧阳', gender: 'male' }, 'zh-CN')).toBe(
       '欧阳先生，您好',
     );
-    expect(greetingOf({ name: '李秀英', familyName: '李', gender: 'female' }, 'en')).toBe('Hello, Ms 李');
+  });
+  it('on an English screen reads a Chinese name in full, in pinyin, family name first', () => {
+    expect(greetingOf({ name: '李秀英', familyName: '李', gender: 'female' }, 'en')).toBe(
+      'Hello, Li Xiuying',
+    );
+    expect(greetingOf({ name: '欧阳明', familyName: '欧阳', gender: 'male' }, 'en')).toBe(
+      'Hello, Ouyang Ming',
+    );
+    expect(greetingOf({ name: '单田芳', familyName: '单', gender: 'male' }, 'en')).toBe(
+      'Hello, Shan Tianfang',
+    );
+  });
+  it('says a foreign name as a person says it', () => {
+    expect(
+      greetingOf({ name: '约翰', familyName: '', gender: 'male', englishName: 'SMITH, JOHN ROBERT' }, 'en'),
+    ).toBe('Hello, John Robert Smith');
+    expect(addressOf({ name: "O'BRIEN, MARY-JANE", familyName: '', gender: 'female' }, 'zh-CN')).toBe(
+      "Mary-Jane O'Brien",
+    );
   });
   it('uses the name alone for foreign cards or an unknown gender', () => {
-    expect(addressOf({ name: 'SMITH, JOHN', familyName: '', gender: 'male' }, 'zh-CN')).toBe('SMITH, JOHN');
+    expect(addressOf({ name: 'SMITH, JOHN', familyName: '', gender: 'male' }, 'zh-CN')).toBe('John Smith');
     const foreign = {
       name: '伊丽莎白',
       familyName: '',
       gender: 'female' as const,
       englishName: 'MÜLLER ELISABETH',
     };
-    expect(greetingOf(foreign, 'en')).toBe('Hello, MÜLLER ELISABETH');
+    expect(greetingOf(foreign, 'en')).toBe('Hello, Müller Elisabeth');
     expect(greetingOf(foreign, 'zh-CN')).toBe('伊丽莎白，您好');
     expect(greetingOf({ name: '陈大文', familyName: '陈', gender: 'unknown' }, 'zh-CN')).toBe('陈大文，您好');
     expect(greetingOf({ name: '陈大文', familyName: '陈', gender: 'unspecified' }, 'en')).toBe(
-      'Hello, 陈大文',
+      'Hello, Chen Dawen',
     );
   });
   it('says hello without a name when there is none', () => {

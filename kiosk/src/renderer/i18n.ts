@@ -1,5 +1,9 @@
-/** The resident screens' words, zh-CN (default) and English; every key exists in both. */
+/**
+ * The resident screens' words, zh-CN (default) and English; every key exists in both. What is
+ * spoken is made of these same shown sentences (speech-text.ts), so speech and screen agree.
+ */
 import type { CardSummary, Locale } from '@rvw/shared';
+import { hasHan, pinyinName, spokenLatinName } from './names';
 
 const zh = {
   'app.title': '远程虚拟窗口',
@@ -11,6 +15,9 @@ const zh = {
   'welcome.readerOffline': '读卡器暂时无法使用',
   'welcome.readerOfflineHint': '没关系，请直接呼叫工作人员，一样可以为您办理',
   'welcome.callAgent': '呼叫工作人员',
+  'welcome.serviceDown': '视频服务暂时无法使用',
+  'welcome.serviceDownHint': '现在不能呼叫工作人员。请稍后再来，或请身边的工作人员帮忙。',
+  'welcome.takeCard': '请取回您的身份证',
   'demo.title': '演示：放置示例证件',
   'demo.resident': '居民身份证',
   'demo.hkMacaoTaiwan': '港澳台居民居住证',
@@ -25,16 +32,20 @@ const zh = {
   'greeting.confirm': '请确认是您本人',
   'greeting.yes': '是我本人',
   'greeting.no': '不是我',
+  'idle.notice': '您还在吗？为了保护您的信息，如果没有人操作，半分钟后会回到首页。',
+  'idle.stillHere': '我还在，继续',
   'consent.title': '把您的信息告诉工作人员吗？',
   'consent.question': '为了给您办事，工作人员需要知道您的姓名和身份证号码。',
   'consent.note': '不同意也可以办理，工作人员会当面问您。',
   'consent.yes': '同意，呼叫工作人员',
   'consent.no': '不同意，直接呼叫',
   'requesting.text': '正在为您取号，请稍候',
+  'requesting.slow': '比平时慢一些，请再等一等，也可以取消。',
+  'requesting.cancel': '取消，不取号了',
   'waiting.yourNumber': '您的号码',
   'waiting.ahead': '前面还有 {n} 位',
   'waiting.next': '下一位就是您',
-  'waiting.reassure': '工作人员马上为您服务，请稍候',
+  'waiting.reassure': '工作人员会按顺序为您服务，请稍候',
   'waiting.rest': '您可以坐下休息，轮到您时会有声音提醒',
   'waiting.identityNotSent': '您的信息没有发送成功，工作人员会当面核对',
   'waiting.cancel': '不办了，取消',
@@ -42,6 +53,11 @@ const zh = {
   'call.connecting': '正在接通视频，请稍候',
   'call.you': '您',
   'call.hangUp': '挂断',
+  'call.reconnecting': '与工作人员的连接中断了',
+  'call.reconnectingHint': '网络不稳定，正在重新连接，请稍候。您不用做任何操作。',
+  'hangUp.question': '确定要结束通话吗？',
+  'hangUp.keep': '继续通话',
+  'hangUp.end': '结束通话',
   'thanks.title': '谢谢您，本次办理结束',
   'thanks.wiped': '您的证件信息已从本机清除。',
   'thanks.takeCard': '请记得取走您的身份证。',
@@ -51,14 +67,6 @@ const zh = {
   'problem.alreadyQueued': '这台机器已经在排队了',
   'problem.alreadyQueuedHint': '请稍等，或请身边的工作人员帮忙。',
   'problem.back': '返回首页',
-  'speak.welcome': '您好。请将身份证放在读卡器上。没有身份证，也可以直接呼叫工作人员。',
-  'speak.welcomeOffline': '您好。读卡器暂时无法使用。请点屏幕上的按钮，直接呼叫工作人员。',
-  'speak.greeting': '{hello}。请确认是您本人。',
-  'speak.consent': '为了给您办事，工作人员需要知道您的姓名和身份证号码。您同意吗？',
-  'speak.waiting': '您的号码是 {number}。工作人员马上为您服务，请稍候。',
-  'speak.call': '已经接通工作人员，请对着屏幕说话。',
-  'speak.thanks': '谢谢您，本次办理结束。请记得取走您的身份证。',
-  'speak.problem': '暂时连不上服务中心，请请身边的工作人员帮忙。',
 } as const;
 
 /** A message key; the zh-CN dictionary defines the set, and English must have each one. */
@@ -74,6 +82,10 @@ const en: Record<MessageKey, string> = {
   'welcome.readerOffline': 'The card reader is not working right now',
   'welcome.readerOfflineHint': 'That is fine: call a staff member and we will still help you.',
   'welcome.callAgent': 'Call a staff member',
+  'welcome.serviceDown': 'Video service is not available right now',
+  'welcome.serviceDownHint':
+    'You cannot call a staff member at the moment. Please come back later, or ask a staff member nearby.',
+  'welcome.takeCard': 'Please take your ID card',
   'demo.title': 'Demo: place a sample card',
   'demo.resident': 'Resident ID card',
   'demo.hkMacaoTaiwan': 'HK/Macao/Taiwan residence permit',
@@ -88,16 +100,21 @@ const en: Record<MessageKey, string> = {
   'greeting.confirm': 'Please confirm that this is you',
   'greeting.yes': 'Yes, this is me',
   'greeting.no': 'This is not me',
+  'idle.notice':
+    'Are you still there? To protect your details, the screen goes back to the start in half a minute.',
+  'idle.stillHere': 'I am still here',
   'consent.title': 'May we tell the staff member who you are?',
   'consent.question': 'To handle your matter, the staff member needs your name and ID number.',
   'consent.note': 'If you say no, you will still be served: the staff member will ask you in person.',
   'consent.yes': 'Yes, and call a staff member',
   'consent.no': 'No, just call',
   'requesting.text': 'Getting your number, one moment',
+  'requesting.slow': 'This is taking longer than usual. Please wait a little more, or cancel.',
+  'requesting.cancel': 'Cancel, no number',
   'waiting.yourNumber': 'Your number',
   'waiting.ahead': '{n} ahead of you',
   'waiting.next': 'You are next',
-  'waiting.reassure': 'A staff member will be with you soon. Please wait.',
+  'waiting.reassure': 'Staff members serve everyone in turn. Please wait.',
   'waiting.rest': 'You may sit and rest; you will hear a voice when it is your turn.',
   'waiting.identityNotSent': 'Your details could not be sent; the staff member will check them with you.',
   'waiting.cancel': 'Cancel, I do not need help',
@@ -105,6 +122,12 @@ const en: Record<MessageKey, string> = {
   'call.connecting': 'Connecting the video, one moment',
   'call.you': 'You',
   'call.hangUp': 'Hang up',
+  'call.reconnecting': 'The connection to the staff member dropped',
+  'call.reconnectingHint':
+    'The connection is unstable, reconnecting… Please wait; there is nothing you need to do.',
+  'hangUp.question': 'Do you want to end the call?',
+  'hangUp.keep': 'Keep talking',
+  'hangUp.end': 'End the call',
   'thanks.title': 'Thank you. We are finished.',
   'thanks.wiped': 'Your card details have been removed from this machine.',
   'thanks.takeCard': 'Please remember to take your ID card.',
@@ -114,16 +137,6 @@ const en: Record<MessageKey, string> = {
   'problem.alreadyQueued': 'This machine is already in the queue',
   'problem.alreadyQueuedHint': 'Please wait, or ask a staff member nearby for help.',
   'problem.back': 'Back to the start',
-  'speak.welcome':
-    'Hello. Please place your ID card on the reader. Without a card, you can call a staff member.',
-  'speak.welcomeOffline':
-    'Hello. The card reader is not working. Please press the button on the screen to call a staff member.',
-  'speak.greeting': '{hello}. Please confirm that this is you.',
-  'speak.consent': 'To handle your matter, the staff member needs your name and ID number. Do you agree?',
-  'speak.waiting': 'Your number is {number}. A staff member will be with you soon. Please wait.',
-  'speak.call': 'You are connected to a staff member. Please speak to the screen.',
-  'speak.thanks': 'Thank you. We are finished. Please remember to take your ID card.',
-  'speak.problem': 'We cannot reach the service centre right now. Please ask a staff member nearby for help.',
 };
 
 /** Both dictionaries; typed so that a key missing in either fails to compile. */
@@ -136,19 +149,24 @@ export function t(locale: Locale, key: MessageKey, params: Record<string, string
 }
 
 /**
- * How to address the resident: 李女士 / 李先生 from the family name and gender; the name alone for
- * foreign cards or an unknown gender; empty when the card has no name.
+ * How to address the resident: 李女士 / 李先生 from the family name and gender on Chinese screens;
+ * the full name in pinyin on English ones; a foreign name as a person says it; the name alone for
+ * an unknown gender; empty when the card has no name.
  */
 export function addressOf(
   card: Pick<CardSummary, 'name' | 'familyName' | 'gender' | 'englishName'>,
   locale: Locale,
 ): string {
-  // A foreign resident reading English is greeted by the name they write, not its transcription.
-  if (locale === 'en' && card.englishName) return card.englishName;
+  // A foreign resident reading English is greeted by the name they write, as they say it.
+  if (locale === 'en' && card.englishName) return spokenLatinName(card.englishName);
+  const name = card.name.trim();
+  // On an English screen a Chinese name is read in full, in pinyin: "Ms Li" alone says little.
+  if (locale === 'en' && hasHan(name)) return pinyinName(name, card.familyName);
+  if (!hasHan(name) && name.includes(',')) return spokenLatinName(name);
   if (card.familyName && card.gender === 'female')
     return t(locale, 'greeting.ms', { family: card.familyName });
   if (card.familyName && card.gender === 'male') return t(locale, 'greeting.mr', { family: card.familyName });
-  return card.name.trim();
+  return name;
 }
 
 /** The greeting line: 李女士，您好. */

@@ -19,6 +19,7 @@ import { startBrowserShell } from '../browser-shell/browser-shell';
 import type { BrowserShell } from '../browser-shell/browser-shell';
 import { createWebBridge } from './bridge/web-bridge';
 import { KioskApp } from './kiosk-app';
+import { takesTaps } from './flow/machine';
 import type { FlowState } from './flow/machine';
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -87,6 +88,8 @@ describe('KioskApp against the real signaling server, through the real host', ()
   }
 
   const until = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 10 });
+  // A screen takes taps once it has settled (read time, and speech started: immediate without speech).
+  const settled = (a: KioskApp) => until(() => expect(takesTaps(a.getSnapshot().flow)).toBe(true));
 
   it('walks card -> consent -> ticket -> identity shared -> call -> thanks -> wiped welcome', async () => {
     const a = await startKiosk();
@@ -97,6 +100,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
     reader.place(sampleResidentCard);
     await until(() => expect(flow().screen).toBe('greeting'));
     a.send({ type: 'confirm-identity' });
+    await settled(a);
     a.send({ type: 'consent', agree: true });
     await until(() => expect(flow().identityShared).toBe(true));
     expect(flow().screen).toBe('waiting');
@@ -113,6 +117,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
     expect(flow().session?.session.id).toBe(opened.session.id);
     okData(await agent.request('session:end', { sessionId: opened.session.id }));
     await until(() => expect(flow().screen).toBe('thanks'));
+    await settled(a);
     a.send({ type: 'thanks-done' });
     await until(async () => expect((await host!.handlers['idcard:current']({})).card).toBeNull());
     expect(flow().screen).toBe('welcome');
@@ -125,6 +130,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
     reader.place(sampleResidentCard);
     await until(() => expect(flow().screen).toBe('greeting'));
     a.send({ type: 'confirm-identity' });
+    await settled(a);
     a.send({ type: 'consent', agree: false });
     await until(() => expect(flow().screen).toBe('waiting'));
     expect((await host!.handlers['idcard:current']({})).card).toBeNull();
@@ -141,6 +147,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
     await until(() => expect(flow().screen).toBe('waiting'));
     expect(flow().ticket?.ticket.id).toBe(ticketId);
     expect(flow().ticket?.position).toBe(1);
+    await settled(a);
     a.send({ type: 'cancel-ticket' });
     expect(flow().screen).toBe('welcome');
     await agent.waitFor('queue:update', (q) => q.entries.length === 0 && q.serverTime !== '');
@@ -160,6 +167,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
     });
     expect(ended.endedBy).toBe('kiosk');
     expect(flow().screen).toBe('thanks');
+    await settled(a);
     a.send({ type: 'thanks-done' });
     expect(a.getSnapshot().locale).toBe('zh-CN');
   });

@@ -8,14 +8,17 @@ import { bridgeErrorCode } from '@rvw/shared';
 import type { CardType, KioskBridge, KioskRuntimeConfig, Locale } from '@rvw/shared';
 import { KioskCall } from './call/call-controller';
 import type { CallMedia } from './call/call-controller';
-import { endsVisit, initialFlow, transition } from './flow/machine';
+import { initialFlow, transition } from './flow/machine';
 import { TimerRunner } from './flow/timer-runner';
 import type { Effect, FlowEvent, FlowState } from './flow/machine';
+import { announce } from './speech';
+import { speechKey, spokenText } from './speech-text';
 
 /** What the screens render from. */
 export interface KioskSnapshot {
   flow: FlowState;
   config: KioskRuntimeConfig | null;
+  /** The resident's language if they chose one this visit, else the kiosk's own. */
   locale: Locale;
   media: CallMedia;
   /** False while the server cannot be reached (shown discreetly for staff). */
@@ -44,6 +47,8 @@ export class KioskApp {
   private retry: ReturnType<typeof setTimeout> | null = null;
   // Screen timers the flow asks for (start-timer / cancel-timer effects); expiries come back as events.
   private readonly timers = new TimerRunner((event) => this.send(event));
+  // What was last read aloud; the screen is spoken again when its speech key changes.
+  private spokenKey = '';
 
   constructor(
     private readonly bridge: KioskBridge,
@@ -76,7 +81,7 @@ export class KioskApp {
       return;
     }
     if (this.stopped) return;
-    this.publish({ config, locale: config.locale });
+    this.publish({ config });
     const [status, current] = await Promise.all([
       this.bridge.invoke('idcard:status', {}).catch(() => null),
       this.bridge.invoke('idcard:current', {}).catch(() => null),
@@ -85,13 +90,13 @@ export class KioskApp {
     if (current?.card) this.send({ type: 'card-placed', card: current.card });
     // The host re-sends kiosk:state after this, so a reloaded screen resumes the ticket or session.
     const sync = await this.bridge.invoke('server:sync', {}).catch(() => null);
-    if (sync && !this.stopped) this.publish({ serverConnected: sync.connected });
+    if (sync && !this.stopped) this.serverStatus(sync.connected);
   }
 
   // The bridge checks every event against the contract (the host checked it against the protocol first).
   private listenToServer(): Array<() => void> {
     return [
-      this.bridge.on('server:status', ({ connected }) => this.publish({ serverConnected: connected })),
+      this.bridge.on('server:status', ({ connected }) => this.serverStatus(connected)),
       this.bridge.on('kiosk:state', (state) => this.send({ type: 'server-state', state })),
       this.bridge.on('ticket:update', (position) => this.send({ type: 'ticket-update', position })),
       this.bridge.on('session:opened', (opened) => this.send({ type: 'session-opened', opened })),
@@ -108,16 +113,23 @@ export class KioskApp {
   send = (event: FlowEvent): void => {
     if (this.stopped) return;
     const step = transition(this.snapshot.flow, event);
-    const patch: Partial<KioskSnapshot> = { flow: step.state };
-    // The next resident starts in the kiosk's own language.
-    if (endsVisit(event) && this.snapshot.config) patch.locale = this.snapshot.config.locale;
-    this.publish(patch);
+    // The language lives in the flow, so every return to welcome resets it with the rest.
+    this.publish({ flow: step.state });
     this.syncCall(step.state);
     for (const effect of step.effects) void this.run(effect);
   };
 
-  /** Switches the screen language. */
-  setLocale = (locale: Locale): void => this.publish({ locale });
+  /** Reads the screen aloud again (the resident's "say it again"). */
+  repeatSpeech = (): void => this.speakScreen();
+
+  /** Switches the screen language for this visit. */
+  setLocale = (locale: Locale): void => this.send({ type: 'set-locale', locale });
+
+  // The screens show whether a call can work; the flag stays in the snapshot for staff and tests.
+  private serverStatus(connected: boolean): void {
+    this.publish({ serverConnected: connected });
+    this.send({ type: 'server-status', connected });
+  }
 
   /** Demo: places (or removes) a sample card on the simulated reader. */
   demoCard = (cardType: CardType | null): void => {
@@ -187,7 +199,20 @@ export class KioskApp {
   }
 
   private publish(patch: Partial<KioskSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...patch };
+    const next = { ...this.snapshot, ...patch };
+    next.locale = next.flow.locale ?? next.config?.locale ?? 'zh-CN';
+    this.snapshot = next;
+    // Speech follows the state: once the config is known, every change of what the screen says is spoken.
+    if (next.config && !this.stopped && speechKey(next.flow, next.locale) !== this.spokenKey)
+      this.speakScreen();
     for (const listener of this.listeners) listener();
+  }
+
+  // The flow hears when a screen's speech started (consent waits for it before taking an answer).
+  private speakScreen(): void {
+    const { flow, locale } = this.snapshot;
+    this.spokenKey = speechKey(flow, locale);
+    const screen = flow.screen;
+    announce(spokenText(flow, locale), locale, () => this.send({ type: 'speech-started', screen }));
   }
 }

@@ -32,6 +32,41 @@ export function speak(
   }
 }
 
+/** How long to wait for the platform to start speaking before going on as if it had. */
+export const SPEECH_START_WAIT_MS = 2_500;
+
+/**
+ * Speaks `text` like `speak`, and calls `onStarted` once: when the speech starts, or at once when
+ * there is no speech to wait for (no synthesis, no text), or when the platform has neither started
+ * nor failed after SPEECH_START_WAIT_MS (a silent engine must not hold a screen forever).
+ */
+export function announce(
+  text: string,
+  locale: Locale,
+  onStarted: () => void,
+  synth: Pick<SpeechSynthesis, 'speak' | 'cancel'> | undefined = globalThis.speechSynthesis,
+  Utterance: UtteranceCtor | undefined = globalThis.SpeechSynthesisUtterance,
+): void {
+  let called = false;
+  const once = () => {
+    if (called) return;
+    called = true;
+    clearTimeout(fallback);
+    onStarted();
+  };
+  const fallback = setTimeout(once, SPEECH_START_WAIT_MS);
+  const Observed: UtteranceCtor | undefined = Utterance
+    ? class extends Utterance {
+        constructor(words: string) {
+          super(words);
+          // An utterance that ends or fails without starting also frees the screen.
+          this.onstart = this.onend = this.onerror = once;
+        }
+      }
+    : undefined;
+  if (!speak(text, locale, synth, Observed)) queueMicrotask(once);
+}
+
 /** Stops speaking, if anything is being said. */
 export function stopSpeaking(
   synth: Pick<SpeechSynthesis, 'cancel'> | undefined = globalThis.speechSynthesis,

@@ -7,11 +7,14 @@
  * Adding a phase (form, sign, print, rate): a file in flow/phases/ exporting its Phase, its screens,
  * events and effects; one line in `phases` below; its types added to the unions in state.ts.
  */
+import { reminderEvent, withCardReminder } from './card-reminder';
 import { callPhase } from './phases/call';
 import { cardPhase } from './phases/card';
+import { hangUpPhase } from './phases/hang-up';
 import { queuePhase } from './phases/queue';
 import { resume } from './resume';
 import { withScreenTimers } from './screen-timers';
+import { settleEvent, withSettle } from './settle';
 import { home, stay } from './state';
 import type { FlowEvent, FlowState, Phase, Step } from './state';
 
@@ -19,18 +22,37 @@ export type { Effect, FlowEvent, FlowState, Phase, Screen, Step, TimerName } fro
 export type { Problem } from './phases/queue';
 export { initialFlow, readerUsable } from './state';
 export { THANKS_MS } from './phases/call';
+export { IDLE_MS, IDLE_NOTICE_MS } from './phases/card';
+export { SLOW_REQUEST_MS } from './phases/queue';
+export { CONSENT_READ_MS, SETTLE_MS, takesTaps } from './settle';
+export { CARD_REMINDER_MS } from './card-reminder';
 
-// Journey order; each event goes to the first phase that takes it.
-const phases: readonly Phase[] = [cardPhase, queuePhase, callPhase];
+// Journey order; each event goes to the first phase that takes it. Asking before hanging up comes
+// before the call phase, which ends the call only on the confirmed `hang-up`.
+const phases: readonly Phase[] = [cardPhase, queuePhase, hangUpPhase, callPhase];
 
 const screenTimers = Object.assign({}, ...phases.map((phase) => phase.screenTimers ?? {})) as NonNullable<
   Phase['screenTimers']
 >;
 
-function reduce(state: FlowState, event: FlowEvent): Step {
+// Whether a card lies on the reader is the reader's state, kept on every screen and across visits.
+function trackCard(state: FlowState, event: FlowEvent): FlowState {
+  if (event.type === 'card-placed' && !state.cardOnReader) return { ...state, cardOnReader: true };
+  if (event.type === 'card-removed' && state.cardOnReader) return { ...state, cardOnReader: false };
+  return state;
+}
+
+function reduce(before: FlowState, event: FlowEvent): Step {
+  const own = settleEvent(before, event) ?? reminderEvent(before, event);
+  if (own) return own;
+  const state = trackCard(before, event);
   switch (event.type) {
     case 'reader-status':
       return stay({ ...state, reader: event.status });
+    case 'server-status':
+      return stay({ ...state, server: event.connected ? 'up' : 'down' });
+    case 'set-locale':
+      return stay({ ...state, locale: event.locale });
     case 'server-state':
       return resume(state, event.state);
     case 'reset':
@@ -43,17 +65,11 @@ function reduce(state: FlowState, event: FlowEvent): Step {
   return stay(state);
 }
 
-/** The next state and effects for an event. Unknown or out-of-place events change nothing. */
+/**
+ * The next state and effects for an event. Unknown or out-of-place events change nothing. A screen
+ * change also runs the screens' timers, the settle rule and the card reminder, once, here.
+ */
 export function transition(state: FlowState, event: FlowEvent): Step {
-  return withScreenTimers(state, event, reduce(state, event), screenTimers);
-}
-
-/** True when an event ends the resident's visit, so the next resident starts in the kiosk's own language. */
-export function endsVisit(event: FlowEvent): boolean {
-  return (
-    event.type === 'thanks-done' ||
-    event.type === 'reset' ||
-    event.type === 'cancel-ticket' ||
-    (event.type === 'timer' && event.timer === 'thanks')
-  );
+  const step = withScreenTimers(state, event, reduce(state, event), screenTimers);
+  return withCardReminder(state, withSettle(state, step));
 }

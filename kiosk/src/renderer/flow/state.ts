@@ -3,17 +3,32 @@
  * the helpers the phases share. Each phase declares its own screens, events and effects in its file
  * (flow/phases/); the unions here name them together.
  */
-import type { CardSummary, EndedBy, KioskState, SessionOpened, TicketPosition } from '@rvw/shared';
+import type { CardSummary, EndedBy, KioskState, Locale, SessionOpened, TicketPosition } from '@rvw/shared';
 import { ReaderStatusReason, type ReaderStatus } from '@rvw/shared';
 import type { CallEffect, CallEvent, CallScreen, CallTimer } from './phases/call';
-import type { CardEvent, CardScreen } from './phases/card';
-import type { Problem, QueueEffect, QueueEvent, QueueScreen } from './phases/queue';
+import type { CardEvent, CardScreen, CardTimer } from './phases/card';
+import type { HangUpEvent } from './phases/hang-up';
+import type { Problem, QueueEffect, QueueEvent, QueueScreen, QueueTimer } from './phases/queue';
+import type { SettleTimer } from './settle';
+import type { ReminderTimer } from './card-reminder';
 
 /** Every screen of the journey, grouped by the phase that shows it. */
 export type Screen = CardScreen | QueueScreen | CallScreen;
 
 /** Every timer a screen may run (`start-timer` / `cancel-timer` effects, `timer` events). */
-export type TimerName = CallTimer;
+export type TimerName = CallTimer | CardTimer | QueueTimer | SettleTimer | ReminderTimer;
+
+/** Whether the host can reach the signaling server; 'unknown' until the host has said. */
+export type ServerLink = 'unknown' | 'up' | 'down';
+
+/**
+ * A screen that has just appeared and does not yet take taps (flow/settle.ts): what it still waits
+ * for. `time`: its minimum time on screen; `speech`: its speech to start.
+ */
+export interface Settling {
+  time: boolean;
+  speech: boolean;
+}
 
 /**
  * Everything the screens show. Flat on purpose: screens and tests read it directly. The comments
@@ -37,17 +52,38 @@ export interface FlowState {
   problem: Problem | null;
   /** Call phase: who ended the call, for the thank-you screen. */
   endedBy: EndedBy | null;
+  /** The language the resident chose; null: the kiosk's own. Reset with everything else by `home`. */
+  locale: Locale | null;
+  /** Set by the machine on every screen change (flow/settle.ts); while set, taps are ignored. */
+  settling: Settling | null;
+  /** Written by the machine on every `server-status`; a call is offered only while 'up'. */
+  server: ServerLink;
+  /** Written by the machine on every card event: a card lies on the reader (survives `home`). */
+  cardOnReader: boolean;
+  /** Card phase: this visit began with a card, so its end reminds the resident to take it. */
+  visitHadCard: boolean;
+  /** Card phase: the long-idle privacy notice is up ("are you still there?"). */
+  idleNotice: boolean;
+  /** Queue phase: the ticket request is taking longer than it should; cancel is offered. */
+  slowRequest: boolean;
+  /** Hang-up phase: "end the call?" is being asked. */
+  confirmHangUp: boolean;
+  /** How many times the "take your card" reminder has fired since the visit ended (re-speaks it). */
+  cardReminders: number;
 }
 
 /** Events any phase may see: reader status, the server's view on (re)connect, a way home, a timer firing. */
 export type CommonEvent =
   | { type: 'reader-status'; status: ReaderStatus }
   | { type: 'server-state'; state: KioskState }
+  | { type: 'server-status'; connected: boolean }
   | { type: 'reset' }
+  | { type: 'set-locale'; locale: Locale }
+  | { type: 'speech-started'; screen: Screen }
   | { type: 'timer'; timer: TimerName };
 
 /** Things that happen: the resident's taps, bridge and server events, and timers the machine asked for. */
-export type FlowEvent = CommonEvent | CardEvent | QueueEvent | CallEvent;
+export type FlowEvent = CommonEvent | CardEvent | QueueEvent | CallEvent | HangUpEvent;
 
 /**
  * Effects any phase may ask for: wipe the card from the host, and start (restarting if it runs) or
@@ -98,6 +134,15 @@ export const initialFlow: FlowState = {
   session: null,
   problem: null,
   endedBy: null,
+  locale: null,
+  settling: null,
+  server: 'unknown',
+  cardOnReader: false,
+  visitHadCard: false,
+  idleNotice: false,
+  slowRequest: false,
+  confirmHangUp: false,
+  cardReminders: 0,
 };
 
 /** True when the reader can take a card. */
@@ -105,9 +150,18 @@ export function readerUsable(reader: ReaderStatus): boolean {
   return reader.state === 'online';
 }
 
-/** Back to the start with nothing about the resident kept (the card is wiped); the reader status survives. */
+/**
+ * What survives the end of a visit: the devices' and the server's state, not the resident's. Every
+ * way back to welcome, and every fresh visit, starts from this, so nothing about one resident
+ * (language, card, consent, ticket) can reach the next.
+ */
+export function freshVisit(state: FlowState): FlowState {
+  return { ...initialFlow, reader: state.reader, server: state.server, cardOnReader: state.cardOnReader };
+}
+
+/** Back to the start with nothing about the resident kept (the card is wiped). */
 export function home(state: FlowState): Step {
-  return { state: { ...initialFlow, reader: state.reader }, effects: [{ type: 'wipe' }] };
+  return { state: freshVisit(state), effects: [{ type: 'wipe' }] };
 }
 
 /** A step to `state` with nothing to do. */

@@ -2,6 +2,7 @@
 import type { CardSummary, SessionOpened, TicketPosition } from '@rvw/shared';
 import { initialFlow, transition } from './machine';
 import type { Effect, FlowEvent, FlowState } from './machine';
+import { isTap } from './settle';
 
 /** A resident ID card as the host reports it (number masked). */
 export const card: CardSummary = {
@@ -57,10 +58,29 @@ export function opened(id = 's1'): SessionOpened {
 /** The start-up state with the reader online. */
 export const online: FlowState = { ...initialFlow, reader: { state: 'online' } };
 
-/** Feeds `events` to the machine in order; returns the last state and every effect asked for. */
+/** Welcome just after a visit ended: it takes no tap until its settle timer fires. */
+export const homeAfterVisit: FlowState = { ...online, settling: { time: true, speech: false } };
+
+/** The effects without the timers (for tests about what the kiosk does, not when). */
+export function withoutTimers(effects: Effect[]): Effect[] {
+  return effects.filter((e) => e.type !== 'start-timer' && e.type !== 'cancel-timer');
+}
+
+/** A screen that has settled, as it is once the resident has had time to read it. */
+export function settled(state: FlowState): FlowState {
+  const spoken = transition(state, { type: 'speech-started', screen: state.screen }).state;
+  return transition(spoken, { type: 'timer', timer: 'settle' }).state;
+}
+
+/**
+ * Feeds `events` to the machine in order, as a resident who reads each screen before tapping:
+ * a settling screen settles (its speech starts, its settle timer fires) before a tap reaches it.
+ * Returns the last state and every effect asked for. Double-tap tests use `transition` itself.
+ */
 export function run(state: FlowState, ...events: FlowEvent[]): { state: FlowState; effects: Effect[] } {
   const effects: Effect[] = [];
   for (const e of events) {
+    if (state.settling && isTap(e)) state = settled(state);
     const step = transition(state, e);
     state = step.state;
     effects.push(...step.effects);

@@ -6,15 +6,20 @@ import type { MessageKey } from '../i18n';
 export interface GreetingScreenProps {
   card: CardSummary;
   greeting: string;
+  /** False while the screen is settling: its buttons take no tap yet. */
+  ready: boolean;
   tr: (key: MessageKey) => string;
   onConfirm: () => void;
   onNotMe: () => void;
 }
 
-/** Greets the resident by name and asks them to confirm the card is theirs. */
-export function GreetingScreen({ card, greeting, tr, onConfirm, onNotMe }: GreetingScreenProps) {
+/**
+ * Greets the resident by name and asks them to confirm the card is theirs. Its buttons sit in the
+ * start half, consent's in the end half, so a double tap cannot answer consent.
+ */
+export function GreetingScreen({ card, greeting, ready, tr, onConfirm, onNotMe }: GreetingScreenProps) {
   return (
-    <section className="screen screen-greeting">
+    <section className="screen screen-greeting" data-testid="screen-greeting">
       <h1 className="headline" data-testid="greeting">
         {greeting}
       </h1>
@@ -25,17 +30,27 @@ export function GreetingScreen({ card, greeting, tr, onConfirm, onNotMe }: Greet
         </span>
       </div>
       <p className="lead">{tr('greeting.confirm')}</p>
-      <button
-        type="button"
-        className="btn btn-primary btn-huge"
-        data-testid="confirm-identity"
-        onClick={onConfirm}
-      >
-        {tr('greeting.yes')}
-      </button>
-      <button type="button" className="btn btn-secondary" data-testid="not-me" onClick={onNotMe}>
-        {tr('greeting.no')}
-      </button>
+      <div className="actions actions-start">
+        <button
+          type="button"
+          className="btn btn-primary btn-huge"
+          data-testid="confirm-identity"
+          data-main-action
+          disabled={!ready}
+          onClick={onConfirm}
+        >
+          {tr('greeting.yes')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="not-me"
+          disabled={!ready}
+          onClick={onNotMe}
+        >
+          {tr('greeting.no')}
+        </button>
+      </div>
     </section>
   );
 }

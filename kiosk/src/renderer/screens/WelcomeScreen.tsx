@@ -1,21 +1,56 @@
-/** Welcome: place the ID card, or call without one; when the reader is down, calling is the main action. */
+/**
+ * Welcome: place the ID card, or call without one; when the reader is down, calling is the main
+ * action; when the video service cannot be reached, it says so in words and offers no call.
+ */
 import type { ReactNode } from 'react';
+import type { ServerLink } from '../flow/state';
 import type { MessageKey } from '../i18n';
 import { ReaderIllustration } from './ReaderIllustration';
 
-/** Whether the reader can take a card (which decides the main action), the words, and the call tap. */
+/** The reader's and the server's state (which decide the main action), readiness, the words, the call tap. */
 export interface WelcomeScreenProps {
   readerUsable: boolean;
+  server: ServerLink;
+  /** A card was left on the reader after a visit: ask for it to be taken. */
+  cardLeft: boolean;
+  /** False for a moment after a visit ends: a double tap on the last screen must not call. */
+  ready: boolean;
   tr: (key: MessageKey) => string;
   onCall: () => void;
   /** Shown below the actions, inside the screen (App puts the demo panel here in demo mode). */
   children?: ReactNode;
 }
 
-/** The idle screen: the card prompt with a drawing of the reader, or "call an agent" when it is down. */
-export function WelcomeScreen({ readerUsable, tr, onCall, children }: WelcomeScreenProps) {
+/** The idle screen; its call button sits in the end half, away from the start half of the screens before it. */
+export function WelcomeScreen({
+  readerUsable,
+  server,
+  cardLeft,
+  ready,
+  tr,
+  onCall,
+  children,
+}: WelcomeScreenProps) {
+  const takeCard = cardLeft && (
+    <p className="notice" data-testid="take-card" role="status">
+      {tr('welcome.takeCard')}
+    </p>
+  );
+  if (server === 'down') {
+    return (
+      <section className="screen screen-welcome" data-testid="screen-welcome">
+        {takeCard}
+        <h1 className="headline" data-testid="service-down">
+          {tr('welcome.serviceDown')}
+        </h1>
+        <p className="lead">{tr('welcome.serviceDownHint')}</p>
+        {children}
+      </section>
+    );
+  }
   return (
     <section className="screen screen-welcome" data-testid="screen-welcome">
+      {takeCard}
       {readerUsable ? (
         <>
           <h1 className="headline" data-testid="place-card-prompt">
@@ -23,14 +58,18 @@ export function WelcomeScreen({ readerUsable, tr, onCall, children }: WelcomeScr
           </h1>
           <ReaderIllustration />
           <p className="hint">{tr('welcome.placeCardHint')}</p>
-          <button
-            type="button"
-            className="btn btn-secondary"
-            data-testid="call-without-card"
-            onClick={onCall}
-          >
-            {tr('welcome.callWithoutCard')}
-          </button>
+          <div className="actions actions-end">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              data-testid="call-without-card"
+              data-main-action
+              disabled={!ready}
+              onClick={onCall}
+            >
+              {tr('welcome.callWithoutCard')}
+            </button>
+          </div>
         </>
       ) : (
         <>
@@ -38,14 +77,18 @@ export function WelcomeScreen({ readerUsable, tr, onCall, children }: WelcomeScr
             {tr('welcome.readerOffline')}
           </h1>
           <p className="lead">{tr('welcome.readerOfflineHint')}</p>
-          <button
-            type="button"
-            className="btn btn-primary btn-huge"
-            data-testid="call-agent"
-            onClick={onCall}
-          >
-            {tr('welcome.callAgent')}
-          </button>
+          <div className="actions actions-end">
+            <button
+              type="button"
+              className="btn btn-primary btn-huge"
+              data-testid="call-agent"
+              data-main-action
+              disabled={!ready}
+              onClick={onCall}
+            >
+              {tr('welcome.callAgent')}
+            </button>
+          </div>
         </>
       )}
       {children}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialFlow, THANKS_MS } from '../machine';
-import { online, opened, position, run } from '../test-fixtures';
+import { THANKS_MS } from '../machine';
+import { homeAfterVisit, online, opened, position, run, withoutTimers } from '../test-fixtures';
 
 describe('the call phase', () => {
   it('hanging up ends the session and thanks the resident', () => {
@@ -27,10 +27,10 @@ describe('the call phase', () => {
       { type: 'session-opened', opened: opened() },
     );
     const thanks = run(call.state, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' });
-    expect(thanks.effects).toEqual([{ type: 'start-timer', timer: 'thanks', ms: THANKS_MS }]);
+    expect(thanks.effects).toContainEqual({ type: 'start-timer', timer: 'thanks', ms: THANKS_MS });
     const back = run(thanks.state, { type: 'timer', timer: 'thanks' });
-    expect(back.state).toEqual({ ...initialFlow, reader: { state: 'online' } });
-    expect(back.effects).toEqual([{ type: 'wipe' }]);
+    expect(back.state).toEqual(homeAfterVisit);
+    expect(withoutTimers(back.effects)).toEqual([{ type: 'wipe' }]);
   });
 
   it('a second session replaces the one on screen; the same one again changes nothing', () => {

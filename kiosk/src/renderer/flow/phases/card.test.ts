@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { card, online, position, run } from '../test-fixtures';
+import { card, online, position, run, withoutTimers } from '../test-fixtures';
 import type { FlowState } from '../machine';
 
 describe('the card phase', () => {
@@ -11,9 +11,9 @@ describe('the card phase', () => {
       { type: 'consent', agree: false },
     );
     expect(r.state).toMatchObject({ screen: 'requesting', card: null, consented: false });
-    expect(r.effects).toEqual([{ type: 'wipe' }, { type: 'request-ticket' }]);
+    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }, { type: 'request-ticket' }]);
     const issued = run(r.state, { type: 'ticket-issued', position: position() });
-    expect(issued.effects).toEqual([]);
+    expect(withoutTimers(issued.effects)).toEqual([]);
     expect(issued.state.screen).toBe('waiting');
   });
 
@@ -21,13 +21,13 @@ describe('the card phase', () => {
     const r = run(online, { type: 'card-placed', card }, { type: 'not-me' });
     expect(r.state.screen).toBe('welcome');
     expect(r.state.card).toBeNull();
-    expect(r.effects).toEqual([{ type: 'wipe' }]);
+    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }]);
   });
 
   it('calling without a card never shares identity', () => {
     const r = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
     expect(r.state).toMatchObject({ screen: 'waiting', consented: false });
-    expect(r.effects).toEqual([{ type: 'wipe' }, { type: 'request-ticket' }]);
+    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }, { type: 'request-ticket' }]);
   });
 
   it('removing the card while idle wipes; removing it while waiting does not interrupt', () => {
@@ -38,7 +38,7 @@ describe('the card phase', () => {
       { type: 'card-removed' },
     );
     expect(idle.state.screen).toBe('welcome');
-    expect(idle.effects).toEqual([{ type: 'wipe' }]);
+    expect(withoutTimers(idle.effects)).toEqual([{ type: 'wipe' }]);
     const waiting = run(
       online,
       { type: 'card-placed', card },

@@ -1,14 +1,19 @@
 /**
  * The card phase: welcome, greeting on a card ("is this you?"), and consent to share the identity.
- * It ends by asking the queue phase for a ticket, with or without the card.
+ * It ends by asking the queue phase for a ticket, with or without the card. A name left on screen
+ * by a resident who walked away is cleared after a spoken notice (IDLE_MS, then IDLE_NOTICE_MS).
  */
 import type { CardSummary } from '@rvw/shared';
-import { home, initialFlow, stay } from '../state';
+import { freshVisit, home, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
+import { SETTLE_MS } from '../settle';
 import { requestTicket } from './queue';
 
 /** The idle screens: the phase acts only while one of them is on. */
 export type CardScreen = 'welcome' | 'greeting' | 'consent';
+
+/** `idle`: the privacy reset of a greeting or consent left alone (notice first, then home). */
+export type CardTimer = 'idle';
 
 /** The resident's taps on these screens, and the reader's card events. */
 export type CardEvent =
@@ -17,13 +22,23 @@ export type CardEvent =
   | { type: 'confirm-identity' }
   | { type: 'not-me' }
   | { type: 'consent'; agree: boolean }
-  | { type: 'call-without-card' };
+  | { type: 'call-without-card' }
+  | { type: 'still-here' };
+
+/** How long a greeting or consent may stay untouched before the privacy notice is spoken. */
+export const IDLE_MS = 90_000;
+/** How long the privacy notice stays before the name is cleared and the kiosk goes home. */
+export const IDLE_NOTICE_MS = 30_000;
 
 const screens = new Set<string>(['welcome', 'greeting', 'consent'] satisfies CardScreen[]);
 
-/** A fresh visit greeting this card: whatever the previous resident left is gone. */
+/**
+ * A fresh visit greeting this card: whatever the previous resident left is gone. The language a
+ * resident chose on welcome is theirs and stays; after another screen it was someone else's.
+ */
 export function greet(state: FlowState, card: CardSummary): Step {
-  return stay({ ...initialFlow, reader: state.reader, screen: 'greeting', card });
+  const locale = screens.has(state.screen) ? state.locale : null;
+  return stay({ ...freshVisit(state), locale, screen: 'greeting', card, visitHadCard: true });
 }
 
 function reduce(state: FlowState, event: FlowEvent): Step | null {
@@ -56,10 +71,38 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
       return { state: step.state, effects: [{ type: 'wipe' }, ...step.effects] };
     }
 
+    // Any answer to "are you still there?" gives the resident the full time again. The screen
+    // behind the notice settles as a new one would: the tap on the notice must not answer it.
+    case 'still-here':
+      if (state.screen === 'welcome' || !state.idleNotice) return null;
+      return {
+        state: { ...state, idleNotice: false, settling: { time: true, speech: false } },
+        effects: [
+          { type: 'start-timer', timer: 'idle', ms: IDLE_MS },
+          { type: 'start-timer', timer: 'settle', ms: SETTLE_MS },
+        ],
+      };
+
+    case 'timer': {
+      if (event.timer !== 'idle' || state.screen === 'welcome') return null;
+      if (state.idleNotice) return home(state);
+      return {
+        state: { ...state, idleNotice: true },
+        effects: [{ type: 'start-timer', timer: 'idle', ms: IDLE_NOTICE_MS }],
+      };
+    }
+
     default:
       return null;
   }
 }
 
 /** Identifies the resident by card (or lets them go on without one) and asks for consent. */
-export const cardPhase: Phase = { name: 'card', reduce };
+export const cardPhase: Phase = {
+  name: 'card',
+  reduce,
+  screenTimers: {
+    greeting: { timer: 'idle', ms: IDLE_MS },
+    consent: { timer: 'idle', ms: IDLE_MS },
+  },
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { online, opened, position, run } from '../test-fixtures';
+import { online, opened, position, run, withoutTimers } from '../test-fixtures';
 
 describe('the queue phase', () => {
   it('cancel from waiting cancels the ticket and wipes', () => {
@@ -10,7 +10,10 @@ describe('the queue phase', () => {
       { type: 'cancel-ticket' },
     );
     expect(r.state.screen).toBe('welcome');
-    expect(r.effects.slice(-2)).toEqual([{ type: 'cancel-ticket', ticketId: 't1' }, { type: 'wipe' }]);
+    expect(withoutTimers(r.effects).slice(-2)).toEqual([
+      { type: 'cancel-ticket', ticketId: 't1' },
+      { type: 'wipe' },
+    ]);
   });
 
   it('ignores updates for other tickets and ends of other sessions', () => {
@@ -29,7 +32,7 @@ describe('the queue phase', () => {
     const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
     const r = run(w.state, { type: 'ticket-update', position: position('cancelled', 0) });
     expect(r.state.screen).toBe('welcome');
-    expect(r.effects).toEqual([{ type: 'wipe' }]);
+    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }]);
   });
 
   it('shows a problem when no ticket can be had, and reset goes home', () => {

@@ -12,13 +12,24 @@ export type QueueScreen = 'requesting' | 'waiting' | 'problem';
 /** Why no ticket could be had: the server failed, or this kiosk already holds one. */
 export type Problem = 'server' | 'already-queued';
 
-/** Server answers and pushes about the ticket, the host's identity-share result, and the cancel tap. */
+/** `slow-request`: the ticket request has taken long enough to say so and offer a way out. */
+export type QueueTimer = 'slow-request';
+
+/** After this long on "taking a number", the screen says it is taking longer and offers cancel. */
+export const SLOW_REQUEST_MS = 4_000;
+
+/**
+ * Server answers and pushes about the ticket, the host's identity-share result, and the taps:
+ * cancel the ticket, cancel a slow request, and back from the problem screen.
+ */
 export type QueueEvent =
   | { type: 'ticket-issued'; position: TicketPosition }
   | { type: 'ticket-failed'; code: string }
   | { type: 'ticket-update'; position: TicketPosition }
   | { type: 'identity-shared'; ok: boolean }
-  | { type: 'cancel-ticket' };
+  | { type: 'cancel-ticket' }
+  | { type: 'cancel-request' }
+  | { type: 'back' };
 
 /** Server requests for a ticket and the host's identity upload. */
 export type QueueEffect =
@@ -34,6 +45,10 @@ export function requestTicket(state: FlowState): Step {
 function reduce(state: FlowState, event: FlowEvent): Step | null {
   switch (event.type) {
     case 'ticket-issued': {
+      // The resident cancelled while the request was on its way (back on the idle screens): nobody
+      // is there for this ticket. Elsewhere (a call that opened first) it is the resident's own.
+      if (state.screen === 'welcome' || state.screen === 'greeting' || state.screen === 'consent')
+        return { state, effects: [{ type: 'cancel-ticket', ticketId: event.position.ticket.id }] };
       if (state.screen !== 'requesting') return null;
       const next: FlowState = { ...state, screen: 'waiting', ticket: event.position };
       if (state.consented)
@@ -69,10 +84,25 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
       };
     }
 
+    case 'timer':
+      if (event.timer !== 'slow-request' || state.screen !== 'requesting') return null;
+      return stay({ ...state, slowRequest: true });
+
+    // Offered only once the request is slow; a ticket that still arrives is cancelled (above).
+    case 'cancel-request':
+      return state.screen === 'requesting' && state.slowRequest ? home(state) : null;
+
+    case 'back':
+      return state.screen === 'problem' ? home(state) : null;
+
     default:
       return null;
   }
 }
 
 /** Gets the resident a ticket and keeps its place in the queue up to date. */
-export const queuePhase: Phase = { name: 'queue', reduce };
+export const queuePhase: Phase = {
+  name: 'queue',
+  reduce,
+  screenTimers: { requesting: { timer: 'slow-request', ms: SLOW_REQUEST_MS } },
+};

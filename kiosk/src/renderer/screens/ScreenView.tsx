@@ -1,0 +1,121 @@
+/**
+ * The screen for a flow state: picks the screen component, gives it its words and readiness, and
+ * turns its taps into flow events. App renders it with the controller; the speech test renders it
+ * alone to compare what is shown with what is spoken.
+ */
+import type { ReactNode } from 'react';
+import type { Locale } from '@rvw/shared';
+import type { CallMedia } from '../call/call-controller';
+import type { FlowEvent, FlowState } from '../flow/machine';
+import { readerUsable, takesTaps } from '../flow/machine';
+import { cardLeft } from '../flow/card-reminder';
+import { greetingOf, t } from '../i18n';
+import type { MessageKey } from '../i18n';
+import { positionText } from '../speech-text';
+import { CallScreen } from './CallScreen';
+import { ConsentScreen } from './ConsentScreen';
+import { GreetingScreen } from './GreetingScreen';
+import { HangUpConfirm } from './HangUpConfirm';
+import { IdleNotice } from './IdleNotice';
+import { ProblemScreen, RequestingScreen } from './NoticeScreens';
+import { ThanksScreen } from './ThanksScreen';
+import { WaitingScreen } from './WaitingScreen';
+import { WelcomeScreen } from './WelcomeScreen';
+
+/** The state, the language, the call's media, where taps go, and the demo panel (welcome only). */
+export interface ScreenViewProps {
+  flow: FlowState;
+  locale: Locale;
+  media: CallMedia;
+  send: (event: FlowEvent) => void;
+  demoPanel?: ReactNode;
+}
+
+/** One screen of the journey. */
+export function ScreenView({ flow, locale, media, send, demoPanel }: ScreenViewProps) {
+  const tr = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
+  const ready = takesTaps(flow);
+  switch (flow.screen) {
+    case 'welcome':
+      return (
+        <WelcomeScreen
+          readerUsable={readerUsable(flow.reader)}
+          server={flow.server}
+          cardLeft={cardLeft(flow)}
+          ready={ready}
+          tr={tr}
+          onCall={() => send({ type: 'call-without-card' })}
+        >
+          {demoPanel}
+        </WelcomeScreen>
+      );
+    case 'greeting':
+    case 'consent':
+      if (flow.idleNotice) return <IdleNotice tr={tr} onStillHere={() => send({ type: 'still-here' })} />;
+      if (flow.screen === 'consent')
+        return <ConsentScreen ready={ready} tr={tr} onAnswer={(agree) => send({ type: 'consent', agree })} />;
+      return flow.card ? (
+        <GreetingScreen
+          card={flow.card}
+          greeting={greetingOf(flow.card, locale)}
+          ready={ready}
+          tr={tr}
+          onConfirm={() => send({ type: 'confirm-identity' })}
+          onNotMe={() => send({ type: 'not-me' })}
+        />
+      ) : null;
+    case 'requesting':
+      return (
+        <RequestingScreen slow={flow.slowRequest} tr={tr} onCancel={() => send({ type: 'cancel-request' })} />
+      );
+    case 'waiting':
+      return flow.ticket ? (
+        <WaitingScreen
+          ticket={flow.ticket}
+          position={positionText(flow, locale)}
+          identityShared={flow.identityShared}
+          ready={ready}
+          tr={tr}
+          onCancel={() => send({ type: 'cancel-ticket' })}
+        />
+      ) : null;
+    case 'call':
+      return (
+        <>
+          <CallScreen
+            agentName={flow.session?.session.agent.displayName ?? ''}
+            local={media.local}
+            remote={media.remote}
+            tr={tr}
+            onHangUp={() => send({ type: 'ask-hang-up' })}
+          />
+          {flow.confirmHangUp && (
+            <HangUpConfirm
+              tr={tr}
+              onKeep={() => send({ type: 'keep-call' })}
+              onEnd={() => send({ type: 'hang-up' })}
+            />
+          )}
+        </>
+      );
+    case 'thanks':
+      return (
+        <ThanksScreen
+          hadCard={flow.visitHadCard}
+          cardOnReader={flow.cardOnReader}
+          ready={ready}
+          tr={tr}
+          onDone={() => send({ type: 'thanks-done' })}
+        />
+      );
+    case 'problem':
+      return (
+        <ProblemScreen
+          problem={flow.problem ?? 'server'}
+          ready={ready}
+          tr={tr}
+          onBack={() => send({ type: 'back' })}
+        />
+      );
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * What each screen says aloud, made only of sentences the screen shows (the same i18n keys), so
+ * that speech cannot tell a different story from the screen. speech-text.test.tsx renders every
+ * screen state and checks each spoken sentence is on it.
+ */
+import type { Locale } from '@rvw/shared';
+import type { FlowState } from './flow/machine';
+import { initialFlow, readerUsable } from './flow/machine';
+import { greetingOf, t } from './i18n';
+
+/** Nothing is said about the welcome screen until the reader and the server have told their state. */
+export function welcomeKnown(flow: FlowState): boolean {
+  // The start-up placeholder is replaced by the first reader-status the host sends.
+  return flow.server !== 'unknown' && flow.reader !== initialFlow.reader;
+}
+
+/** The position line of the waiting screen: "next is you" or "N ahead". */
+export function positionText(flow: FlowState, locale: Locale): string {
+  const ahead = Math.max(0, (flow.ticket?.position ?? 1) - 1);
+  return ahead === 0 ? t(locale, 'waiting.next') : t(locale, 'waiting.ahead', { n: ahead });
+}
+
+/** The sentences read aloud for the state on screen, in order; each is shown on that screen. */
+export function spokenParts(flow: FlowState, locale: Locale): string[] {
+  const tr = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) =>
+    t(locale, key, params);
+  switch (flow.screen) {
+    case 'welcome': {
+      const takeCard = flow.cardOnReader ? [tr('welcome.takeCard')] : [];
+      if (flow.server === 'down')
+        return [...takeCard, tr('welcome.serviceDown'), tr('welcome.serviceDownHint')];
+      if (!welcomeKnown(flow)) return takeCard;
+      if (!readerUsable(flow.reader))
+        return [...takeCard, tr('welcome.readerOffline'), tr('welcome.readerOfflineHint')];
+      return [...takeCard, tr('welcome.placeCard'), tr('welcome.callWithoutCard')];
+    }
+    case 'greeting':
+    case 'consent': {
+      if (flow.idleNotice) return [tr('idle.notice')];
+      if (flow.screen === 'consent') return [tr('consent.title'), tr('consent.question')];
+      return flow.card ? [greetingOf(flow.card, locale), tr('greeting.confirm')] : [];
+    }
+    case 'requesting':
+      return flow.slowRequest ? [tr('requesting.slow')] : [tr('requesting.text')];
+    case 'waiting':
+      return flow.ticket
+        ? [
+            tr('waiting.yourNumber'),
+            flow.ticket.ticket.number,
+            positionText(flow, locale),
+            tr('waiting.reassure'),
+          ]
+        : [];
+    case 'call':
+      if (flow.confirmHangUp) return [tr('hangUp.question')];
+      return [tr('call.agent', { name: flow.session?.session.agent.displayName ?? '' })];
+    case 'thanks':
+      return flow.visitHadCard && flow.cardOnReader
+        ? [tr('thanks.title'), tr('thanks.takeCard')]
+        : [tr('thanks.title')];
+    case 'problem': {
+      const queued = flow.problem === 'already-queued';
+      return [
+        tr(queued ? 'problem.alreadyQueued' : 'problem.server'),
+        tr(queued ? 'problem.alreadyQueuedHint' : 'problem.serverHint'),
+      ];
+    }
+  }
+}
+
+/** The spoken text: the parts as sentences. */
+export function spokenText(flow: FlowState, locale: Locale): string {
+  const stop = locale === 'en' ? '. ' : '。';
+  return spokenParts(flow, locale)
+    .map((part) => part.replace(/[。.！？!?]$/u, ''))
+    .join(stop);
+}
+
+/**
+ * When this changes the screen is spoken again: a new screen or language, a changed sentence
+ * (reader state, place in the queue, a notice), or one more reminder to take the card.
+ */
+export function speechKey(flow: FlowState, locale: Locale): string {
+  return `${flow.screen}|${locale}|${flow.cardReminders}|${spokenText(flow, locale)}`;
+}
