@@ -81,6 +81,9 @@ export interface RunningServer {
  */
 export const RESTART_RETRY_AFTER_MS = 500;
 
+/** How long a graceful stop gives the `server:restarting` notice to leave before it disconnects (ms). */
+const RESTART_NOTICE_FLUSH_MS = 30;
+
 /** The server's version, from its package.json. */
 export const serverVersion: string = (
   JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../package.json'), 'utf8')) as {
@@ -182,6 +185,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     credentials.stop();
     watch.stop();
     io.emit('server:restarting', { planned: true, retryAfterMs: RESTART_RETRY_AFTER_MS });
+    // Let the notice leave first: closing the engine discards packets still queued behind it.
+    await new Promise((resolve) => setTimeout(resolve, RESTART_NOTICE_FLUSH_MS));
     io.disconnectSockets(true);
     io.engine.close();
     sampler.flush();
