@@ -51,6 +51,26 @@ export const ServerConfigSchema = z.object({
   maxMessageBytes: z.number().int().min(1024).max(10_000_000).default(65_536),
   /** Origins allowed to open sockets from another origin (e.g. the Vite dev server); default none. */
   corsOrigins: z.array(z.string().min(1)).default([]),
+  /**
+   * Key for the full identity numbers at rest (AES-256-GCM): 32 bytes as base64 or 64 hex digits.
+   * Default none: the key file identity.key in the data folder, created (mode 0600) on first start.
+   */
+  identityKey: z.string().min(1).nullable().default(null),
+  /**
+   * How long a full identity number may be held, in hours, when its ticket is never served or
+   * cancelled; default none: until the end of the Asia/Shanghai day it was attached on.
+   */
+  identityMaxAgeHours: z
+    .number()
+    .positive()
+    .max(24 * 7)
+    .nullable()
+    .default(null),
+  /**
+   * How long a waiting ticket waits for its offline kiosk before the server closes it, in seconds;
+   * default 600 (a kiosk restart or a short network loss keeps its place).
+   */
+  abandonedTicketGraceSeconds: z.number().nonnegative().max(86_400).default(600),
 });
 
 /** The resolved server configuration. */
@@ -72,6 +92,9 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   socketRateLimit: 'RVW_SOCKET_RATE_LIMIT',
   maxMessageBytes: 'RVW_MAX_MESSAGE_BYTES',
   corsOrigins: 'RVW_CORS_ORIGINS',
+  identityKey: 'RVW_IDENTITY_KEY',
+  identityMaxAgeHours: 'RVW_IDENTITY_MAX_AGE_HOURS',
+  abandonedTicketGraceSeconds: 'RVW_ABANDONED_TICKET_GRACE_SECONDS',
 };
 
 type Kind = 'number' | 'json' | 'list' | 'string';
@@ -88,6 +111,9 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   socketRateLimit: 'number',
   maxMessageBytes: 'number',
   corsOrigins: 'list',
+  identityKey: 'string',
+  identityMaxAgeHours: 'number',
+  abandonedTicketGraceSeconds: 'number',
 };
 
 function fromEnv(key: keyof ServerConfig, raw: string): unknown {

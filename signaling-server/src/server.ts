@@ -21,6 +21,8 @@ import { registerConsole } from './http/console-static';
 import { installErrorHandling } from './http/http-support';
 import { registerRoutes } from './http/route-registrar';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
+import { IdentityCipher, loadIdentityKey } from './identity/identity-crypto';
+import { encryptHeldNumbers } from './identity/identity-store';
 import { kioskRouteHandlers } from './kiosks/kiosk-routes';
 import { FileLogDestination } from './log-destination';
 import { LogSampler } from './log-sampler';
@@ -105,6 +107,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     logFile?.end();
     throw err;
   });
+  // Full identity numbers are stored encrypted with this key (RVW_IDENTITY_KEY or the key file).
+  let cipher: IdentityCipher;
+  try {
+    cipher = new IdentityCipher(loadIdentityKey(config.dataDir, config.identityKey));
+    await encryptHeldNumbers(db, cipher);
+  } catch (err) {
+    await db.destroy();
+    logFile?.end();
+    throw err;
+  }
 
   // pino's Logger is Fastify's logger at runtime; the cast only widens the generic to the default.
   const app: FastifyInstance = Fastify({
@@ -154,7 +166,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     handlers: {
       ...queueHandlers({ ...areaDeps, sessions, presence, absences: watch }),
       ...sessions.handlers,
-      ...identityHandlers(areaDeps),
+      ...identityHandlers({ ...areaDeps, cipher }),
     },
     onConnect: async (socket) => {
       await greet({ db, sessions, absences: watch, notifier }, socket);
@@ -229,7 +241,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           },
         }),
         ...queueRouteHandlers({ db, clock }),
-        ...identityRouteHandlers(areaDeps),
+        ...identityRouteHandlers({ ...areaDeps, cipher }),
         ...sessions.routes,
       },
       { db, clock },

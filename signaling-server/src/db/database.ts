@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator } from 'kysely';
+import { Kysely, Migrator, sql } from 'kysely';
 import { ConfigError } from '../errors';
 import { GuardedSqliteDialect } from './guarded-driver';
 import type { Database } from './schema';
@@ -43,6 +43,8 @@ export async function openDatabase(dataDir: string, options: OpenDatabaseOptions
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Deleted or overwritten content is zeroed, not left in free pages (purged identity numbers).
+    sqlite.pragma('secure_delete = ON');
     db = new Kysely<Database>({ dialect: new GuardedSqliteDialect(sqlite, options.health) });
     await migrate(db);
   } catch (err) {
@@ -52,6 +54,15 @@ export async function openDatabase(dataDir: string, options: OpenDatabaseOptions
   }
   if (options.health) options.health.probe = () => probeWrite(db);
   return db;
+}
+
+/**
+ * After a purge: copies the WAL into the database and truncates it (SQLite), so that the purged
+ * value's old page images leave the WAL at once instead of ~1000 frames later. A checkpoint that
+ * cannot complete now (a reader holds it) is repeated by the next purge.
+ */
+export async function checkpointAfterPurge(db: Db): Promise<void> {
+  await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
 }
 
 // A tiny committed write: the health route's proof that the store can write again.

@@ -13,6 +13,7 @@ import { getTicket, toTicket } from '../queue/ticket-store';
 import { openSessionOfTicket } from '../sessions/session-store';
 import type { EventHandlers } from '../socket/dispatch';
 import { memberRoom, type RvwServer } from '../socket/types';
+import type { IdentityCipher } from './identity-crypto';
 import {
   attachIdentity,
   identityOfTicket,
@@ -28,6 +29,8 @@ export interface IdentityAreaDeps {
   clock: Clock;
   log: Logger;
   notifier: QueueNotifier;
+  /** Encrypts full numbers before they are stored; decrypts them for a reveal. */
+  cipher: IdentityCipher;
 }
 
 /** Socket handlers of the identity area. */
@@ -36,7 +39,7 @@ export function identityHandlers(deps: IdentityAreaDeps): Pick<EventHandlers, 'i
     'identity:reveal': async (socket, { ticketId }) => {
       if (socket.data.kind !== 'agent') throw AuthError.forbidden();
       const { agentId, role } = socket.data;
-      const idNumber = await revealIdentity(deps.db, { agentId, role }, ticketId, deps.clock());
+      const idNumber = await revealIdentity(deps.db, { agentId, role }, ticketId, deps.clock(), deps.cipher);
       // The reveal is recorded in identity_reveals; the log names who and which ticket, never the number.
       deps.log.info({ ticketId, agentId }, 'identity revealed');
       return { idNumber };
@@ -72,7 +75,7 @@ export function identityRouteHandlers(
       },
       async handle({ body }, ctx) {
         const kiosk = kioskOf(ctx);
-        await attachIdentity(db, kiosk.id, body, clock());
+        await attachIdentity(db, kiosk.id, body, clock(), deps.cipher);
         ctx.log.info(
           { kioskId: kiosk.id, ticketId: body.ticketId, cardType: body.identity.cardType },
           'identity attached',

@@ -1,7 +1,8 @@
 /**
  * Resident identities (PIPL): attached only after consent, shown masked, revealed in full only to
  * the serving agent or an admin with every reveal recorded, and purged to the masked form as soon
- * as the ticket closes.
+ * as the ticket closes. The full number is stored encrypted (identity-crypto.ts): only ciphertext
+ * reaches the database file or its WAL, and a purge is followed by a WAL checkpoint.
  */
 import type {
   AttachIdentityRequest,
@@ -13,8 +14,9 @@ import type {
   TicketIdentityState,
 } from '@rvw/shared';
 import { AuthError, IdentityError, QueueError, RequestError, ageOn, maskIdNumber } from '@rvw/shared';
-import type { Db } from '../db/database';
+import { checkpointAfterPurge, type Db } from '../db/database';
 import type { IdentityRow } from '../db/schema';
+import { IdentityCipher } from './identity-crypto';
 
 /** The masked summary screens may show, from the stored identity. */
 export function identitySummary(
@@ -36,6 +38,7 @@ export async function attachIdentity(
   kioskId: string,
   req: AttachIdentityRequest,
   now: Date,
+  cipher: IdentityCipher,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const ticket = await trx
@@ -53,7 +56,8 @@ export async function attachIdentity(
       english_name: id.englishName ?? null,
       gender: id.gender,
       birth_date: id.birthDate,
-      id_number: id.idNumber,
+      // Only ciphertext is written; bound to the ticket so that it cannot be moved to another row.
+      id_number: cipher.encrypt(id.idNumber, req.ticketId),
       id_number_masked: maskIdNumber(id.idNumber),
       id_number_valid: id.idNumberValid ? 1 : 0,
       nation: id.nation ?? null,
@@ -92,6 +96,7 @@ export async function revealIdentity(
   who: { agentId: string; role: Role },
   ticketId: string,
   now: Date,
+  cipher: IdentityCipher,
 ): Promise<string> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -114,18 +119,49 @@ export async function revealIdentity(
       .insertInto('identity_reveals')
       .values({ agent_id: who.agentId, ticket_id: ticketId, at: now.toISOString() })
       .execute();
-    return row.id_number;
+    return IdentityCipher.isEncrypted(row.id_number)
+      ? cipher.decrypt(row.id_number, ticketId)
+      : row.id_number;
   });
 }
 
-/** Replaces a ticket's full identity number by its masked form (privacy by default once it closed). */
+/**
+ * Replaces a ticket's full identity number by its masked form (privacy by default once it closed).
+ * Outside a transaction it also checkpoints the WAL, so that the old value leaves every file now;
+ * inside one, the caller calls checkpointAfterPurge after the commit.
+ */
 export async function purgeIdentity(db: Db, ticketId: string, now: Date): Promise<void> {
-  await db
+  const purged = await db
     .updateTable('ticket_identities')
     .set((eb) => ({ id_number: eb.ref('id_number_masked'), purged_at: now.toISOString() }))
     .where('ticket_id', '=', ticketId)
     .where('purged_at', 'is', null)
+    .executeTakeFirst();
+  if (!db.isTransaction && purged.numUpdatedRows > 0n) await checkpointAfterPurge(db);
+}
+
+/**
+ * Encrypts any full number still held in clear (written before numbers were encrypted), then
+ * checkpoints so that the clear value leaves the WAL. Run once at start.
+ */
+export async function encryptHeldNumbers(db: Db, cipher: IdentityCipher): Promise<number> {
+  const rows = await db
+    .selectFrom('ticket_identities')
+    .select(['ticket_id', 'id_number'])
+    .where('purged_at', 'is', null)
     .execute();
+  let n = 0;
+  for (const r of rows) {
+    if (IdentityCipher.isEncrypted(r.id_number)) continue;
+    await db
+      .updateTable('ticket_identities')
+      .set({ id_number: cipher.encrypt(r.id_number, r.ticket_id) })
+      .where('ticket_id', '=', r.ticket_id)
+      .execute();
+    n++;
+  }
+  if (n > 0) await checkpointAfterPurge(db);
+  return n;
 }
 
 /** A ticket's identity state for a supervisor: masked, and whether the full number is still held. */

@@ -1,6 +1,6 @@
 /** Sessions in the database: lookup with their members, the open session of a member, and ending. */
 import { RequestError, SessionError, type EndedBy, type Session, type SessionEnded } from '@rvw/shared';
-import type { Db } from '../db/database';
+import { checkpointAfterPurge, type Db } from '../db/database';
 import { toKiosk } from '../kiosks/kiosk-store';
 import { finishTicket } from '../queue/ticket-store';
 import { clearAbsences } from './absence-store';
@@ -136,7 +136,7 @@ export async function endSession(
   reason: string | undefined,
   now: Date,
 ): Promise<SessionEnded> {
-  return db.transaction().execute(async (trx) => {
+  const ended = await db.transaction().execute(async (trx) => {
     const endedAt = now.toISOString();
     const row = await trx
       .updateTable('sessions')
@@ -160,4 +160,7 @@ export async function endSession(
     await clearAbsences(trx, sessionId);
     return { sessionId, endedBy, endedAt, ...(reason ? { reason } : {}) };
   });
+  // The purged number's old page images leave the WAL now (after the commit), not ~1000 frames later.
+  if (endedBy !== 'system') await checkpointAfterPurge(db);
+  return ended;
 }
