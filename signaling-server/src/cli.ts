@@ -1,17 +1,17 @@
 /**
  * The rvw-server command line: `serve` (default; `--demo` adds the demo accounts and kiosk),
- * `create-admin <username>`, `create-kiosk --name .. --location ..`, `help`.
+ * `create-admin <username>`, `create-kiosk --name .. --location ..`, `revoke-kiosk <id>`, `help`.
  * One-time secrets are written to stdout, never to the log.
  */
 import { parseArgs } from 'node:util';
-import { AppError, CreateKioskRequest } from '@rvw/shared';
+import { AppError, CreateKioskRequest, KioskParams } from '@rvw/shared';
 import { createAgent, setPassword } from './accounts/account-store';
 import { ensureFirstAdmin } from './accounts/first-admin';
 import { generatePassword } from './accounts/passwords';
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { ensureDemoData } from './demo';
-import { createKiosk } from './kiosks/kiosk-store';
+import { createKiosk, revokeKiosk } from './kiosks/kiosk-store';
 import { ConfigError } from './errors';
 import { createServer, type RunningServer } from './server';
 
@@ -35,6 +35,9 @@ Commands:
                                            generated and printed once); --reset-password sets a new one
   create-kiosk --name N --location L [--server-url URL]
                                            enrol a kiosk; prints its secret token once
+  revoke-kiosk <kiosk-id>                  revoke a kiosk's token for good (lost or stolen kiosk);
+                                           its waiting ticket is cancelled, and a running server
+                                           disconnects it within RVW_CREDENTIAL_CHECK_SECONDS
   help                                     this text
 
 Configuration comes from RVW_* environment variables (see docs/protocol.md and docs/deployment.md).
@@ -51,6 +54,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
         return { exitCode: await createAdminCommand(rest, io) };
       case 'create-kiosk':
         return { exitCode: await createKioskCommand(rest, io) };
+      case 'revoke-kiosk':
+        return { exitCode: await revokeKioskCommand(rest, io) };
       case 'help':
       case '--help':
       case '-h':
@@ -171,6 +176,36 @@ async function createKioskCommand(args: string[], io: CliIo): Promise<number> {
         `Kiosk config file:\n${JSON.stringify({ serverUrl: values['server-url'], kioskToken: token }, null, 2)}\n`,
       );
     }
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function revokeKioskCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  const parsed = KioskParams.safeParse({ kioskId: positionals[0] });
+  if (!parsed.success || positionals.length > 1) {
+    io.err.write('revoke-kiosk needs exactly one kiosk id, e.g. rvw-server revoke-kiosk 3f2c…\n');
+    return 64;
+  }
+  const db = await openDatabase(loadConfig(io.env).dataDir);
+  try {
+    const r = await revokeKiosk(db, parsed.data.kioskId, new Date());
+    if (!r.changed) {
+      io.out.write(`Kiosk "${r.kiosk.name}" (${r.kiosk.id}) was already revoked at ${r.revokedAt}.\n`);
+      return 0;
+    }
+    io.out.write(`Revoked kiosk "${r.kiosk.name}" (${r.kiosk.id}); its token no longer works.\n`);
+    if (r.cancelledTicketId) {
+      const t = await db
+        .selectFrom('tickets')
+        .select('number')
+        .where('id', '=', r.cancelledTicketId)
+        .executeTakeFirst();
+      io.out.write(`Cancelled its waiting ticket ${t?.number ?? r.cancelledTicketId}.\n`);
+    }
+    io.out.write('A running server disconnects the kiosk within a few seconds.\n');
     return 0;
   } finally {
     await db.destroy();

@@ -41,6 +41,8 @@ describe('loadConfig', () => {
       RVW_SESSION_TTL_HOURS: '8',
       RVW_MEMBER_GRACE_SECONDS: '45',
       RVW_SOCKET_RATE_LIMIT: '20',
+      RVW_MAX_SOCKETS_PER_CREDENTIAL: '2',
+      RVW_CREDENTIAL_CHECK_SECONDS: '10',
       RVW_MAX_MESSAGE_BYTES: '32768',
       RVW_CORS_ORIGINS: 'http://localhost:5173, http://127.0.0.1:5173',
     });
@@ -55,6 +57,8 @@ describe('loadConfig', () => {
       sessionTtlHours: 8,
       memberGraceSeconds: 45,
       socketRateLimit: 20,
+      maxSocketsPerCredential: 2,
+      credentialCheckSeconds: 10,
       maxMessageBytes: 32_768,
       corsOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
     });

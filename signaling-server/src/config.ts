@@ -45,8 +45,21 @@ export const ServerConfigSchema = z.object({
     .default(12),
   /** How long a session waits for a disconnected member to come back, in seconds; default 30. */
   memberGraceSeconds: z.number().nonnegative().max(3600).default(30),
-  /** Events a socket may send per second before RATE_LIMITED (bursts up to twice this); default 50. */
+  /**
+   * Events one credential (a kiosk, or one login of an agent) may send per second over all its
+   * sockets before RATE_LIMITED (bursts up to twice this); default 50.
+   */
   socketRateLimit: z.number().positive().max(10_000).default(50),
+  /**
+   * Sockets one credential may hold open on one node; default 4 (a kiosk needs 1, plus one while a
+   * dead connection times out; an agent may have a few tabs). More -> TOO_MANY_CONNECTIONS.
+   */
+  maxSocketsPerCredential: z.number().int().min(1).max(1000).default(4),
+  /**
+   * How often the server looks for logins that expired and credentials revoked by another process
+   * (the revoke-kiosk command) or node, in seconds; default 5. Every event checks expiry anyway.
+   */
+  credentialCheckSeconds: z.number().positive().max(3600).default(5),
   /** Largest socket.io message in bytes; default 65536 (an SDP offer is well under 16 KB). */
   maxMessageBytes: z.number().int().min(1024).max(10_000_000).default(65_536),
   /** Origins allowed to open sockets from another origin (e.g. the Vite dev server); default none. */
@@ -90,6 +103,8 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   sessionTtlHours: 'RVW_SESSION_TTL_HOURS',
   memberGraceSeconds: 'RVW_MEMBER_GRACE_SECONDS',
   socketRateLimit: 'RVW_SOCKET_RATE_LIMIT',
+  maxSocketsPerCredential: 'RVW_MAX_SOCKETS_PER_CREDENTIAL',
+  credentialCheckSeconds: 'RVW_CREDENTIAL_CHECK_SECONDS',
   maxMessageBytes: 'RVW_MAX_MESSAGE_BYTES',
   corsOrigins: 'RVW_CORS_ORIGINS',
   identityKey: 'RVW_IDENTITY_KEY',
@@ -109,6 +124,8 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   sessionTtlHours: 'number',
   memberGraceSeconds: 'number',
   socketRateLimit: 'number',
+  maxSocketsPerCredential: 'number',
+  credentialCheckSeconds: 'number',
   maxMessageBytes: 'number',
   corsOrigins: 'list',
   identityKey: 'string',

@@ -1,5 +1,5 @@
 /** Errors the console raises: each has a stable `code`; the screen shows a sentence from the dictionary. */
-import { ErrorCode } from '@rvw/shared';
+import { ErrorCode, isCredentialRefused } from '@rvw/shared';
 
 /** Codes of failures that happen on this side of the wire. */
 export const ConsoleErrorCode = {
@@ -56,7 +56,8 @@ export class ConsoleError extends Error {
 
 /** True when an error means the credentials are gone: the console returns to the login screen. */
 export function isAuthLost(code: string | undefined): boolean {
-  return code === ErrorCode.AuthMissing || code === ErrorCode.AuthInvalid;
+  // AUTH_EXPIRED / AUTH_REVOKED: the server ended an open socket's login (expiry, sign-out elsewhere).
+  return isCredentialRefused(code);
 }
 
 /** The code of any thrown value: a ConsoleError's code, or INTERNAL for anything else. */

@@ -13,6 +13,14 @@ export const ErrorCode = {
   AuthMissing: 'AUTH_MISSING',
   /** The credentials were wrong, expired or revoked. */
   AuthInvalid: 'AUTH_INVALID',
+  /** The login of an open socket expired: the socket is told, then disconnected. Sign in again. */
+  AuthExpired: 'AUTH_EXPIRED',
+  /** The credential of an open socket was revoked (sign-out, revoked kiosk, disabled account). */
+  AuthRevoked: 'AUTH_REVOKED',
+  /** Too many sockets are open with this credential (kiosk token or login). */
+  TooManyConnections: 'TOO_MANY_CONNECTIONS',
+  /** Too many failed sign-ins for this account or address: locked for a while (retry-after). */
+  LoginLocked: 'LOGIN_LOCKED',
   /** The caller is authenticated but its role may not do this. */
   Forbidden: 'FORBIDDEN',
   /** The named ticket, session or account does not exist. */
@@ -39,18 +47,34 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   /** The service is not available right now (for example, the console has not been built). */
   Unavailable: 'UNAVAILABLE',
+  /** The ticket's kiosk is offline: its ticket is not offered until the kiosk is back. */
+  KioskOffline: 'KIOSK_OFFLINE',
+  /** No ticket is waiting that could be accepted (take-the-next with an empty or all-offline queue). */
+  QueueEmpty: 'QUEUE_EMPTY',
 } as const;
 /** One of the stable error codes. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * Codes that mean the credential itself is refused: retrying with it is useless. A client stops
+ * reconnecting on these and asks for a sign-in (console) or a technician (kiosk).
+ */
+export const credentialRefusedCodes: readonly ErrorCode[] = [
+  ErrorCode.AuthMissing,
+  ErrorCode.AuthInvalid,
+  ErrorCode.AuthExpired,
+  ErrorCode.AuthRevoked,
+];
+
+/** True when `code` says the credential is refused for good (see credentialRefusedCodes). */
+export function isCredentialRefused(code: unknown): boolean {
+  return typeof code === 'string' && (credentialRefusedCodes as readonly string[]).includes(code);
+}
 
 /** The server boundary's codes as a zod enum: wire schemas use it, never a free string. */
 export const ErrorCodeSchema = codeEnum(ErrorCode);
 
 /** `{ code, message }` as it travels in acks, HTTP error bodies and refusals. */
-  /** The ticket's kiosk is offline: its ticket is not offered until the kiosk is back. */
-  KioskOffline: 'KIOSK_OFFLINE',
-  /** No ticket is waiting that could be accepted (take-the-next with an empty or all-offline queue). */
-  QueueEmpty: 'QUEUE_EMPTY',
 export const WireError = z.object({ code: ErrorCodeSchema, message: z.string() });
 export type WireError = z.infer<typeof WireError>;
 

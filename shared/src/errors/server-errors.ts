@@ -45,6 +45,20 @@ export class RequestError extends AppError {
   static rateLimited(): RequestError {
     return new RequestError(ErrorCode.RateLimited, 'Too many messages in a short time; slow down and retry.');
   }
+  /** Sign-ins come too fast after a failure; `retryAfterSeconds` until the next may be tried. */
+  static loginTooSoon(retryAfterSeconds: number): RequestError {
+    return new RequestError(
+      ErrorCode.RateLimited,
+      `Too many sign-in attempts; wait ${Math.max(1, Math.ceil(retryAfterSeconds))} s and try again.`,
+    );
+  }
+  /** A credential already has as many sockets open as allowed. */
+  static tooManyConnections(limit: number): RequestError {
+    return new RequestError(
+      ErrorCode.TooManyConnections,
+      `This credential already has ${limit} connections open; close one first.`,
+    );
+  }
   /** A part of the service is not available (for example, the console is not built). */
   static unavailable(message: string): RequestError {
     return new RequestError(ErrorCode.Unavailable, message);
@@ -69,6 +83,22 @@ export class AuthError extends AppError {
     return new AuthError(
       ErrorCode.AuthInvalid,
       'The credentials are wrong, expired or revoked; sign in again.',
+    );
+  }
+  /** The login of an open socket expired. */
+  static expired(): AuthError {
+    return new AuthError(ErrorCode.AuthExpired, 'Your sign-in has expired; sign in again.');
+  }
+  /** The credential of an open socket was revoked; `what` says whose (a sentence). */
+  static revoked(what = 'This credential was revoked.'): AuthError {
+    return new AuthError(ErrorCode.AuthRevoked, what);
+  }
+  /** Too many failed sign-ins: locked for `retryAfterSeconds`. */
+  static loginLocked(retryAfterSeconds: number): AuthError {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    return new AuthError(
+      ErrorCode.LoginLocked,
+      `Too many failed sign-ins; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
     );
   }
   /** A wrong username or password (same code as `invalid`, a sentence for the login form). */
@@ -105,6 +135,17 @@ export class QueueError extends AppError {
       'You are already serving a session; end it before accepting another ticket.',
     );
   }
+  /** The ticket's kiosk has no connection: a call to it could not start. */
+  static kioskOffline(): QueueError {
+    return new QueueError(
+      ErrorCode.KioskOffline,
+      "The ticket's kiosk is offline; its ticket waits until the kiosk is back.",
+    );
+  }
+  /** Nothing waiting can be accepted now. */
+  static queueEmpty(): QueueError {
+    return new QueueError(ErrorCode.QueueEmpty, 'No ticket is waiting whose kiosk is online.');
+  }
 }
 
 /** Sessions (calls). */
@@ -134,16 +175,5 @@ export class IdentityError extends AppError {
       ErrorCode.NotFound,
       'The full identity number was purged when the session ended.',
     );
-  }
-  /** The ticket's kiosk has no connection: a call to it could not start. */
-  static kioskOffline(): QueueError {
-    return new QueueError(
-      ErrorCode.KioskOffline,
-      "The ticket's kiosk is offline; its ticket waits until the kiosk is back.",
-    );
-  }
-  /** Nothing waiting can be accepted now. */
-  static queueEmpty(): QueueError {
-    return new QueueError(ErrorCode.QueueEmpty, 'No ticket is waiting whose kiosk is online.');
   }
 }

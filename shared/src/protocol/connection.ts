@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { Agent, Kiosk } from '../domain';
-import { ErrorCodeSchema } from '../errors';
+import { ErrorCode, ErrorCodeSchema } from '../errors';
 import type { ClientEventSlice, ServerEventSlice } from './event-spec';
 import { TicketPosition } from './queue';
 import { SessionOpened } from './session';
@@ -46,6 +46,16 @@ export const ServerRestarting = z.object({
 });
 export type ServerRestarting = z.infer<typeof ServerRestarting>;
 
+/**
+ * Sent to a socket whose credential ended while it was open (login expired, signed out, kiosk
+ * revoked, account disabled), just before the server disconnects it. Do not retry with it.
+ */
+export const AuthRevoked = z.object({
+  code: z.enum([ErrorCode.AuthExpired, ErrorCode.AuthRevoked]),
+  message: z.string(),
+});
+export type AuthRevoked = z.infer<typeof AuthRevoked>;
+
 /** Client -> server events of the connection area (none: the handshake carries the credentials). */
 export const connectionClientEvents = {} as const satisfies ClientEventSlice;
 
@@ -55,6 +65,8 @@ export const connectionServerEvents = {
   'kiosk:state': KioskState,
   /** To an agent on connect: its open session, if any. */
   'agent:state': AgentState,
+  /** To a socket whose credential expired or was revoked, just before it is disconnected. */
+  'auth:revoked': AuthRevoked,
   /** To every client just before a graceful stop: a planned restart; reconnect after `retryAfterMs`. */
   'server:restarting': ServerRestarting,
 } as const satisfies ServerEventSlice;

@@ -83,6 +83,7 @@ describe('client event schemas', () => {
     expect(Object.keys(serverEvents).sort()).toEqual(
       [
         'agent:state',
+        'auth:revoked',
         'kiosk:state',
         'queue:update',
         'session:ended',

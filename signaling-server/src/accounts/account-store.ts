@@ -121,6 +121,8 @@ export interface AgentPrincipal {
   agent: Agent;
   role: Role;
   authSessionId: string;
+  /** When the login expires (ISO time). */
+  expiresAt: string;
 }
 
 /** The agent a login token belongs to, or null when the token is unknown, expired or revoked. */
@@ -134,7 +136,7 @@ export async function authenticateAgent(db: Db, token: string, now: Date): Promi
     .where('a.disabled_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.expires_at <= now.toISOString()) return null;
-  return { agent: toAgent(row), role: row.role, authSessionId: row.sid };
+  return { agent: toAgent(row), role: row.role, authSessionId: row.sid, expiresAt: row.expires_at };
 }
 
 /** Revokes a login token; returns the login's id, or null if it was not valid. */
@@ -147,4 +149,30 @@ export async function logout(db: Db, token: string, now: Date): Promise<string |
     .returning('id')
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/**
+ * Logins and accounts whose validity ended after `since`: revoked logins and disabled accounts (any
+ * time after it), logins expired by `now`.
+ */
+export async function credentialsEndedBetween(
+  db: Db,
+  since: Date,
+  now: Date,
+): Promise<{ revokedLogins: string[]; expiredLogins: string[]; disabledAgents: string[] }> {
+  const [from, to] = [since.toISOString(), now.toISOString()];
+  const revoked = await db.selectFrom('auth_sessions').select('id').where('revoked_at', '>', from).execute();
+  const expired = await db
+    .selectFrom('auth_sessions')
+    .select('id')
+    .where('expires_at', '>', from)
+    .where('expires_at', '<=', to)
+    .where('revoked_at', 'is', null)
+    .execute();
+  const disabled = await db.selectFrom('agents').select('id').where('disabled_at', '>', from).execute();
+  return {
+    revokedLogins: revoked.map((r) => r.id),
+    expiredLogins: expired.map((r) => r.id),
+    disabledAgents: disabled.map((r) => r.id),
+  };
 }

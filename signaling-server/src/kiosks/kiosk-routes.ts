@@ -1,21 +1,33 @@
-/** The kiosks area's routes: the admin enrols and lists kiosks. */
+/** The kiosks area's routes: the admin enrols, lists and revokes kiosks. */
 import type { HttpRoutes } from '@rvw/shared';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { accountOf, type RouteHandlers } from '../http/route-registrar';
-import { createKiosk, listKiosks } from './kiosk-store';
+import { createKiosk, listKiosks, revokeKiosk, type KioskRevocation } from './kiosk-store';
 
-/** HTTP routes of the kiosks area. */
+/** HTTP routes of the kiosks area; `kioskRevoked` ends the kiosk's sockets and tells agents. */
 export function kioskRouteHandlers(deps: {
   db: Db;
   clock: Clock;
-}): Pick<RouteHandlers<HttpRoutes>, 'listKiosks' | 'createKiosk'> {
+  kioskRevoked(revocation: KioskRevocation): Promise<void>;
+}): Pick<RouteHandlers<HttpRoutes>, 'listKiosks' | 'createKiosk' | 'revokeKiosk'> {
   return {
     listKiosks: async () => ({ kiosks: await listKiosks(deps.db) }),
     createKiosk: async ({ body }, ctx) => {
       const created = await createKiosk(deps.db, body, deps.clock());
       ctx.log.info({ by: accountOf(ctx).agent.id, kioskId: created.kiosk.id }, 'kiosk enrolled');
       return created;
+    },
+    revokeKiosk: async ({ params }, ctx) => {
+      const r = await revokeKiosk(deps.db, params.kioskId, deps.clock());
+      if (r.changed) {
+        ctx.log.info(
+          { by: accountOf(ctx).agent.id, kioskId: r.kiosk.id, cancelledTicketId: r.cancelledTicketId },
+          'kiosk revoked',
+        );
+        await deps.kioskRevoked(r);
+      }
+      return { kiosk: r.kiosk, revokedAt: r.revokedAt, cancelledTicketId: r.cancelledTicketId };
     },
   };
 }

@@ -1,4 +1,7 @@
-/** Enrolled kiosks: enrolment (the token is returned once, only its hash is kept), listing, token rotation and authentication. */
+/**
+ * Enrolled kiosks: enrolment (the token is returned once, only its hash is kept), listing, token
+ * rotation, revocation and authentication.
+ */
 import { randomUUID } from 'node:crypto';
 import { RequestError, type Kiosk } from '@rvw/shared';
 import { hashToken, newToken } from '../accounts/tokens';
@@ -61,4 +64,53 @@ export async function authenticateKiosk(db: Db, token: string): Promise<Kiosk | 
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return row ? toKiosk(row) : null;
+}
+
+/** What revokeKiosk did: the kiosk, when it was revoked, and the waiting ticket it cancelled. */
+export interface KioskRevocation {
+  kiosk: Kiosk;
+  revokedAt: string;
+  cancelledTicketId: string | null;
+  /** False when the kiosk had been revoked before (nothing changed). */
+  changed: boolean;
+}
+
+/**
+ * Revokes a kiosk's token for good and, in the same transaction, cancels its waiting ticket (and
+ * drops that ticket's identity: nobody will serve it). A ticket being served stays: its session
+ * ends through the kiosk's grace period once its socket is gone. NOT_FOUND for an unknown kiosk.
+ */
+export async function revokeKiosk(db: Db, kioskId: string, now: Date): Promise<KioskRevocation> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('kiosks')
+      .select(['id', 'name', 'location', 'revoked_at'])
+      .where('id', '=', kioskId)
+      .executeTakeFirst();
+    if (!row) throw RequestError.notFound('The kiosk');
+    if (row.revoked_at !== null) {
+      return { kiosk: toKiosk(row), revokedAt: row.revoked_at, cancelledTicketId: null, changed: false };
+    }
+    const revokedAt = now.toISOString();
+    await trx.updateTable('kiosks').set({ revoked_at: revokedAt }).where('id', '=', kioskId).execute();
+    const cancelled = await trx
+      .updateTable('tickets')
+      .set({ status: 'cancelled', closed_at: revokedAt })
+      .where('kiosk_id', '=', kioskId)
+      .where('status', '=', 'waiting')
+      .returning('id')
+      .executeTakeFirst();
+    if (cancelled) await trx.deleteFrom('ticket_identities').where('ticket_id', '=', cancelled.id).execute();
+    return { kiosk: toKiosk(row), revokedAt, cancelledTicketId: cancelled?.id ?? null, changed: true };
+  });
+}
+
+/** Kiosks revoked after `since`. */
+export async function kiosksRevokedSince(db: Db, since: Date): Promise<string[]> {
+  const rows = await db
+    .selectFrom('kiosks')
+    .select('id')
+    .where('revoked_at', '>', since.toISOString())
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -61,6 +61,7 @@ export function authMiddleware(deps: { db: Db; clock: Clock; log: Logger }) {
               agentId: who.agent.id,
               role: who.role,
               authSessionId: who.authSessionId,
+              expiresAt: Date.parse(who.expiresAt),
             };
             return next();
           }

@@ -1,5 +1,6 @@
 /**
- * The one wrapper every client event goes through: rate limit, role check, payload validation with
+ * The one wrapper every client event goes through: credential still valid, rate limit (shared by
+ * the credential's sockets), role check, payload validation with
  * the shared zod schema, in-order processing per socket, and an acknowledgement for every outcome.
  * Bad input never throws out of here and never disconnects anyone.
  */
@@ -18,7 +19,6 @@ import {
 import type { Logger } from 'pino';
 import type { ZodError } from 'zod';
 import { toAppError } from '../errors';
-import { TokenBucket } from './rate-limit';
 import type { RvwSocket, SocketData } from './types';
 
 /** Handles one validated event from an authorized sender; its result becomes the ack's data. */
@@ -42,13 +42,19 @@ function isClientEvent(name: string): name is ClientEventName {
   return Object.prototype.hasOwnProperty.call(clientEvents, name);
 }
 
-/** Attaches dispatch to a connected socket. `rate` is events per second (bursts of twice that). */
-export function attachDispatch(
-  socket: RvwSocket,
-  handlers: EventHandlers,
-  opts: { rate: number; log: Logger },
-): void {
-  const bucket = new TokenBucket(opts.rate);
+/** What dispatch asks of the connection core for every event. */
+export interface DispatchGuards {
+  log: Logger;
+  /** The credential's error if it is no longer valid (expired), else null: checked on every event. */
+  credentialError(): AppError | null;
+  /** Tells the socket its credential ended and disconnects it. */
+  endCredential(error: AppError): void;
+  /** Takes one event from the credential's shared budget; false means RATE_LIMITED. */
+  take(): boolean;
+}
+
+/** Attaches dispatch to a connected socket. */
+export function attachDispatch(socket: RvwSocket, handlers: EventHandlers, opts: DispatchGuards): void {
   // Events of one socket are processed one after another, so that a relayed offer is never
   // overtaken by its own ICE candidates, nor a signal by the session:end that followed it.
   let chain: Promise<void> = Promise.resolve();
@@ -66,7 +72,13 @@ export function attachDispatch(
     };
     const fail = (e: AppError) => reply(ackFail(e.code, e.message));
 
-    if (!bucket.take()) {
+    // Cheap (a timestamp in socket.data): an expired login is ended before it can do anything.
+    const ended = opts.credentialError();
+    if (ended) {
+      fail(ended);
+      return opts.endCredential(ended);
+    }
+    if (!opts.take()) {
       opts.log.warn(
         { event: String(event), socketId: socket.id, code: 'RATE_LIMITED' },
         'socket event refused',

@@ -5,7 +5,14 @@ import type { ClientToServerEvents, Kiosk, Role, ServerToClientEvents } from '@r
 /** What the server knows about an authenticated socket. */
 export type SocketData =
   | { kind: 'kiosk'; kioskId: string; kiosk: Kiosk }
-  | { kind: 'agent'; agentId: string; role: Role; authSessionId: string };
+  | {
+      kind: 'agent';
+      agentId: string;
+      role: Role;
+      authSessionId: string;
+      /** When the login expires (ms since the epoch): every event checks it. */
+      expiresAt: number;
+    };
 
 // No events between server nodes yet (a Redis adapter would carry the same server events).
 type InterServerEvents = Record<never, never>;
@@ -27,3 +34,9 @@ export const AGENTS_ROOM = 'agents';
 export const memberRoom = (kind: MemberKind, id: string): string => `${kind}:${id}`;
 /** Room of the sockets opened with one login token (closed on logout). */
 export const loginRoom = (authSessionId: string): string => `login:${authSessionId}`;
+/**
+ * Room of the sockets opened with one credential: a kiosk's token (its member room) or one login of
+ * an agent. Connection and event limits count per credential; revocation ends its room.
+ */
+export const credentialRoom = (data: SocketData): string =>
+  data.kind === 'kiosk' ? memberRoom('kiosk', data.kioskId) : loginRoom(data.authSessionId);
