@@ -7,12 +7,7 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import {
-  adminApi,
-  createTestKiosk,
-  startTestServer,
-  type TestServer,
-} from '@rvw/signaling-server/testing';
+import { adminApi, createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server/testing';
 import { sampleCards } from '@rvw/sim';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';

@@ -142,10 +142,12 @@ test('after SIGTERM and a restart on the same port, the waiting kiosk is back in
   first!.child.kill('SIGTERM');
   expect(await first!.exited).toBe(0);
   // The kiosk heard that the restart is planned: it reconnects calmly.
-  await expect.poll(() => statuses.at(-1)?.status, { timeout: 5000 }).toEqual({
-    connected: false,
-    restarting: true,
-  });
+  await expect
+    .poll(() => statuses.at(-1)?.status, { timeout: 5000 })
+    .toEqual({
+      connected: false,
+      restarting: true,
+    });
   // The server stays away a moment, as a supervisor's restart does.
   await new Promise((r) => setTimeout(r, 1000));
 
