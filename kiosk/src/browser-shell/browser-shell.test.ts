@@ -144,6 +144,25 @@ describe('startBrowserShell', () => {
     expect(JSON.stringify(ea)).not.toContain(sampleResidentCard.idNumber);
   });
 
+  it('forgets a held card taken away while no page is open; keeps it while a page is open', async () => {
+    const page = await connect();
+    reader.place(sampleResidentCard);
+    reader.remove();
+    // A page is open: the resident may still consent with the card in hand (the share goes on to the server).
+    expect(await invoke(page, 'identity:share', { ticketId: 't' })).toMatchObject({
+      ok: false,
+      error: { code: 'SERVER_UNREACHABLE' },
+    });
+    page.disconnect();
+    await new Promise((r) => setTimeout(r, 50));
+    reader.place(sampleResidentCard);
+    reader.remove();
+    // Nobody is looking: the card is wiped at once, not when the next page starts.
+    await expect(kioskHost.handlers['identity:share']({ ticketId: 't' })).rejects.toMatchObject({
+      code: 'NO_CARD',
+    });
+  });
+
   it('refuses pages from another origin', async () => {
     await expect(connect({ origin: 'http://evil.example' })).rejects.toThrow();
     const ok = await connect({ origin: web.url });

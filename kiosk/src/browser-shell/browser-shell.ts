@@ -101,6 +101,13 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     });
   });
 
+  // A card taken away while no page is open belongs to nobody any more: forget it now rather than at
+  // the next page's start (which checks the reader too: a page never greets a card that is gone).
+  const onRemoved = (): void => {
+    if (io.of('/').sockets.size === 0) void kioskHost.handlers['identity:wipe']({}).catch(() => undefined);
+  };
+  kioskHost.events.on('idcard:removed', onRemoved);
+
   const stopForwarding = forwardBridgeEvents(
     kioskHost.events,
     (channel, payload) => io.emit('event', channel, payload),
@@ -113,6 +120,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     async close() {
       if (closed) return;
       closed = true;
+      kioskHost.events.off('idcard:removed', onRemoved);
       stopForwarding();
       // io.close() also closes the HTTP server it is attached to.
       await new Promise<void>((resolve) => {
