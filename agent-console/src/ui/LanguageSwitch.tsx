@@ -8,7 +8,8 @@ export function LanguageSwitch({ className = 'btn btn-ghost' }: { className?: st
       type="button"
       className={className}
       data-testid="language-switch"
-      aria-label={t('lang.switchLabel')}
+      // The visible word is the button's name (what a speech-input user says); the hint is a description.
+      title={t('lang.switchLabel')}
       lang={locale === 'zh-CN' ? 'en' : 'zh-CN'}
       onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}
     >

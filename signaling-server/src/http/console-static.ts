@@ -21,6 +21,8 @@ export async function registerConsole(app: FastifyInstance, consoleDir: string):
       index: 'index.html',
     });
     app.get('/console', async (_req, reply) => reply.redirect('/console/'));
+    // Browsers and tools that ask the site's root for its icon get the console's.
+    app.get('/favicon.ico', async (_req, reply) => reply.redirect('/console/favicon.svg'));
   } else {
     const notBuilt = async (_req: unknown, reply: Parameters<typeof sendError>[0]) =>
       sendError(
