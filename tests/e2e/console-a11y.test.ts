@@ -20,6 +20,7 @@ import {
   type TestServer,
 } from '@rvw/signaling-server/testing';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
+import { startKioskStack } from '@rvw/sim/kiosk-stack';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
@@ -190,4 +191,19 @@ test('the console serves the favicon it links', async () => {
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toContain('image/svg+xml');
   expect((await fetch(`${server.url}/favicon.ico`, { redirect: 'follow' })).status).toBe(200);
+});
+
+test("the kiosk's browser shell serves the favicon its page links", async () => {
+  const { token } = await createTestKiosk(server.server, { name: '图标终端' });
+  const kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
+  try {
+    const html = await (await fetch(kiosk.url)).text();
+    const href = /<link rel="icon"[^>]*href="([^"]+)"/.exec(html)?.[1];
+    expect(href).toBeTruthy();
+    const res = await fetch(new URL(href!, kiosk.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+  } finally {
+    await kiosk.close();
+  }
 });
