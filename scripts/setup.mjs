@@ -16,6 +16,7 @@ export const debianPackages = {
   socat: 'the serial pty pair between the kiosk and the GA 467 reader simulator',
   'fonts-noto-cjk': 'Chinese text in the browser and in printed documents',
   'poppler-utils': 'reading printed PDFs back (pdftotext)',
+  iptables: 'the media-loss test drops UDP inside a network namespace it makes (tests/e2e/media-loss.test.ts)',
 };
 
 function run(cmd, args, opts = {}) {
@@ -27,23 +28,82 @@ function log(line) {
   console.log(`[setup] ${line}`);
 }
 
-/**
- * True when node_modules is missing, older than package-lock.json, or lacks the electron package.
- * A plain `npm install` on a machine that cannot download Electron's binary drops that optional
- * package; `npm ci` below keeps it (without the binary), so that the kiosk's main process always
- * type-checks against Electron's own typings.
- */
-function npmNeedsInstall() {
-  const marker = join(root, 'node_modules', '.package-lock.json');
-  if (!existsSync(marker)) return true;
-  if (!existsSync(join(root, 'node_modules', 'electron', 'package.json'))) return true;
-  return statSync(join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs + 1000;
+/** The package name in a lock path: node_modules/a/node_modules/@b/c -> @b/c. */
+function packageName(lockPath) {
+  return lockPath.slice(lockPath.lastIndexOf('node_modules/') + 'node_modules/'.length);
 }
 
-/** Installs npm packages with `npm ci` when needed. */
-export function ensureNpm() {
-  if (!npmNeedsInstall()) return;
-  log('installing npm packages (npm ci) …');
+/** True when a lock entry's os/cpu fields exclude this machine (npm never installs it here). */
+function otherPlatform(entry) {
+  const excludes = (list, value) =>
+    Array.isArray(list) &&
+    (list.some((x) => !x.startsWith('!')) ? !list.includes(value) : list.includes(`!${value}`));
+  return excludes(entry.os, process.platform) || excludes(entry.cpu, process.arch);
+}
+
+function installedVersion(dir) {
+  try {
+    return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version ?? '';
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What setup must do about npm packages in the checkout at `dir`, judged by comparing
+ * package-lock.json's packages with node_modules (not by timestamps): `npm ci` when node_modules is
+ * missing, or a required package (dev ones included) or workspace link is missing or at another
+ * version than the lock. A missing optional package does not install: a plain `npm install` on a
+ * machine that cannot fetch Electron's binary drops the optional `electron`, and the demo runs
+ * without it. Such packages declared by the root or a workspace are listed in `missingOptional`;
+ * `need` names optional ones the caller cannot do without (`npm test` type-checks the kiosk's main
+ * process against Electron's typings).
+ */
+export function npmInstallPlan(dir = root, { need = [] } = {}) {
+  if (!existsSync(join(dir, 'node_modules'))) {
+    return { install: true, reason: 'node_modules is missing', missingOptional: [] };
+  }
+  const packages = JSON.parse(readFileSync(join(dir, 'package-lock.json'), 'utf8')).packages ?? {};
+  const declaredOptional = new Set(
+    Object.entries(packages)
+      .filter(([path]) => !path.includes('node_modules/'))
+      .flatMap(([, entry]) => Object.keys(entry.optionalDependencies ?? {})),
+  );
+  const problems = [];
+  const missingOptional = [];
+  for (const [path, entry] of Object.entries(packages)) {
+    if (!path.includes('node_modules/') || otherPlatform(entry)) continue;
+    const name = packageName(path);
+    // A workspace link: its target's package.json is read through the symlink.
+    const version = installedVersion(join(dir, path));
+    const expected = entry.link ? (packages[entry.resolved]?.version ?? '') : entry.version;
+    const fine = version !== null && (entry.link || expected === undefined || version === expected);
+    if (fine) continue;
+    if (entry.optional && !need.includes(name)) {
+      if (version === null && declaredOptional.has(name) && path === `node_modules/${name}`)
+        missingOptional.push(name);
+      continue;
+    }
+    problems.push(
+      version === null ? `${name} is missing` : `${name} is ${version}, the lock says ${expected}`,
+    );
+  }
+  if (problems.length === 0) return { install: false, reason: '', missingOptional };
+  const more = problems.length > 3 ? ` and ${problems.length - 3} more` : '';
+  return { install: true, reason: problems.slice(0, 3).join('; ') + more, missingOptional };
+}
+
+/**
+ * Installs npm packages with `npm ci` when npmInstallPlan says so; names missing optional packages
+ * in one line instead. `need`: optional packages this caller requires.
+ */
+export function ensureNpm({ need = [] } = {}) {
+  const plan = npmInstallPlan(root, { need });
+  for (const name of plan.missingOptional) {
+    log(`optional package ${name} is not installed; carrying on without it`);
+  }
+  if (!plan.install) return;
+  log(`installing npm packages (npm ci: ${plan.reason}) …`);
   // Electron's binary cannot be downloaded on every machine (it is an optional dependency); skip
   // the attempt here, `npm start` says so in one line when it is missing.
   run('npm', ['ci', '--no-audit', '--no-fund'], {

@@ -7,7 +7,11 @@ export interface CallScreenProps {
   agentName: string;
   local: MediaStream | null;
   remote: MediaStream | null;
+  /** True while no media gets through and the call is being rebuilt; default false. */
+  reconnecting?: boolean;
   tr: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** Reads a shown sentence aloud; the reconnecting notice is spoken once each time it appears. */
+  speak?: (text: string) => void;
   onHangUp: () => void;
 }
 
@@ -20,15 +24,40 @@ function useStream(stream: MediaStream | null) {
   return ref;
 }
 
-/** The agent's video fills the stage, the resident's own is small; "connecting" until the agent's stream arrives. */
-export function CallScreen({ agentName, local, remote, tr, onHangUp }: CallScreenProps) {
+/**
+ * The agent's video fills the stage, the resident's own is small; "connecting" until the agent's
+ * stream arrives; a calm, large "reconnecting" notice over the last picture while the connection
+ * is being rebuilt (issue 7 #2, issue 8 #6), so the resident knows to wait rather than leave.
+ */
+export function CallScreen({
+  agentName,
+  local,
+  remote,
+  reconnecting = false,
+  tr,
+  speak,
+  onHangUp,
+}: CallScreenProps) {
   const remoteRef = useStream(remote);
   const localRef = useStream(local);
+  const notice = tr('call.reconnecting');
+  const hint = tr('call.reconnectingHint');
+  useEffect(() => {
+    if (reconnecting) speak?.(`${notice} ${hint}`);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- spoken when the notice appears, not on re-renders
+  }, [reconnecting]);
   return (
     <section className="screen screen-call" data-testid="screen-call">
       <div className="call-stage">
         <video ref={remoteRef} className="remote-video" data-testid="remote-video" autoPlay playsInline />
-        {!remote && <p className="call-connecting">{tr('call.connecting')}</p>}
+        {reconnecting ? (
+          <div className="call-connecting call-reconnecting" data-testid="call-reconnecting" role="status">
+            <p>{notice}</p>
+            <p className="call-reconnecting-hint">{hint}</p>
+          </div>
+        ) : (
+          !remote && <p className="call-connecting">{tr('call.connecting')}</p>
+        )}
         <div className="agent-name">{tr('call.agent', { name: agentName })}</div>
         <figure className="local-frame">
           <video

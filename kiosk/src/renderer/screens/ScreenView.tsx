@@ -11,6 +11,7 @@ import { readerUsable, takesTaps } from '../flow/machine';
 import { cardLeft } from '../flow/card-reminder';
 import { greetingOf, t } from '../i18n';
 import type { MessageKey } from '../i18n';
+import { speak } from '../speech';
 import { positionText } from '../speech-text';
 import { CallScreen } from './CallScreen';
 import { ConsentScreen } from './ConsentScreen';
@@ -86,7 +87,9 @@ export function ScreenView({ flow, locale, media, send, demoPanel }: ScreenViewP
             agentName={flow.session?.session.agent.displayName ?? ''}
             local={media.local}
             remote={media.remote}
+            reconnecting={media.state === 'reconnecting'}
             tr={tr}
+            speak={(text) => speak(text, locale)}
             onHangUp={() => send({ type: 'ask-hang-up' })}
           />
           {flow.confirmHangUp && (
