@@ -108,6 +108,8 @@ test('a placed card greets the resident; after consent the console shows the ide
   // Ending the session wipes the kiosk's memory and purges the full number on the server.
   await kioskPage.getByTestId('screen-call').waitFor();
   await kioskPage.getByTestId('hang-up').click();
+  // Hanging up asks once (issue 8 #7); the resident confirms.
+  await kioskPage.getByTestId('hang-up-end').click();
   await kioskPage.getByTestId('screen-welcome').waitFor({ timeout: 30_000 });
   kiosk.sim!.placeCard(null);
   expect(await kiosk.host.handlers['idcard:current']({})).toEqual({ card: null });
