@@ -16,7 +16,8 @@ export const debianPackages = {
   socat: 'the serial pty pair between the kiosk and the GA 467 reader simulator',
   'fonts-noto-cjk': 'Chinese text in the browser and in printed documents',
   'poppler-utils': 'reading printed PDFs back (pdftotext)',
-  iptables: 'the media-loss test drops UDP inside a network namespace it makes (tests/e2e/media-loss.test.ts)',
+  iptables:
+    'the media-loss test drops UDP inside a network namespace it makes (tests/e2e/media-loss.test.ts)',
 };
 
 function run(cmd, args, opts = {}) {

@@ -61,7 +61,8 @@ function vitest(project) {
 
 try {
   checkNode();
-  ensureNpm();
+  // The type check reads Electron's typings: without the electron package it would fail.
+  ensureNpm({ need: ['electron'] });
   if (!ensureDebian()) {
     failed += 1;
     failures.push('Debian packages missing');
