@@ -264,4 +264,35 @@ describe('ConsoleApp', () => {
     const me = consoleApi({ token: auth.token, baseUrl: server.url }).me();
     await expect(me).rejects.toMatchObject({ code: 'AUTH_INVALID' });
   });
+
+  test('takes the next one the server offers, with why it carries no identity; says so when none is left', async () => {
+    const { storage } = await signedInStorage();
+    const { app } = newApp(storage);
+    app.start();
+    const { token } = await createTestKiosk(server.server);
+    const kiosk = await connectKiosk(server.url, token);
+    clients.push(kiosk);
+    const { ticket } = okData(await kiosk.request('ticket:request', { identity: 'declined' }));
+    await until(app, (s) => s.work.queue.some((e) => e.ticketId === ticket.id && e.kioskOnline));
+    await app.acceptNext();
+    const inCall = await until(app, (s) => s.work.call !== null);
+    expect(inCall.work.call).toMatchObject({
+      opened: { session: { ticketId: ticket.id } },
+      identity: null,
+      identityIntent: 'declined',
+    });
+
+    // A second agent finds nothing left to take: a notice with the reason, no ticket number.
+    const other = newApp((await signedInStorage()).storage).app;
+    other.start();
+    await until(other, (s) => s.work.connection === 'connected');
+    await other.acceptNext();
+    const s = await until(other, (s) => s.work.notices.length > 0);
+    expect(s.work.notices[0]).toMatchObject({
+      kind: 'accept-failed',
+      ticketNumber: null,
+      code: 'QUEUE_EMPTY',
+    });
+    expect(s.work.accepting).toBeNull();
+  });
 });
