@@ -46,6 +46,20 @@ describe('kiosk presence in the queue', () => {
   });
 });
 
+describe('kiosk presence across a restart', () => {
+  it('counts a kiosk that does not come back after a restart as offline from the start', async () => {
+    const { ticket, a } = await t.kioskWithTicket();
+    // A graceful stop drops every socket without recording anyone as gone; this kiosk (a client
+    // that does not reconnect) never returns.
+    await t.restart();
+    const agent = await connectAgent(t.url, a.token);
+    t.track(agent);
+    const q = await agent.waitFor('queue:update', (s) => entryOf(s, ticket.id) !== undefined);
+    expect(entryOf(q, ticket.id)?.kioskOnline).toBe(false);
+    expect(Date.parse(entryOf(q, ticket.id)!.kioskOfflineSince!)).not.toBeNaN();
+  });
+});
+
 describe('ticket:accept-next', () => {
   it('accepts the first waiting ticket in the server order whose kiosk is online', async () => {
     const kiosks = await Promise.all([1, 2, 3].map(() => createTestKiosk(t.server)));
