@@ -45,6 +45,9 @@ describe('loadConfig', () => {
       RVW_CREDENTIAL_CHECK_SECONDS: '10',
       RVW_MAX_MESSAGE_BYTES: '32768',
       RVW_CORS_ORIGINS: 'http://localhost:5173, http://127.0.0.1:5173',
+      RVW_IDENTITY_KEY: 'ab'.repeat(32),
+      RVW_IDENTITY_MAX_AGE_HOURS: '4',
+      RVW_ABANDONED_TICKET_GRACE_SECONDS: '300',
     });
     expect(c).toEqual({
       port: 9090,
@@ -61,6 +64,9 @@ describe('loadConfig', () => {
       credentialCheckSeconds: 10,
       maxMessageBytes: 32_768,
       corsOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+      identityKey: 'ab'.repeat(32),
+      identityMaxAgeHours: 4,
+      abandonedTicketGraceSeconds: 300,
     });
   });
 

@@ -23,6 +23,7 @@ import { registerRoutes } from './http/route-registrar';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
 import { IdentityCipher, loadIdentityKey } from './identity/identity-crypto';
 import { encryptHeldNumbers } from './identity/identity-store';
+import { RetentionSweep } from './identity/retention';
 import { kioskRouteHandlers } from './kiosks/kiosk-routes';
 import { FileLogDestination } from './log-destination';
 import { LogSampler } from './log-sampler';
@@ -62,6 +63,8 @@ export interface RunningServer {
   connections: ConnectionCore;
   /** Grace periods of absent session members (deadlines in the database). */
   absences: AbsenceWatch;
+  /** Expiry of identity numbers and closing of tickets abandoned by an offline kiosk. */
+  retention: RetentionSweep;
   /** The configuration after defaults, file and environment were applied. */
   config: ServerConfig;
   /** The logger (the same one Fastify uses). */
@@ -157,6 +160,19 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     absences: watch,
   });
   const areaDeps = { io, db, clock, log: socketLog, notifier };
+  // Expired identity numbers and tickets abandoned by an offline kiosk (identity/retention.ts).
+  const retention = new RetentionSweep({
+    db,
+    clock,
+    // Its own real timer: the rules read the clock and the database, the timer only wakes them
+    // (tests call retention.runOnce() and keep the grace scheduler for the absence watch).
+    scheduler: systemScheduler,
+    presence,
+    notifier,
+    log: socketLog,
+    identityMaxAgeHours: config.identityMaxAgeHours,
+    abandonedTicketGraceMs: config.abandonedTicketGraceSeconds * 1000,
+  });
   const connections = new ConnectionCore({
     io,
     log: socketLog,
@@ -196,6 +212,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     connections.stop();
     credentials.stop();
     watch.stop();
+    retention.stop();
     io.emit('server:restarting', { planned: true, retryAfterMs: RESTART_RETRY_AFTER_MS });
     // Let the notice leave first: closing the engine discards packets still queued behind it.
     await new Promise((resolve) => setTimeout(resolve, RESTART_NOTICE_FLUSH_MS));
@@ -209,6 +226,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     connections.start();
     credentials.start();
     await watch.start();
+    await retention.start();
     registerRoutes(
       app,
       httpRoutes,
@@ -252,6 +270,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     connections.stop();
     credentials.stop();
     watch.stop();
+    retention.stop();
     await app.close().catch(() => undefined);
     await db.destroy();
     throw err;
@@ -269,6 +288,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     db,
     connections,
     absences: watch,
+    retention,
     config,
     log,
     url,
