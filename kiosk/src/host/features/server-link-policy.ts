@@ -37,11 +37,3 @@ export function kioskSocketPolicy(): ReconnectPolicy {
     new DelayTablePolicy({ delaysMs: [500, 1000, 2000, 3000, 5000], jitterMs: 500 }),
   );
 }
-
-/**
- * True for a refusal of the kiosk's credential (AUTH_MISSING, AUTH_INVALID, AUTH_REVOKED,
- * AUTH_EXPIRED, …): trying again cannot help; the machine needs a technician.
- */
-export function isCredentialRefusal(code: string | undefined): boolean {
-  return typeof code === 'string' && code.startsWith('AUTH_');
-}

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Server } from 'socket.io';
 import type { BridgeEventChannel, serverInvokes } from '@rvw/shared';
-import { createTestKiosk, startTestServer } from '@rvw/signaling-server/testing';
+import { adminApi, createTestKiosk, startTestServer } from '@rvw/signaling-server/testing';
 import type { TestServer } from '@rvw/signaling-server/testing';
 import type { KioskConfig } from '../config';
 import type { HostContext, HostFeature } from '../feature';
@@ -91,6 +91,21 @@ describe('server link across restarts', () => {
       expect(back.event).toMatchObject({ ticket: { ticket: { id: ticket.id, status: 'waiting' } } });
       expect(named('server:status').at(-1)).toEqual({ connected: true });
       expect(logs.join('\n')).not.toContain(token);
+    });
+
+    it('stops for good when the kiosk is revoked while connected, and says so for the technician', async () => {
+      const { kiosk, token } = await createTestKiosk(t.server);
+      start(t.url, token);
+      await until(() => expect(named('kiosk:state')).toHaveLength(1));
+      const api = await adminApi(t.server);
+      await api.revokeKiosk({ params: { kioskId: kiosk.id } });
+      await until(() =>
+        expect(named('server:status').at(-1)).toEqual({ connected: false, refused: 'AUTH_REVOKED' }),
+      );
+      // It does not knock again with a revoked token.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(named('server:status').at(-1)).toEqual({ connected: false, refused: 'AUTH_REVOKED' });
+      expect(logs.some((l) => l.includes('technician'))).toBe(true);
     });
   });
 

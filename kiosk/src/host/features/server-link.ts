@@ -7,7 +7,14 @@
  */
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
-import { BridgeError, clientEvents, ErrorCode, ErrorCodeSchema, serverEvents } from '@rvw/shared';
+import {
+  BridgeError,
+  clientEvents,
+  ErrorCode,
+  ErrorCodeSchema,
+  isCredentialRefused,
+  serverEvents,
+} from '@rvw/shared';
 import type {
   Ack,
   ClientAckData,
@@ -21,7 +28,7 @@ import type {
   serverInvokes,
 } from '@rvw/shared';
 import type { HostContext, HostFeature } from '../feature';
-import { isCredentialRefusal, kioskSocketPolicy } from './server-link-policy';
+import { kioskSocketPolicy } from './server-link-policy';
 import type { KioskDropReason } from './server-link-policy';
 
 /** The kiosk's socket to the server. */
@@ -100,8 +107,11 @@ export function serverLinkFeature(
 
   // The last refusal logged, so that a server that stays away is logged once, not at every retry.
   let lastRefusal: string | null = null;
+  // The credential was refused (at the handshake, or revoked while open): retrying cannot help.
+  let refused = false;
   socket.on('connect', () => {
     cancelRetry();
+    refused = false;
     lastRefusal = null;
     downSince = null;
     retries = 0;
@@ -109,6 +119,19 @@ export function serverLinkFeature(
     retryAfterMs = 0;
     logger.info('server: connected');
     setStatus({ connected: true });
+  });
+  const refuse = (code: string): void => {
+    cancelRetry();
+    if (!refused)
+      logger.error(`server: the kiosk's credential was refused (${code}); this machine needs a technician`);
+    refused = true;
+    const known = ErrorCodeSchema.safeParse(code);
+    setStatus({ connected: false, refused: known.success ? known.data : ErrorCode.AuthInvalid });
+  };
+  socket.on('auth:revoked', (payload) => {
+    const parsed = serverEvents['auth:revoked'].safeParse(payload);
+    // The server disconnects the socket right after; the disconnect must not be retried.
+    refuse(parsed.success ? parsed.data.code : ErrorCode.AuthRevoked);
   });
   socket.on('server:restarting', (payload) => {
     const parsed = serverEvents['server:restarting'].safeParse(payload);
@@ -120,8 +143,8 @@ export function serverLinkFeature(
   socket.on('disconnect', (reason) => {
     fresh = false;
     // Our own disconnect (sync's re-greeting, close) reconnects or ends by itself.
-    if (reason === 'io client disconnect') {
-      setStatus({ connected: false });
+    if (reason === 'io client disconnect' || refused) {
+      if (!refused) setStatus({ connected: false });
       return;
     }
     outage ??= reason === 'io server disconnect' ? 'server-disconnect' : 'transport';
@@ -137,15 +160,10 @@ export function serverLinkFeature(
     const code = (err as { data?: { code?: unknown } }).data?.code;
     const why = typeof code === 'string' ? code : err.name;
     if (why !== lastRefusal) logger.warn(`server: cannot connect (${why})`);
-    const repeated = why === lastRefusal;
     lastRefusal = why;
-    if (typeof code === 'string' && isCredentialRefusal(code)) {
-      // Retrying with a refused credential cannot help: stop, and let the screen call a technician.
-      cancelRetry();
-      if (!repeated)
-        logger.error(`server: the kiosk's credential was refused; this machine needs a technician`);
-      const refused = ErrorCodeSchema.safeParse(code);
-      setStatus({ connected: false, refused: refused.success ? refused.data : ErrorCode.AuthInvalid });
+    if (typeof code === 'string' && isCredentialRefused(code)) {
+      // A refusal at the door keeps the code of a revocation heard before it (AUTH_REVOKED says more).
+      if (!refused) refuse(code);
       return;
     }
     // A refusal by the server's middleware leaves the socket inactive; a failed transport does not.
