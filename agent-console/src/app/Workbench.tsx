@@ -48,6 +48,8 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
             media={call}
             offsetMs={work.offsetMs}
             ending={ending}
+            elsewhere={snapshot.callElsewhere ?? false}
+            onTakeOver={() => void app.takeOverCall()}
             onEnd={app.endCall}
             onMedia={app.setMedia}
             onReveal={app.reveal}

@@ -4,7 +4,9 @@
  * Components render its snapshot (useSyncExternalStore) and forward the agent's actions to it.
  */
 import { ErrorCode, type ConnectRefusal, type LoginResponse, type QueueEntry } from '@rvw/shared';
-import { CallController, type CallControllerOptions, type CallSnapshot } from '@rvw/shared/call';
+import type { CallController, CallControllerOptions, CallSnapshot } from '@rvw/shared/call';
+import { ConsoleCall } from '../call/console-call';
+import { browserTabIdEnv, consoleTabId } from '../call/tab-id';
 import type { ReconnectPolicy } from '@rvw/shared/call';
 import { fetchMe, logout } from '../lib/api';
 import { errorCodeOf, isAuthLost } from '../lib/errors';
@@ -28,8 +30,10 @@ export interface ConsoleSnapshot {
   signedOutCode: string | null;
   /** The workbench: connection, queue, the call, notices. */
   work: ConsoleState;
-  /** The call's media and connection; null outside a call. */
+  /** The call's media and connection; null outside a call (and while another tab runs it). */
   call: CallSnapshot | null;
+  /** True while another console tab of this agent runs the call (issue 8 #4); it can be taken over. */
+  callElsewhere?: boolean;
   /** True while an End call is awaiting the server. */
   ending: boolean;
 }
@@ -52,6 +56,8 @@ export interface ConsoleAppDeps {
   socketPolicy?: ReconnectPolicy;
   /** Builds a session's call. Default: the shared CallController with its default peer policy. */
   createCall?: (options: CallControllerOptions) => CallController;
+  /** This tab's id, which tells the server which tab runs a call. Default {@link consoleTabId}. */
+  tabId?: string;
   /** The clock (ms). Default Date.now. */
   now?: () => number;
 }
@@ -77,7 +83,7 @@ interface Signed {
   retries: number;
   downSince: number | null;
   expiry: ReturnType<typeof setTimeout> | null;
-  call: { sessionId: string; controller: CallController; off(): void } | null;
+  call: ConsoleCall | null;
   accepting: boolean;
   signingOut: boolean;
 }
@@ -93,6 +99,7 @@ export class ConsoleApp {
   };
   private readonly listeners = new Set<() => void>();
   private signed: Signed | null = null;
+  private tabId: string | undefined;
   private running = false;
   private readonly socketPolicy: ReconnectPolicy;
   private readonly now: () => number;
@@ -225,7 +232,12 @@ export class ConsoleApp {
 
   /** Turns the agent's camera or microphone on or off in the call. */
   setMedia = (kind: 'video' | 'audio', enabled: boolean): void => {
-    this.signed?.call?.controller.setEnabled(kind, enabled);
+    this.signed?.call?.setEnabled(kind, enabled);
+  };
+
+  /** Takes the call over from this agent's other console tab. */
+  takeOverCall = async (): Promise<void> => {
+    await this.signed?.call?.takeOver();
   };
 
   /** Closes a notice. */
@@ -309,7 +321,7 @@ export class ConsoleApp {
       now: this.now,
       signal: (sessionId, data) => {
         const call = signed.call;
-        if (call?.sessionId === sessionId) call.controller.receive(data);
+        if (call?.sessionId === sessionId) call.receive(data);
       },
     });
   }
@@ -356,7 +368,7 @@ export class ConsoleApp {
     this.syncCall();
   }
 
-  /** Keeps exactly one call controller for the session the workbench shows, none outside a call. */
+  /** Keeps exactly one call for the session the workbench shows, none outside a call. */
   private syncCall(): void {
     const signed = this.signed;
     if (!signed) return;
@@ -364,42 +376,27 @@ export class ConsoleApp {
     const sessionId = opened?.session.id ?? null;
     if (signed.call && signed.call.sessionId !== sessionId) {
       this.endCallMedia(signed);
-      this.publish({ call: null });
+      this.publish({ call: null, callElsewhere: false });
     }
     if (signed.call || !opened || !sessionId) return;
-    const socket = signed.socket;
-    const options: CallControllerOptions = {
-      initiator: opened.initiator,
-      iceServers: opened.iceServers,
-      signalling: {
-        send: (data) => {
-          request(socket, 'signal', { sessionId, data }).catch((e: unknown) =>
-            console.warn(`[console] signal relay failed: ${errorCodeOf(e)}`),
-          );
-        },
+    this.tabId ??= this.deps.tabId ?? consoleTabId(browserTabIdEnv(this.deps.storage));
+    const call: ConsoleCall = new ConsoleCall({
+      socket: signed.socket,
+      opened,
+      tabId: this.tabId,
+      ...(this.deps.createCall ? { createCall: this.deps.createCall } : {}),
+      onChange: ({ media, elsewhere }) => {
+        if (this.signed?.call === call) this.publish({ call: media, callElsewhere: elsewhere });
       },
-    };
-    const controller = this.deps.createCall?.(options) ?? new CallController(options);
-    let mediaError: string | null = null;
-    const off = controller.subscribe(() => {
-      const call = controller.getSnapshot();
-      if (call.mediaError && call.mediaError !== mediaError) {
-        // The call still joins: the agent can see and hear the resident without their own devices.
-        console.warn(`[console] camera/microphone unavailable: ${call.mediaError}`);
-      }
-      mediaError = call.mediaError;
-      if (this.signed?.call?.controller === controller) this.publish({ call });
     });
-    signed.call = { sessionId, controller, off };
-    this.publish({ call: controller.getSnapshot() });
-    controller.start();
+    signed.call = call;
+    call.start();
   }
 
   private endCallMedia(signed: Signed): void {
     const call = signed.call;
     signed.call = null;
-    call?.off();
-    call?.controller.end();
+    call?.end();
   }
 
   private publish(patch: Partial<ConsoleSnapshot>): void {

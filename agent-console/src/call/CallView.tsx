@@ -17,6 +17,10 @@ export interface CallViewProps {
   media: CallSnapshot | null;
   offsetMs: number;
   ending: boolean;
+  /** True while another console tab of this agent runs the call; default false. */
+  elsewhere?: boolean;
+  /** Takes the call over from that tab. */
+  onTakeOver?(): void;
   onEnd(): void;
   onMedia(kind: 'video' | 'audio', enabled: boolean): void;
   onReveal(ticketId: string): Promise<string>;
@@ -37,7 +41,17 @@ function useStream(stream: MediaStream | null | undefined) {
 }
 
 /** The call screen of one session. */
-export function CallView({ call, media, offsetMs, ending, onEnd, onMedia, onReveal }: CallViewProps) {
+export function CallView({
+  call,
+  media,
+  offsetMs,
+  ending,
+  elsewhere = false,
+  onTakeOver,
+  onEnd,
+  onMedia,
+  onReveal,
+}: CallViewProps) {
   const { t } = useI18n();
   const now = useNow(1000);
   const { session } = call.opened;
@@ -46,11 +60,13 @@ export function CallView({ call, media, offsetMs, ending, onEnd, onMedia, onReve
   const cameraOn = media?.video ?? true;
   const micOn = media?.audio ?? true;
   const mediaError = Boolean(media?.mediaError);
-  const remote = media?.remote
-    ? 'live'
-    : media?.state === 'reconnecting' || media?.state === 'failed'
+  // While no media gets through the last picture may stay up, frozen: say so over it.
+  const remote =
+    media?.state === 'reconnecting' || media?.state === 'failed'
       ? 'lost'
-      : 'waiting';
+      : media?.remote
+        ? 'live'
+        : 'waiting';
 
   function toggle(kind: 'video' | 'audio') {
     onMedia(kind, kind === 'video' ? !cameraOn : !micOn);
@@ -63,10 +79,19 @@ export function CallView({ call, media, offsetMs, ending, onEnd, onMedia, onReve
       <div className="call-stage">
         <div className="video-frame">
           <video ref={remoteRef} data-testid="remote-video" className="remote-video" autoPlay playsInline />
-          {remote !== 'live' && (
-            <div className="video-overlay" data-testid="remote-status">
-              {remote === 'lost' ? t('call.remoteLost') : t('call.remoteWaiting')}
+          {elsewhere ? (
+            <div className="video-overlay call-elsewhere" data-testid="call-elsewhere" role="status">
+              <p>{t('call.elsewhere')}</p>
+              <button type="button" className="btn btn-primary" data-testid="take-over" onClick={onTakeOver}>
+                {t('call.takeOver')}
+              </button>
             </div>
+          ) : (
+            remote !== 'live' && (
+              <div className="video-overlay" data-testid="remote-status" data-state={remote} role="status">
+                {remote === 'lost' ? t('call.remoteLost') : t('call.remoteWaiting')}
+              </div>
+            )
           )}
           <div className="pip">
             <video

@@ -1,0 +1,172 @@
+/**
+ * The console's side of one session's call: the shared CallController as the initiator, its
+ * signals over the agent's socket, and the two things only the console decides:
+ * - which tab runs the call (issue 8 #4): the tab asks the server (`session:join`) as it starts;
+ *   if another tab of the agent owns the call it stops and shows that, and can take it over
+ *   (`session:take-over`); a tab whose call was taken over hears `session:moved` and stops;
+ * - giving up (issue 7 #2): when the controller's policy gives up after the media grace period,
+ *   the console asks the server to end the session as lost (`session:media-lost`), which puts the
+ *   resident back at the front of the queue.
+ */
+import { ErrorCode, serverEvents, type SessionOpened, type SignalData } from '@rvw/shared';
+import { CallController, type CallControllerOptions, type CallSnapshot } from '@rvw/shared/call';
+import { errorCodeOf } from '../lib/errors';
+import { request, type ConsoleSocket } from '../app/console-socket';
+
+/** What the call view shows: the media (null while this tab does not run the call) and whether another tab does. */
+export interface ConsoleCallView {
+  media: CallSnapshot | null;
+  /** True while another tab of this agent runs the call. */
+  elsewhere: boolean;
+}
+
+/** What a console call needs. */
+export interface ConsoleCallDeps {
+  socket: ConsoleSocket;
+  opened: SessionOpened;
+  /** This tab's id (see tab-id.ts). */
+  tabId: string;
+  /** Builds the call controller. Default: the shared CallController with its default peer policy. */
+  createCall?: (options: CallControllerOptions) => CallController;
+  /** Called on every change of the view. */
+  onChange(view: ConsoleCallView): void;
+}
+
+/** Answers that mean the session is over: there is no call to run. */
+const OVER: readonly string[] = [ErrorCode.SessionEnded, ErrorCode.NotFound, ErrorCode.NotSessionMember];
+
+/** One session's call in this tab. */
+export class ConsoleCall {
+  readonly sessionId: string;
+  private controller: CallController | null = null;
+  private offController: (() => void) | null = null;
+  private view: ConsoleCallView = { media: null, elsewhere: false };
+  private closed = false;
+  private mediaLostSent = false;
+  private readonly onMoved = (payload: unknown) => {
+    const parsed = serverEvents['session:moved'].safeParse(payload);
+    if (!parsed.success || parsed.data.sessionId !== this.sessionId || this.closed) return;
+    this.stopController();
+    this.publish({ media: null, elsewhere: true });
+  };
+  // A reconnected socket has a new id: claim the call again (same tab) so the kiosk's signals come here.
+  private readonly onReconnect = () => {
+    if (!this.closed && !this.view.elsewhere) void this.join('session:join');
+  };
+
+  constructor(private readonly deps: ConsoleCallDeps) {
+    this.sessionId = deps.opened.session.id;
+  }
+
+  /**
+   * Starts the call and asks to run it. The call starts before the answer, so that a reloaded
+   * console loses no round trip; a tab that does not own the call stops at the answer (the server
+   * drops its signals meanwhile).
+   */
+  start(): void {
+    this.deps.socket.on('session:moved', this.onMoved);
+    this.deps.socket.on('connect', this.onReconnect);
+    this.startController();
+    void this.join('session:join');
+  }
+
+  /** Takes the call over from the agent's other tab. */
+  takeOver = (): Promise<void> => this.join('session:take-over');
+
+  /** A signal relayed from the kiosk. */
+  receive(data: SignalData): void {
+    this.controller?.receive(data);
+  }
+
+  /** Turns the agent's camera or microphone on or off. */
+  setEnabled(kind: 'video' | 'audio', enabled: boolean): void {
+    this.controller?.setEnabled(kind, enabled);
+  }
+
+  /** Stops the call in this tab (the session ended, or the console is going away). Safe to call twice. */
+  end(): void {
+    this.closed = true;
+    this.deps.socket.off('session:moved', this.onMoved);
+    this.deps.socket.off('connect', this.onReconnect);
+    this.stopController();
+  }
+
+  private async join(event: 'session:join' | 'session:take-over'): Promise<void> {
+    let owner: boolean;
+    try {
+      owner = (await request(this.deps.socket, event, { sessionId: this.sessionId, tabId: this.deps.tabId }))
+        .owner;
+    } catch (e) {
+      const code = errorCodeOf(e);
+      if (OVER.includes(code)) return;
+      // Unanswered (a network blip): better to try the call than to show nothing; the server only
+      // relays to this tab if it owns the call.
+      console.warn(`[console] ${event} failed: ${code}`);
+      owner = true;
+    }
+    if (this.closed) return;
+    if (!owner) {
+      this.stopController();
+      this.publish({ media: null, elsewhere: true });
+      return;
+    }
+    this.publish({ ...this.view, elsewhere: false });
+    if (!this.controller) this.startController();
+  }
+
+  private startController(): void {
+    const { socket, opened } = this.deps;
+    const sessionId = this.sessionId;
+    const options: CallControllerOptions = {
+      initiator: opened.initiator,
+      iceServers: opened.iceServers,
+      signalling: {
+        send: (data) => {
+          request(socket, 'signal', { sessionId, data }).catch((e: unknown) =>
+            console.warn(`[console] signal relay failed: ${errorCodeOf(e)}`),
+          );
+        },
+      },
+    };
+    const controller = this.deps.createCall?.(options) ?? new CallController(options);
+    let mediaError: string | null = null;
+    const off = controller.subscribe(() => {
+      if (this.controller !== controller) return;
+      const media = controller.getSnapshot();
+      if (media.mediaError && media.mediaError !== mediaError) {
+        // The call still joins: the agent can see and hear the resident without their own devices.
+        console.warn(`[console] camera/microphone unavailable: ${media.mediaError}`);
+      }
+      mediaError = media.mediaError;
+      if (media.state === 'failed') this.mediaLost();
+      this.publish({ media, elsewhere: false });
+    });
+    this.controller = controller;
+    this.offController = off;
+    this.publish({ media: controller.getSnapshot(), elsewhere: false });
+    controller.start();
+  }
+
+  // The grace period is over without media: the server ends the session and requeues the resident.
+  private mediaLost(): void {
+    if (this.mediaLostSent) return;
+    this.mediaLostSent = true;
+    console.warn('[console] no media within the grace period: ending the session as lost');
+    request(this.deps.socket, 'session:media-lost', { sessionId: this.sessionId }).catch((e: unknown) =>
+      console.warn(`[console] session:media-lost failed: ${errorCodeOf(e)}`),
+    );
+  }
+
+  private stopController(): void {
+    const controller = this.controller;
+    this.controller = null;
+    this.offController?.();
+    this.offController = null;
+    controller?.end();
+  }
+
+  private publish(view: ConsoleCallView): void {
+    this.view = view;
+    this.deps.onChange(view);
+  }
+}

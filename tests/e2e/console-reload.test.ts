@@ -1,0 +1,122 @@
+/**
+ * The agent reloads the console mid-call (issue 8 #3): the reloaded console resumes the same
+ * session and video decodes again on both sides within 5 s of the reload. Then a second console
+ * tab of the same agent (issue 8 #4) is told the call is open elsewhere and takes it over; video
+ * flows to the tab that took it, in the same session.
+ */
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  adminApi,
+  createTestAgent,
+  createTestKiosk,
+  startTestServer,
+  type TestServer,
+} from '@rvw/signaling-server/testing';
+import { framesDecoded, launchChromium, newProbedContext } from '@rvw/sim/browser';
+import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
+import { expectFramesRising, loginAgent } from '../support/flows';
+
+const RECOVERY_LIMIT_MS = 5_000;
+
+let server: TestServer;
+let kiosk: KioskStack;
+let browser: Browser;
+let kioskPage: Page;
+let consoleContext: BrowserContext;
+let consolePage: Page;
+let agent: { username: string; password: string };
+
+/**
+ * Ms from `since` until the page decodes video again after a stall: the count must first stop
+ * rising (the old connection is gone or frozen), so frames still arriving on the old connection in
+ * the first instants do not pass for recovery. Null if not within `limitMs`.
+ */
+async function framesBackAfter(page: Page, since: number, limitMs: number): Promise<number | null> {
+  let stalled = false;
+  let last = await framesDecoded(page).catch(() => 0);
+  while (Date.now() - since < limitMs) {
+    await new Promise((r) => setTimeout(r, 150));
+    const now = await framesDecoded(page).catch(() => 0);
+    if (now <= last) stalled = true;
+    else if (stalled) return Date.now() - since;
+    last = now;
+  }
+  return null;
+}
+
+beforeAll(async () => {
+  server = await startTestServer({
+    consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
+  });
+  const created = await createTestAgent(server.server, { displayName: '李敏' });
+  agent = { username: created.agent.username, password: created.password };
+  const { token } = await createTestKiosk(server.server, { name: '第一居委会', location: '静安区' });
+  kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
+  browser = await launchChromium();
+  kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
+  consoleContext = await newProbedContext(browser, server.url);
+  consolePage = await consoleContext.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.close();
+  await server?.close();
+});
+
+test('a console reloaded mid-call resumes the call: video on both sides within 5 s', async () => {
+  await kioskPage.goto(kiosk.url);
+  await kioskPage.getByTestId('call-agent').click();
+  await kioskPage.getByTestId('screen-waiting').waitFor();
+  await loginAgent(consolePage, server.url, agent.username, agent.password);
+  await consolePage.getByTestId('accept-button').first().click();
+  await kioskPage.getByTestId('screen-call').waitFor();
+  await expectFramesRising(kioskPage);
+  await expectFramesRising(consolePage);
+  const admin = await adminApi(server.server);
+  const [session] = (await admin.listSessions()).sessions;
+
+  const reloadedAt = Date.now();
+  const kioskBack = framesBackAfter(kioskPage, reloadedAt, RECOVERY_LIMIT_MS);
+  await consolePage.reload();
+  const consoleBack = await framesBackAfter(consolePage, reloadedAt, RECOVERY_LIMIT_MS);
+  console.log(
+    `[console-reload] video back after the reload: kiosk ${await kioskBack} ms, console ${consoleBack} ms`,
+  );
+  expect(consoleBack).not.toBeNull();
+  expect(await kioskBack).not.toBeNull();
+  await consolePage.getByTestId('call-view').waitFor();
+  await expectFramesRising(kioskPage);
+  await expectFramesRising(consolePage);
+  const after = (await admin.listSessions()).sessions;
+  expect(after).toHaveLength(1);
+  expect(after[0]).toMatchObject({ id: session?.id, endedAt: null });
+});
+
+test('a second tab of the same agent says the call is open elsewhere, and can take it over', async () => {
+  // The same login in a second tab (as a duplicated tab has): same storage, its own tab id.
+  const second = await consoleContext.newPage();
+  const auth = await consolePage.evaluate(() => JSON.stringify(sessionStorage));
+  await second.goto(`${server.url}/console/`);
+  await second.evaluate((saved) => {
+    for (const [k, v] of Object.entries(JSON.parse(saved) as Record<string, string>))
+      if (!k.includes('tabId')) sessionStorage.setItem(k, v);
+  }, auth);
+  await second.reload();
+  await second.getByTestId('call-elsewhere').waitFor();
+  // The first tab keeps the call meanwhile.
+  await expectFramesRising(consolePage);
+
+  const takenAt = Date.now();
+  await second.getByTestId('take-over').click();
+  await consolePage.getByTestId('call-elsewhere').waitFor();
+  const back = await framesBackAfter(second, takenAt, RECOVERY_LIMIT_MS * 2);
+  console.log(`[console-reload] video in the tab that took over after ${back} ms`);
+  expect(back).not.toBeNull();
+  await expectFramesRising(kioskPage);
+  const sessions = (await (await adminApi(server.server)).listSessions()).sessions;
+  expect(sessions).toHaveLength(1);
+  expect(sessions[0]?.endedAt).toBeNull();
+});
