@@ -116,6 +116,10 @@ try {
   await page.waitForTimeout(1500);
   await shot('5-call');
   await page.getByTestId('hang-up').click();
+  // Hanging up asks once (issue 8 #7).
+  await page.getByTestId('hang-up-confirm').waitFor();
+  await shot('5b-hang-up-confirm');
+  await page.getByTestId('hang-up-end').click();
   await page.getByTestId('screen-thanks').waitFor();
   await shot('6-thanks');
   await page.getByTestId('thanks-done').click();
