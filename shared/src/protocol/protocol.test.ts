@@ -27,6 +27,7 @@ describe('client event schemas', () => {
       'ticket:request': ['kiosk'],
       'ticket:cancel': ['kiosk'],
       'ticket:accept': ['agent'],
+      'ticket:accept-next': ['agent'],
       signal: ['kiosk', 'agent'],
       'session:end': ['kiosk', 'agent'],
       'identity:reveal': ['agent'],
