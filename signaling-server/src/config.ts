@@ -60,6 +60,30 @@ export const ServerConfigSchema = z.object({
    * (the revoke-kiosk command) or node, in seconds; default 5. Every event checks expiry anyway.
    */
   credentialCheckSeconds: z.number().positive().max(3600).default(5),
+  /** Failed sign-ins in a row after which an account is locked; default 5. */
+  loginMaxFailures: z.number().int().min(1).max(1000).default(5),
+  /**
+   * Failed sign-ins from one address (any accounts) after which the address is locked; default 20,
+   * higher than an account's because a centre's agents may share one address.
+   */
+  loginAddressMaxFailures: z.number().int().min(1).max(100_000).default(20),
+  /** How long a lock lasts, and how long failures are remembered, in minutes; default 15. */
+  loginLockMinutes: z
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
+  /**
+   * The first delay imposed after repeated failures, in ms; each further failure doubles it (up to
+   * a minute). Default 1000. An account's first failure, and an address's first three, cost nothing.
+   */
+  loginDelayMs: z.number().int().nonnegative().max(60_000).default(1000),
+  /**
+   * Proxies in front of the server whose X-Forwarded-For is trusted for the client's address; default
+   * 0 (none: the address is the peer's). Behind one TLS proxy set 1, or every agent shares the
+   * proxy's address and its sign-in limit.
+   */
+  trustProxyHops: z.number().int().min(0).max(10).default(0),
   /** Largest socket.io message in bytes; default 65536 (an SDP offer is well under 16 KB). */
   maxMessageBytes: z.number().int().min(1024).max(10_000_000).default(65_536),
   /** Origins allowed to open sockets from another origin (e.g. the Vite dev server); default none. */
@@ -105,6 +129,11 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   socketRateLimit: 'RVW_SOCKET_RATE_LIMIT',
   maxSocketsPerCredential: 'RVW_MAX_SOCKETS_PER_CREDENTIAL',
   credentialCheckSeconds: 'RVW_CREDENTIAL_CHECK_SECONDS',
+  loginMaxFailures: 'RVW_LOGIN_MAX_FAILURES',
+  loginAddressMaxFailures: 'RVW_LOGIN_ADDRESS_MAX_FAILURES',
+  loginLockMinutes: 'RVW_LOGIN_LOCK_MINUTES',
+  loginDelayMs: 'RVW_LOGIN_DELAY_MS',
+  trustProxyHops: 'RVW_TRUST_PROXY_HOPS',
   maxMessageBytes: 'RVW_MAX_MESSAGE_BYTES',
   corsOrigins: 'RVW_CORS_ORIGINS',
   identityKey: 'RVW_IDENTITY_KEY',
@@ -126,6 +155,11 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   socketRateLimit: 'number',
   maxSocketsPerCredential: 'number',
   credentialCheckSeconds: 'number',
+  loginMaxFailures: 'number',
+  loginAddressMaxFailures: 'number',
+  loginLockMinutes: 'number',
+  loginDelayMs: 'number',
+  trustProxyHops: 'number',
   maxMessageBytes: 'number',
   corsOrigins: 'list',
   identityKey: 'string',

@@ -62,3 +62,14 @@ export function toAppError(err: unknown): AppError {
   if (isStorageFailure(err)) return RequestError.unavailable(storageUnavailableMessage);
   return RequestError.internal();
 }
+
+/** Marks an error with the seconds after which a retry may succeed (sent as `Retry-After`). */
+export function withRetryAfter<E extends AppError>(err: E, seconds: number): E {
+  return Object.assign(err, { retryAfterSeconds: Math.max(1, Math.ceil(seconds)) });
+}
+
+/** The seconds set by withRetryAfter, if any. */
+export function retryAfterOf(err: unknown): number | undefined {
+  const s = (err as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof s === 'number' ? s : undefined;
+}

@@ -15,6 +15,7 @@ import { systemClock, systemScheduler, type Clock, type Scheduler } from './cloc
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config';
 import { AuthError, httpRoutes } from '@rvw/shared';
 import { accountRouteHandlers } from './accounts/account-routes';
+import { LoginThrottle, loginPolicies } from './accounts/login-throttle';
 import { openDatabase, type Db } from './db/database';
 import { StorageHealth } from './db/storage-health';
 import { registerConsole } from './http/console-static';
@@ -125,6 +126,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const app: FastifyInstance = Fastify({
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: config.maxMessageBytes,
+    // Behind a TLS proxy the client's address is in X-Forwarded-For (sign-in limits per address).
+    // Trusts the nearest `trustProxyHops` proxies (0: none), as proxy-addr counts hops.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
   });
   installErrorHandling(app);
 
@@ -244,6 +248,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           db,
           clock,
           sessionTtlHours: config.sessionTtlHours,
+          throttle: new LoginThrottle(db, loginPolicies(config), log.child({ component: 'accounts' })),
           disconnectLogin: (sid) => connections.disconnectLogin(sid),
         }),
         ...kioskRouteHandlers({

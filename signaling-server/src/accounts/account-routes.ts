@@ -4,12 +4,17 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { accountOf, type RouteHandlers } from '../http/route-registrar';
 import { createAgent, listAgents, login, logout } from './account-store';
+import type { LoginThrottle } from './login-throttle';
 
-/** What the account routes need; `disconnectLogin` drops the sockets opened with a revoked login. */
+/**
+ * What the account routes need; `throttle` limits sign-ins per account and address;
+ * `disconnectLogin` drops the sockets opened with a revoked login.
+ */
 export interface AccountRoutesDeps {
   db: Db;
   clock: Clock;
   sessionTtlHours: number;
+  throttle: LoginThrottle;
   disconnectLogin(authSessionId: string): void;
 }
 
@@ -20,7 +25,10 @@ export function accountRouteHandlers(
   const { db, clock } = deps;
   return {
     login: async ({ body }, ctx) => {
-      const res = await login(db, body.username, body.password, deps.sessionTtlHours, clock());
+      const now = clock();
+      const res = await deps.throttle.attempt({ username: body.username, address: ctx.address }, now, () =>
+        login(db, body.username, body.password, deps.sessionTtlHours, now),
+      );
       ctx.log.info({ agentId: res.agent.id }, 'agent signed in');
       return res;
     },

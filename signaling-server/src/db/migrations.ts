@@ -177,12 +177,32 @@ const m0004: Migration = {
   },
 };
 
+// Failed sign-ins per account and per address live in the database, so that every node (and a
+// restarted server) sees the same counters and locks.
+const m0005: Migration = {
+  async up(db: AnyDb) {
+    await db.schema
+      .createTable('login_throttle')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('failures', 'integer', (c) => c.notNull())
+      .addColumn('last_at', 'text', (c) => c.notNull())
+      .addColumn('next_attempt_at', 'text')
+      .addColumn('locked_until', 'text')
+      .execute();
+    await db.schema.createIndex('login_throttle_last_at').on('login_throttle').column('last_at').execute();
+  },
+  async down(db: AnyDb) {
+    await db.schema.dropTable('login_throttle').execute();
+  },
+};
+
 /** All migrations by name; the Migrator applies them in name order. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
   '0002_member_absences': m0002,
   '0003_kiosk_presence_identity_intent': m0003,
   '0004_storage_probe': m0004,
+  '0005_login_throttle': m0005,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */

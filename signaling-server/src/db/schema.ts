@@ -113,6 +113,22 @@ export interface StorageProbeTable {
   at: string;
 }
 
+/**
+ * Failed sign-ins of one account (`account:<username>`) or one address (`address:<ip>`). Counted
+ * before the password is checked, so that parallel guesses count too; a success takes it back.
+ */
+export interface LoginThrottleTable {
+  key: string;
+  /** Attempts counted since the counter was last forgotten (a success, or a quiet lock period). */
+  failures: number;
+  /** The last counted attempt (ISO); a counter quiet for the lock period is forgotten. */
+  last_at: string;
+  /** No attempt before this time (ISO): the growing delay. */
+  next_attempt_at: string | null;
+  /** Locked until this time (ISO). */
+  locked_until: string | null;
+}
+
 /** Every table, as Kysely's database type (queries are checked against it). */
 export interface Database {
   agents: AgentsTable;
@@ -125,6 +141,7 @@ export interface Database {
   identity_reveals: IdentityRevealsTable;
   member_absences: MemberAbsencesTable;
   storage_probe: StorageProbeTable;
+  login_throttle: LoginThrottleTable;
 }
 
 /** A row of agents. */

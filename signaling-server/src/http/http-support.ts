@@ -6,13 +6,15 @@ import { authenticateAgent, type AgentPrincipal } from '../accounts/account-stor
 import { bearerToken } from '../accounts/tokens';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
-import { httpStatus, toAppError } from '../errors';
+import { httpStatus, retryAfterOf, toAppError } from '../errors';
 import { authenticateKiosk } from '../kiosks/kiosk-store';
 import { describeZodError } from '../socket/dispatch';
 
-/** Sends an AppError as the HttpError body with its status. */
+/** Sends an AppError as the HttpError body with its status (and Retry-After when it has one). */
 export function sendError(reply: FastifyReply, err: AppError): FastifyReply {
   const body: HttpError = { error: { code: err.code, message: err.message } };
+  const retryAfter = retryAfterOf(err);
+  if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
   return reply.status(httpStatus(err.code)).send(body);
 }
 

@@ -28,6 +28,8 @@ export type Caller =
 export interface RouteContext {
   caller: Caller;
   log: FastifyBaseLogger;
+  /** The client's address (behind trusted proxies, from X-Forwarded-For). */
+  address: string;
 }
 
 /** Handles one validated call; its result is validated against the route's response schema. */
@@ -82,7 +84,7 @@ export function registerRoutes<Routes extends Record<string, HttpRoute>>(
           query: route.query ? parseWith(route.query, req.query) : {},
           body: route.body ? parseWith(route.body, req.body) : undefined,
         } as RouteRequest<HttpRoute>;
-        const result = await handle(request, { caller, log: req.log });
+        const result = await handle(request, { caller, log: req.log, address: req.ip });
         const answer = route.response.safeParse(result);
         if (!answer.success) {
           req.log.error(
