@@ -16,6 +16,7 @@ import {
   type SimulatedReaderLine,
 } from '@rvw/sim';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
+import { accountLines } from './demo-lines';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -46,16 +47,7 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push(`Agent console:   ${server.url}/console/`);
-  for (const [role, cred] of [
-    ['admin (supervisor)', demo.admin],
-    ['agent', demo.agent],
-  ] as const) {
-    if (cred) lines.push(`Demo ${role}: ${cred.username} / ${cred.password}   (shown once — note it down)`);
-    else
-      lines.push(
-        `Demo ${role}: already exists (password shown when it was created; new one: npx rvw-server create-admin ${role === 'agent' ? 'agent' : 'admin'} --reset-password)`,
-      );
-  }
+  lines.push(...accountLines(demo, config.dataDir));
 
   const socat = hasSocat();
   const electron = electronBinary();

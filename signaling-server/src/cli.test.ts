@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { login } from './accounts/account-store';
+import { authenticateAgent, createAgent, login } from './accounts/account-store';
 import { runCli } from './cli';
 import { openDatabase } from './db/database';
 import { ensureFirstAdmin } from './accounts/first-admin';
@@ -123,6 +123,81 @@ describe('ensureDemoData', () => {
       expect(await ensureFirstAdmin(t.server.db)).toBeNull();
     } finally {
       await t.close();
+    }
+  });
+});
+
+describe('rvw-server reset-password (issue 8 #16)', () => {
+  async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+    const db = await openDatabase(dir);
+    try {
+      return await fn(db);
+    } finally {
+      await db.destroy();
+    }
+  }
+
+  it("resets any account's password, prints it once, and ends that account's open logins", async () => {
+    const oldToken = await withDb(async (db) => {
+      await createAgent(
+        db,
+        { username: 'li.min', displayName: '李敏', password: 'old-password-1', role: 'agent' },
+        new Date(),
+      );
+      return (await login(db, 'li.min', 'old-password-1', 1, new Date())).token;
+    });
+    const c = capture();
+    expect(await runCli(['reset-password', 'li.min'], c.io)).toEqual({ exitCode: 0 });
+    const password = /One-time password: (\S+)/.exec(c.out())![1]!;
+    expect(c.out()).toMatch(/ended 1 open login/);
+    await withDb(async (db) => {
+      expect(await authenticateAgent(db, oldToken, new Date())).toBeNull();
+      await expect(login(db, 'li.min', 'old-password-1', 1, new Date())).rejects.toThrow();
+      expect((await login(db, 'li.min', password, 1, new Date())).agent.role).toBe('agent');
+    });
+  });
+
+  it('takes RVW_NEW_PASSWORD (or RVW_ADMIN_PASSWORD) without printing it; an unknown account exits 1', async () => {
+    await withDb((db) =>
+      createAgent(
+        db,
+        { username: 'agent', displayName: 'Agent', password: 'old-password-1', role: 'agent' },
+        new Date(),
+      ),
+    );
+    const c = capture({ RVW_NEW_PASSWORD: 'chosen-by-the-admin' });
+    expect(await runCli(['reset-password', 'agent'], c.io)).toEqual({ exitCode: 0 });
+    expect(c.out()).not.toContain('chosen-by-the-admin');
+    const a = capture({ RVW_ADMIN_PASSWORD: 'from-admin-variable' });
+    expect(await runCli(['reset-password', 'agent'], a.io)).toEqual({ exitCode: 0 });
+    await withDb((db) =>
+      expect(login(db, 'agent', 'from-admin-variable', 1, new Date())).resolves.toBeTruthy(),
+    );
+    const unknown = capture();
+    expect(await runCli(['reset-password', 'nobody'], unknown.io)).toEqual({ exitCode: 1 });
+    expect(unknown.err()).toMatch(/nobody/);
+    expect(await runCli(['reset-password'], unknown.io)).toEqual({ exitCode: 64 });
+  });
+
+  it('create-admin --reset-password still works, as another name for reset-password', async () => {
+    expect(await runCli(['create-admin', 'root'], capture().io)).toEqual({ exitCode: 0 });
+    const c = capture();
+    expect(await runCli(['create-admin', 'root', '--reset-password'], c.io)).toEqual({ exitCode: 0 });
+    const password = /One-time password: (\S+)/.exec(c.out())![1]!;
+    await withDb((db) => expect(login(db, 'root', password, 1, new Date())).resolves.toBeTruthy());
+  });
+
+  it('with no database in RVW_DATA_DIR it exits 78 naming RVW_DATA_DIR and the path, and creates nothing', async () => {
+    const elsewhere = join(dir, 'not-the-data-folder');
+    for (const argv of [
+      ['reset-password', 'agent'],
+      ['create-admin', 'agent', '--reset-password'],
+    ]) {
+      const c = capture({ RVW_DATA_DIR: elsewhere });
+      expect(await runCli(argv, c.io)).toEqual({ exitCode: 78 });
+      expect(c.err()).toContain('RVW_DATA_DIR');
+      expect(c.err()).toContain(join(elsewhere, 'rvw.sqlite'));
+      expect(existsSync(elsewhere)).toBe(false);
     }
   });
 });

@@ -1,15 +1,17 @@
 /**
  * The rvw-server command line: `serve` (default; `--demo` adds the demo accounts and kiosk),
- * `create-admin <username>`, `create-kiosk --name .. --location ..`, `revoke-kiosk <id>`, `help`.
- * One-time secrets are written to stdout, never to the log.
+ * `create-admin <username>`, `reset-password <username>`, `create-kiosk --name .. --location ..`,
+ * `revoke-kiosk <id>`, `help`. One-time secrets are written to stdout, never to the log. Commands
+ * that manage existing records never create a database: a missing one exits 78 naming RVW_DATA_DIR.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError, CreateKioskRequest, KioskParams } from '@rvw/shared';
-import { createAgent, setPassword } from './accounts/account-store';
+import { createAgent, resetPassword } from './accounts/account-store';
 import { ensureFirstAdmin } from './accounts/first-admin';
 import { generatePassword } from './accounts/passwords';
 import { loadConfig } from './config';
-import { openDatabase } from './db/database';
+import { databasePath, openDatabase, type Db } from './db/database';
 import { ensureDemoData } from './demo';
 import { createKiosk, revokeKiosk } from './kiosks/kiosk-store';
 import { ConfigError } from './errors';
@@ -30,9 +32,14 @@ const usage = `Usage: rvw-server [command]
 Commands:
   serve [--demo]                           start the server (default). --demo creates the demo
                                            admin, agent and kiosk and writes <dataDir>/demo-kiosk.json
-  create-admin <username> [--display-name N] [--reset-password]
+  create-admin <username> [--display-name N]
                                            create an admin (password from RVW_ADMIN_PASSWORD or
-                                           generated and printed once); --reset-password sets a new one
+                                           generated and printed once)
+  reset-password <username>                set a new password for any account (admin or agent) and
+                                           end its open logins; the password comes from
+                                           RVW_NEW_PASSWORD or RVW_ADMIN_PASSWORD, or is generated
+                                           and printed once. (create-admin <username>
+                                           --reset-password does the same.)
   create-kiosk --name N --location L [--server-url URL]
                                            enrol a kiosk; prints its secret token once
   revoke-kiosk <kiosk-id>                  revoke a kiosk's token for good (lost or stolen kiosk);
@@ -40,7 +47,8 @@ Commands:
                                            disconnects it within RVW_CREDENTIAL_CHECK_SECONDS
   help                                     this text
 
-Configuration comes from RVW_* environment variables (see docs/protocol.md and docs/deployment.md).
+Configuration comes from RVW_* environment variables (see docs/protocol.md and docs/deployment.md);
+RVW_DATA_DIR is the data folder holding rvw.sqlite (default ./data, from the current folder).
 `;
 
 /** Runs one command. Errors become a sentence on stderr and a non-zero exit code. */
@@ -52,6 +60,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
         return { server: await serve(rest, io) };
       case 'create-admin':
         return { exitCode: await createAdminCommand(rest, io) };
+      case 'reset-password':
+        return { exitCode: await resetPasswordCommand(rest, io) };
       case 'create-kiosk':
         return { exitCode: await createKioskCommand(rest, io) };
       case 'revoke-kiosk':
@@ -129,21 +139,18 @@ async function createAdminCommand(args: string[], io: CliIo): Promise<number> {
     io.err.write('create-admin needs exactly one username, e.g. rvw-server create-admin zhang.wei\n');
     return 64;
   }
+  // The older spelling of reset-password, kept for scripts that use it.
+  if (values['reset-password']) return resetPasswordCommand([username], io);
   const fromEnv = io.env.RVW_ADMIN_PASSWORD;
   const password = fromEnv || generatePassword();
   const db = await openDatabase(loadConfig(io.env).dataDir);
   try {
-    if (values['reset-password']) {
-      await setPassword(db, username, password);
-      io.out.write(`Set a new password for "${username}".\n`);
-    } else {
-      await createAgent(
-        db,
-        { username, displayName: values['display-name'] ?? username, password, role: 'admin' },
-        new Date(),
-      );
-      io.out.write(`Created admin "${username}".\n`);
-    }
+    await createAgent(
+      db,
+      { username, displayName: values['display-name'] ?? username, password, role: 'admin' },
+      new Date(),
+    );
+    io.out.write(`Created admin "${username}".\n`);
     io.out.write(
       fromEnv ? 'The password is the one in RVW_ADMIN_PASSWORD.\n' : `One-time password: ${password}\n`,
     );
@@ -151,6 +158,47 @@ async function createAdminCommand(args: string[], io: CliIo): Promise<number> {
   } finally {
     await db.destroy();
   }
+}
+
+async function resetPasswordCommand(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseArgs({ args, options: {}, allowPositionals: true, strict: true });
+  const username = positionals[0];
+  if (!username || positionals.length > 1) {
+    io.err.write('reset-password needs exactly one username, e.g. rvw-server reset-password agent\n');
+    return 64;
+  }
+  const fromEnv = io.env.RVW_NEW_PASSWORD
+    ? 'RVW_NEW_PASSWORD'
+    : io.env.RVW_ADMIN_PASSWORD
+      ? 'RVW_ADMIN_PASSWORD'
+      : null;
+  const password = fromEnv ? io.env[fromEnv]! : generatePassword();
+  if (password.length < 10) throw ConfigError.invalid(`${fromEnv} must be at least 10 characters long`);
+  const db = await openExistingDatabase(loadConfig(io.env).dataDir);
+  try {
+    const ended = await resetPassword(db, username, password, new Date());
+    io.out.write(
+      `Set a new password for "${username}"; ended ${ended} open login${ended === 1 ? '' : 's'}.\n`,
+    );
+    io.out.write(fromEnv ? `The password is the one in ${fromEnv}.\n` : `One-time password: ${password}\n`);
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Opens the database of a data folder that must already hold one: a command that manages existing
+ * accounts or kiosks never creates an empty database in a mistyped or default folder.
+ */
+async function openExistingDatabase(dataDir: string): Promise<Db> {
+  const path = databasePath(dataDir);
+  if (path !== ':memory:' && !existsSync(path)) {
+    throw ConfigError.invalid(
+      `there is no database at ${path}; set RVW_DATA_DIR to the data folder the server uses (it holds rvw.sqlite)`,
+    );
+  }
+  return openDatabase(dataDir);
 }
 
 async function createKioskCommand(args: string[], io: CliIo): Promise<number> {
@@ -189,7 +237,7 @@ async function revokeKioskCommand(args: string[], io: CliIo): Promise<number> {
     io.err.write('revoke-kiosk needs exactly one kiosk id, e.g. rvw-server revoke-kiosk 3f2c…\n');
     return 64;
   }
-  const db = await openDatabase(loadConfig(io.env).dataDir);
+  const db = await openExistingDatabase(loadConfig(io.env).dataDir);
   try {
     const r = await revokeKiosk(db, parsed.data.kioskId, new Date());
     if (!r.changed) {

@@ -66,14 +66,30 @@ export async function listAgents(db: Db): Promise<Agent[]> {
   return rows.map(toAgent);
 }
 
-/** Sets a new password for an existing account (CLI: create-admin on an existing name). */
-export async function setPassword(db: Db, username: string, password: string): Promise<void> {
-  const res = await db
-    .updateTable('agents')
-    .set({ password_hash: await hashPassword(password) })
-    .where('username', '=', username)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw RequestError.notFound(`The account "${username}"`);
+/**
+ * Sets a new password for an existing account and ends its open logins (a running server drops
+ * their sockets at its next credential check); returns how many logins were ended. NOT_FOUND
+ * when there is no such account.
+ */
+export async function resetPassword(db: Db, username: string, password: string, now: Date): Promise<number> {
+  const hash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('agents')
+      .set({ password_hash: hash })
+      .where('username', '=', username)
+      .returning('id')
+      .executeTakeFirst();
+    if (!row) throw RequestError.notFound(`The account "${username}"`);
+    const ended = await trx
+      .updateTable('auth_sessions')
+      .set({ revoked_at: now.toISOString() })
+      .where('agent_id', '=', row.id)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', now.toISOString())
+      .executeTakeFirst();
+    return Number(ended.numUpdatedRows);
+  });
 }
 
 // Verified against when the username does not exist, so that a wrong username costs as much time
