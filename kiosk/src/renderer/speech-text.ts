@@ -45,6 +45,8 @@ export function spokenParts(flow: FlowState, locale: Locale): string[] {
     case 'waiting':
       return flow.ticket
         ? [
+            // A call the system ended: say first that the resident keeps their place (issue 8 #6).
+            ...(flow.endedBy === 'system' ? [tr('waiting.callDropped')] : []),
             tr('waiting.yourNumber'),
             flow.ticket.ticket.number,
             positionText(flow, locale),

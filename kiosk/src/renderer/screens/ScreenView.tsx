@@ -75,6 +75,7 @@ export function ScreenView({ flow, locale, media, send, demoPanel }: ScreenViewP
           ticket={flow.ticket}
           position={positionText(flow, locale)}
           identityShared={flow.identityShared}
+          callDropped={flow.endedBy === 'system'}
           ready={ready}
           tr={tr}
           onCancel={() => send({ type: 'cancel-ticket' })}

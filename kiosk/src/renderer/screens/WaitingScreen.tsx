@@ -8,15 +8,30 @@ export interface WaitingScreenProps {
   /** "Next is you" or "N ahead" (speech-text.ts: the same line is spoken). */
   position: string;
   identityShared: boolean | null;
+  /** True when a call was cut off without anyone ending it: the resident is back, first in line. Default false. */
+  callDropped?: boolean;
   ready: boolean;
   tr: (key: MessageKey, params?: Record<string, string | number>) => string;
   onCancel: () => void;
 }
 
 /** Shows how many are ahead (not the raw position), and a notice when the identity could not be sent. */
-export function WaitingScreen({ ticket, position, identityShared, ready, tr, onCancel }: WaitingScreenProps) {
+export function WaitingScreen({
+  ticket,
+  position,
+  identityShared,
+  callDropped = false,
+  ready,
+  tr,
+  onCancel,
+}: WaitingScreenProps) {
   return (
     <section className="screen screen-waiting" data-testid="screen-waiting">
+      {callDropped && (
+        <p className="notice" data-testid="call-dropped" role="status">
+          {tr('waiting.callDropped')}
+        </p>
+      )}
       <p className="lead">{tr('waiting.yourNumber')}</p>
       <div className="ticket-number" data-testid="ticket-number">
         {ticket.ticket.number}

@@ -41,4 +41,39 @@ describe('the call phase', () => {
       's2',
     );
   });
+
+  it('a call the system ended (nobody chose to) keeps the resident in line, at the front, not thanked (issue 8 #6)', () => {
+    const call = run(
+      online,
+      { type: 'call-without-card' },
+      { type: 'ticket-issued', position: position() },
+      { type: 'ticket-update', position: position('serving', 0) },
+      { type: 'session-opened', opened: opened() },
+    );
+    {
+      const r = run(call.state, { type: 'session-ended', sessionId: 's1', endedBy: 'system' });
+      expect(r.state).toMatchObject({ screen: 'waiting', endedBy: 'system', session: null });
+      expect(r.state.ticket).toMatchObject({ ticket: { id: 't1', status: 'waiting' }, position: 1 });
+      expect(withoutTimers(r.effects)).toEqual([]);
+      // The server's push of the requeued ticket lands on it; a new session takes the resident back in.
+      const update = run(r.state, { type: 'ticket-update', position: position('waiting', 1) });
+      expect(update.state).toMatchObject({ screen: 'waiting', ticket: { position: 1 } });
+      const again = run(update.state, { type: 'session-opened', opened: opened('s2') });
+      expect(again.state).toMatchObject({ screen: 'call', endedBy: null });
+    }
+  });
+
+  it('a call resumed after a reload, ended by the system, still keeps the place (ticket from the session)', () => {
+    const resumed = run(online, {
+      type: 'server-state',
+      state: { kiosk: opened().session.kiosk, ticket: null, session: opened() },
+    });
+    expect(resumed.state.screen).toBe('call');
+    expect(resumed.state.ticket).toBeNull();
+    const r = run(resumed.state, { type: 'session-ended', sessionId: 's1', endedBy: 'system' });
+    expect(r.state).toMatchObject({
+      screen: 'waiting',
+      ticket: { ticket: { id: 't1', number: 'A007', status: 'waiting' }, position: 1 },
+    });
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * The call phase: the video call with an agent, then the thank-you screen, which goes home by
- * itself after THANKS_MS (a screen timer) or when the resident taps "done".
+ * itself after THANKS_MS (a screen timer) or when the resident taps "done". The thank-you screen is
+ * only for an ending someone chose: a call the system ended (the agent's side or the connection
+ * lost for good) sends the resident back to waiting, at the front of the line, told plainly.
  */
-import type { EndedBy, SessionOpened } from '@rvw/shared';
+import type { EndedBy, SessionOpened, TicketPosition } from '@rvw/shared';
 import { home, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
 import { greet } from './card';
@@ -37,6 +39,7 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
 
     case 'session-ended':
       if (state.screen !== 'call' || state.session?.session.id !== event.sessionId) return null;
+      if (event.endedBy === 'system') return backInLine(state, state.session);
       return stay({ ...state, screen: 'thanks', endedBy: event.endedBy });
 
     case 'hang-up':
@@ -59,6 +62,31 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
     default:
       return null;
   }
+}
+
+/**
+ * Nobody chose to end the call: the server put the ticket back at the front of the queue (its
+ * ticket:update follows and lands on this ticket). Until it does, the ticket is shown as waiting,
+ * first in line; after a reload the ticket is known only from the session.
+ */
+function backInLine(state: FlowState, opened: SessionOpened): Step {
+  const { session } = opened;
+  const known = state.ticket?.ticket.id === session.ticketId ? state.ticket : null;
+  const ticket: TicketPosition = {
+    ticket: known
+      ? { ...known.ticket, status: 'waiting' }
+      : {
+          id: session.ticketId,
+          number: session.ticketNumber,
+          kioskId: session.kiosk.id,
+          status: 'waiting',
+          createdAt: session.startedAt,
+          hasIdentity: false,
+        },
+    position: 1,
+    waiting: Math.max(1, known?.waiting ?? 1),
+  };
+  return stay({ ...state, screen: 'waiting', session: null, ticket, endedBy: 'system' });
 }
 
 /** Holds the call and thanks the resident afterwards. */
