@@ -18,12 +18,12 @@ const PLANNED_FAST_TRIES = 40;
 
 /**
  * The kiosk socket's default policy. A kiosk stands in front of a resident, so it never gives up
- * and never waits long:
+ * and never waits long (each wait stays under 5 s, so it is back within 5 s of a server being ready):
  * - after a planned restart: every 0.5-1 s for about 30 s (back within a second of the server),
  *   then every 2-2.5 s;
  * - closed by the server without notice: at once, then after 0.5 s, 1 s, 2 s, then every 3 s;
  * - refused (not for the credential): every 3-4 s;
- * - transport lost: after 0.5 s, 1 s, 2 s, 3 s, then every 5 s;
+ * - transport lost: after 0.5 s, 1 s, 2 s, 3 s, then every 4 s;
  * each plus up to 0.5 s of jitter (1 s when refused) so that a fleet does not retry in step.
  */
 export function kioskSocketPolicy(): ReconnectPolicy {
@@ -34,6 +34,6 @@ export function kioskSocketPolicy(): ReconnectPolicy {
       'server-disconnect': new DelayTablePolicy({ delaysMs: [0, 500, 1000, 2000, 3000], jitterMs: 500 }),
       refused: new DelayTablePolicy({ delaysMs: [3000], jitterMs: 1000 }),
     } satisfies Partial<Record<KioskDropReason, ReconnectPolicy>>,
-    new DelayTablePolicy({ delaysMs: [500, 1000, 2000, 3000, 5000], jitterMs: 500 }),
+    new DelayTablePolicy({ delaysMs: [500, 1000, 2000, 3000, 4000], jitterMs: 500 }),
   );
 }
