@@ -17,6 +17,34 @@ export interface QueueCandidate {
    * because the system ended its call (a member lost, the media lost), and it is served first.
    */
   requeuedAt?: string | null;
+  /**
+   * When the kiosk's previous call ended by the resident's own hang-up, if that was at most
+   * RETURN_WINDOW_MS before this ticket: the resident is coming back, and is served near the front.
+   */
+  returnedAt?: string | null;
+}
+
+/** A resident who hung up and calls again within this time comes back near the front (issue 8 #7). */
+export const RETURN_WINDOW_MS = 5 * 60_000;
+
+/** How one of the kiosk's calls ended. */
+export interface EndedCall {
+  endedAt: string;
+  endedBy: 'kiosk' | 'agent' | 'system';
+}
+
+/**
+ * The `returnedAt` of a ticket created at `createdAt`, from its kiosk's ended calls: the end of the
+ * last call before the ticket when the resident hung up on it (no outcome) at most RETURN_WINDOW_MS
+ * before; else null (an agent's or the system's ending, or too long ago).
+ */
+export function returnedAt(createdAt: string, calls: readonly EndedCall[]): string | null {
+  const created = Date.parse(createdAt);
+  let last: EndedCall | null = null;
+  for (const call of calls)
+    if (Date.parse(call.endedAt) <= created && (!last || call.endedAt > last.endedAt)) last = call;
+  if (!last || last.endedBy !== 'kiosk' || created - Date.parse(last.endedAt) > RETURN_WINDOW_MS) return null;
+  return last.endedAt;
 }
 
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
@@ -41,13 +69,15 @@ export function formatTicketNumber(seq: number): string {
 
 /**
  * Orders waiting tickets for service: tickets put back after a lost call first (earliest accepted
- * first), then first come, first served (creation time, then day and counter).
+ * first), then residents coming back soon after hanging up, then first come, first served
+ * (creation time, then day and counter).
  */
 export function orderQueue<T extends QueueCandidate>(candidates: readonly T[]): T[] {
   return [...candidates].sort(
     (a, b) =>
       Number(!a.requeuedAt) - Number(!b.requeuedAt) ||
       compare(a.requeuedAt ?? '', b.requeuedAt ?? '') ||
+      Number(!a.returnedAt) - Number(!b.returnedAt) ||
       compare(a.createdAt, b.createdAt) ||
       compare(a.day, b.day) ||
       a.seq - b.seq ||

@@ -18,6 +18,7 @@ import { mappingStorageErrors, UniqueViolation } from '../db/storage-errors';
 import { toKiosk } from '../kiosks/kiosk-store';
 import { identitySummary, purgeIdentity } from '../identity/identity-store';
 import { formatTicketNumber, orderQueue, positions, shanghaiDay } from './queue-rules';
+import { withReturns } from './returning';
 
 /** The client-facing shape of a ticket row. */
 export function toTicket(row: TicketRow, hasIdentity: boolean): Ticket {
@@ -224,7 +225,7 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
     ])
     .where('t.status', '=', 'waiting')
     .execute();
-  return orderQueue(rows).map((r, i) => ({
+  return orderQueue(await withReturns(db, rows)).map((r, i) => ({
     ticketId: r.ticketId,
     position: i + 1,
     number: r.number,
@@ -253,10 +254,17 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
 export async function waitingPositions(db: Db): Promise<{ positions: Map<string, number>; waiting: number }> {
   const rows = await db
     .selectFrom('tickets')
-    .select(['id as ticketId', 'created_at as createdAt', 'day', 'seq', 'accepted_at as requeuedAt'])
+    .select([
+      'id as ticketId',
+      'kiosk_id as kioskId',
+      'created_at as createdAt',
+      'day',
+      'seq',
+      'accepted_at as requeuedAt',
+    ])
     .where('status', '=', 'waiting')
     .execute();
-  const ordered = orderQueue(rows);
+  const ordered = orderQueue(await withReturns(db, rows));
   return { positions: positions(ordered), waiting: ordered.length };
 }
 
@@ -275,7 +283,7 @@ export async function waitingInOrder(db: Db): Promise<Array<{ ticketId: string; 
     ])
     .where('status', '=', 'waiting')
     .execute();
-  return orderQueue(rows).map(({ ticketId, kioskId }) => ({ ticketId, kioskId }));
+  return orderQueue(await withReturns(db, rows)).map(({ ticketId, kioskId }) => ({ ticketId, kioskId }));
 }
 
 /** Records when a kiosk's last socket went away (`at`), or that it is connected again (null). */
