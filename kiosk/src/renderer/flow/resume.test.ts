@@ -31,6 +31,19 @@ describe('resuming from the server state', () => {
     expect(gone.state.screen).toBe('welcome');
     expect(withoutTimers(gone.effects)).toEqual([{ type: 'wipe' }]);
   });
+  it('a call the server put back in the queue while the kiosk was away shows the resident still in line (issue 8 #6)', () => {
+    const c = run(
+      online,
+      { type: 'call-without-card' },
+      { type: 'ticket-issued', position: position() },
+      { type: 'session-opened', opened: opened() },
+    );
+    const back = run(c.state, {
+      type: 'server-state',
+      state: { ...base, ticket: position('waiting', 1), session: null },
+    });
+    expect(back.state).toMatchObject({ screen: 'waiting', endedBy: 'system', session: null });
+  });
   it('leaves an idle kiosk alone', () => {
     const g = run(online, { type: 'card-placed', card });
     expect(

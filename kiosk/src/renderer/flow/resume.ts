@@ -19,7 +19,15 @@ export function resume(state: FlowState, server: KioskState): Step {
     });
   }
   if (server.ticket && server.ticket.ticket.status === 'waiting') {
-    return stay({ ...state, screen: 'waiting', ticket: server.ticket, problem: null });
+    // Back in line from a call: the server ended it without anyone choosing to (issue 8 #6).
+    const dropped = state.screen === 'call';
+    return stay({
+      ...state,
+      screen: 'waiting',
+      ticket: server.ticket,
+      problem: null,
+      ...(dropped ? { session: null, endedBy: 'system' as const } : {}),
+    });
   }
   // Nothing open on the server: whatever we were waiting for or talking in is over.
   if (state.screen === 'call') return stay({ ...state, screen: 'thanks', endedBy: 'system' });
