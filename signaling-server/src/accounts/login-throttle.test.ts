@@ -12,12 +12,13 @@ const t = useTestServer({ clock }, { startEach: false });
 
 const WRONG = 'not-the-password-42';
 
-async function signIn(username: string, password: string, address = '10.1.1.1') {
+async function signIn(username: string, password: string, address = '10.1.1.1', forwardedFor?: string) {
   const res = await t.server.app.inject({
     method: 'POST',
     url: '/api/auth/login',
     payload: { username, password },
     remoteAddress: address,
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
   });
   const body = res.json() as { error?: { code: string; message: string } };
   return {
@@ -100,5 +101,24 @@ describe('sign-in throttling', () => {
     ).toEqual(['account', 'address']);
     // Elsewhere the account works.
     expect((await signIn(agent.username, password, '10.3.3.3')).code).toBe('OK');
+  });
+
+  it('counts the client behind a trusted proxy by X-Forwarded-For, and ignores it otherwise', async () => {
+    offsetMs = 0;
+    await t.start({ loginDelayMs: 0, loginAddressMaxFailures: 3, trustProxyHops: 1 });
+    const proxy = '127.0.0.1';
+    for (let i = 0; i < 3; i++)
+      expect((await signIn(`ghost${i}`, WRONG, proxy, '203.0.113.7')).code).toBe('AUTH_INVALID');
+    expect((await signIn('ghost9', WRONG, proxy, '203.0.113.7')).code).toBe('LOGIN_LOCKED');
+    // Another client behind the same proxy is not locked out.
+    expect((await signIn('ghost9', WRONG, proxy, '203.0.113.8')).code).toBe('AUTH_INVALID');
+
+    await t.restart({ trustProxyHops: 0 });
+    // Without trust, the header is ignored: the proxy's own address is the one counted.
+    for (let i = 0; i < 3; i++)
+      expect((await signIn(`ghost${i + 20}`, WRONG, '10.7.7.7', `198.51.100.${i}`)).code).toBe(
+        'AUTH_INVALID',
+      );
+    expect((await signIn('ghost30', WRONG, '10.7.7.7', '198.51.100.99')).code).toBe('LOGIN_LOCKED');
   });
 });
