@@ -54,7 +54,8 @@ export class ConnectionCore {
     const key = credentialRoom(socket.data);
     if (!this.limits.admit(key)) {
       const e = RequestError.tooManyConnections(this.limits.maxSockets);
-      this.deps.log.warn({ code: e.code, kind: socket.data.kind, socketId: socket.id }, 'socket refused');
+      // Info, like the other handshake refusals: a client retrying at the door must not flood the log.
+      this.deps.log.info({ code: e.code, kind: socket.data.kind, socketId: socket.id }, 'socket refused');
       return next(refusal(e.code, e.message));
     }
     // Whichever comes first: the socket's disconnect, or its transport closing before it connected.
