@@ -31,3 +31,26 @@ describe('log sampling', () => {
     expect(JSON.parse(summary[0]!)).toMatchObject({ level: 40, repeated: expect.any(Number) });
   });
 });
+
+describe('log sampling of refused events', () => {
+  it('writes one line per code and socket for a flood of refused events, and never samples lines naming no client', async () => {
+    const t = await startTestServer();
+    const k = await createTestKiosk(t.server);
+    const kiosk = await connectKiosk(t.url, k.token);
+    try {
+      for (let i = 0; i < 30; i++) await kiosk.requestRaw('ticket:cancel', { ticketId: 'nope' });
+      const refused = t
+        .logText()
+        .split('\n')
+        .filter((l) => l.includes('socket event refused'));
+      expect(refused).toHaveLength(1);
+      t.server.log.warn({ code: 'X' }, 'no client named');
+      t.server.log.warn({ code: 'X' }, 'no client named');
+      expect(t.logText().split('no client named').length - 1).toBe(2);
+    } finally {
+      kiosk.close();
+      await t.close();
+    }
+    expect(t.logText()).toMatch(/29 more NOT_FOUND from socket \S+ in the last 60 s/);
+  });
+});

@@ -48,8 +48,9 @@ export function scrubbingStream(dest: DestinationStream): DestinationStream {
   return { write: (line: string) => dest.write(scrubIdNumbers(line)) };
 }
 
-// Warnings a client can cause at will carry the wire code; these are sampled per code and client.
-const sampledLevels = new Set([40, 50]);
+// Lines a client can cause at will (a refused event, a rate limit) carry the wire code and the
+// client; these are sampled per code and client. Lines naming no client are never sampled.
+const sampledLevels = new Set([30, 40, 50]);
 
 function sampleKey(obj: Record<string, unknown>): { key: string; what: string } | null {
   if (typeof obj.code !== 'string' || 'repeated' in obj) return null;
@@ -62,14 +63,16 @@ function sampleKey(obj: Record<string, unknown>): { key: string; what: string } 
           ? `${obj.kind} ${obj.id}`
           : typeof obj.socketId === 'string'
             ? `socket ${obj.socketId}`
-            : 'any client';
+            : null;
+  if (!who) return null;
   return { key: `${obj.code}:${who}`, what: `${obj.code} from ${who}` };
 }
 
 /**
  * Creates the server's logger: JSON lines to `stream` (default stdout) at the configured level.
- * With a sampler, every warning or error that carries a wire `code` (RATE_LIMITED, …) is sampled
- * per code and client: the first is written, the rest counted into one summary line per window.
+ * With a sampler, every info, warning or error line that carries a wire `code` (RATE_LIMITED, …)
+ * and names a client is sampled per code and client: the first is written, the rest counted into
+ * one summary line per window.
  */
 export function createLogger(
   config: Pick<ServerConfig, 'logLevel'>,
@@ -85,7 +88,7 @@ export function createLogger(
           const [first] = args as unknown[];
           if (sampler && sampledLevels.has(level) && typeof first === 'object' && first !== null) {
             const k = sampleKey(first as Record<string, unknown>);
-            const lvl = level === 50 ? 'error' : 'warn';
+            const lvl = level === 50 ? 'error' : level === 40 ? 'warn' : 'info';
             if (k && !sampler.admit(lvl, k.key, k.what, first as Record<string, unknown>)) return;
           }
           method.apply(this, args);
