@@ -17,6 +17,8 @@ const zh = {
   'welcome.callAgent': '呼叫工作人员',
   'welcome.serviceDown': '视频服务暂时无法使用',
   'welcome.serviceDownHint': '现在不能呼叫工作人员。请稍后再来，或请身边的工作人员帮忙。',
+  'welcome.serviceRestarting': '视频服务正在重新连接',
+  'welcome.serviceRestartingHint': '请稍等一会儿，连接好以后就可以呼叫工作人员。',
   'welcome.takeCard': '请取回您的身份证',
   'demo.title': '演示：放置示例证件',
   'demo.resident': '居民身份证',
@@ -86,6 +88,8 @@ const en: Record<MessageKey, string> = {
   'welcome.serviceDown': 'Video service is not available right now',
   'welcome.serviceDownHint':
     'You cannot call a staff member at the moment. Please come back later, or ask a staff member nearby.',
+  'welcome.serviceRestarting': 'Video service is reconnecting',
+  'welcome.serviceRestartingHint': 'Please wait a moment; then you can call a staff member.',
   'welcome.takeCard': 'Please take your ID card',
   'demo.title': 'Demo: place a sample card',
   'demo.resident': 'Resident ID card',

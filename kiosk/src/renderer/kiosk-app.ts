@@ -96,7 +96,9 @@ export class KioskApp {
   // The bridge checks every event against the contract (the host checked it against the protocol first).
   private listenToServer(): Array<() => void> {
     return [
-      this.bridge.on('server:status', ({ connected }) => this.serverStatus(connected)),
+      this.bridge.on('server:status', ({ connected, restarting }) =>
+        this.serverStatus(connected, restarting),
+      ),
       this.bridge.on('kiosk:state', (state) => this.send({ type: 'server-state', state })),
       this.bridge.on('ticket:update', (position) => this.send({ type: 'ticket-update', position })),
       this.bridge.on('session:opened', (opened) => this.send({ type: 'session-opened', opened })),
@@ -126,9 +128,9 @@ export class KioskApp {
   setLocale = (locale: Locale): void => this.send({ type: 'set-locale', locale });
 
   // The screens show whether a call can work; the flag stays in the snapshot for staff and tests.
-  private serverStatus(connected: boolean): void {
+  private serverStatus(connected: boolean, restarting?: boolean): void {
     this.publish({ serverConnected: connected });
-    this.send({ type: 'server-status', connected });
+    this.send({ type: 'server-status', connected, restarting: restarting === true });
   }
 
   /** Demo: places (or removes) a sample card on the simulated reader. */

@@ -48,6 +48,10 @@ const states: Array<[string, FlowState]> = [
       .state,
   ],
   ['welcome, server down', run(up, { type: 'server-status', connected: false }).state],
+  [
+    'welcome, server restarting',
+    run(up, { type: 'server-status', connected: false, restarting: true }).state,
+  ],
   ['welcome, card left', run(thanksCard, { type: 'timer', timer: 'thanks' }).state],
   ['greeting', greeting],
   ['greeting, idle notice', run(greeting, { type: 'timer', timer: 'idle' }).state],

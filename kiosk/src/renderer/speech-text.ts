@@ -29,6 +29,8 @@ export function spokenParts(flow: FlowState, locale: Locale): string[] {
       const takeCard = flow.cardOnReader ? [tr('welcome.takeCard')] : [];
       if (flow.server === 'down')
         return [...takeCard, tr('welcome.serviceDown'), tr('welcome.serviceDownHint')];
+      if (flow.server === 'restarting')
+        return [...takeCard, tr('welcome.serviceRestarting'), tr('welcome.serviceRestartingHint')];
       if (!welcomeKnown(flow)) return takeCard;
       if (!readerUsable(flow.reader))
         return [...takeCard, tr('welcome.readerOffline'), tr('welcome.readerOfflineHint')];

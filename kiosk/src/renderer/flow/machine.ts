@@ -50,7 +50,7 @@ function reduce(before: FlowState, event: FlowEvent): Step {
     case 'reader-status':
       return stay({ ...state, reader: event.status });
     case 'server-status':
-      return stay({ ...state, server: event.connected ? 'up' : 'down' });
+      return stay({ ...state, server: event.connected ? 'up' : event.restarting ? 'restarting' : 'down' });
     case 'set-locale':
       return stay({ ...state, locale: event.locale });
     case 'server-state':

@@ -18,8 +18,11 @@ export type Screen = CardScreen | QueueScreen | CallScreen;
 /** Every timer a screen may run (`start-timer` / `cancel-timer` effects, `timer` events). */
 export type TimerName = CallTimer | CardTimer | QueueTimer | SettleTimer | ReminderTimer;
 
-/** Whether the host can reach the signaling server; 'unknown' until the host has said. */
-export type ServerLink = 'unknown' | 'up' | 'down';
+/**
+ * Whether the host can reach the signaling server; 'unknown' until the host has said;
+ * 'restarting' while the server is down for a restart it announced (the host is reconnecting).
+ */
+export type ServerLink = 'unknown' | 'up' | 'down' | 'restarting';
 
 /**
  * A screen that has just appeared and does not yet take taps (flow/settle.ts): what it still waits
@@ -76,7 +79,7 @@ export interface FlowState {
 export type CommonEvent =
   | { type: 'reader-status'; status: ReaderStatus }
   | { type: 'server-state'; state: KioskState }
-  | { type: 'server-status'; connected: boolean }
+  | { type: 'server-status'; connected: boolean; restarting?: boolean }
   | { type: 'reset' }
   | { type: 'set-locale'; locale: Locale }
   | { type: 'speech-started'; screen: Screen }

@@ -191,5 +191,8 @@ describe('a slow ticket request can be cancelled (issue 8 #9)', () => {
   it('records the server link for the welcome screen', () => {
     expect(run(online, { type: 'server-status', connected: false }).state.server).toBe('down');
     expect(run(online, { type: 'server-status', connected: true }).state.server).toBe('up');
+    expect(run(online, { type: 'server-status', connected: false, restarting: true }).state.server).toBe(
+      'restarting',
+    );
   });
 });

@@ -36,14 +36,15 @@ export function WelcomeScreen({
       {tr('welcome.takeCard')}
     </p>
   );
-  if (server === 'down') {
+  if (server === 'down' || server === 'restarting') {
+    const restarting = server === 'restarting';
     return (
       <section className="screen screen-welcome" data-testid="screen-welcome">
         {takeCard}
-        <h1 className="headline" data-testid="service-down">
-          {tr('welcome.serviceDown')}
+        <h1 className="headline" data-testid="service-down" role="status">
+          {tr(restarting ? 'welcome.serviceRestarting' : 'welcome.serviceDown')}
         </h1>
-        <p className="lead">{tr('welcome.serviceDownHint')}</p>
+        <p className="lead">{tr(restarting ? 'welcome.serviceRestartingHint' : 'welcome.serviceDownHint')}</p>
         {children}
       </section>
     );
