@@ -29,6 +29,7 @@ import type { BridgeIpc } from '../preload/bridge-api';
 import { socketTransport } from '../renderer/bridge/web-bridge';
 import type { WebBridgeSocket } from '../renderer/bridge/web-bridge';
 import { KioskApp } from '../renderer/kiosk-app';
+import { takesTaps } from '../renderer/flow/machine';
 import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
 import { bootKioskHost } from '../host/kiosk-host';
@@ -102,6 +103,8 @@ describe('the kiosk token never reaches the renderer', () => {
     reader.place(sampleResidentCard);
     await until(() => expect(flow().screen).toBe('greeting'));
     app.send({ type: 'confirm-identity' });
+    // Consent takes an answer once it has settled (issue 8 #1).
+    await until(() => expect(takesTaps(flow())).toBe(true));
     app.send({ type: 'consent', agree: true });
     await until(() => expect(flow().identityShared).toBe(true));
     const ticketId = flow().ticket!.ticket.id;
@@ -118,6 +121,7 @@ describe('the kiosk token never reaches the renderer', () => {
     });
     app.send({ type: 'hang-up' });
     await until(() => expect(flow().screen).toBe('thanks'));
+    await until(() => expect(takesTaps(flow())).toBe(true));
     app.send({ type: 'thanks-done' });
     await until(async () => expect((await bridge.invoke('idcard:current', {})).card).toBeNull());
     seen.push({
