@@ -45,6 +45,7 @@ export function App({ app }: { app: KioskApp }) {
             <span className="server-dot" title="server offline" aria-hidden="true" />
           )}
         </span>
+        {config?.demo && <DemoPanel tr={tr} locale={locale} onCard={app.demoCard} />}
         <div className="topbar-actions">
           <button type="button" className="btn-corner" data-testid="repeat-speech" onClick={app.repeatSpeech}>
             <SpeakerIcon /> {tr('speech.repeat')}
@@ -61,13 +62,7 @@ export function App({ app }: { app: KioskApp }) {
         </div>
       </header>
       <main className="content">
-        <ScreenView
-          flow={flow}
-          locale={locale}
-          media={media}
-          send={app.send}
-          demoPanel={config?.demo && <DemoPanel tr={tr} onCard={app.demoCard} />}
-        />
+        <ScreenView flow={flow} locale={locale} media={media} send={app.send} />
       </main>
     </div>
   );
