@@ -6,6 +6,7 @@ import {
   gate,
   uncount,
   type ThrottlePolicy,
+  type ThrottleState,
 } from './login-throttle-rules';
 
 const policy: ThrottlePolicy = { maxFailures: 5, freeFailures: 1, lockMs: 15 * 60_000, delayMs: 1000 };
@@ -19,7 +20,7 @@ describe('sign-in throttle rules', () => {
   });
 
   it('locks at maxFailures, refuses while locked, and forgets after the lock or a quiet period', () => {
-    let state = null as ReturnType<typeof countAttempt>['state'] | null;
+    let state: ThrottleState | null = null;
     let t = 0;
     for (let i = 1; i <= 5; i++) {
       const next = countAttempt(state, t, policy);
@@ -40,7 +41,8 @@ describe('sign-in throttle rules', () => {
   });
 
   it('takes back an attempt that did not fail, including the lock it started', () => {
-    const four = [0, 1, 2, 3].reduce((s) => countAttempt(s, 0, policy).state, null as never);
+    let four: ThrottleState | null = null;
+    for (let i = 0; i < 4; i++) four = countAttempt(four, 0, policy).state;
     const fifth = countAttempt(four, 0, policy);
     expect(fifth.locks).toBe(true);
     const back = uncount(fifth.state, true, 0);
