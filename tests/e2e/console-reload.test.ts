@@ -2,7 +2,9 @@
  * The agent reloads the console mid-call (issue 8 #3): the reloaded console resumes the same
  * session and video decodes again on both sides within 5 s of the reload. Then a second console
  * tab of the same agent (issue 8 #4) is told the call is open elsewhere and takes it over; video
- * flows to the tab that took it, in the same session.
+ * flows to the tab that took it, in the same session. Last, the agent's side goes away for good
+ * (issue 8 #6): the kiosk says the connection dropped and that it is reconnecting, and when the
+ * server gives the agent up the resident is told plainly they are still in line, at the front.
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -49,6 +51,9 @@ async function framesBackAfter(page: Page, since: number, limitMs: number): Prom
 beforeAll(async () => {
   server = await startTestServer({
     consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
+    // Long enough for a console reload and for the kiosk to notice a vanished peer (ICE takes about
+    // 8 s to call a silently closed page 'disconnected'); short enough to see the agent given up.
+    memberGraceSeconds: 14,
   });
   const created = await createTestAgent(server.server, { displayName: '李敏' });
   agent = { username: created.agent.username, password: created.password };
@@ -112,11 +117,33 @@ test('a second tab of the same agent says the call is open elsewhere, and can ta
   const takenAt = Date.now();
   await second.getByTestId('take-over').click();
   await consolePage.getByTestId('call-elsewhere').waitFor();
-  const back = await framesBackAfter(second, takenAt, RECOVERY_LIMIT_MS * 2);
+  // This tab never decoded anything before: its first frames are the call coming back.
+  await expect.poll(() => framesDecoded(second), { timeout: RECOVERY_LIMIT_MS * 2 }).toBeGreaterThan(0);
+  const back = Date.now() - takenAt;
   console.log(`[console-reload] video in the tab that took over after ${back} ms`);
   expect(back).not.toBeNull();
   await expectFramesRising(kioskPage);
   const sessions = (await (await adminApi(server.server)).listSessions()).sessions;
   expect(sessions).toHaveLength(1);
   expect(sessions[0]?.endedAt).toBeNull();
+});
+
+test('the agent gone for good: the kiosk says it is reconnecting, then that the resident is first in line', async () => {
+  const closedAt = Date.now();
+  for (const page of consoleContext.pages()) await page.close();
+  await kioskPage.getByTestId('call-reconnecting').waitFor({ timeout: 15_000 });
+  const reconnectingAfter = Date.now() - closedAt;
+  await kioskPage.getByTestId('call-dropped').waitFor({ timeout: 20_000 });
+  console.log(
+    `[console-reload] agent gone: kiosk said reconnecting after ${reconnectingAfter} ms, back in line after ${Date.now() - closedAt} ms`,
+  );
+  await expect.poll(() => kioskPage.getByTestId('queue-position').innerText()).toContain('下一位就是您');
+  await kioskPage.getByTestId('screen-thanks').waitFor({ state: 'detached' });
+  const admin = await adminApi(server.server);
+  const [session] = (await admin.listSessions()).sessions;
+  expect(session).toMatchObject({ endedBy: 'system' });
+  // The ticket is waiting again: the next agent serves it first.
+  expect((await admin.listTickets({ query: {} })).tickets).toEqual([
+    expect.objectContaining({ status: 'waiting' }),
+  ]);
 });
