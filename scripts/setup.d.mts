@@ -24,7 +24,7 @@ export declare function ensureNpm(options?: { need?: string[] }): void;
 export declare function ensureDebian(names?: string[]): boolean;
 
 /** Builds the agent console and the kiosk (renderer and Electron main) when their sources are newer. */
-export declare function ensureBuilds(options?: { force?: boolean }): void;
+export declare function ensureBuilds(options?: { force?: boolean; only?: Array<'console' | 'kiosk'> }): void;
 
 /** Throws when the Node version is outside package.json's engines. */
 export declare function checkNode(): void;

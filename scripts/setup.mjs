@@ -158,12 +158,14 @@ function newestMtime(dir) {
 /** The web builds: each is rebuilt when its sources (or shared/) are newer than its output. */
 const builds = [
   {
+    key: 'console',
     name: 'agent console',
     workspace: '@rvw/agent-console',
     sources: ['agent-console', 'shared/src'],
     output: 'agent-console/dist/index.html',
   },
   {
+    key: 'kiosk',
     name: 'kiosk',
     workspace: '@rvw/kiosk',
     sources: ['kiosk', 'shared/src'],
@@ -171,9 +173,12 @@ const builds = [
   },
 ];
 
-/** Builds the agent console and the kiosk renderer (and the Electron main bundle) when stale. */
-export function ensureBuilds({ force = false } = {}) {
-  for (const b of builds) {
+/**
+ * Builds the agent console and the kiosk renderer (and the Electron main bundle) when stale;
+ * `only` limits it to some of them ('console', 'kiosk').
+ */
+export function ensureBuilds({ force = false, only = ['console', 'kiosk'] } = {}) {
+  for (const b of builds.filter((x) => only.includes(x.key))) {
     const out = join(root, b.output);
     const stale =
       force ||
@@ -195,6 +200,12 @@ export function checkNode() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  // `setup.mjs --build kiosk|console`: only that build (tools that serve one app run this first).
+  const only = process.argv.indexOf('--build');
+  if (only > 0) {
+    ensureBuilds({ only: process.argv.slice(only + 1, only + 2) });
+    process.exit(0);
+  }
   checkNode();
   ensureNpm();
   const ok = ensureDebian();

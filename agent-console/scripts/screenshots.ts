@@ -1,7 +1,7 @@
 /**
  * Screenshots of every console screen, for a person to look at (not a test; nothing is asserted
  * beyond the flow completing). Starts the real signaling server on port 0 over a temp SQLite file,
- * serving agent-console/dist (run `npm run build -w @rvw/agent-console` first), fills the queue with
+ * serving agent-console/dist (built first when its sources changed), fills the queue with
  * ten kiosks' tickets of varied age, and drives Debian's Chromium with a fake camera.
  *
  *   npx tsx agent-console/scripts/screenshots.ts [outDir]     (default: screenshots/console)
@@ -21,6 +21,10 @@ import {
   type TestClient,
 } from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
+import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
+
+if (!ensureDebian(['chromium', 'fonts-noto-cjk'])) process.exit(1);
+ensureBuilds({ only: ['console'] });
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = process.argv[2] ?? join(here, '../../screenshots/console');

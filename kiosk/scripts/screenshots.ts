@@ -3,7 +3,7 @@
  * look at (not a test: it asserts nothing). Real web host + real kiosk host over a fake reader, and
  * a tiny socket.io server standing in for the signaling server.
  *   npx tsx kiosk/scripts/screenshots.ts [outDir=screenshots/kiosk] [locale=zh-CN]
- * Build the renderer first (npx vite build in kiosk/).
+ * It builds the renderer first when its sources changed (scripts/setup.mjs).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,10 @@ import { bootKioskHost } from '../src/host/kiosk-host';
 import { FakeReader, sampleResidentCard } from '../src/host/fake-reader';
 import { startBrowserShell } from '../src/browser-shell/browser-shell';
 import { launchChromium } from '@rvw/sim/browser';
+import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
+
+if (!ensureDebian(['chromium', 'fonts-noto-cjk'])) process.exit(1);
+ensureBuilds({ only: ['kiosk'] });
 
 const outDir = process.argv[2] ?? 'screenshots/kiosk';
 const locale = (process.argv[3] ?? 'zh-CN') as 'zh-CN' | 'en';

@@ -8,7 +8,12 @@ import { cpus } from 'node:os';
 import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signaling-server/testing';
 import { firstFrameAt, launchChromium, mediaOpenedAt, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack } from '@rvw/sim/kiosk-stack';
+import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
 import { summaryLine } from './stats';
+
+// After a plain `npm ci` the console and the kiosk are not built yet, and Chromium may be missing.
+if (!ensureDebian(['chromium'])) process.exit(1);
+ensureBuilds({ only: ['console', 'kiosk'] });
 
 const calls = Number(process.env.RVW_BENCH_CALLS ?? 20);
 if (!Number.isInteger(calls) || calls < 1 || calls > 500) throw new Error('RVW_BENCH_CALLS must be 1..500');

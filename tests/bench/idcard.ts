@@ -9,7 +9,11 @@ import { parseArgs } from 'node:util';
 import { setTimeout as delay } from 'node:timers/promises';
 import { IdCardReaderService } from '@rvw/kiosk/idcard';
 import { sampleCards, startSimulatedReaderLine } from '@rvw/sim';
+import { ensureDebian } from '../../scripts/setup.mjs';
 import { percentile } from './stats';
+
+// The simulated line is a socat pty pair.
+if (!ensureDebian(['socat'])) process.exit(1);
 
 const { values } = parseArgs({
   options: { reads: { type: 'string', default: '50' }, poll: { type: 'string', default: '300' } },
