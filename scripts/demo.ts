@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer, ensureDemoData, loadConfig } from '@rvw/signaling-server';
 import {
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     );
   }
   if (!socat) lines.push('ID-card reader:  disabled (install socat to simulate one)');
+  lines.push(`Data folder:     ${resolve(config.dataDir)}   (RVW_DATA_DIR)`);
   lines.push(`Server log:      ${config.logFile ?? join(config.dataDir, 'server.log')}`);
   lines.push('Stop with Ctrl+C.');
   console.log(`\n${lines.join('\n')}\n`);
