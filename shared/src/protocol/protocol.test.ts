@@ -30,6 +30,9 @@ describe('client event schemas', () => {
       'ticket:accept-next': ['agent'],
       signal: ['kiosk', 'agent'],
       'session:end': ['kiosk', 'agent'],
+      'session:media-lost': ['agent'],
+      'session:join': ['agent'],
+      'session:take-over': ['agent'],
       'identity:reveal': ['agent'],
     });
   });
@@ -87,7 +90,9 @@ describe('client event schemas', () => {
         'auth:revoked',
         'kiosk:state',
         'queue:update',
+        'server:restarting',
         'session:ended',
+        'session:moved',
         'session:identity',
         'session:opened',
         'signal',
