@@ -138,6 +138,8 @@ describe('KioskApp against the real signaling server, through the real host', ()
     const entry = await agent.waitFor('queue:update', (q) => q.entries.some((e) => e.ticketId === ticketId));
     expect(entry.entries.find((e) => e.ticketId === ticketId)?.identity).toBeUndefined();
     expect(flow().ticket?.ticket.hasIdentity).toBe(false);
+    // The agent is told the resident declined, not that no card was shown (issue 8 #13b).
+    expect(entry.entries.find((e) => e.ticketId === ticketId)?.identityIntent).toBe('declined');
   });
 
   it('resumes a waiting ticket when the server says so on connect, and cancels it', async () => {

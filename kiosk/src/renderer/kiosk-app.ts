@@ -176,7 +176,7 @@ export class KioskApp {
         return;
       case 'request-ticket': {
         try {
-          const position = await this.bridge.invoke('ticket:request', {});
+          const position = await this.bridge.invoke('ticket:request', { identity: effect.identity });
           this.send({ type: 'ticket-issued', position });
         } catch (err) {
           this.send({ type: 'ticket-failed', code: bridgeErrorCode(err) });

@@ -17,7 +17,7 @@ describe('the resident journey', () => {
     expect(r.state).toMatchObject({ screen: 'waiting', consented: true, identityShared: true, card });
     expect(r.state.ticket?.position).toBe(1);
     expect(withoutTimers(r.effects)).toEqual([
-      { type: 'request-ticket' },
+      { type: 'request-ticket', identity: 'pending' },
       { type: 'share-identity', ticketId: 't1' },
     ]);
 

@@ -11,7 +11,10 @@ describe('the card phase', () => {
       { type: 'consent', agree: false },
     );
     expect(r.state).toMatchObject({ screen: 'requesting', card: null, consented: false });
-    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }, { type: 'request-ticket' }]);
+    expect(withoutTimers(r.effects)).toEqual([
+      { type: 'wipe' },
+      { type: 'request-ticket', identity: 'declined' },
+    ]);
     const issued = run(r.state, { type: 'ticket-issued', position: position() });
     expect(withoutTimers(issued.effects)).toEqual([]);
     expect(issued.state.screen).toBe('waiting');
@@ -27,7 +30,10 @@ describe('the card phase', () => {
   it('calling without a card never shares identity', () => {
     const r = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
     expect(r.state).toMatchObject({ screen: 'waiting', consented: false });
-    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }, { type: 'request-ticket' }]);
+    expect(withoutTimers(r.effects)).toEqual([
+      { type: 'wipe' },
+      { type: 'request-ticket', identity: 'none' },
+    ]);
   });
 
   it('removing the card while idle wipes; removing it while waiting does not interrupt', () => {

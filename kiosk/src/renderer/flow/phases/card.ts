@@ -59,15 +59,15 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
 
     case 'consent': {
       if (state.screen !== 'consent') return null;
-      if (event.agree) return requestTicket({ ...state, consented: true });
+      if (event.agree) return requestTicket({ ...state, consented: true }, 'pending');
       // Declined: the card data has no further use on this kiosk, so it goes now.
-      const step = requestTicket({ ...state, consented: false, card: null });
+      const step = requestTicket({ ...state, consented: false, card: null }, 'declined');
       return { state: step.state, effects: [{ type: 'wipe' }, ...step.effects] };
     }
 
     case 'call-without-card': {
       if (state.screen !== 'welcome') return null;
-      const step = requestTicket({ ...state, card: null, consented: false });
+      const step = requestTicket({ ...state, card: null, consented: false }, 'none');
       return { state: step.state, effects: [{ type: 'wipe' }, ...step.effects] };
     }
 

@@ -2,7 +2,7 @@
  * The queue phase: asking for a ticket, waiting with it (sharing the identity if consented), or a
  * problem when none can be had. The call phase takes over when a session opens.
  */
-import { ErrorCode, type TicketPosition } from '@rvw/shared';
+import { ErrorCode, type IdentityIntent, type TicketPosition } from '@rvw/shared';
 import { home, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
 
@@ -33,13 +33,17 @@ export type QueueEvent =
 
 /** Server requests for a ticket and the host's identity upload. */
 export type QueueEffect =
-  | { type: 'request-ticket' }
+  | { type: 'request-ticket'; identity: IdentityIntent }
   | { type: 'share-identity'; ticketId: string }
   | { type: 'cancel-ticket'; ticketId: string };
 
-/** Enters the queue phase: shows "taking a number" and asks the server for a ticket. */
-export function requestTicket(state: FlowState): Step {
-  return { state: { ...state, screen: 'requesting' }, effects: [{ type: 'request-ticket' }] };
+/**
+ * Enters the queue phase: shows "taking a number" and asks the server for a ticket, saying whether
+ * the resident's identity will follow (`pending`), was declined, or there is no card (`none`), so
+ * the agent is told the truth about a ticket without identity.
+ */
+export function requestTicket(state: FlowState, identity: IdentityIntent): Step {
+  return { state: { ...state, screen: 'requesting' }, effects: [{ type: 'request-ticket', identity }] };
 }
 
 function reduce(state: FlowState, event: FlowEvent): Step | null {
