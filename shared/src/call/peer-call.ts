@@ -76,6 +76,11 @@ export class PeerCall implements PeerConnection {
     });
     peer.on('error', (err: Error) => this.finish(err, true));
     peer.on('close', () => this.finish(undefined, true));
+    // This fork's own teardown (the other side closed its channel, ICE failed) emits 'disconnect' and
+    // maybe 'error', never 'close': without this, a peer the other side closed cleanly (a console
+    // tab closed or reloaded) was never reported and the call stayed on a frozen picture. After a
+    // microtask, so that an 'error' emitted in the same teardown is the reason reported.
+    peer.on('disconnect', () => queueMicrotask(() => this.finish(undefined, true)));
     for (const data of this.pending.splice(0)) peer.signal(data as never);
   }
 
