@@ -19,7 +19,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build the server serves in production (the dev server still has them).
+    sourcemap: false,
   },
   server: {
     proxy: {

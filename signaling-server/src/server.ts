@@ -21,6 +21,7 @@ import { StorageHealth } from './db/storage-health';
 import { registerConsole } from './http/console-static';
 import { installErrorHandling } from './http/http-support';
 import { registerRoutes } from './http/route-registrar';
+import { registerSecurityHeaders } from './http/security-headers';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
 import { IdentityCipher, loadIdentityKey } from './identity/identity-crypto';
 import { encryptHeldNumbers } from './identity/identity-store';
@@ -231,6 +232,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     credentials.start();
     await watch.start();
     await retention.start();
+    await registerSecurityHeaders(app);
     registerRoutes(
       app,
       httpRoutes,

@@ -5,8 +5,6 @@
  * (run in the page, AAA contrast included) finds nothing serious or critical, no text is smaller
  * than 16 px and no control is smaller than 44x44 px.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -21,8 +19,8 @@ import {
 } from '@rvw/signaling-server/testing';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack } from '@rvw/sim/kiosk-stack';
+import { axeFindings, type AxeFinding } from '../support/axe';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 },
@@ -63,34 +61,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-interface Finding {
-  id: string;
-  impact: string | null;
-  nodes: string[];
-}
-
 /** axe-core in the page, every WCAG 2.x level A to AAA (AAA contrast) plus best practice. */
-async function axeFindings(): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    type AxeResult = {
-      violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }>;
-    };
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe;
-    const result = await axe.run(document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-      rules: { 'color-contrast-enhanced': { enabled: true } },
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)),
-    }));
-  });
-}
+const axeOnPage = (): Promise<AxeFinding[]> => axeFindings(page);
 
 /** Visible text below 16 px, and visible controls below 44x44 px. */
 async function sizeFindings(): Promise<{ smallText: string[]; smallTargets: string[] }> {
@@ -129,7 +101,7 @@ async function check(screen: string, failures: string[]): Promise<void> {
   for (const size of SIZES) {
     await page.setViewportSize(size);
     const label = `${screen} @${size.width}x${size.height}`;
-    const serious = (await axeFindings()).filter((f) => f.impact === 'serious' || f.impact === 'critical');
+    const serious = (await axeOnPage()).filter((f) => f.impact === 'serious' || f.impact === 'critical');
     for (const f of serious) failures.push(`${label}: axe ${f.id} (${f.impact}) ${f.nodes.join(' ')}`);
     const { smallText, smallTargets } = await sizeFindings();
     for (const t of smallText) failures.push(`${label}: text ${t}`);

@@ -19,6 +19,8 @@ export async function registerConsole(app: FastifyInstance, consoleDir: string):
       prefix: '/console/',
       wildcard: true,
       index: 'index.html',
+      // Source maps would hand anyone the console's source: never served, even if a build has them.
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
     });
     app.get('/console', async (_req, reply) => reply.redirect('/console/'));
     // Browsers and tools that ask the site's root for its icon get the console's.
