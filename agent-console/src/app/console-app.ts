@@ -3,7 +3,7 @@
  * workbench's state machine (console-state.ts), the call, and which failures sign the agent out.
  * Components render its snapshot (useSyncExternalStore) and forward the agent's actions to it.
  */
-import { ErrorCode, type ConnectRefusal, type LoginResponse, type QueueEntry } from '@rvw/shared';
+import { ErrorCode, type LoginResponse, type QueueEntry } from '@rvw/shared';
 import type { CallController, CallControllerOptions, CallSnapshot } from '@rvw/shared/call';
 import { ConsoleCall } from '../call/console-call';
 import { browserTabIdEnv, consoleTabId } from '../call/tab-id';
@@ -20,7 +20,8 @@ import {
   type ConsoleState,
 } from './console-state';
 import { bindServerEvents } from './server-events';
-import { consoleSocketPolicy, type SocketDropReason } from './socket-policy';
+import { SocketLink } from './socket-link';
+import { consoleSocketPolicy } from './socket-policy';
 
 /** What the screens render from. */
 export interface ConsoleSnapshot {
@@ -79,13 +80,10 @@ const ALREADY_OVER: readonly string[] = [
 interface Signed {
   token: string;
   socket: ConsoleSocket;
-  retry: ReturnType<typeof setTimeout> | null;
-  retries: number;
-  downSince: number | null;
+  link: SocketLink;
   expiry: ReturnType<typeof setTimeout> | null;
   call: ConsoleCall | null;
   accepting: boolean;
-  signingOut: boolean;
 }
 
 /** Drives the console from sign-in to sign-out; one per page. */
@@ -144,9 +142,9 @@ export class ConsoleApp {
   /** The agent signs out: ends an open call, revokes the token, returns to the login screen. */
   signOut = async (): Promise<void> => {
     const signed = this.signed;
-    if (!signed || signed.signingOut) return;
+    if (!signed || signed.link.quiet) return;
     // The server drops our socket on logout, which must not read as an error.
-    signed.signingOut = true;
+    signed.link.quiet = true;
     const sessionId = this.snapshot.work.call?.opened.session.id;
     if (sessionId) {
       await request(signed.socket, 'session:end', { sessionId }, SIGN_OUT_END_TIMEOUT_MS).catch(
@@ -246,17 +244,12 @@ export class ConsoleApp {
   private begin(auth: LoginResponse): void {
     this.teardown();
     const socket = (this.deps.connect ?? connectConsoleSocket)(auth.token);
-    const signed: Signed = {
-      token: auth.token,
-      socket,
-      retry: null,
-      retries: 0,
-      downSince: null,
-      expiry: null,
-      call: null,
-      accepting: false,
-      signingOut: false,
-    };
+    const link = new SocketLink(socket, this.socketPolicy, this.now, {
+      onConnected: () => this.dispatch({ type: 'connected' }),
+      onDown: () => this.dispatch({ type: 'disconnected' }),
+      onAuthLost: (code) => this.leave(code),
+    });
+    const signed: Signed = { token: auth.token, socket, link, expiry: null, call: null, accepting: false };
     this.signed = signed;
     this.publish({ auth, signedOutCode: null, work: initialConsoleState, call: null, ending: false });
     this.listen(signed);
@@ -292,31 +285,9 @@ export class ConsoleApp {
     );
   }
 
+  /** The server's pushes, checked and fed to the workbench; signals go to the call. */
   private listen(signed: Signed): void {
-    const s = signed.socket;
-    s.on('connect', () => {
-      signed.retries = 0;
-      signed.downSince = null;
-      this.dispatch({ type: 'connected' });
-    });
-    s.on('disconnect', (reason) => {
-      // 'io client disconnect' is our own doing (sign-out, teardown).
-      if (signed.signingOut || reason === 'io client disconnect') return;
-      this.dispatch({ type: 'disconnected' });
-      this.retryLater(signed, reason === 'io server disconnect' ? 'server-disconnect' : 'transport');
-    });
-    s.on('connect_error', (error) => {
-      if (signed.signingOut) return;
-      const refusal = (error as Error & { data?: ConnectRefusal }).data;
-      if (isAuthLost(refusal?.code)) {
-        this.leave(refusal?.code ?? ErrorCode.AuthInvalid);
-        return;
-      }
-      this.dispatch({ type: 'disconnected' });
-      // A refusal by the server's middleware leaves the socket inactive; a failed transport does not.
-      this.retryLater(signed, s.active ? 'transport' : 'refused');
-    });
-    bindServerEvents(s, {
+    bindServerEvents(signed.socket, {
       dispatch: (action) => this.dispatch(action),
       now: this.now,
       signal: (sessionId, data) => {
@@ -324,24 +295,6 @@ export class ConsoleApp {
         if (call?.sessionId === sessionId) call.receive(data);
       },
     });
-  }
-
-  private retryLater(signed: Signed, reason: SocketDropReason): void {
-    if (signed.retry) clearTimeout(signed.retry);
-    signed.retry = null;
-    signed.downSince ??= this.now();
-    const delay = this.socketPolicy.nextRetryDelayInMs({
-      retryCount: signed.retries,
-      elapsedMs: this.now() - signed.downSince,
-      reason,
-    });
-    // The policy gave up: the header keeps saying 'reconnecting' until the page is reloaded.
-    if (delay === null) return;
-    signed.retry = setTimeout(() => {
-      signed.retry = null;
-      signed.retries += 1;
-      if (this.signed === signed && !signed.socket.connected) signed.socket.connect();
-    }, delay);
   }
 
   /** Back to the login screen; `code` says why (null: the agent's choice). */
@@ -355,11 +308,9 @@ export class ConsoleApp {
     const signed = this.signed;
     if (!signed) return;
     this.signed = null;
-    if (signed.retry) clearTimeout(signed.retry);
     if (signed.expiry) clearTimeout(signed.expiry);
     this.endCallMedia(signed);
-    signed.socket.removeAllListeners();
-    signed.socket.disconnect();
+    signed.link.close();
   }
 
   private dispatch(action: ConsoleAction): void {
