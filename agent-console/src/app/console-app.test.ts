@@ -6,13 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { io } from 'socket.io-client';
 import type { LoginResponse, SignalData } from '@rvw/shared';
-import {
-  CallController,
-  DelayTablePolicy,
-  type LocalMedia,
-  type PeerCallOptions,
-  type PeerConnection,
-} from '@rvw/shared/call';
+import { CallController, DelayTablePolicy, FakePeer, noLocalMedia } from '@rvw/shared/call';
 import {
   connectKiosk,
   createTestAgent,
@@ -41,30 +35,6 @@ class MemoryStorage implements KeyValueStorage {
   }
 }
 
-/** A peer that records what it is given and lets the test play the network's part. */
-class RecordingPeer implements PeerConnection {
-  readonly received: SignalData[] = [];
-  started = false;
-  ended = false;
-  constructor(readonly options: PeerCallOptions) {}
-  start(): void {
-    this.started = true;
-  }
-  signal(data: SignalData): void {
-    if (this.ended) throw new Error('signal after end');
-    this.received.push(data);
-  }
-  end(): void {
-    this.ended = true;
-  }
-}
-
-/** An empty stream: enough for the controller, which only stops and mutes its tracks. */
-const noMedia = async (): Promise<LocalMedia> => ({
-  stream: { getTracks: () => [] } as unknown as MediaStream,
-  error: null,
-});
-
 let server: TestServer;
 const apps: ConsoleApp[] = [];
 const clients: TestClient[] = [];
@@ -82,7 +52,7 @@ afterAll(async () => {
 
 /** A controller wired to the test server, with a fast socket policy and recording peers. */
 function newApp(storage: KeyValueStorage) {
-  const peers: RecordingPeer[] = [];
+  const peers: FakePeer[] = [];
   const baseUrl = server.url;
   const app = new ConsoleApp({
     storage,
@@ -103,9 +73,9 @@ function newApp(storage: KeyValueStorage) {
     createCall: (options) =>
       new CallController({
         ...options,
-        openMedia: noMedia,
+        openMedia: noLocalMedia,
         createPeer: (o) => {
-          const peer = new RecordingPeer(o);
+          const peer = new FakePeer(o);
           peers.push(peer);
           return peer;
         },

@@ -4,14 +4,12 @@
  * call, another is told it is open elsewhere and can take it over (issue 8 #4).
  */
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
-import type { SignalData } from '@rvw/shared';
 import {
   CallController,
   DelayTablePolicy,
+  FakePeer,
+  noLocalMedia,
   type CallControllerOptions,
-  type LocalMedia,
-  type PeerCallOptions,
-  type PeerConnection,
 } from '@rvw/shared/call';
 import {
   connectAgent,
@@ -25,25 +23,6 @@ import {
 } from '@rvw/signaling-server/testing';
 import type { ConsoleSocket } from '../app/console-socket';
 import { ConsoleCall, type ConsoleCallView } from './console-call';
-
-/** A peer the test drives: it records its signals and closes when told. */
-class TestPeer implements PeerConnection {
-  started = false;
-  ended = false;
-  constructor(readonly options: PeerCallOptions) {}
-  start(): void {
-    this.started = true;
-  }
-  signal(_data: SignalData): void {}
-  end(): void {
-    this.ended = true;
-  }
-}
-
-const noMedia = async (): Promise<LocalMedia> => ({
-  stream: { getTracks: () => [] } as unknown as MediaStream,
-  error: null,
-});
 
 let server: TestServer;
 const clients: TestClient[] = [];
@@ -80,7 +59,7 @@ function startCall(
   tabId: string,
   policy?: DelayTablePolicy,
 ) {
-  const peers: TestPeer[] = [];
+  const peers: FakePeer[] = [];
   const views: ConsoleCallView[] = [];
   const call = new ConsoleCall({
     socket: client.socket as unknown as ConsoleSocket,
@@ -89,10 +68,10 @@ function startCall(
     createCall: (options: CallControllerOptions) =>
       new CallController({
         ...options,
-        openMedia: noMedia,
+        openMedia: noLocalMedia,
         ...(policy ? { policy } : {}),
         createPeer: (o) => {
-          const peer = new TestPeer(o);
+          const peer = new FakePeer(o);
           peers.push(peer);
           return peer;
         },

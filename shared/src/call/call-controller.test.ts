@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SignalData } from '../protocol';
 import { CallController, type CallControllerOptions } from './call-controller';
+import { FakePeer } from './fake-peer';
 import type { LocalMedia } from './media';
-import type { PeerCallOptions, PeerConnection } from './peer-call';
 import {
   DelayTablePolicy,
   PEER_MEDIA_GRACE_MS,
@@ -32,47 +32,6 @@ class FakeStream {
 }
 
 const asStream = (s: FakeStream) => s as unknown as MediaStream;
-
-/**
- * Behaves as PeerCall does towards its owner: holds signals until started, reports only until it
- * is ended; and, stricter than PeerCall, throws when fed after its end, so misrouting fails a test.
- */
-class FakePeer implements PeerConnection {
-  readonly received: SignalData[] = [];
-  stream: MediaStream | null = null;
-  ended = false;
-  constructor(readonly options: PeerCallOptions) {}
-  start(localStream: MediaStream): void {
-    if (this.ended) throw new Error('start after end');
-    if (this.stream) throw new Error('started twice');
-    this.stream = localStream;
-  }
-  signal(data: SignalData): void {
-    if (this.ended) throw new Error('signal after end');
-    this.received.push(data);
-  }
-  end(): void {
-    this.ended = true;
-  }
-  // What the network does to it:
-  emitSignal(data: SignalData): void {
-    if (!this.ended) this.options.onSignal(data);
-  }
-  connect(): void {
-    if (!this.ended) this.options.onConnected?.();
-  }
-  remote(stream: MediaStream): void {
-    if (!this.ended) this.options.onRemoteStream(stream);
-  }
-  unstable(lost: boolean): void {
-    if (!this.ended) this.options.onUnstable?.(lost);
-  }
-  close(error?: Error): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.options.onClosed?.(error);
-  }
-}
 
 /** Records every context it is asked about, and answers as the policy it wraps. */
 class RecordingPolicy implements ReconnectPolicy {
