@@ -250,26 +250,8 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
   }));
 }
 
-/** Each waiting ticket's position (1 = next) and the number waiting. */
-export async function waitingPositions(db: Db): Promise<{ positions: Map<string, number>; waiting: number }> {
-  const rows = await db
-    .selectFrom('tickets')
-    .select([
-      'id as ticketId',
-      'kiosk_id as kioskId',
-      'created_at as createdAt',
-      'day',
-      'seq',
-      'accepted_at as requeuedAt',
-    ])
-    .where('status', '=', 'waiting')
-    .execute();
-  const ordered = orderQueue(await withReturns(db, rows));
-  return { positions: positions(ordered), waiting: ordered.length };
-}
-
-/** The waiting tickets in service order, each with its kiosk (what "take the next one" walks). */
-export async function waitingInOrder(db: Db): Promise<Array<{ ticketId: string; kioskId: string }>> {
+/** The waiting tickets in the queue rules' service order, with what the rules order by. */
+async function orderedWaiting(db: Db) {
   const rows = await db
     .selectFrom('tickets')
     .select([
@@ -283,7 +265,18 @@ export async function waitingInOrder(db: Db): Promise<Array<{ ticketId: string; 
     ])
     .where('status', '=', 'waiting')
     .execute();
-  return orderQueue(await withReturns(db, rows)).map(({ ticketId, kioskId }) => ({ ticketId, kioskId }));
+  return orderQueue(await withReturns(db, rows));
+}
+
+/** Each waiting ticket's position (1 = next) and the number waiting. */
+export async function waitingPositions(db: Db): Promise<{ positions: Map<string, number>; waiting: number }> {
+  const ordered = await orderedWaiting(db);
+  return { positions: positions(ordered), waiting: ordered.length };
+}
+
+/** The waiting tickets in service order, each with its kiosk (what "take the next one" walks). */
+export async function waitingInOrder(db: Db): Promise<Array<{ ticketId: string; kioskId: string }>> {
+  return (await orderedWaiting(db)).map(({ ticketId, kioskId }) => ({ ticketId, kioskId }));
 }
 
 /** Records when a kiosk's last socket went away (`at`), or that it is connected again (null). */
