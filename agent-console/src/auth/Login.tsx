@@ -1,6 +1,6 @@
 /** The sign-in screen: username, password and a clear sentence when it fails. */
 import { useState, type FormEvent } from 'react';
-import type { LoginResponse } from '@rvw/shared';
+import { ErrorCode, type LoginResponse } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import { login } from '../lib/api';
 import { errorCodeOf } from '../lib/errors';
@@ -25,7 +25,7 @@ export function Login({ onSignedIn, initialErrorCode = null }: LoginProps) {
     event.preventDefault();
     if (busy) return;
     if (!username.trim() || !password) {
-      setErrorCode('BAD_PAYLOAD');
+      setErrorCode(ErrorCode.BadPayload);
       return;
     }
     setBusy(true);
@@ -59,7 +59,7 @@ export function Login({ onSignedIn, initialErrorCode = null }: LoginProps) {
             autoFocus
             value={username}
             onChange={(e) => setUsername(e.target.value)}
-            aria-invalid={errorCode === 'AUTH_INVALID'}
+            aria-invalid={errorCode === ErrorCode.AuthInvalid}
           />
         </Field>
         <Field label={t('login.password')}>
@@ -70,7 +70,7 @@ export function Login({ onSignedIn, initialErrorCode = null }: LoginProps) {
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={errorCode === 'AUTH_INVALID'}
+            aria-invalid={errorCode === ErrorCode.AuthInvalid}
           />
         </Field>
         <div className="login-error" role="alert" data-testid="login-error" hidden={!errorCode}>
