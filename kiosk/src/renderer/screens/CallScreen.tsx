@@ -58,7 +58,7 @@ export function CallScreen({
         ) : (
           !remote && <p className="call-connecting">{tr('call.connecting')}</p>
         )}
-        <div className="agent-name">{tr('call.agent', { name: agentName })}</div>
+        <h1 className="agent-name">{tr('call.agent', { name: agentName })}</h1>
         <figure className="local-frame">
           <video
             ref={localRef}

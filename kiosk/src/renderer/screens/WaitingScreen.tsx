@@ -39,7 +39,7 @@ export function WaitingScreen({
       <p className="queue-position" data-testid="queue-position" aria-live="polite">
         {position}
       </p>
-      <p className="headline reassure">{tr('waiting.reassure')}</p>
+      <h1 className="headline reassure">{tr('waiting.reassure')}</h1>
       <p className="hint">{tr('waiting.rest')}</p>
       {identityShared === false && <p className="notice">{tr('waiting.identityNotSent')}</p>}
       <div className="actions actions-start">

@@ -41,9 +41,12 @@ export function WelcomeScreen({
     return (
       <section className="screen screen-welcome" data-testid="screen-welcome">
         {takeCard}
-        <h1 className="headline" data-testid="service-down" role="status">
-          {tr(restarting ? 'welcome.serviceRestarting' : 'welcome.serviceDown')}
-        </h1>
+        {/* The live region wraps the heading: a role on the h1 itself would stop it being a heading. */}
+        <div role="status">
+          <h1 className="headline" data-testid="service-down">
+            {tr(restarting ? 'welcome.serviceRestarting' : 'welcome.serviceDown')}
+          </h1>
+        </div>
         <p className="lead">{tr(restarting ? 'welcome.serviceRestartingHint' : 'welcome.serviceDownHint')}</p>
         {children}
       </section>
