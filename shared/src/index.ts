@@ -6,5 +6,6 @@ export * from './protocol';
 export * from './http';
 export * from './bridge';
 export * from './idcard/reader-status';
+export * from './catalogue';
 // The reconnect policies are plain logic: the kiosk host (Node, no WebRTC) takes them from here.
 export * from './call/reconnect-policy';
