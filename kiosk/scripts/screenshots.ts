@@ -1,16 +1,19 @@
 /**
- * Walks the resident screens in Debian's Chromium and saves a screenshot of each, for people to
+ * Walks every resident screen in Debian's Chromium and saves a screenshot of each at the three
+ * kiosk sizes (1920x1080, 1080x1920 portrait, 1280x1024), in Chinese and in English, for people to
  * look at (not a test: it asserts nothing). Real web host + real kiosk host over a fake reader, and
- * a tiny socket.io server standing in for the signaling server.
- *   npx tsx kiosk/scripts/screenshots.ts [outDir=screenshots/kiosk] [locale=zh-CN]
- * It builds the renderer first when its sources changed (scripts/setup.mjs).
+ * a tiny socket.io server standing in for the signaling server (so a slow answer, a refusal and a
+ * lost server come on cue).
+ *   npx tsx kiosk/scripts/screenshots.ts [outDir=screenshots/kiosk]
+ * writes <outDir>/<width>x<height>-<lang>/NN-name.png. It builds the renderer first when its
+ * sources changed (scripts/setup.mjs).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
-import type { KioskState, SessionOpened, TicketPosition } from '@rvw/shared';
+import { ErrorCode, type KioskState, type SessionOpened, type TicketPosition } from '@rvw/shared';
 import { bootKioskHost } from '../src/host/kiosk-host';
 import { FakeReader, sampleResidentCard } from '../src/host/fake-reader';
 import { startBrowserShell } from '../src/browser-shell/browser-shell';
@@ -21,8 +24,11 @@ if (!ensureDebian(['chromium', 'fonts-noto-cjk'])) process.exit(1);
 ensureBuilds({ only: ['kiosk'] });
 
 const outDir = process.argv[2] ?? 'screenshots/kiosk';
-const locale = (process.argv[3] ?? 'zh-CN') as 'zh-CN' | 'en';
-mkdirSync(outDir, { recursive: true });
+const sizes = [
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+  { width: 1280, height: 1024 },
+] as const;
 
 const kiosk = { id: 'k1', name: '1 号机', location: '愚园路居委会' };
 const ticket = (position: number, status: 'waiting' | 'serving' = 'waiting'): TicketPosition => ({
@@ -52,13 +58,19 @@ const opened: SessionOpened = {
   initiator: false,
 };
 
+// How the stand-in answers the next ticket request: a ticket (one ahead), no answer yet (the slow
+// state), or a refusal (the problem screens).
+type Answer = 'ticket' | 'hold' | 'already-queued' | 'failed';
+let answer: Answer = 'ticket';
+let release: (() => void) | null = null;
+
 // The stand-in signaling server: the identity API and the kiosk's socket events.
 const http = createServer((req, res) => {
   req.resume();
   // The identity route answers the ticket, as httpRoutes says (the host's typed client checks it).
   req.on('end', () =>
     req.url === '/api/kiosk/identity'
-      ? res.writeHead(200).end(JSON.stringify({ ticket: ticket(3).ticket }))
+      ? res.writeHead(200).end(JSON.stringify({ ticket: ticket(2).ticket }))
       : res.writeHead(404).end('{}'),
   );
 });
@@ -66,7 +78,15 @@ const io = new Server(http, { cors: { origin: true } });
 io.on('connection', (socket) => {
   const state: KioskState = { kiosk, ticket: null, session: null };
   socket.emit('kiosk:state', state);
-  socket.on('ticket:request', (_p: unknown, ack: (r: unknown) => void) => ack({ ok: true, data: ticket(3) }));
+  socket.on('ticket:request', (_p: unknown, ack: (r: unknown) => void) => {
+    const now = answer;
+    answer = 'ticket';
+    if (now === 'already-queued')
+      ack({ ok: false, error: { code: ErrorCode.AlreadyQueued, message: 'already queued' } });
+    else if (now === 'failed') ack({ ok: false, error: { code: ErrorCode.Internal, message: 'failed' } });
+    else if (now === 'hold') release = () => ack({ ok: true, data: ticket(2) });
+    else ack({ ok: true, data: ticket(2) });
+  });
   socket.on('ticket:cancel', (_p: unknown, ack: (r: unknown) => void) => ack({ ok: true, data: {} }));
   socket.on('signal', (_p: unknown, ack: (r: unknown) => void) => ack?.({ ok: true, data: {} }));
   socket.on('session:end', (_p: unknown, ack: (r: unknown) => void) =>
@@ -75,15 +95,18 @@ io.on('connection', (socket) => {
 });
 await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
 const serverUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+const emitAll = (event: string, payload: unknown) => {
+  for (const s of io.sockets.sockets.values()) s.emit(event, payload);
+};
 
 const reader = new FakeReader();
 const kioskHost = await bootKioskHost(
   {
     serverUrl,
     kioskToken: 'tok',
-    locale,
+    locale: 'zh-CN',
     idcard: { path: '/dev/fake', baudRate: 115200 },
-    demo: true,
+    demo: false,
     demoSimControl: null,
     fullscreen: false,
   },
@@ -94,42 +117,96 @@ const web = await startBrowserShell({ kioskHost, rendererDir });
 
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage({
-    viewport: {
-      width: Number(process.env.SHOT_WIDTH ?? 1920),
-      height: Number(process.env.SHOT_HEIGHT ?? 1080),
-    },
-  });
-  const shot = (name: string) => page.screenshot({ path: `${outDir}/${name}.png` });
+  const page = await browser.newPage({ viewport: sizes[0] });
   page.on('console', (m) => console.info(`[page] ${m.type()}: ${m.text()}`));
   page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  const lang = () => page.evaluate(() => document.documentElement.lang);
+  /** The screen on show, at every size in both languages (the language switch is on every screen). */
+  const shot = async (name: string) => {
+    const first = await lang();
+    for (const want of [first, first === 'en' ? 'zh-CN' : 'en']) {
+      if ((await lang()) !== want) {
+        await page.getByTestId('lang-switch').click({ timeout: 3_000 });
+        await page.waitForFunction((l) => document.documentElement.lang === l, want, { timeout: 3_000 });
+      }
+      for (const size of sizes) {
+        await page.setViewportSize(size);
+        await page.waitForTimeout(150);
+        const dir = `${outDir}/${size.width}x${size.height}-${want}`;
+        mkdirSync(dir, { recursive: true });
+        await page.screenshot({ path: `${dir}/${name}.png` });
+      }
+    }
+    await page.setViewportSize(sizes[0]);
+  };
+  // A screen's buttons take taps only after it settles (issue 8 #1).
+  const tap = async (testId: string) => {
+    await page.waitForFunction(
+      (id) => !(document.querySelector(`[data-testid="${id}"]`) as HTMLButtonElement | null)?.disabled,
+      testId,
+      { timeout: 6_000 },
+    );
+    await page.getByTestId(testId).click();
+  };
+
   await page.goto(web.url);
   await page.getByTestId('place-card-prompt').waitFor();
-  await shot('1-welcome');
+  await shot('01-welcome');
+
+  answer = 'already-queued';
+  await tap('call-without-card');
+  await page.getByTestId('screen-problem').waitFor();
+  await shot('02-problem-already-queued');
+  await tap('problem-back');
+  answer = 'failed';
+  await tap('call-without-card');
+  await page.getByTestId('screen-problem').waitFor();
+  await shot('03-problem-server');
+  await tap('problem-back');
+  await page.getByTestId('place-card-prompt').waitFor();
+
   reader.place(sampleResidentCard);
   await page.getByTestId('greeting').waitFor();
-  await shot('2-greeting');
-  await page.getByTestId('confirm-identity').click();
+  await shot('04-greeting');
+  await tap('confirm-identity');
   await page.getByTestId('consent-yes').waitFor();
-  await shot('3-consent');
-  await page.getByTestId('consent-yes').click();
+  await shot('05-consent');
+  answer = 'hold';
+  await tap('consent-yes');
+  await page.getByTestId('screen-requesting').waitFor();
+  await shot('06-requesting');
+  await page.getByTestId('requesting-slow').waitFor({ timeout: 10_000 });
+  await shot('07-requesting-slow');
+  (release as (() => void) | null)?.();
   await page.getByTestId('ticket-number').waitFor();
-  await shot('4-waiting');
-  for (const s of io.sockets.sockets.values()) s.emit('session:opened', opened);
+  await shot('08-waiting-1-ahead');
+  emitAll('ticket:update', ticket(1));
+  await page.getByText(/下一位就是您|You are next/).waitFor();
+  await shot('09-waiting-next');
+  emitAll('session:opened', opened);
   await page.getByTestId('screen-call').waitFor();
   await page.waitForTimeout(1500);
-  await shot('5-call');
+  await shot('10-call');
   await page.getByTestId('hang-up').click();
-  // Hanging up asks once (issue 8 #7).
   await page.getByTestId('hang-up-confirm').waitFor();
-  await shot('5b-hang-up-confirm');
+  await shot('11-hang-up-question');
   await page.getByTestId('hang-up-end').click();
   await page.getByTestId('screen-thanks').waitFor();
-  await shot('6-thanks');
-  await page.getByTestId('thanks-done').click();
+  await shot('12-thanks-card-on-reader');
+  await tap('thanks-done');
+  await page.getByTestId('take-card').waitFor();
+  await shot('13-welcome-card-left');
+  reader.remove();
+  await page.getByTestId('take-card').waitFor({ state: 'hidden' });
   reader.unplug();
   await page.getByTestId('reader-offline').waitFor();
-  await shot('7-reader-offline');
+  await shot('14-welcome-reader-offline');
+  reader.replug();
+  await page.getByTestId('place-card-prompt').waitFor();
+  io.disconnectSockets(true);
+  io.close();
+  await page.getByTestId('service-down').waitFor({ timeout: 15_000 });
+  await shot('15-welcome-server-unavailable');
   console.info(`screenshots in ${outDir}`);
 } finally {
   await browser.close();
