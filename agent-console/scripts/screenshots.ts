@@ -143,7 +143,8 @@ try {
     alias: { events: 'bare-events' },
     logLevel: 'warning',
   });
-  const kioskPage = await browser.newPage();
+  // The server's CSP allows only its own scripts; this page runs the bundled simulator inline.
+  const kioskPage = await (await browser.newContext({ bypassCSP: true })).newPage();
   kioskPage.on('pageerror', (e) => console.error(`[kiosk page] ${e.message}`));
   await kioskPage.goto(`${url}/api/health`);
   await kioskPage.addScriptTag({ content: sim.outputFiles[0]!.text });
