@@ -56,7 +56,7 @@ function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
-/** One problem per issue, each a sentence naming the file and the field. */
+/** One problem per issue, each a sentence naming the file and the field (parse with `reportInput: true`). */
 export function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]): CatalogueProblem[] {
   return issues.map((issue) => {
     const path = formatPath(issue.path);
@@ -69,7 +69,8 @@ export function parseCatalogueItem(
   file: string,
   content: unknown,
 ): { ok: true; item: CatalogueItem } | { ok: false; problems: CatalogueProblem[] } {
-  const r = CatalogueItem.safeParse(content);
+  // reportInput: a missing value ("is required") is told apart from a wrong one ("must be a number").
+  const r = CatalogueItem.safeParse(content, { reportInput: true });
   return r.success
     ? { ok: true, item: r.data }
     : { ok: false, problems: describeIssues(file, r.error.issues) };

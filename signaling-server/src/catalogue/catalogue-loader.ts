@@ -31,13 +31,11 @@ const ITEM_FILE = /\.ya?ml$/;
 
 /**
  * Reads and validates every *.yaml / *.yml file of `dir` (other files, such as README.md, are
- * ignored). File names in sentences are relative to the current folder when `displayFrom` is given.
+ * ignored). Sentences name each file as `dir` spells it (`catalogue/x.yaml`), or relative to
+ * `displayFrom` when given.
  */
-export async function readCatalogueDir(
-  dir: string,
-  displayFrom: string = process.cwd(),
-): Promise<CatalogueLoadResult> {
-  const shown = (file: string) => relative(displayFrom, join(dir, file)) || file;
+export async function readCatalogueDir(dir: string, displayFrom?: string): Promise<CatalogueLoadResult> {
+  const shown = (file: string) => (displayFrom ? relative(displayFrom, join(dir, file)) : join(dir, file));
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => ITEM_FILE.test(n)).sort();
@@ -56,7 +54,7 @@ export async function readCatalogueDir(
   const fileOfCode = new Map<string, string>();
   for (const name of names) {
     const file = shown(name);
-    const doc = parseDocument(await readFile(join(dir, name), 'utf8'), { prettyErrors: false });
+    const doc = parseDocument(await readFile(join(dir, name), 'utf8'));
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
         const line = e.linePos?.[0].line;
