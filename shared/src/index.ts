@@ -9,3 +9,4 @@ export * from './idcard/reader-status';
 export * from './catalogue';
 // The reconnect policies are plain logic: the kiosk host (Node, no WebRTC) takes them from here.
 export * from './call/reconnect-policy';
+export * from './form';
