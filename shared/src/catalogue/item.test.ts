@@ -164,6 +164,13 @@ describe('catalogue item schema', () => {
         };
       }),
     ).toEqual(['catalogue/sample-item.yaml: form.fields[0].options needs at least two options']);
+    expect(
+      sentences((i) => {
+        (fields(i)[2]!.fields as Record<string, unknown>[])[0]!.prefill = 'address';
+      }),
+    ).toEqual([
+      'catalogue/sample-item.yaml: form.fields[2].fields[0].prefill address cannot fill a date field (it fills address or text)',
+    ]);
     expect(sentences((i) => (fields(i)[2]!.minItems = 5))).toEqual([
       'catalogue/sample-item.yaml: form.fields[2].minItems must not be larger than maxItems',
     ]);
