@@ -27,7 +27,7 @@ export async function axeFindings(page: Page, exclude: string[] = []): Promise<A
       violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }>;
     };
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<AxeResult> } }).axe;
-    const context = excluded.length ? { include: [['html']], exclude: excluded.map((s) => [s]) } : document;
+    const context = excluded.length ? { include: [document], exclude: excluded.map((s) => [s]) } : document;
     const result = await axe.run(context, {
       runOnly: {
         type: 'tag',
