@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FieldDescription, IdentityAttribute } from '../catalogue/fields';
+import type { ResidentIdentity } from '../identity';
 import { prefillFrom, type PrefillIdentity } from './prefill';
 import { sampleFields } from './test-fields';
 import { validateField } from './validate';
@@ -103,6 +104,21 @@ describe('prefillFrom', () => {
     expect(prefillFrom(text, { ...card, validTo: '2028-05-20' }).values).toEqual({
       v: '2008-05-20 至 2028-05-20',
     });
+  });
+
+  it("takes the server's consented identity as it is (address and issuer once part 2 adds them)", () => {
+    const consented: ResidentIdentity = {
+      cardType: 'resident',
+      name: '李秀英',
+      gender: 'female',
+      birthDate: '1950-01-01',
+      idNumber: '11010519491231002X',
+      idNumberValid: true,
+      nation: '汉',
+    };
+    // Compiles only while ResidentIdentity stays assignable to PrefillIdentity.
+    const r = prefillFrom(sampleFields, consented);
+    expect(r.fromCard.sort()).toEqual(['applicantName', 'birthDate', 'gender', 'idNumber', 'nation']);
   });
 
   it('never fills a field without prefill, nor a group', () => {
