@@ -192,6 +192,15 @@ export function checkPrefills(
         path: [...path, i, 'prefill'],
         message: `${f.prefill} cannot fill a ${f.kind} field (it fills ${PREFILL_KINDS[f.prefill].join(' or ')})`,
       });
+    // The card's gender arrives as `male`/`female`; a choice without those values could not show it.
+    const values =
+      'options' in f && Array.isArray(f.options) ? f.options.map((o: { value: string }) => o.value) : [];
+    if (f.prefill === 'gender' && f.kind === 'choice' && !['male', 'female'].every((v) => values.includes(v)))
+      ctx.addIssue({
+        code: 'custom',
+        path: [...path, i, 'options'],
+        message: 'must include the values male and female to be prefilled from the gender on the card',
+      });
   });
 }
 

@@ -171,6 +171,22 @@ describe('catalogue item schema', () => {
     ).toEqual([
       'catalogue/sample-item.yaml: form.fields[2].fields[0].prefill address cannot fill a date field (it fills address or text)',
     ]);
+    expect(
+      sentences((i) => {
+        fields(i)[0] = {
+          id: 'gender',
+          kind: 'choice',
+          prefill: 'gender',
+          label: { zh: '性别', en: 'Gender' },
+          options: [
+            { value: 'm', label: { zh: '男', en: 'Male' } },
+            { value: 'f', label: { zh: '女', en: 'Female' } },
+          ],
+        };
+      }),
+    ).toEqual([
+      'catalogue/sample-item.yaml: form.fields[0].options must include the values male and female to be prefilled from the gender on the card',
+    ]);
     expect(sentences((i) => (fields(i)[2]!.minItems = 5))).toEqual([
       'catalogue/sample-item.yaml: form.fields[2].minItems must not be larger than maxItems',
     ]);
