@@ -119,6 +119,17 @@ describe('what is spoken is what is shown', () => {
     expect(shownText(thanksCard, 'zh-CN')).toContain(messages['zh-CN']['thanks.takeCard']);
   });
 
+  it('welcome with a card left behind asks for the card first, and does not also ask to place one', () => {
+    const left = run(thanksCard, { type: 'timer', timer: 'thanks' }).state;
+    for (const locale of ['zh-CN', 'en'] as const) {
+      const shown = shownText(left, locale);
+      expect(shown).toContain(messages[locale]['welcome.takeCard']);
+      expect(shown).not.toContain(messages[locale]['welcome.placeCard']);
+      expect(spokenParts(left, locale)[0]).toBe(messages[locale]['welcome.takeCard']);
+      expect(spokenParts(left, locale)).not.toContain(messages[locale]['welcome.placeCard']);
+    }
+  });
+
   it('welcome says in words when the video service is down, and offers no call', () => {
     const down = run(up, { type: 'server-status', connected: false }).state;
     const html = renderToStaticMarkup(

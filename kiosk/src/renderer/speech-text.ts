@@ -34,7 +34,9 @@ export function spokenParts(flow: FlowState, locale: Locale): string[] {
       if (!welcomeKnown(flow)) return takeCard;
       if (!readerUsable(flow.reader))
         return [...takeCard, tr('welcome.readerOffline'), tr('welcome.readerOfflineHint')];
-      return [...takeCard, tr('welcome.placeCard'), tr('welcome.callWithoutCard')];
+      if (flow.cardOnReader)
+        return [tr('welcome.takeCard'), tr('welcome.takeCardHint'), tr('welcome.callWithoutCard')];
+      return [tr('welcome.placeCard'), tr('welcome.callWithoutCard')];
     }
     case 'greeting':
     case 'consent': {

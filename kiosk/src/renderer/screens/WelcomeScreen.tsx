@@ -54,8 +54,29 @@ export function WelcomeScreen({
   }
   return (
     <section className="screen screen-welcome" data-testid="screen-welcome">
-      {takeCard}
-      {readerUsable ? (
+      {readerUsable && cardLeft ? (
+        // One thing to do first: take the card. Asking to place a card beside it would contradict it.
+        <>
+          <div role="status">
+            <h1 className="headline" data-testid="take-card">
+              {tr('welcome.takeCard')}
+            </h1>
+          </div>
+          <p className="lead">{tr('welcome.takeCardHint')}</p>
+          <div className="actions actions-end">
+            <button
+              type="button"
+              className="btn btn-secondary"
+              data-testid="call-without-card"
+              data-main-action
+              disabled={!ready}
+              onClick={onCall}
+            >
+              {tr('welcome.callWithoutCard')}
+            </button>
+          </div>
+        </>
+      ) : readerUsable ? (
         <>
           <h1 className="headline" data-testid="place-card-prompt">
             {tr('welcome.placeCard')}
