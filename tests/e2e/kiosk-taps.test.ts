@@ -35,7 +35,7 @@ let agent: TestClient;
 beforeAll(async () => {
   server = await startTestServer();
   const { token } = await createTestKiosk(server.server);
-  // Demo mode, as the report walked it (its sample-card panel then sat under welcome's actions).
+  // Demo mode, as the report walked it.
   kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: true, demo: true });
   agent = await connectAgent(server.url, (await createTestAgent(server.server)).token);
   browser = await launchChromium();

@@ -3,7 +3,6 @@
  * turns its taps into flow events. App renders it with the controller; the speech test renders it
  * alone to compare what is shown with what is spoken.
  */
-import type { ReactNode } from 'react';
 import type { Locale } from '@rvw/shared';
 import type { CallMedia } from '../call/call-controller';
 import type { FlowEvent, FlowState } from '../flow/machine';
@@ -23,17 +22,16 @@ import { ThanksScreen } from './ThanksScreen';
 import { WaitingScreen } from './WaitingScreen';
 import { WelcomeScreen } from './WelcomeScreen';
 
-/** The state, the language, the call's media, where taps go, and the demo panel (welcome only). */
+/** The state, the language, the call's media, and where taps go. */
 export interface ScreenViewProps {
   flow: FlowState;
   locale: Locale;
   media: CallMedia;
   send: (event: FlowEvent) => void;
-  demoPanel?: ReactNode;
 }
 
 /** One screen of the journey. */
-export function ScreenView({ flow, locale, media, send, demoPanel }: ScreenViewProps) {
+export function ScreenView({ flow, locale, media, send }: ScreenViewProps) {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
   const ready = takesTaps(flow);
   switch (flow.screen) {
@@ -46,9 +44,7 @@ export function ScreenView({ flow, locale, media, send, demoPanel }: ScreenViewP
           ready={ready}
           tr={tr}
           onCall={() => send({ type: 'call-without-card' })}
-        >
-          {demoPanel}
-        </WelcomeScreen>
+        />
       );
     case 'greeting':
     case 'consent':

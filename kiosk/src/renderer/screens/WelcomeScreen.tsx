@@ -2,7 +2,6 @@
  * Welcome: place the ID card, or call without one; when the reader is down, calling is the main
  * action; when the video service cannot be reached, it says so in words and offers no call.
  */
-import type { ReactNode } from 'react';
 import type { ServerLink } from '../flow/state';
 import type { MessageKey } from '../i18n';
 import { ReaderIllustration } from './ReaderIllustration';
@@ -17,20 +16,10 @@ export interface WelcomeScreenProps {
   ready: boolean;
   tr: (key: MessageKey) => string;
   onCall: () => void;
-  /** Shown below the actions, inside the screen (App puts the demo panel here in demo mode). */
-  children?: ReactNode;
 }
 
 /** The idle screen; its call button sits in the end half, away from the start half of the screens before it. */
-export function WelcomeScreen({
-  readerUsable,
-  server,
-  cardLeft,
-  ready,
-  tr,
-  onCall,
-  children,
-}: WelcomeScreenProps) {
+export function WelcomeScreen({ readerUsable, server, cardLeft, ready, tr, onCall }: WelcomeScreenProps) {
   const takeCard = cardLeft && (
     <p className="notice" data-testid="take-card" role="status">
       {tr('welcome.takeCard')}
@@ -48,7 +37,6 @@ export function WelcomeScreen({
           </h1>
         </div>
         <p className="lead">{tr(restarting ? 'welcome.serviceRestartingHint' : 'welcome.serviceDownHint')}</p>
-        {children}
       </section>
     );
   }
@@ -116,7 +104,6 @@ export function WelcomeScreen({
           </div>
         </>
       )}
-      {children}
     </section>
   );
 }
