@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       corsOrigins: [],
     });
     expect(c.consoleDir).toMatch(/agent-console[/\\]dist$/);
+    expect(c.catalogueDir).toMatch(/[/\\]catalogue$/);
   });
 
   it('reads every variable', () => {
@@ -36,6 +37,7 @@ describe('loadConfig', () => {
       RVW_DATA_DIR: '/var/lib/rvw',
       RVW_ICE_SERVERS: '[{"urls":"stun:stun.example.org:3478"}]',
       RVW_CONSOLE_DIR: '/srv/console',
+      RVW_CATALOGUE_DIR: '/srv/catalogue',
       RVW_LOG_LEVEL: 'debug',
       RVW_LOG_FILE: '/var/log/rvw.log',
       RVW_SESSION_TTL_HOURS: '8',
@@ -60,6 +62,7 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/rvw',
       iceServers: [{ urls: 'stun:stun.example.org:3478' }],
       consoleDir: '/srv/console',
+      catalogueDir: '/srv/catalogue',
       logLevel: 'debug',
       logFile: '/var/log/rvw.log',
       sessionTtlHours: 8,

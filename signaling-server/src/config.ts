@@ -11,6 +11,8 @@ import { ConfigError } from './errors';
 
 /** The agent console's build, relative to this file: <repo>/agent-console/dist. */
 const defaultConsoleDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../agent-console/dist');
+/** The service catalogue, relative to this file: <repo>/catalogue. */
+const defaultCatalogueDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../catalogue');
 
 /** The serializable part of the configuration, with defaults. */
 export const ServerConfigSchema = z.object({
@@ -30,6 +32,8 @@ export const ServerConfigSchema = z.object({
   iceServers: z.array(IceServer).default([]),
   /** The agent console's build folder, served at /console; default <repo>/agent-console/dist. */
   consoleDir: z.string().min(1).default(defaultConsoleDir),
+  /** The service catalogue's folder (one YAML file per item); default <repo>/catalogue. */
+  catalogueDir: z.string().min(1).default(defaultCatalogueDir),
   /**
    * File the JSON log is appended to; default none (stdout). With a file, stdout carries only what
    * people must read once (generated passwords), which must never land in a log.
@@ -122,6 +126,7 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   dataDir: 'RVW_DATA_DIR',
   iceServers: 'RVW_ICE_SERVERS',
   consoleDir: 'RVW_CONSOLE_DIR',
+  catalogueDir: 'RVW_CATALOGUE_DIR',
   logFile: 'RVW_LOG_FILE',
   logLevel: 'RVW_LOG_LEVEL',
   sessionTtlHours: 'RVW_SESSION_TTL_HOURS',
@@ -148,6 +153,7 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   dataDir: 'string',
   iceServers: 'json',
   consoleDir: 'string',
+  catalogueDir: 'string',
   logFile: 'string',
   logLevel: 'string',
   sessionTtlHours: 'number',

@@ -13,9 +13,13 @@ import type { DestinationStream, Logger } from 'pino';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config';
+import { ConfigError } from './errors';
 import { AuthError, httpRoutes } from '@rvw/shared';
 import { accountRouteHandlers } from './accounts/account-routes';
 import { LoginThrottle, loginPolicies } from './accounts/login-throttle';
+import { CatalogueLoadError } from './catalogue/catalogue-loader';
+import { catalogueRouteHandlers } from './catalogue/catalogue-routes';
+import { CatalogueService } from './catalogue/catalogue-service';
 import { openDatabase, type Db } from './db/database';
 import { StorageHealth } from './db/storage-health';
 import { registerConsole } from './http/console-static';
@@ -69,6 +73,8 @@ export interface RunningServer {
   retention: RetentionSweep;
   /** The configuration after defaults, file and environment were applied. */
   config: ServerConfig;
+  /** The service catalogue loaded from config.catalogueDir. */
+  catalogue: CatalogueService;
   /** The logger (the same one Fastify uses). */
   log: Logger;
   /** Base URL clients connect to, e.g. http://127.0.0.1:8080. */
@@ -102,6 +108,14 @@ export const serverVersion: string = (
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
   const { logStream, clock = systemClock, scheduler = systemScheduler, ...input } = options;
   const config = parseConfig(input);
+  // A bad catalogue stops the start like bad configuration (exit 78), before anything is opened.
+  const catalogue = await CatalogueService.load(config.catalogueDir).catch((err: unknown) => {
+    if (err instanceof CatalogueLoadError)
+      throw ConfigError.invalid(
+        `RVW_CATALOGUE_DIR (${config.catalogueDir}) is not a usable catalogue:\n${err.problems.map((p) => `  ${p.sentence}`).join('\n')}`,
+      );
+    throw err;
+  });
   // A failing log file (full disk) drops lines and reports it; it never stops the server.
   const logFile = !logStream && config.logFile ? new FileLogDestination(config.logFile) : null;
   // Repeated warnings of one kind (a flood of refused events) are counted, not logged each time.
@@ -268,6 +282,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
         ...queueRouteHandlers({ db, clock }),
         ...identityRouteHandlers({ ...areaDeps, cipher }),
         ...sessions.routes,
+        ...catalogueRouteHandlers(catalogue),
       },
       { db, clock },
     );
@@ -297,6 +312,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     absences: watch,
     retention,
     config,
+    catalogue,
     log,
     url,
     port,

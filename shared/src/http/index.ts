@@ -5,6 +5,7 @@
  * complete).
  */
 import { accountRoutes } from './accounts';
+import { catalogueRoutes } from './catalogue';
 import { healthRoutes } from './health';
 import { identityRoutes } from './identity';
 import { kioskRoutes } from './kiosks';
@@ -13,6 +14,7 @@ import type { HttpRouteSlice } from './route';
 import { sessionRoutes } from './sessions';
 
 export * from './accounts';
+export * from './catalogue';
 export * from './client';
 export * from './health';
 export * from './identity';
@@ -29,6 +31,7 @@ export const httpRoutes = {
   ...queueRoutes,
   ...identityRoutes,
   ...sessionRoutes,
+  ...catalogueRoutes,
 } as const satisfies HttpRouteSlice;
 /** The HTTP API's route table type. */
 export type HttpRoutes = typeof httpRoutes;
