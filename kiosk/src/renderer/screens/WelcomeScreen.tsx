@@ -25,6 +25,21 @@ export function WelcomeScreen({ readerUsable, server, cardLeft, ready, tr, onCal
       {tr('welcome.takeCard')}
     </p>
   );
+  // The secondary way in, in the end half (the screens before welcome use the start half).
+  const callWithoutCard = (
+    <div className="actions actions-end">
+      <button
+        type="button"
+        className="btn btn-secondary"
+        data-testid="call-without-card"
+        data-main-action
+        disabled={!ready}
+        onClick={onCall}
+      >
+        {tr('welcome.callWithoutCard')}
+      </button>
+    </div>
+  );
   if (server === 'down' || server === 'restarting') {
     const restarting = server === 'restarting';
     return (
@@ -51,18 +66,7 @@ export function WelcomeScreen({ readerUsable, server, cardLeft, ready, tr, onCal
             </h1>
           </div>
           <p className="lead">{tr('welcome.takeCardHint')}</p>
-          <div className="actions actions-end">
-            <button
-              type="button"
-              className="btn btn-secondary"
-              data-testid="call-without-card"
-              data-main-action
-              disabled={!ready}
-              onClick={onCall}
-            >
-              {tr('welcome.callWithoutCard')}
-            </button>
-          </div>
+          {callWithoutCard}
         </>
       ) : readerUsable ? (
         <>
@@ -71,18 +75,7 @@ export function WelcomeScreen({ readerUsable, server, cardLeft, ready, tr, onCal
           </h1>
           <ReaderIllustration />
           <p className="hint">{tr('welcome.placeCardHint')}</p>
-          <div className="actions actions-end">
-            <button
-              type="button"
-              className="btn btn-secondary"
-              data-testid="call-without-card"
-              data-main-action
-              disabled={!ready}
-              onClick={onCall}
-            >
-              {tr('welcome.callWithoutCard')}
-            </button>
-          </div>
+          {callWithoutCard}
         </>
       ) : (
         <>
