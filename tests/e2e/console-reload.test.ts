@@ -18,7 +18,7 @@ import {
 } from '@rvw/signaling-server/testing';
 import { framesDecoded, launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { expectFramesRising, loginAgent } from '../support/flows';
+import { callAndAccept, expectFramesRising } from '../support/flows';
 
 const RECOVERY_LIMIT_MS = 5_000;
 
@@ -73,13 +73,7 @@ afterAll(async () => {
 
 test('a console reloaded mid-call resumes the call: video on both sides within 5 s', async () => {
   await kioskPage.goto(kiosk.url);
-  await kioskPage.getByTestId('call-agent').click();
-  await kioskPage.getByTestId('screen-waiting').waitFor();
-  await loginAgent(consolePage, server.url, agent.username, agent.password);
-  await consolePage.getByTestId('accept-button').first().click();
-  await kioskPage.getByTestId('screen-call').waitFor();
-  await expectFramesRising(kioskPage);
-  await expectFramesRising(consolePage);
+  await callAndAccept(kioskPage, consolePage, server.url, agent);
   const admin = await adminApi(server.server);
   const [session] = (await admin.listSessions()).sessions;
 

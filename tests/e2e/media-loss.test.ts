@@ -32,7 +32,7 @@ import {
   newProbedContext,
 } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { expectFramesRising, loginAgent } from '../support/flows';
+import { callAndAccept, expectFramesRising } from '../support/flows';
 
 const BLOCK_MS = 20_000;
 const RECOVERY_LIMIT_MS = 5_000;
@@ -169,13 +169,7 @@ test('video comes back on both sides within 5 s of a 20 s UDP block, in the same
       await new Promise((r) => setTimeout(r, 250));
     }
   }
-  await kioskPage.getByTestId('call-agent').click();
-  await kioskPage.getByTestId('screen-waiting').waitFor();
-  await loginAgent(consolePage, server.url, agent.username, agent.password);
-  await consolePage.getByTestId('accept-button').first().click();
-  await kioskPage.getByTestId('screen-call').waitFor();
-  await expectFramesRising(kioskPage);
-  await expectFramesRising(consolePage);
+  await callAndAccept(kioskPage, consolePage, server.url, agent);
   const admin = await adminApi(server.server);
   const [session] = (await admin.listSessions()).sessions;
   expect(session?.endedAt).toBeNull();

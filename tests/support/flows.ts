@@ -25,3 +25,22 @@ export async function expectFramesRising(page: Page): Promise<void> {
   const second = await framesDecoded(page);
   expect(second).toBeGreaterThan(first);
 }
+
+/**
+ * The kiosk (reader down, so calling is its main button) asks for an agent, the agent signs in and
+ * accepts the first ticket, and video flows both ways: where the recovery tests start from.
+ */
+export async function callAndAccept(
+  kioskPage: Page,
+  consolePage: Page,
+  serverUrl: string,
+  agent: { username: string; password: string },
+): Promise<void> {
+  await kioskPage.getByTestId('call-agent').click();
+  await kioskPage.getByTestId('screen-waiting').waitFor();
+  await loginAgent(consolePage, serverUrl, agent.username, agent.password);
+  await consolePage.getByTestId('accept-button').first().click();
+  await kioskPage.getByTestId('screen-call').waitFor();
+  await expectFramesRising(kioskPage);
+  await expectFramesRising(consolePage);
+}
