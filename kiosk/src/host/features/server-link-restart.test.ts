@@ -10,14 +10,14 @@ import { Server } from 'socket.io';
 import type { BridgeEventChannel, serverInvokes } from '@rvw/shared';
 import { adminApi, createTestKiosk, startTestServer } from '@rvw/signaling-server/testing';
 import type { TestServer } from '@rvw/signaling-server/testing';
-import type { KioskConfig } from '../config';
-import type { HostContext, HostFeature } from '../feature';
+import type { HostFeature } from '../feature';
+import { recordingContext, type RecordedEvent } from './recording-context';
 import { serverLinkFeature } from './server-link';
 
 const until = (check: () => unknown, timeout = 5000) => vi.waitFor(check, { timeout, interval: 10 });
 
 describe('server link across restarts', () => {
-  let events: Array<{ channel: BridgeEventChannel; event: unknown; at: number }>;
+  let events: RecordedEvent[];
   let logs: string[];
   let link: HostFeature<typeof serverInvokes> | null;
 
@@ -32,24 +32,10 @@ describe('server link across restarts', () => {
   });
 
   function start(serverUrl: string, kioskToken: string) {
-    const config: KioskConfig = {
-      serverUrl,
-      kioskToken,
-      locale: 'zh-CN',
-      idcard: null,
-      demo: false,
-      demoSimControl: null,
-      fullscreen: false,
-    };
-    const log = (m: string) => void logs.push(m);
-    const ctx: HostContext = {
-      config,
-      logger: { info: log, warn: log, error: log },
-      emit: (channel, event) => void events.push({ channel, event, at: Date.now() }),
-      now: () => new Date(),
-      fetch,
-      httpTimeoutMs: 1000,
-    };
+    const recorded = recordingContext(serverUrl, kioskToken);
+    events = recorded.events;
+    logs = recorded.logs;
+    const ctx = recorded.ctx;
     link = serverLinkFeature(ctx);
     return link;
   }

@@ -5,14 +5,14 @@ import { Server } from 'socket.io';
 import type { BridgeEventChannel, serverInvokes } from '@rvw/shared';
 import { createTestKiosk, startTestServer } from '@rvw/signaling-server/testing';
 import type { TestServer } from '@rvw/signaling-server/testing';
-import type { KioskConfig } from '../config';
-import type { HostContext, HostFeature } from '../feature';
+import type { HostFeature } from '../feature';
+import { recordingContext, type RecordedEvent } from './recording-context';
 import { serverLinkFeature } from './server-link';
 
 const until = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 10 });
 
 describe('server link', () => {
-  let events: Array<{ channel: BridgeEventChannel; event: unknown }>;
+  let events: RecordedEvent[];
   let logs: string[];
   let link: HostFeature<typeof serverInvokes> | null;
 
@@ -26,24 +26,10 @@ describe('server link', () => {
   });
 
   function start(serverUrl: string, kioskToken: string, requestTimeoutMs?: number) {
-    const config: KioskConfig = {
-      serverUrl,
-      kioskToken,
-      locale: 'zh-CN',
-      idcard: null,
-      demo: false,
-      demoSimControl: null,
-      fullscreen: false,
-    };
-    const log = (m: string) => void logs.push(m);
-    const ctx: HostContext = {
-      config,
-      logger: { info: log, warn: log, error: log },
-      emit: (channel, event) => void events.push({ channel, event }),
-      now: () => new Date(),
-      fetch,
-      httpTimeoutMs: 1000,
-    };
+    const recorded = recordingContext(serverUrl, kioskToken);
+    events = recorded.events;
+    logs = recorded.logs;
+    const ctx = recorded.ctx;
     link = serverLinkFeature(ctx, requestTimeoutMs ? { requestTimeoutMs } : {});
     return link;
   }
