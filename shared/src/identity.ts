@@ -29,6 +29,14 @@ export const ResidentIdentity = z.object({
   idNumberValid: z.boolean(),
   nation: z.string().max(20).optional(),
   nationality: z.string().max(3).optional(),
+  /** 住址 as printed on the card (resident and HK/Macao/Taiwan cards). Encrypted at rest, like the number. */
+  address: z.string().max(200).optional(),
+  /** 签发机关, the issuing authority. */
+  issuer: z.string().max(120).optional(),
+  /** First day of validity, YYYY-MM-DD. */
+  validFrom: isoDate.optional(),
+  /** Last day of validity, YYYY-MM-DD, or `long-term` (长期). */
+  validTo: z.union([isoDate, z.literal('long-term')]).optional(),
 });
 export type ResidentIdentity = z.infer<typeof ResidentIdentity>;
 

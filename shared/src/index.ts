@@ -10,3 +10,4 @@ export * from './catalogue';
 // The reconnect policies are plain logic: the kiosk host (Node, no WebRTC) takes them from here.
 export * from './call/reconnect-policy';
 export * from './form';
+export * from './case';

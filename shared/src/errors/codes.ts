@@ -3,6 +3,7 @@
  * connection refusal may carry. The values are stable (clients, tests and docs use them).
  */
 import { z } from 'zod';
+import { FieldErrorCode } from '../form/codes';
 import { codeEnum } from './base';
 
 /** Stable error codes carried in acknowledgements, HTTP error bodies and connection refusals. */
@@ -51,6 +52,20 @@ export const ErrorCode = {
   KioskOffline: 'KIOSK_OFFLINE',
   /** No ticket is waiting that could be accepted (take-the-next with an empty or all-offline queue). */
   QueueEmpty: 'QUEUE_EMPTY',
+  /** The session still has a case without an outcome: record one, or abandon it with a reason. */
+  CaseOpen: 'CASE_OPEN',
+  /** The case already has an outcome (or was abandoned): its form can no longer change. */
+  CaseClosed: 'CASE_CLOSED',
+  /** 办结 or 受理 of a form item needs the resident's signature on the current revision. */
+  CaseNotSigned: 'CASE_NOT_SIGNED',
+  /** The resident must confirm the form before signing it. */
+  FormNotConfirmed: 'FORM_NOT_CONFIRMED',
+  /** The hash a confirmation or signature names is not the hash of that revision's content. */
+  FormHashMismatch: 'FORM_HASH_MISMATCH',
+  /** The session was already rated, or its rating window has passed. */
+  RatingClosed: 'RATING_CLOSED',
+  /** A form field's value was refused (FIELD_*: see form/codes.ts), with a sentence for people. */
+  ...FieldErrorCode,
 } as const;
 /** One of the stable error codes. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

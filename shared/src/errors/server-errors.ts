@@ -4,6 +4,7 @@
  * with the same sentence. Messages are sentences and never carry personal data.
  */
 import { RvwError } from './base';
+import type { FieldErrorCode } from '../form/codes';
 import { ErrorCode } from './codes';
 
 /** An error the server answers with: its code travels on the wire. */
@@ -175,5 +176,53 @@ export class IdentityError extends AppError {
       ErrorCode.NotFound,
       'The full identity number was purged when the session ended.',
     );
+  }
+}
+
+/** Cases, their forms, signatures and ratings. */
+export class CaseError extends AppError {
+  /** Ending a session that still has a case without an outcome. */
+  static stillOpen(): CaseError {
+    return new CaseError(
+      ErrorCode.CaseOpen,
+      'A case of this session has no outcome yet; record one, or abandon it with a reason.',
+    );
+  }
+  /** Changing a case that is closed or abandoned. */
+  static closed(): CaseError {
+    return new CaseError(ErrorCode.CaseClosed, 'This case is closed; its form can no longer change.');
+  }
+  /** 办结/受理 without a signature on the current revision. */
+  static notSigned(): CaseError {
+    return new CaseError(
+      ErrorCode.CaseNotSigned,
+      'The resident has not signed the current form; ask them to confirm and sign it first.',
+    );
+  }
+  /** Signing before confirming the current revision. */
+  static notConfirmed(): CaseError {
+    return new CaseError(ErrorCode.FormNotConfirmed, 'The form must be confirmed before it is signed.');
+  }
+  /** The named hash is not the hash of the named revision's content. */
+  static hashMismatch(): CaseError {
+    return new CaseError(
+      ErrorCode.FormHashMismatch,
+      'What was confirmed is not the current content of the form; look at it again.',
+    );
+  }
+  /** A second rating, or one after the rating window. */
+  static ratingClosed(): CaseError {
+    return new CaseError(
+      ErrorCode.RatingClosed,
+      'This session was already rated, or can no longer be rated.',
+    );
+  }
+  /** A stale base revision (the client reloads the current state and keeps what was typed). */
+  static conflict(message: string): CaseError {
+    return new CaseError(ErrorCode.Conflict, message);
+  }
+  /** A refused field value: its FIELD_* code and the sentence for people. */
+  static field(code: (typeof FieldErrorCode)[keyof typeof FieldErrorCode], message: string): CaseError {
+    return new CaseError(code, message);
   }
 }

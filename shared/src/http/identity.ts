@@ -4,6 +4,7 @@
  * No route ever returns a full identity number.
  */
 import { z } from 'zod';
+import { ConsentText } from '../case/consent';
 import { Ticket } from '../domain';
 import { IdentitySummary, ResidentIdentity } from '../identity';
 import type { HttpRouteSlice } from './route';
@@ -14,6 +15,9 @@ const ticketParams = z.object({ ticketId: z.string().min(1).max(64) });
 export const AttachIdentityRequest = z.object({
   ticketId: z.string().min(1).max(64),
   consent: z.literal(true),
+  /** The consent text the resident was shown; it goes into the consent ledger. */
+  consentText: ConsentText,
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   identity: ResidentIdentity,
 });
 export type AttachIdentityRequest = z.infer<typeof AttachIdentityRequest>;

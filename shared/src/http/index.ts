@@ -5,6 +5,7 @@
  * complete).
  */
 import { accountRoutes } from './accounts';
+import { caseRoutes } from './cases';
 import { catalogueRoutes } from './catalogue';
 import { healthRoutes } from './health';
 import { identityRoutes } from './identity';
@@ -14,6 +15,7 @@ import type { HttpRouteSlice } from './route';
 import { sessionRoutes } from './sessions';
 
 export * from './accounts';
+export * from './cases';
 export * from './catalogue';
 export * from './client';
 export * from './health';
@@ -32,6 +34,7 @@ export const httpRoutes = {
   ...identityRoutes,
   ...sessionRoutes,
   ...catalogueRoutes,
+  ...caseRoutes,
 } as const satisfies HttpRouteSlice;
 /** The HTTP API's route table type. */
 export type HttpRoutes = typeof httpRoutes;

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { Ack } from '../errors';
+import { caseClientEvents, caseServerEvents } from './case';
 import { connectionClientEvents, connectionServerEvents } from './connection';
 import type { ClientEventSlice, ServerEventSlice } from './event-spec';
 import { identityClientEvents, identityServerEvents } from './identity';
@@ -14,6 +15,7 @@ import { queueClientEvents, queueServerEvents } from './queue';
 import { sessionClientEvents, sessionServerEvents } from './session';
 
 export * from './bounded-json';
+export * from './case';
 export * from './connection';
 export * from './event-spec';
 export * from './identity';
@@ -29,6 +31,7 @@ export const clientEvents = {
   ...queueClientEvents,
   ...sessionClientEvents,
   ...identityClientEvents,
+  ...caseClientEvents,
 } as const satisfies ClientEventSlice;
 export type ClientEventName = keyof typeof clientEvents;
 /** The payload type of a client event. */
@@ -47,6 +50,7 @@ export const serverEvents = {
   ...queueServerEvents,
   ...sessionServerEvents,
   ...identityServerEvents,
+  ...caseServerEvents,
 } as const satisfies ServerEventSlice;
 export type ServerEventName = keyof typeof serverEvents;
 
