@@ -3,6 +3,7 @@
  * The server holds the truth; clients render it and resynchronise by `form.revision`.
  */
 import { z } from 'zod';
+import { FieldDescription } from '../catalogue/fields';
 import { LocalText } from '../catalogue/text';
 import { CaseOutcome } from './outcome';
 import { SignatureRecord } from './signature';
@@ -47,7 +48,16 @@ export const CaseState = z.object({
   caseId: z.string(),
   number: z.string(),
   sessionId: z.string(),
-  item: z.object({ code: z.string(), version: z.number().int(), name: LocalText }),
+  item: z.object({
+    code: z.string(),
+    version: z.number().int(),
+    name: LocalText,
+    /**
+     * The item's form fields at `version` (labels, kinds, choice options): the kiosk renders the form
+     * from them, as it may not read the catalogue. Defaults to none when a sender leaves it out.
+     */
+    fields: z.array(FieldDescription).default([]),
+  }),
   status: CaseStatus,
   form: CaseForm,
   outcome: z
