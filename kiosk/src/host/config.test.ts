@@ -16,6 +16,7 @@ describe('loadKioskConfig', () => {
       demo: false,
       demoSimControl: null,
       fullscreen: true,
+      display: { layout: 'single' },
     });
   });
 

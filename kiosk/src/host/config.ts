@@ -6,6 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Locale } from '@rvw/shared';
+import {
+  DISPLAY_LAYOUTS,
+  DISPLAY_SELECTOR_FORMS,
+  parseDisplaySelector,
+  sameSelector,
+  type DisplayLayout,
+} from './display-layout';
 import { KioskError } from './errors';
 
 /** The reader's serial settings, or null when no port is configured (the reader is then 'disabled'). */
@@ -32,6 +39,8 @@ export interface KioskConfig {
   demoSimControl: string | null;
   /** Electron only: full screen + kiosk mode; default true. */
   fullscreen: boolean;
+  /** Electron only: one window, or the video and touch windows on two displays; absent: single. */
+  display?: DisplayLayout;
 }
 
 /** Baud rates the GA 467 reader speaks. */
@@ -40,6 +49,13 @@ const BAUD_RATES = [9600, 19200, 38400, 57600, 115200] as const;
 const isUrl = (value: string): boolean => URL.canParse(value);
 
 const FLAG = 'must be a boolean (1, true, yes, on or 0, false, no, off)';
+
+const displaySetting = z
+  .string()
+  .trim()
+  .refine((v) => parseDisplaySelector(v) !== null, {
+    error: (iss) => `must be ${DISPLAY_SELECTOR_FORMS}, not "${String(iss.input)}"`,
+  });
 
 /** The settings, flat, as the file names them; environment variables carry the same, as text. */
 export const KioskSettingsSchema = z.object({
@@ -74,6 +90,17 @@ export const KioskSettingsSchema = z.object({
   demoSimControl: z.string().trim().refine(isUrl, 'must be a URL').optional(),
   /** Electron only: full screen + kiosk mode; default true. */
   fullscreen: z.boolean({ error: FLAG }).default(true),
+  /** Electron only: `single` (one window) or `dual` (video and touch on two displays); default single. */
+  layout: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(DISPLAY_LAYOUTS, { error: (iss) => `must be single or dual, not "${String(iss.input)}"` }))
+    .default('single'),
+  /** Dual layout: the display of the agent's video; default upper. */
+  videoDisplay: displaySetting.default('upper'),
+  /** Dual layout: the touch screen; default lower. */
+  touchDisplay: displaySetting.default('lower'),
 });
 
 /** The settings as read: every one optional, defaults filled in by the schema. */
@@ -89,6 +116,9 @@ export const kioskConfigEnv: Record<keyof KioskSettingsInput, string> = {
   demo: 'RVW_DEMO',
   demoSimControl: 'RVW_DEMO_SIM_CONTROL',
   fullscreen: 'RVW_KIOSK_FULLSCREEN',
+  layout: 'RVW_KIOSK_LAYOUT',
+  videoDisplay: 'RVW_KIOSK_VIDEO_DISPLAY',
+  touchDisplay: 'RVW_KIOSK_TOUCH_DISPLAY',
 };
 
 /** Text from the environment as the schema's type: numbers and yes/no flags are converted. */
@@ -119,6 +149,9 @@ const KioskFileTypes = z.object({
   demo: z.boolean().optional(),
   demoSimControl: z.string().optional(),
   fullscreen: z.boolean().optional(),
+  layout: z.string().optional(),
+  videoDisplay: z.string().optional(),
+  touchDisplay: z.string().optional(),
 });
 
 /** Reads and checks the RVW_KIOSK_CONFIG file; every field optional, unknown fields ignored. */
@@ -149,7 +182,8 @@ function readConfigFile(filePath: string): Record<string, unknown> {
 /**
  * Reads the configuration. Environment variables win over the file: RVW_SERVER_URL, RVW_KIOSK_TOKEN,
  * RVW_KIOSK_CONFIG (JSON file with serverUrl, kioskToken, ...), RVW_IDCARD_PORT, RVW_IDCARD_BAUD
- * (115200), RVW_LOCALE (zh-CN), RVW_DEMO, RVW_DEMO_SIM_CONTROL, RVW_KIOSK_FULLSCREEN (true).
+ * (115200), RVW_LOCALE (zh-CN), RVW_DEMO, RVW_DEMO_SIM_CONTROL, RVW_KIOSK_FULLSCREEN (true),
+ * RVW_KIOSK_LAYOUT (single), RVW_KIOSK_VIDEO_DISPLAY (upper), RVW_KIOSK_TOUCH_DISPLAY (lower).
  * Throws a CONFIG_INVALID KioskError whose sentence names the bad variable.
  */
 export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConfig {
@@ -178,5 +212,19 @@ export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConf
     demo: s.demo,
     demoSimControl: s.demoSimControl ?? null,
     fullscreen: s.fullscreen,
+    display: displayLayoutOf(s),
   };
+}
+
+/** The layout the settings describe; the two displays of a dual layout must differ. */
+function displayLayoutOf(s: z.output<typeof KioskSettingsSchema>): DisplayLayout {
+  if (s.layout !== 'dual') return { layout: 'single' };
+  // Both were checked by the schema.
+  const video = parseDisplaySelector(s.videoDisplay)!;
+  const touch = parseDisplaySelector(s.touchDisplay)!;
+  if (sameSelector(video, touch))
+    throw KioskError.configInvalid(
+      `${settingName('touchDisplay')} must name another display than ${settingName('videoDisplay')} (both are "${s.touchDisplay}")`,
+    );
+  return { layout: 'dual', video, touch };
 }
