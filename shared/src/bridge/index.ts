@@ -5,6 +5,7 @@ export * from './config';
 export * from './idcard';
 export * from './server';
 export * from './demo';
+export * from './views';
 export * from './contract';
 export * from './errors';
 export * from './transport';
