@@ -42,19 +42,36 @@ export class WebContentsMock extends EventEmitter {
   }
 }
 
-/** A BrowserWindow that records its options and the URLs it loaded. */
+/** A rectangle in screen coordinates, as Electron's Rectangle. */
+export interface FakeRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A BrowserWindow that records its options, the URLs it loaded and where it was put. */
 export class BrowserWindowMock extends EventEmitter {
   static instances: BrowserWindowMock[] = [];
   webContents = new WebContentsMock();
   loaded: string[] = [];
   shown = false;
+  /** True when shown without taking the focus (showInactive). */
+  shownInactive = false;
   focused = false;
   minimized = false;
   destroyed = false;
+  kiosk: boolean;
+  bounds: FakeRect;
+  /** Every setBounds, in order. */
+  moves: FakeRect[] = [];
 
   constructor(readonly options: Record<string, unknown> = {}) {
     super();
     BrowserWindowMock.instances.push(this);
+    this.kiosk = options.kiosk === true;
+    const n = (k: string, d: number) => (typeof options[k] === 'number' ? (options[k] as number) : d);
+    this.bounds = { x: n('x', 0), y: n('y', 0), width: n('width', 800), height: n('height', 600) };
   }
   async loadURL(url: string): Promise<void> {
     this.loaded.push(url);
@@ -63,6 +80,30 @@ export class BrowserWindowMock extends EventEmitter {
   }
   show(): void {
     this.shown = true;
+  }
+  showInactive(): void {
+    this.shown = true;
+    this.shownInactive = true;
+  }
+  setBounds(bounds: FakeRect): void {
+    this.bounds = { ...bounds };
+    this.moves.push({ ...bounds });
+  }
+  getBounds(): FakeRect {
+    return { ...this.bounds };
+  }
+  setKiosk(flag: boolean): void {
+    this.kiosk = flag;
+  }
+  isKiosk(): boolean {
+    return this.kiosk;
+  }
+  /** Closes as Electron does: destroyed, then 'closed'. */
+  close(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.webContents.destroyed = true;
+    this.emit('closed');
   }
   focus(): void {
     this.focused = true;
@@ -214,6 +255,36 @@ export class IpcRendererFake extends EventEmitter {
 }
 export const ipcRenderer = new IpcRendererFake();
 
+/** A display as Electron's screen module lists it. */
+export interface FakeDisplay {
+  id: number;
+  bounds: FakeRect;
+}
+
+/** screen: the connected displays, which a test changes and announces as Electron would. */
+class ScreenFake extends EventEmitter {
+  displays: FakeDisplay[] = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
+  primaryId = 1;
+  getAllDisplays(): FakeDisplay[] {
+    return this.displays.map((d) => ({ ...d, bounds: { ...d.bounds } }));
+  }
+  getPrimaryDisplay(): FakeDisplay {
+    return this.getAllDisplays().find((d) => d.id === this.primaryId) ?? this.getAllDisplays()[0]!;
+  }
+  /** Plugs a display in and fires 'display-added'. */
+  add(display: FakeDisplay): void {
+    this.displays.push(display);
+    this.emit('display-added', {}, display);
+  }
+  /** Unplugs a display and fires 'display-removed'. */
+  remove(id: number): void {
+    const gone = this.displays.find((d) => d.id === id);
+    this.displays = this.displays.filter((d) => d.id !== id);
+    this.emit('display-removed', {}, gone);
+  }
+}
+export const screen = new ScreenFake();
+
 /** Puts every fake back to its initial state. */
 export function resetElectronFakes(): void {
   BrowserWindowMock.instances = [];
@@ -232,6 +303,9 @@ export function resetElectronFakes(): void {
   contextBridge.exposed.clear();
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoked = [];
+  screen.removeAllListeners();
+  screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
+  screen.primaryId = 1;
 }
 
 export default {
@@ -245,4 +319,5 @@ export default {
   dialog,
   contextBridge,
   ipcRenderer,
+  screen,
 };

@@ -1,8 +1,8 @@
 /**
  * The one IPC manager: registers an ipcMain handler per bridge invoke channel, drops calls that do
- * not come from the kiosk window's own top frame on app://kiosk/, validates each request against
- * the contract and answers `{ ok, data } | { ok: false, error }`. Host events go to the window,
- * checked against the contract.
+ * not come from a kiosk window's own top frame on app://kiosk/, validates each request against
+ * the contract and answers `{ ok, data } | { ok: false, error }`. Host events go to every kiosk
+ * window (the dual-screen machine has two, on one host), checked against the contract.
  */
 import { ipcMain } from 'electron';
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
@@ -14,10 +14,10 @@ import type { KioskHost } from '../host/kiosk-host';
 import { eventChannelName, invokeChannelName } from '../ipc-channels';
 import { isAppUrl } from './app-protocol';
 
-/** True when the call comes from the window's own top frame showing the app. */
-export function isOwnSender(event: IpcMainInvokeEvent, win: BrowserWindow | null): boolean {
-  if (!win || win.isDestroyed()) return false;
-  if (event.sender !== win.webContents) return false;
+/** True when the call comes from one of the kiosk windows' own top frame showing the app. */
+export function isOwnSender(event: IpcMainInvokeEvent, windows: readonly BrowserWindow[]): boolean {
+  const win = windows.find((w) => !w.isDestroyed() && event.sender === w.webContents);
+  if (!win) return false;
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isAppUrl(frame.url);
 }
@@ -27,16 +27,16 @@ const FOREIGN: BridgeResult = {
   error: BridgeError.forbidden('This caller may not use the kiosk bridge.').toWire(),
 };
 
-/** Wires the host to the window; returns a function that unwires everything. */
+/** Wires the host to the kiosk windows (as they are at each call); returns a function that unwires everything. */
 export function setupIpc(
   host: Pick<KioskHost, 'handlers' | 'events'>,
-  getWindow: () => BrowserWindow | null,
+  getWindows: () => readonly BrowserWindow[],
   logger: { warn(m: string): void; error(m: string): void } = console,
 ): () => void {
   const channels = Object.keys(bridgeInvokes) as BridgeInvokeChannel[];
   for (const channel of channels) {
     ipcMain.handle(invokeChannelName(channel), async (event, request) => {
-      if (!isOwnSender(event, getWindow())) {
+      if (!isOwnSender(event, getWindows())) {
         logger.warn(`ipc: dropped ${channel} from a foreign sender`);
         return FOREIGN;
       }
@@ -47,9 +47,10 @@ export function setupIpc(
   const stopForwarding = forwardBridgeEvents(
     host.events,
     (channel, payload) => {
-      const win = getWindow();
-      if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
-      win.webContents.send(eventChannelName(channel), payload);
+      for (const win of getWindows()) {
+        if (win.isDestroyed() || win.webContents.isDestroyed()) continue;
+        win.webContents.send(eventChannelName(channel), payload);
+      }
     },
     logger,
   );

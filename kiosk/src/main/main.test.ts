@@ -26,7 +26,7 @@ import { isOwnSender, setupIpc } from './ipc-manager';
 import { isPermissionAllowed, setupPermissions } from './permissions';
 import { setupRecovery } from './recovery';
 import { setupSingleInstance } from './single-instance';
-import { createMainWindow, guardWebContents, windowOptions } from './window';
+import { createKioskWindow, guardWebContents, windowOptions } from './window';
 import { main, startKiosk, stopKiosk } from './main';
 
 vi.mock('electron', () => import('./electron-fake'));
@@ -65,12 +65,31 @@ describe('window', () => {
     expect(windowOptions({ fullscreen: false }, 'p')).toMatchObject({ kiosk: false, fullscreen: false });
   });
 
-  it('loads the renderer from app://kiosk/ and shows when ready', () => {
-    const win = createMainWindow({ fullscreen: false }, '/p.cjs') as unknown as BrowserWindowMock;
-    expect(win.loaded).toEqual([APP_START_URL]);
+  it('loads the renderer from app://kiosk/ with its view and shows when ready', () => {
+    const win = createKioskWindow({ fullscreen: false }, '/p.cjs', 'both') as unknown as BrowserWindowMock;
+    expect(win.loaded).toEqual([`${APP_START_URL}?view=both`]);
     expect(win.shown).toBe(false);
     win.emit('ready-to-show');
     expect(win.shown).toBe(true);
+    expect(win.shownInactive).toBe(false);
+  });
+
+  it('puts a window on its display: all of it in kiosk mode, a window in its corner otherwise', () => {
+    const bounds = { x: 0, y: -1080, width: 1920, height: 1080 };
+    expect(windowOptions({ fullscreen: true }, 'p', { bounds })).toMatchObject(bounds);
+    expect(windowOptions({ fullscreen: false }, 'p', { bounds })).toMatchObject({
+      x: 0,
+      y: -1080,
+      width: 1280,
+      height: 800,
+    });
+    // The video window appears without taking the focus from the touch screen.
+    const video = createKioskWindow({ fullscreen: true }, 'p', 'video', {
+      bounds,
+    }) as unknown as BrowserWindowMock;
+    expect(video.loaded).toEqual([`${APP_START_URL}?view=video`]);
+    video.emit('ready-to-show');
+    expect(video.shownInactive).toBe(true);
   });
 
   it('blocks navigation away from the app, new windows and webviews', () => {
@@ -154,7 +173,7 @@ describe('IPC manager', () => {
     host = await bootKioskHost(config, { ...offline, reader, logger: quiet });
     win = new BrowserWindowMock();
     await win.loadURL(APP_START_URL);
-    setupIpc(host, () => asWindow(win), quiet);
+    setupIpc(host, () => [asWindow(win)], quiet);
   });
   afterEach(() => host.close());
 
@@ -191,7 +210,7 @@ describe('IPC manager', () => {
     expect(
       isOwnSender(
         { sender: win.webContents, senderFrame: win.webContents.mainFrame } as unknown as IpcMainInvokeEvent,
-        asWindow(win),
+        [asWindow(win)],
       ),
     ).toBe(false);
   });
@@ -287,7 +306,7 @@ describe('start-up', () => {
       kiosk: true,
       webPreferences: { preload: '/opt/kiosk/dist/main/preload.cjs' },
     });
-    expect(win.loaded).toEqual([APP_START_URL]);
+    expect(win.loaded).toEqual([`${APP_START_URL}?view=both`]);
     expect(protocol.handlers.has('app')).toBe(true);
     expect(session.defaultSession.requestHandler).not.toBeNull();
     expect(powerSaveBlocker.started).toEqual(['prevent-display-sleep']);

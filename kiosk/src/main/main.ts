@@ -4,7 +4,6 @@
  */
 import { join } from 'node:path';
 import { app, dialog } from 'electron';
-import type { BrowserWindow } from 'electron';
 import { loadKioskConfig } from '../host/config';
 import { KioskError } from '../host/errors';
 import { bootKioskHost } from '../host/kiosk-host';
@@ -13,11 +12,11 @@ import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { setupIpc } from './ipc-manager';
 import { setupPermissions } from './permissions';
 import { setupPowerSaveBlocker } from './power';
-import { setupRecovery } from './recovery';
 import { setupSingleInstance } from './single-instance';
-import { createMainWindow, setupNavigationGuards } from './window';
+import { setupNavigationGuards } from './window';
+import { setupWindows, type KioskWindows } from './windows';
 
-let mainWindow: BrowserWindow | null = null;
+let windows: KioskWindows | null = null;
 let host: KioskHost | null = null;
 
 /** Starts the kiosk once Electron is ready; `dir` is where main.cjs and preload.cjs live. */
@@ -27,24 +26,24 @@ export async function startKiosk(dir: string, env: NodeJS.ProcessEnv = process.e
   setupAppProtocol(join(dir, '..', 'renderer'));
   setupPermissions();
   setupNavigationGuards();
-  mainWindow = createMainWindow(config, join(dir, 'preload.cjs'));
-  mainWindow.on('closed', () => (mainWindow = null));
-  setupIpc(host, () => mainWindow);
+  setupIpc(host, () => windows?.all() ?? []);
+  // One window per display as configured, each reloading its own view after a crash.
+  windows = setupWindows({ config, preloadPath: join(dir, 'preload.cjs'), host });
   setupPowerSaveBlocker();
-  setupRecovery(mainWindow, host);
 }
 
 /** Closes the host: wipes the held card, stops the reader, leaves the server. */
 export async function stopKiosk(): Promise<void> {
   const closing = host;
   host = null;
+  windows?.stop();
   await closing?.close();
 }
 
 /** Entry: scheme registration and the single-instance lock must happen before 'ready'. */
 export function main(dir: string): void {
   registerAppScheme();
-  if (!setupSingleInstance(() => mainWindow)) return;
+  if (!setupSingleInstance(() => windows?.touchWindow() ?? null)) return;
   app.on('window-all-closed', () => app.quit());
   app.on('before-quit', () => {
     // close() wipes the held card before the process goes.

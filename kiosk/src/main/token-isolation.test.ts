@@ -151,7 +151,7 @@ describe('the kiosk token never reaches the renderer', () => {
   it('over Electron IPC (preload bridge, IPC manager, fake electron)', async () => {
     const win = new BrowserWindowMock();
     await win.loadURL(APP_START_URL);
-    cleanup.push(setupIpc(host, () => win as unknown as BrowserWindow, quiet));
+    cleanup.push(setupIpc(host, () => [win as unknown as BrowserWindow], quiet));
     // What the preload hears: every webContents.send of the main process.
     const pageListeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
     const send = win.webContents.send.bind(win.webContents);

@@ -1,17 +1,38 @@
-/** The kiosk window: isolated, sandboxed, full screen in kiosk mode when configured. */
+/** A kiosk window: isolated, sandboxed, full screen in kiosk mode when configured, on its display. */
 import { app, BrowserWindow } from 'electron';
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { BrowserWindowConstructorOptions, Rectangle, WebContents } from 'electron';
+import { kioskViewUrl, type KioskView } from '@rvw/shared';
 import type { KioskConfig } from '../host/config';
 import { APP_START_URL, isAppUrl } from './app-protocol';
+
+/** Where a window goes: the bounds of its display; absent: wherever the system puts it. */
+export interface WindowPlacement {
+  /** The display's bounds (screen coordinates). */
+  bounds: Rectangle;
+}
+
+/** The technician's window (not full screen): this size, or the display's if smaller. */
+const WINDOWED = { width: 1280, height: 800 };
+
+/** A window's bounds on a display: the whole display in kiosk mode, a window at its top-left corner otherwise. */
+export function boundsOn(fullscreen: boolean, display: Rectangle): Rectangle {
+  const { x, y, width, height } = display;
+  if (fullscreen) return { x, y, width, height };
+  return { x, y, width: Math.min(WINDOWED.width, width), height: Math.min(WINDOWED.height, height) };
+}
+
+function placementOptions(fullscreen: boolean, placement?: WindowPlacement): BrowserWindowConstructorOptions {
+  return placement ? boundsOn(fullscreen, placement.bounds) : { ...WINDOWED };
+}
 
 /** The window's options: the renderer gets no Node, an isolated world and the sandbox. */
 export function windowOptions(
   config: Pick<KioskConfig, 'fullscreen'>,
   preloadPath: string,
+  placement?: WindowPlacement,
 ): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 800,
+    ...placementOptions(config.fullscreen, placement),
     show: false,
     fullscreen: config.fullscreen,
     kiosk: config.fullscreen,
@@ -36,14 +57,24 @@ export function windowOptions(
   };
 }
 
-/** Creates the window and loads the renderer from app://kiosk/. */
-export function createMainWindow(
+/** The page a view's window loads: app://kiosk/index.html?view=<view>. */
+export function viewUrl(view: KioskView): string {
+  return kioskViewUrl(APP_START_URL, view);
+}
+
+/**
+ * Creates a window for `view` on its display and loads the renderer from app://kiosk/. The video
+ * window appears without taking the focus, which stays with the screen the resident touches.
+ */
+export function createKioskWindow(
   config: Pick<KioskConfig, 'fullscreen'>,
   preloadPath: string,
+  view: KioskView,
+  placement?: WindowPlacement,
 ): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(config, preloadPath));
-  win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_START_URL);
+  const win = new BrowserWindow(windowOptions(config, preloadPath, placement));
+  win.once('ready-to-show', () => (view === 'video' ? win.showInactive() : win.show()));
+  void win.loadURL(viewUrl(view));
   return win;
 }
 
