@@ -8,7 +8,15 @@ import {
   httpRoutes,
   HttpClientError,
   type Agent,
+  type CaseDetail,
+  type CaseState,
+  type CatalogueItem,
+  type CatalogueItemSummary,
+  type CatalogueQuery,
+  type ConsentEntry,
   type CreateAgentRequest,
+  type FollowUp,
+  type ListCasesQuery,
   type CreateKioskRequest,
   type CreateKioskResponse,
   type HttpClient,
@@ -67,4 +75,44 @@ export async function listAgents(token: string): Promise<Agent[]> {
 /** POST /api/admin/agents. */
 export async function createAgent(token: string, request: CreateAgentRequest): Promise<Agent> {
   return (await asConsoleError(consoleApi({ token }).createAgent({ body: request }))).agent;
+}
+
+/** GET /api/catalogue: the items matching the filters, best first (the server ranks them). */
+export async function listCatalogue(token: string, query: CatalogueQuery): Promise<CatalogueItemSummary[]> {
+  return (await asConsoleError(consoleApi({ token }).listCatalogue({ query }))).items;
+}
+
+/** GET /api/catalogue/:code: one item whole (guide and form). */
+export async function getCatalogueItem(token: string, code: string): Promise<CatalogueItem> {
+  return (await asConsoleError(consoleApi({ token }).getCatalogueItem({ params: { code } }))).item;
+}
+
+/** GET /api/cases: cases, newest first, by session, status or number prefix. */
+export async function listCases(token: string, query: ListCasesQuery): Promise<CaseState[]> {
+  return (await asConsoleError(consoleApi({ token }).listCases({ query }))).cases;
+}
+
+/** GET /api/cases/:caseId: one case whole (the server records the read). */
+export async function getCase(token: string, caseId: string): Promise<CaseDetail> {
+  return asConsoleError(consoleApi({ token }).getCase({ params: { caseId } }));
+}
+
+/** GET /api/cases/:caseId/consents: the consent ledger's entries for a case, oldest first. */
+export async function caseConsents(token: string, caseId: string): Promise<ConsentEntry[]> {
+  return (await asConsoleError(consoleApi({ token }).caseConsents({ params: { caseId } }))).entries;
+}
+
+/** GET /api/admin/follow-ups: follow-ups of low ratings, open ones first. */
+export async function listFollowUps(
+  token: string,
+  status: 'open' | 'closed' | 'all' = 'open',
+): Promise<FollowUp[]> {
+  return (await asConsoleError(consoleApi({ token }).listFollowUps({ query: { status } }))).followUps;
+}
+
+/** POST /api/admin/follow-ups/:id/close: a supervisor closes a follow-up with what was done. */
+export async function closeFollowUp(token: string, followUpId: string, note: string): Promise<FollowUp> {
+  return (
+    await asConsoleError(consoleApi({ token }).closeFollowUp({ params: { followUpId }, body: { note } }))
+  ).followUp;
 }

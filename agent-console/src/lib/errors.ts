@@ -13,6 +13,10 @@ export const ConsoleErrorCode = {
   MediaUnavailable: 'MEDIA_UNAVAILABLE',
   /** Copying to the clipboard was refused by the browser. */
   ClipboardDenied: 'CLIPBOARD_DENIED',
+  /** The form holds edits the server has not stored (refused, invalid or in conflict). */
+  FormUnsaved: 'FORM_UNSAVED',
+  /** The form has fields that are empty or wrong, so the resident cannot be asked to confirm it. */
+  FormIncomplete: 'FORM_INCOMPLETE',
 } as const;
 /** A console-side error code. */
 export type ConsoleErrorCode = (typeof ConsoleErrorCode)[keyof typeof ConsoleErrorCode];
