@@ -42,6 +42,9 @@ function invoke(socket: Socket, channel: string, request: unknown): Promise<Brid
   return new Promise((resolve) => socket.emit('invoke', channel, request, resolve));
 }
 
+// The consent text a screen showed, which identity:share carries to the consent ledger.
+const shown = { consentText: '把您的信息告诉工作人员吗？', locale: 'zh-CN' as const };
+
 describe('startBrowserShell', () => {
   let dir: string;
   let reader: FakeReader;
@@ -121,7 +124,7 @@ describe('startBrowserShell', () => {
       ok: false,
       error: { code: 'BAD_CHANNEL' },
     });
-    expect(await invoke(socket, 'identity:share', { ticketId: 't' })).toMatchObject({
+    expect(await invoke(socket, 'identity:share', { ticketId: 't', ...shown })).toMatchObject({
       ok: false,
       error: { code: 'NO_CARD' },
     });
@@ -149,7 +152,7 @@ describe('startBrowserShell', () => {
     reader.place(sampleResidentCard);
     reader.remove();
     // A page is open: the resident may still consent with the card in hand (the share goes on to the server).
-    expect(await invoke(page, 'identity:share', { ticketId: 't' })).toMatchObject({
+    expect(await invoke(page, 'identity:share', { ticketId: 't', ...shown })).toMatchObject({
       ok: false,
       error: { code: 'SERVER_UNREACHABLE' },
     });
@@ -158,7 +161,7 @@ describe('startBrowserShell', () => {
     reader.place(sampleResidentCard);
     reader.remove();
     // Nobody is looking: the card is wiped at once, not when the next page starts.
-    await expect(kioskHost.handlers['identity:share']({ ticketId: 't' })).rejects.toMatchObject({
+    await expect(kioskHost.handlers['identity:share']({ ticketId: 't', ...shown })).rejects.toMatchObject({
       code: 'NO_CARD',
     });
   });

@@ -56,7 +56,21 @@ export function summarizeCard(card: IdCard, now: Date = new Date()): CardSummary
   };
 }
 
-/** The identity sent to the server after consent: the minimum the centre needs, never the photo or address. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A card's text field as sent: trimmed, cut to the server's limit, absent when empty. */
+function cardText(value: string | undefined, max: number): string | undefined {
+  const text = value?.trim();
+  return text ? Array.from(text).slice(0, max).join('') : undefined;
+}
+
+/**
+ * The identity sent to the server after consent: what a form may be prefilled from (issue 9: the
+ * address, issuer and validity too, under the same consent), never the photo or the card's
+ * technical extras. The address is the card's current one: the newest appended address (追加地址)
+ * when the card has one, else the address printed on it. A date that is not YYYY-MM-DD is left out
+ * rather than refused, so a card with one odd field still shares the rest.
+ */
 export function toResidentIdentity(card: IdCard): ResidentIdentity {
   const identity: ResidentIdentity = {
     cardType: card.cardType,
@@ -69,5 +83,11 @@ export function toResidentIdentity(card: IdCard): ResidentIdentity {
   if (card.englishName) identity.englishName = card.englishName;
   if (card.nation) identity.nation = card.nation;
   if (card.nationality) identity.nationality = card.nationality;
+  const address = cardText(card.appendedAddress, 200) ?? cardText(card.address, 200);
+  if (address) identity.address = address;
+  const issuer = cardText(card.issuer, 120);
+  if (issuer) identity.issuer = issuer;
+  if (ISO_DAY.test(card.validFrom)) identity.validFrom = card.validFrom;
+  if (card.validTo === 'long-term' || ISO_DAY.test(card.validTo)) identity.validTo = card.validTo;
   return identity;
 }

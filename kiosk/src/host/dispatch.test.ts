@@ -21,6 +21,10 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
       endedAt: '2026-01-01T00:00:00Z',
     }),
     'signal:send': async () => ({}),
+    'form:flag': async () => ({}),
+    'form:confirm': async () => ({}),
+    'form:sign': async () => ({}),
+    'rating:submit': async () => ({}),
     'demo:card': async () => {
       throw BridgeError.forbidden('Sample cards can only be placed in demo mode.');
     },
@@ -30,7 +34,13 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
 
 describe('dispatchBridgeCall', () => {
   it('answers ok with the handler data', async () => {
-    expect(await dispatchBridgeCall(handlers(), 'identity:share', { ticketId: 'x' })).toEqual({
+    expect(
+      await dispatchBridgeCall(handlers(), 'identity:share', {
+        ticketId: 'x',
+        consentText: '把您的信息告诉工作人员吗？',
+        locale: 'zh-CN',
+      }),
+    ).toEqual({
       ok: true,
       data: { shared: true },
     });
@@ -51,11 +61,24 @@ describe('dispatchBridgeCall', () => {
       ok: false,
       error: { code: 'BAD_CHANNEL' },
     });
-    expect(await dispatchBridgeCall(h, 'identity:share', { ticketId: '' })).toMatchObject({
+    expect(
+      await dispatchBridgeCall(h, 'identity:share', {
+        ticketId: '',
+        consentText: '把您的信息告诉工作人员吗？',
+        locale: 'zh-CN',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_PAYLOAD' },
     });
-    expect(await dispatchBridgeCall(h, 'identity:share', { ticketId: 'a', extra: 1 })).toMatchObject({
+    expect(
+      await dispatchBridgeCall(h, 'identity:share', {
+        ticketId: 'a',
+        consentText: '把您的信息告诉工作人员吗？',
+        locale: 'zh-CN',
+        extra: 1,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_PAYLOAD' },
     });

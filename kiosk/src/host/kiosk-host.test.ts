@@ -11,6 +11,7 @@ import { bootKioskHost } from './kiosk-host';
 import type { KioskHost, KioskLogger } from './kiosk-host';
 
 const TOKEN = 'kiosk-secret-token';
+const shown = { consentText: 'May we tell the staff member who you are?', locale: 'en' as const };
 
 interface Received {
   method: string;
@@ -178,7 +179,7 @@ describe('bootKioskHost', () => {
   it('shares the identity with the bearer token and the exact body after consent', async () => {
     host = await bootKioskHost(config({ serverUrl: stub.url }), { ...offline, reader, logger });
     reader.place(sampleResidentCard);
-    expect(await host.handlers['identity:share']({ ticketId: 't-1' })).toEqual({ shared: true });
+    expect(await host.handlers['identity:share']({ ticketId: 't-1', ...shown })).toEqual({ shared: true });
     expect(stub.received).toHaveLength(1);
     const [req] = stub.received;
     expect(req).toMatchObject({
@@ -187,26 +188,30 @@ describe('bootKioskHost', () => {
       authorization: `Bearer ${TOKEN}`,
     });
     const body = AttachIdentityRequest.parse(req!.body);
-    expect(body).toMatchObject({ ticketId: 't-1', consent: true });
+    // The consent text the screen showed, in its language, goes with it (the consent ledger).
+    expect(body).toMatchObject({ ticketId: 't-1', consent: true, ...shown });
     expect(body.identity).toMatchObject({
       name: '李秀英',
       idNumber: sampleResidentCard.idNumber,
       idNumberValid: true,
+      // What a form is prefilled from (issue 9 part 2), under the same consent.
+      address: '上海市静安区示例路1号',
+      issuer: '上海市公安局静安分局',
+      validFrom: '2015-01-01',
+      validTo: 'long-term',
     });
     expect(isValidIdNumber(body.identity.idNumber)).toBe(true);
-    // Only the minimum leaves the kiosk: no address, no issuer.
-    expect(JSON.stringify(req!.body)).not.toContain('示例路');
   });
 
   it('refuses to share without a card (NO_CARD) and after a wipe', async () => {
     host = await bootKioskHost(config({ serverUrl: stub.url }), { ...offline, reader, logger });
-    await expect(host.handlers['identity:share']({ ticketId: 't-1' })).rejects.toMatchObject({
+    await expect(host.handlers['identity:share']({ ticketId: 't-1', ...shown })).rejects.toMatchObject({
       code: 'NO_CARD',
     });
     reader.place(sampleResidentCard);
     await host.handlers['identity:wipe']({});
     expect((await host.handlers['idcard:current']({})).card).toBeNull();
-    await expect(host.handlers['identity:share']({ ticketId: 't-1' })).rejects.toMatchObject({
+    await expect(host.handlers['identity:share']({ ticketId: 't-1', ...shown })).rejects.toMatchObject({
       code: 'NO_CARD',
     });
     expect(stub.received).toHaveLength(0);
@@ -216,13 +221,13 @@ describe('bootKioskHost', () => {
     host = await bootKioskHost(config({ serverUrl: stub.url }), { ...offline, reader, logger });
     reader.place(sampleResidentCard);
     reader.remove();
-    expect(await host.handlers['identity:share']({ ticketId: 't-2' })).toEqual({ shared: true });
+    expect(await host.handlers['identity:share']({ ticketId: 't-2', ...shown })).toEqual({ shared: true });
   });
 
   it('says SERVER_UNREACHABLE when nothing listens and SERVER_REJECTED with the server code on an error', async () => {
     host = await bootKioskHost(config({ serverUrl: 'http://127.0.0.1:9' }), { ...offline, reader, logger });
     reader.place(sampleResidentCard);
-    await expect(host.handlers['identity:share']({ ticketId: 't-1' })).rejects.toMatchObject({
+    await expect(host.handlers['identity:share']({ ticketId: 't-1', ...shown })).rejects.toMatchObject({
       code: 'SERVER_UNREACHABLE',
     });
     await host.close();
@@ -231,7 +236,9 @@ describe('bootKioskHost', () => {
     try {
       host = await bootKioskHost(config({ serverUrl: refusing.url }), { ...offline, reader, logger });
       reader.place(sampleResidentCard);
-      const err = await host.handlers['identity:share']({ ticketId: 'gone' }).catch((e: unknown) => e);
+      const err = await host.handlers['identity:share']({ ticketId: 'gone', ...shown }).catch(
+        (e: unknown) => e,
+      );
       expect(err).toMatchObject({ code: 'SERVER_REJECTED' });
       expect((err as Error).message).toContain('NOT_FOUND');
       // The card is still held: a retry with a good ticket may follow.
@@ -244,12 +251,13 @@ describe('bootKioskHost', () => {
   it('never writes the full ID number or the name to the log', async () => {
     host = await bootKioskHost(config({ serverUrl: stub.url }), { ...offline, reader, logger });
     reader.place(sampleResidentCard);
-    await host.handlers['identity:share']({ ticketId: 't-1' });
+    await host.handlers['identity:share']({ ticketId: 't-1', ...shown });
     await host.handlers['identity:wipe']({});
     const log = logger.lines.join('\n');
     expect(logger.lines.length).toBeGreaterThan(0);
     expect(log).not.toContain(sampleResidentCard.idNumber);
     expect(log).not.toContain('李秀英');
+    expect(log).not.toContain('示例路');
   });
 
   it('wipes the card and stops the reader on close; later cards are ignored', async () => {
@@ -259,7 +267,7 @@ describe('bootKioskHost', () => {
     expect(reader.stopped).toBe(true);
     expect(reader.listenerCount('card')).toBe(0);
     await expect(host.handlers['idcard:current']({})).rejects.toMatchObject({ code: 'CLOSED' });
-    await expect(host.handlers['identity:share']({ ticketId: 't' })).rejects.toMatchObject({
+    await expect(host.handlers['identity:share']({ ticketId: 't', ...shown })).rejects.toMatchObject({
       code: 'CLOSED',
     });
   });

@@ -10,6 +10,7 @@ import type { BridgeEventMap, BridgeHandlers, BridgeInvokeChannel } from '@rvw/s
 import type { ReaderService } from '../devices/idcard/types';
 import type { KioskConfig } from './config';
 import type { EmitBridgeEvent, HostContext, KioskLogger } from './feature';
+import { caseLinkFeature } from './features/case-link';
 import { demoCardsFeature } from './features/demo-cards';
 import { identityCardFeature } from './features/identity-card';
 import { runtimeConfigFeature } from './features/runtime-config';
@@ -69,10 +70,12 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
     httpTimeoutMs: deps.httpTimeoutMs ?? 8000,
   };
   const upload = identityUploader(config, { fetch: ctx.fetch, timeoutMs: ctx.httpTimeoutMs, logger });
+  const serverLink = serverLinkFeature(ctx, deps);
   const features = [
     runtimeConfigFeature(ctx),
     identityCardFeature(ctx, reader, upload),
-    serverLinkFeature(ctx, deps),
+    serverLink,
+    caseLinkFeature(ctx, serverLink.port),
     demoCardsFeature(ctx),
   ] as const;
   const merged: BridgeHandlers = {
@@ -80,6 +83,7 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
     ...features[1].handlers,
     ...features[2].handlers,
     ...features[3].handlers,
+    ...features[4].handlers,
   };
   const handlers = Object.fromEntries(
     Object.entries(merged).map(([channel, handler]) => [

@@ -32,9 +32,11 @@ export function identityUploader(config: KioskConfig, options: ServerHttpOptions
       timeoutMs: options.timeoutMs,
     },
   );
-  return async (ticketId, identity) => {
+  return async (ticketId, identity, consent) => {
     try {
-      await client.attachIdentity({ body: { ticketId, consent: true, identity } });
+      await client.attachIdentity({
+        body: { ticketId, consent: true, consentText: consent.text, locale: consent.locale, identity },
+      });
     } catch (err) {
       if (!(err instanceof HttpClientError)) throw err;
       if (err.code === HttpClientErrorCode.Unreachable)

@@ -125,7 +125,9 @@ describe('the kiosk token never reaches the renderer', () => {
     app.send({ type: 'thanks-done' });
     await until(async () => expect((await bridge.invoke('idcard:current', {})).card).toBeNull());
     seen.push({
-      failure: await bridge.invoke('identity:share', { ticketId }).catch((e: unknown) => String(e)),
+      failure: await bridge
+        .invoke('identity:share', { ticketId, consentText: '把您的信息告诉工作人员吗？', locale: 'zh-CN' })
+        .catch((e: unknown) => String(e)),
     });
     seen.push({ snapshot: app.getSnapshot() });
   }

@@ -22,14 +22,31 @@ describe('preload bridge', () => {
   it('invokes the contract channel and unwraps ok answers', async () => {
     ipcRenderer.answer = () => ({ ok: true, data: { shared: true } });
     const bridge = createPreloadBridge(ipcRenderer);
-    expect(await bridge.invoke('identity:share', { ticketId: 't1' })).toEqual({ shared: true });
-    expect(ipcRenderer.invoked).toEqual([['bridge:identity:share', { ticketId: 't1' }]]);
+    expect(
+      await bridge.invoke('identity:share', {
+        ticketId: 't1',
+        consentText: '把您的信息告诉工作人员吗？',
+        locale: 'zh-CN',
+      }),
+    ).toEqual({ shared: true });
+    expect(ipcRenderer.invoked).toEqual([
+      [
+        'bridge:identity:share',
+        { ticketId: 't1', consentText: '把您的信息告诉工作人员吗？', locale: 'zh-CN' },
+      ],
+    ]);
   });
 
   it('turns failures into errors that carry the code, also in the message', async () => {
     ipcRenderer.answer = () => ({ ok: false, error: { code: 'NO_CARD', message: 'No card.' } });
     const bridge = createPreloadBridge(ipcRenderer);
-    const err = await bridge.invoke('identity:share', { ticketId: 't1' }).catch((e: unknown) => e);
+    const err = await bridge
+      .invoke('identity:share', {
+        ticketId: 't1',
+        consentText: '把您的信息告诉工作人员吗？',
+        locale: 'zh-CN',
+      })
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'NO_CARD', message: 'NO_CARD: No card.' });
   });
 
@@ -38,7 +55,13 @@ describe('preload bridge', () => {
     await expect(bridge.invoke('fs:read' as never, {} as never)).rejects.toMatchObject({
       code: 'BAD_CHANNEL',
     });
-    await expect(bridge.invoke('identity:share', { ticketId: '' })).rejects.toMatchObject({
+    await expect(
+      bridge.invoke('identity:share', {
+        ticketId: '',
+        consentText: '把您的信息告诉工作人员吗？',
+        locale: 'zh-CN',
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_PAYLOAD',
     });
     expect(ipcRenderer.invoked).toEqual([]);

@@ -11,6 +11,7 @@ import type { CallMedia } from './call/call-controller';
 import { initialFlow, transition } from './flow/machine';
 import { TimerRunner } from './flow/timer-runner';
 import type { Effect, FlowEvent, FlowState } from './flow/machine';
+import { identityConsentText } from './consent-text';
 import { announce } from './speech';
 import { speechKey, spokenText } from './speech-text';
 
@@ -184,8 +185,11 @@ export class KioskApp {
         return;
       }
       case 'share-identity': {
+        // The text the consent screen showed, in the language on screen, goes to the consent ledger.
+        const { locale } = this.snapshot;
+        const consentText = identityConsentText(locale);
         const ok = await this.bridge
-          .invoke('identity:share', { ticketId: effect.ticketId })
+          .invoke('identity:share', { ticketId: effect.ticketId, consentText, locale })
           .then((r) => r.shared)
           .catch(() => false);
         this.send({ type: 'identity-shared', ok });

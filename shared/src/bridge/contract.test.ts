@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { caseBridgeEvents, caseInvokes } from './case';
 import { configEvents, configInvokes } from './config';
 import { bridgeEvents, bridgeInvokes } from './contract';
 import { demoEvents, demoInvokes } from './demo';
 import { idcardEvents, idcardInvokes } from './idcard';
 import { serverBridgeEvents, serverInvokes } from './server';
 
-const invokeSlices = [configInvokes, idcardInvokes, serverInvokes, demoInvokes];
-const eventSlices = [configEvents, idcardEvents, serverBridgeEvents, demoEvents];
+const invokeSlices = [configInvokes, idcardInvokes, serverInvokes, caseInvokes, demoInvokes];
+const eventSlices = [configEvents, idcardEvents, serverBridgeEvents, caseBridgeEvents, demoEvents];
 
 describe('bridge contract', () => {
   // The merge spreads the slices: a channel named in two areas would silently lose one of them.

@@ -6,6 +6,7 @@
  * and each request, answer and event is validated with these schemas where it arrives.
  */
 import type { z } from 'zod';
+import { caseBridgeEvents, caseInvokes } from './case';
 import { configEvents, configInvokes } from './config';
 import { demoEvents, demoInvokes } from './demo';
 import { BridgeError } from './errors';
@@ -18,6 +19,7 @@ export const bridgeInvokes = {
   ...configInvokes,
   ...idcardInvokes,
   ...serverInvokes,
+  ...caseInvokes,
   ...demoInvokes,
 } as const satisfies InvokeSlice;
 
@@ -26,6 +28,7 @@ export const bridgeEvents = {
   ...configEvents,
   ...idcardEvents,
   ...serverBridgeEvents,
+  ...caseBridgeEvents,
   ...demoEvents,
 } as const satisfies EventSlice;
 

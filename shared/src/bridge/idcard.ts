@@ -1,7 +1,9 @@
 /** Bridge area "idcard": the reader's status, the masked card summary, and sharing or wiping the held identity. */
 import { z } from 'zod';
+import { ConsentText } from '../case/consent';
 import { ReaderReason } from '../idcard/reader-status';
 import { CardType, Gender } from '../identity';
+import { Locale } from './config';
 import { empty } from './empty';
 import type { EventSlice, InvokeSlice } from './spec';
 
@@ -38,10 +40,13 @@ export const idcardInvokes = {
   'idcard:current': { request: empty, response: z.object({ card: CardSummary.nullable() }) },
   /**
    * The resident consented: the host sends the held identity to the server, attached to this
-   * ticket. The full number never passes through the renderer.
+   * ticket, with the consent text the screen showed and its language (for the consent ledger).
+   * The full number never passes through the renderer.
    */
   'identity:share': {
-    request: z.object({ ticketId: z.string().min(1).max(64) }).strict(),
+    request: z
+      .object({ ticketId: z.string().min(1).max(64), consentText: ConsentText, locale: Locale })
+      .strict(),
     response: z.object({ shared: z.boolean() }),
   },
   /** Forget the resident: wipe the card data held in memory. Called at session end and on reset. */

@@ -4,6 +4,7 @@ export * from './empty';
 export * from './config';
 export * from './idcard';
 export * from './server';
+export * from './case';
 export * from './demo';
 export * from './views';
 export * from './contract';

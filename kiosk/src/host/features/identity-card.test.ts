@@ -11,6 +11,8 @@ import type { HostContext, HostFeature } from '../feature';
 import { identityCardFeature } from './identity-card';
 import type { IdentityUpload } from './identity-card';
 
+const shown = { consentText: '把您的信息告诉工作人员吗？', locale: 'zh-CN' as const };
+
 describe('identity card: a renderer start greets only a card still on the reader', () => {
   let reader: FakeReader;
   let feature: HostFeature<typeof idcardInvokes>;
@@ -53,7 +55,7 @@ describe('identity card: a renderer start greets only a card still on the reader
     reader.remove();
     expect(await feature.handlers['idcard:current']({})).toEqual({ card: null });
     // Tapping through on a stale screen cannot send that identity either.
-    await expect(feature.handlers['identity:share']({ ticketId: 't-1' })).rejects.toMatchObject({
+    await expect(feature.handlers['identity:share']({ ticketId: 't-1', ...shown })).rejects.toMatchObject({
       code: 'NO_CARD',
     });
     expect(uploads).toEqual([]);
@@ -63,7 +65,7 @@ describe('identity card: a renderer start greets only a card still on the reader
     reader.place(sampleResidentCard);
     reader.liftUnnoticed();
     expect(await feature.handlers['idcard:current']({})).toEqual({ card: null });
-    await expect(feature.handlers['identity:share']({ ticketId: 't-1' })).rejects.toMatchObject({
+    await expect(feature.handlers['identity:share']({ ticketId: 't-1', ...shown })).rejects.toMatchObject({
       code: 'NO_CARD',
     });
   });
@@ -77,7 +79,7 @@ describe('identity card: a renderer start greets only a card still on the reader
   it('keeps honouring consent on a screen that stayed up after the card was lifted', async () => {
     reader.place(sampleResidentCard);
     reader.remove();
-    expect(await feature.handlers['identity:share']({ ticketId: 't-2' })).toEqual({ shared: true });
+    expect(await feature.handlers['identity:share']({ ticketId: 't-2', ...shown })).toEqual({ shared: true });
     expect(uploads).toEqual(['t-2']);
   });
 });

@@ -4,13 +4,23 @@
  * identity to the server attached to the ticket.
  */
 import { BridgeError, ReaderStatusReason } from '@rvw/shared';
-import type { idcardInvokes, ReaderStatus, ResidentIdentity } from '@rvw/shared';
+import type { idcardInvokes, Locale, ReaderStatus, ResidentIdentity } from '@rvw/shared';
 import type { CardRead, IdCard, ReaderService } from '../../devices/idcard/types';
 import { summarizeCard, toResidentIdentity } from '../card-summary';
 import type { HostContext, HostFeature } from '../feature';
 
+/** The consent the resident gave: the text the screen showed, in its language (for the ledger). */
+export interface ShownConsent {
+  text: string;
+  locale: Locale;
+}
+
 /** Sends a consented identity to the server; throws a coded BridgeError when it cannot. */
-export type IdentityUpload = (ticketId: string, identity: ResidentIdentity) => Promise<void>;
+export type IdentityUpload = (
+  ticketId: string,
+  identity: ResidentIdentity,
+  consent: ShownConsent,
+) => Promise<void>;
 
 const DISABLED: ReaderStatus = {
   state: 'disabled',
@@ -76,10 +86,10 @@ export function identityCardFeature(
         }
         return { card: held ? summarizeCard(held, ctx.now()) : null };
       },
-      'identity:share': async ({ ticketId }) => {
+      'identity:share': async ({ ticketId, consentText, locale }) => {
         const card = held;
         if (!card) throw BridgeError.noCard();
-        await upload(ticketId, toResidentIdentity(card));
+        await upload(ticketId, toResidentIdentity(card), { text: consentText, locale });
         logger.info('identity:share: identity attached to the ticket');
         return { shared: true };
       },

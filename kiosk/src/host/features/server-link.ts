@@ -23,10 +23,12 @@ import type {
   ClientToServerEvents,
   KioskState,
   ReconnectPolicy,
+  ServerEventName,
   ServerStatus,
   ServerToClientEvents,
   serverInvokes,
 } from '@rvw/shared';
+import type { z } from 'zod';
 import type { HostContext, HostFeature } from '../feature';
 import { kioskSocketPolicy } from './server-link-policy';
 import type { KioskDropReason } from './server-link-policy';
@@ -53,11 +55,29 @@ export interface ServerLinkOptions {
   socketPolicy?: ReconnectPolicy;
 }
 
+/** A server event's payload, as its protocol schema parses it. */
+export type ServerPayload<E extends ServerEventName> = z.infer<(typeof serverEvents)[E]>;
+
+/** What other features use of the link: its requests, its checked events, and its greetings. */
+export interface ServerLinkPort {
+  /** Sends a client event; resolves with the checked ack data, or throws a coded BridgeError. */
+  request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<ClientAckData<E>>;
+  /** Hears a server event, checked with the protocol's schema first (payloads that fail are dropped). */
+  on<E extends ServerEventName>(event: E, listener: (payload: ServerPayload<E>) => void): void;
+  /**
+   * Runs after each kiosk:state the renderer is sent (the server's greeting on every connection, or
+   * its re-send on `server:sync`), so a feature can re-send what belongs to that state.
+   */
+  onGreeting(listener: (state: KioskState) => void): void;
+}
+
+/** The server link: the server slice of the bridge, and the port other features talk through. */
+export interface ServerLinkFeature extends HostFeature<typeof serverInvokes> {
+  port: ServerLinkPort;
+}
+
 /** Connects to the server now and answers the server slice of the bridge. */
-export function serverLinkFeature(
-  ctx: HostContext,
-  options: ServerLinkOptions = {},
-): HostFeature<typeof serverInvokes> {
+export function serverLinkFeature(ctx: HostContext, options: ServerLinkOptions = {}): ServerLinkFeature {
   const { config, logger, emit } = ctx;
   // Below the web bridge's own 15 s, so that the renderer hears the server's failure, not the bridge's.
   const timeoutMs = options.requestTimeoutMs ?? 12_000;
@@ -75,6 +95,12 @@ export function serverLinkFeature(
   let outage: KioskDropReason | null = null;
   let retryAfterMs = 0;
   let retry: ReturnType<typeof setTimeout> | null = null;
+  const greetingListeners: Array<(state: KioskState) => void> = [];
+  // The renderer hears kiosk:state first, then what the other features re-send for it.
+  const greet = (state: KioskState): void => {
+    emit('kiosk:state', state);
+    for (const listener of greetingListeners) listener(state);
+  };
 
   const setStatus = (next: ServerStatus): void => {
     connected = next.connected;
@@ -177,7 +203,7 @@ export function serverLinkFeature(
     if (!parsed.success) return;
     lastState = parsed.data;
     fresh = true;
-    emit('kiosk:state', parsed.data);
+    greet(parsed.data);
   });
   socket.on('ticket:update', (payload) => {
     const parsed = serverEvents['ticket:update'].safeParse(payload);
@@ -223,10 +249,26 @@ export function serverLinkFeature(
     return data.data as ClientAckData<E>;
   }
 
+  const port: ServerLinkPort = {
+    request,
+    on(event, listener) {
+      const schema = serverEvents[event];
+      // The generic event map is too wide for socket.on's overloads; the payload is checked here.
+      (socket.on as (e: string, l: (payload: unknown) => void) => void).call(socket, event, (payload) => {
+        const parsed = schema.safeParse(payload);
+        if (parsed.success) listener(parsed.data as ServerPayload<typeof event>);
+      });
+    },
+    onGreeting(listener) {
+      greetingListeners.push(listener);
+    },
+  };
+
   return {
+    port,
     handlers: {
       'server:sync': async () => {
-        if (connected && fresh && lastState) emit('kiosk:state', lastState);
+        if (connected && fresh && lastState) greet(lastState);
         else if (connected) {
           // Something happened since the last kiosk:state: reconnect, and the server greets with a true one.
           socket.disconnect().connect();

@@ -56,9 +56,13 @@ describe('web bridge against the real browser shell', () => {
   });
 
   it('throws coded errors', async () => {
-    const err = await bridge.invoke('identity:share', { ticketId: 't' }).catch((e: unknown) => e);
+    const err = await bridge
+      .invoke('identity:share', { ticketId: 't', consentText: '把您的信息告诉工作人员吗？', locale: 'zh-CN' })
+      .catch((e: unknown) => e);
     expect(bridgeErrorCode(err)).toBe('NO_CARD');
-    const bad = await bridge.invoke('identity:share', { ticketId: '' }).catch((e: unknown) => e);
+    const bad = await bridge
+      .invoke('identity:share', { ticketId: '', consentText: '把您的信息告诉工作人员吗？', locale: 'zh-CN' })
+      .catch((e: unknown) => e);
     expect(bridgeErrorCode(bad)).toBe('BAD_PAYLOAD');
     expect(bridgeErrorCode(new Error('FORBIDDEN: no'))).toBe('FORBIDDEN');
     expect(bridgeErrorCode('weird')).toBe('INTERNAL');
