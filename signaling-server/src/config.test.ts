@@ -55,6 +55,9 @@ describe('loadConfig', () => {
       RVW_IDENTITY_KEY: 'ab'.repeat(32),
       RVW_IDENTITY_MAX_AGE_HOURS: '4',
       RVW_ABANDONED_TICKET_GRACE_SECONDS: '300',
+      RVW_CASE_NUMBER_PREFIX: 'XH',
+      RVW_RATING_WINDOW_MINUTES: '20',
+      RVW_CASE_IDENTITY_RETENTION_DAYS: '30',
     });
     expect(c).toEqual({
       port: 9090,
@@ -80,6 +83,9 @@ describe('loadConfig', () => {
       identityKey: 'ab'.repeat(32),
       identityMaxAgeHours: 4,
       abandonedTicketGraceSeconds: 300,
+      caseNumberPrefix: 'XH',
+      ratingWindowMinutes: 20,
+      caseIdentityRetentionDays: 30,
     });
   });
 
@@ -90,6 +96,7 @@ describe('loadConfig', () => {
       [{ RVW_ICE_SERVERS: '[{urls:' }, /RVW_ICE_SERVERS must be JSON/],
       [{ RVW_ICE_SERVERS: '[{"url":"stun:x"}]' }, /RVW_ICE_SERVERS is invalid/],
       [{ RVW_LOG_LEVEL: 'loud' }, /RVW_LOG_LEVEL is invalid/],
+      [{ RVW_CASE_NUMBER_PREFIX: 'xh' }, /RVW_CASE_NUMBER_PREFIX is invalid: must be 2-4 capital letters/],
       [{ RVW_MEMBER_GRACE_SECONDS: '-1' }, /RVW_MEMBER_GRACE_SECONDS is invalid/],
     ];
     for (const [env, message] of cases) {

@@ -112,6 +112,26 @@ export const ServerConfigSchema = z.object({
    * default 600 (a kiosk restart or a short network loss keeps its place).
    */
   abandonedTicketGraceSeconds: z.number().nonnegative().max(86_400).default(600),
+  /**
+   * The district prefix of case numbers (2-4 capital letters, e.g. XH for 徐汇); default JA (静安,
+   * the first pilot district). Numbers read XH-20261207-0042.
+   */
+  caseNumberPrefix: z
+    .string()
+    .regex(/^[A-Z]{2,4}$/, { error: 'must be 2-4 capital letters, such as XH' })
+    .default('JA'),
+  /** How long after a session ended its kiosk may still send the rating, in minutes; default 30. */
+  ratingWindowMinutes: z
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(30),
+  /**
+   * How long a closed case keeps its identity values (full ID numbers, addresses) and the signature's
+   * strokes, in days; default 90 (past the monthly review of bad ratings). Then they are replaced by
+   * masked values; the case, its outcome, hashes and the consent ledger stay.
+   */
+  caseIdentityRetentionDays: z.number().positive().max(3650).default(90),
 });
 
 /** The resolved server configuration. */
@@ -144,6 +164,9 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   identityKey: 'RVW_IDENTITY_KEY',
   identityMaxAgeHours: 'RVW_IDENTITY_MAX_AGE_HOURS',
   abandonedTicketGraceSeconds: 'RVW_ABANDONED_TICKET_GRACE_SECONDS',
+  caseNumberPrefix: 'RVW_CASE_NUMBER_PREFIX',
+  ratingWindowMinutes: 'RVW_RATING_WINDOW_MINUTES',
+  caseIdentityRetentionDays: 'RVW_CASE_IDENTITY_RETENTION_DAYS',
 };
 
 type Kind = 'number' | 'json' | 'list' | 'string';
@@ -171,6 +194,9 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   identityKey: 'string',
   identityMaxAgeHours: 'number',
   abandonedTicketGraceSeconds: 'number',
+  caseNumberPrefix: 'string',
+  ratingWindowMinutes: 'number',
+  caseIdentityRetentionDays: 'number',
 };
 
 function fromEnv(key: keyof ServerConfig, raw: string): unknown {

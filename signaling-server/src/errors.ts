@@ -1,9 +1,9 @@
 /**
  * The server's own error (bad configuration), the HTTP status of each wire code, and the reduction
  * of anything thrown to a wire error. The wire errors themselves are the shared area errors
- * (`AuthError`, `QueueError`, `SessionError`, `IdentityError`, `RequestError` from @rvw/shared).
+ * (`AuthError`, `QueueError`, `SessionError`, `IdentityError`, `CaseError`, `RequestError` from @rvw/shared).
  */
-import { AppError, RequestError, RvwError, type ErrorCode } from '@rvw/shared';
+import { AppError, FieldErrorCode, RequestError, RvwError, type ErrorCode } from '@rvw/shared';
 import { isStorageFailure } from './db/storage-errors';
 
 /** A configuration value is missing or wrong; the process must not start. Code CONFIG_INVALID. */
@@ -42,6 +42,17 @@ const statusByCode: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  CASE_OPEN: 409,
+  CASE_CLOSED: 409,
+  CASE_NOT_SIGNED: 409,
+  FORM_NOT_CONFIRMED: 409,
+  FORM_HASH_MISMATCH: 409,
+  RATING_CLOSED: 409,
+  // A refused field value: the request was well formed, its content is not acceptable.
+  ...(Object.fromEntries(Object.values(FieldErrorCode).map((c) => [c, 422])) as Record<
+    FieldErrorCode,
+    number
+  >),
 };
 
 /** The HTTP status answering an error code. */

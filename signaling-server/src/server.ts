@@ -1,7 +1,7 @@
 /**
  * createServer: Fastify (HTTP API, agent console) and socket.io (queue, sessions, signalling) on one
  * HTTP server, over a migrated SQLite database. It composes the areas: each (accounts, kiosks,
- * queue, sessions, identity) supplies its socket handlers and its routes; the connection core
+ * queue, sessions, identity, catalogue, cases) supplies its socket handlers and its routes; the connection core
  * dispatches to them and the registrar mounts the routes of `httpRoutes`.
  */
 import { readFileSync } from 'node:fs';
@@ -17,6 +17,10 @@ import { ConfigError } from './errors';
 import { AuthError, httpRoutes } from '@rvw/shared';
 import { accountRouteHandlers } from './accounts/account-routes';
 import { LoginThrottle, loginPolicies } from './accounts/login-throttle';
+import { CasesArea } from './cases/case-area';
+import { CaseVault } from './cases/case-record';
+import { caseRouteHandlers } from './cases/case-routes';
+import { handledCounts } from './cases/case-store';
 import { CatalogueLoadError } from './catalogue/catalogue-loader';
 import { catalogueRouteHandlers } from './catalogue/catalogue-routes';
 import { CatalogueService } from './catalogue/catalogue-service';
@@ -177,6 +181,27 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     iceServers: config.iceServers,
     notifier,
     absences: watch,
+    // The cases area (built just below) refuses an agent's end with an open case, or abandons them.
+    endHook: {
+      ending: async (trx, sessionId, endedBy, reason) => {
+        const abandoned = await cases.ending(trx, sessionId, endedBy, reason);
+        return () => cases.ended(abandoned);
+      },
+    },
+  });
+  // Case values are encrypted with the identity key, bound to their case.
+  const vault = new CaseVault(cipher);
+  const cases = new CasesArea({
+    io,
+    db,
+    clock,
+    log: socketLog,
+    vault,
+    cipher,
+    catalogue,
+    sessions,
+    caseNumberPrefix: config.caseNumberPrefix,
+    ratingWindowMs: config.ratingWindowMinutes * 60_000,
   });
   const areaDeps = { io, db, clock, log: socketLog, notifier };
   // Expired identity numbers and tickets abandoned by an offline kiosk (identity/retention.ts).
@@ -199,12 +224,19 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     socketRateLimit: config.socketRateLimit,
     maxSocketsPerCredential: config.maxSocketsPerCredential,
     handlers: {
-      ...queueHandlers({ ...areaDeps, sessions, presence, absences: watch }),
+      ...queueHandlers({
+        ...areaDeps,
+        sessions,
+        presence,
+        absences: watch,
+        sessionOpened: (ticketId) => cases.sendEntitlements(ticketId),
+      }),
       ...sessions.handlers,
       ...identityHandlers({ ...areaDeps, cipher }),
+      ...cases.handlers,
     },
     onConnect: async (socket) => {
-      await greet({ db, sessions, absences: watch, notifier }, socket);
+      await greet({ db, sessions, absences: watch, notifier, extras: cases }, socket);
       if (socket.data.kind === 'kiosk') await kioskPresence.connected(socket.data.kioskId);
     },
     onDisconnect: async (kind, id) => {
@@ -280,9 +312,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
           },
         }),
         ...queueRouteHandlers({ db, clock }),
-        ...identityRouteHandlers({ ...areaDeps, cipher }),
+        ...identityRouteHandlers({
+          ...areaDeps,
+          cipher,
+          identityAttached: (ticketId) => cases.sendEntitlements(ticketId),
+        }),
         ...sessions.routes,
-        ...catalogueRouteHandlers(catalogue),
+        ...catalogueRouteHandlers(catalogue, () => handledCounts(db)),
+        ...caseRouteHandlers({ db, clock, vault }),
       },
       { db, clock },
     );

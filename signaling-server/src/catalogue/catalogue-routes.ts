@@ -8,12 +8,16 @@ function summaryOf(item: CatalogueItem): CatalogueItemSummary {
   return { code, version, name, category, skillGroup, consultationOnly, printOnly };
 }
 
-/** HTTP routes of the catalogue area, over the loaded catalogue. */
+/**
+ * HTTP routes of the catalogue area, over the loaded catalogue; `handled` counts the cases closed
+ * under each item (most handled first); default none.
+ */
 export function catalogueRouteHandlers(
   catalogue: CatalogueService,
+  handled: () => Promise<ReadonlyMap<string, number>> = async () => new Map(),
 ): Pick<RouteHandlers<HttpRoutes>, 'listCatalogue' | 'getCatalogueItem'> {
   return {
-    listCatalogue: async ({ query }) => ({ items: catalogue.search(query).map(summaryOf) }),
+    listCatalogue: async ({ query }) => ({ items: catalogue.search(query, await handled()).map(summaryOf) }),
     getCatalogueItem: async ({ params }) => {
       const item = catalogue.get(params.code);
       if (!item) throw RequestError.notFound(`The catalogue item "${params.code}"`);

@@ -1,14 +1,12 @@
-/** The loaded catalogue: list, look up and search items by code; counts how often each was handled. */
+/** The loaded catalogue: list, look up and search items (ranked by how often each was handled). */
 import type { CatalogueItem } from '@rvw/shared';
 import { DEFAULT_CATALOGUE_DIR, loadCatalogueDir } from './catalogue-loader';
 import { indexForSearch, searchCatalogue, type CatalogueSearch, type SearchEntry } from './catalogue-search';
 
-/** Read-only access to the validated items, plus an in-memory count of handled matters per item. */
+/** Read-only access to the validated items. */
 export class CatalogueService {
   private readonly byCode: ReadonlyMap<string, CatalogueItem>;
   private readonly entries: readonly SearchEntry[];
-  // In memory for now: the real count will come from the cases (issue 9, part 6).
-  private readonly handled = new Map<string, number>();
 
   constructor(private readonly items: readonly CatalogueItem[]) {
     this.byCode = new Map(items.map((i) => [i.code, i]));
@@ -30,18 +28,11 @@ export class CatalogueService {
     return this.byCode.get(code);
   }
 
-  /** The items matching `search`, best first (see searchCatalogue). */
-  search(search: CatalogueSearch = {}): CatalogueItem[] {
-    return searchCatalogue(this.entries, search, (code) => this.handledCount(code));
-  }
-
-  /** Counts one more matter handled under this item (it then ranks higher in searches). */
-  recordHandled(code: string): void {
-    this.handled.set(code, this.handledCount(code) + 1);
-  }
-
-  /** How many matters were handled under this item since the server started. */
-  handledCount(code: string): number {
-    return this.handled.get(code) ?? 0;
+  /**
+   * The items matching `search`, best first (see searchCatalogue); `handled` counts the cases
+   * closed under each item (from the cases table: cases/case-store.ts handledCounts).
+   */
+  search(search: CatalogueSearch = {}, handled: ReadonlyMap<string, number> = new Map()): CatalogueItem[] {
+    return searchCatalogue(this.entries, search, (code) => handled.get(code) ?? 0);
   }
 }

@@ -196,6 +196,164 @@ const m0005: Migration = {
   },
 };
 
+// Issue 9: cases with their encrypted form, revisions, signatures, the append-only consent ledger,
+// ratings and their follow-ups, reads of identity data; the identity gains address, issuer, validity.
+const m0006: Migration = {
+  async up(db: AnyDb) {
+    await db.schema.alterTable('ticket_identities').addColumn('address', 'text').execute();
+    await db.schema.alterTable('ticket_identities').addColumn('issuer', 'text').execute();
+    await db.schema.alterTable('ticket_identities').addColumn('valid_from', 'text').execute();
+    await db.schema.alterTable('ticket_identities').addColumn('valid_to', 'text').execute();
+
+    await db.schema
+      .createTable('case_counters')
+      .addColumn('day', 'text', (c) => c.primaryKey())
+      .addColumn('last', 'integer', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('cases')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('number', 'text', (c) => c.notNull().unique())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id'))
+      .addColumn('ticket_id', 'text', (c) => c.notNull().references('tickets.id'))
+      .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
+      .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
+      .addColumn('item_code', 'text', (c) => c.notNull())
+      .addColumn('item_version', 'integer', (c) => c.notNull())
+      .addColumn('item_snapshot', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'closed', 'abandoned')`))
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('form_values', 'text', (c) => c.notNull())
+      .addColumn('form_hash', 'text', (c) => c.notNull())
+      .addColumn('from_card', 'text', (c) => c.notNull())
+      .addColumn('flags', 'text', (c) => c.notNull())
+      .addColumn('last_changed', 'text')
+      .addColumn('confirm_requested', 'integer')
+      .addColumn('confirmation', 'text')
+      .addColumn('signed_revision', 'integer')
+      .addColumn('outcome', 'text', (c) =>
+        c.check(sql`outcome in ('completed', 'accepted', 'consultation', 'transferred', 'not-done')`),
+      )
+      .addColumn('reason', 'text')
+      .addColumn('next_step', 'text')
+      .addColumn('note', 'text')
+      .addColumn('outcome_at', 'text')
+      .addColumn('abandon_reason', 'text')
+      .addColumn('opened_at', 'text', (c) => c.notNull())
+      .addColumn('closed_at', 'text')
+      .addColumn('identity_purged_at', 'text')
+      .addUniqueConstraint('cases_day_seq', ['day', 'seq'])
+      .execute();
+    await db.schema.createIndex('cases_session').on('cases').columns(['session_id', 'opened_at']).execute();
+    await db.schema.createIndex('cases_item_status').on('cases').columns(['item_code', 'status']).execute();
+    await db.schema.createIndex('cases_closed_at').on('cases').columns(['closed_at']).execute();
+
+    await db.schema
+      .createTable('form_revisions')
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('field', 'text', (c) => c.notNull())
+      .addColumn('old_value', 'text', (c) => c.notNull())
+      .addColumn('new_value', 'text', (c) => c.notNull())
+      .addColumn('by', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('form_revisions_pk', ['case_id', 'revision'])
+      .execute();
+
+    await db.schema
+      .createTable('signatures')
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('strokes', 'text')
+      .addColumn('canvas_width', 'integer', (c) => c.notNull())
+      .addColumn('canvas_height', 'integer', (c) => c.notNull())
+      .addColumn('signed_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('signatures_pk', ['case_id', 'revision'])
+      .execute();
+
+    await db.schema
+      .createTable('consent_entries')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) =>
+        c.notNull().check(sql`kind in ('share-identity', 'confirm-form', 'sign-form', 'print')`),
+      )
+      .addColumn('kiosk_id', 'text', (c) => c.notNull().references('kiosks.id'))
+      .addColumn('ticket_id', 'text', (c) => c.references('tickets.id'))
+      .addColumn('case_id', 'text', (c) => c.references('cases.id'))
+      .addColumn('revision', 'integer')
+      .addColumn('hash', 'text')
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('locale', 'text', (c) => c.notNull().check(sql`locale in ('zh-CN', 'en')`))
+      .execute();
+    await db.schema.createIndex('consent_entries_case').on('consent_entries').column('case_id').execute();
+    await db.schema.createIndex('consent_entries_ticket').on('consent_entries').column('ticket_id').execute();
+    // The ledger is append-only: the database itself refuses to change or remove an entry. (On
+    // PostgreSQL: a BEFORE UPDATE OR DELETE trigger whose function RAISEs an exception, and
+    // REVOKE UPDATE, DELETE, TRUNCATE on the table from the application's role.)
+    await sql`CREATE TRIGGER consent_entries_no_update BEFORE UPDATE ON consent_entries
+      BEGIN SELECT RAISE(ABORT, 'consent_entries is append-only'); END`.execute(db);
+    await sql`CREATE TRIGGER consent_entries_no_delete BEFORE DELETE ON consent_entries
+      BEGIN SELECT RAISE(ABORT, 'consent_entries is append-only'); END`.execute(db);
+
+    await db.schema
+      .createTable('ratings')
+      .addColumn('session_id', 'text', (c) => c.primaryKey().references('sessions.id'))
+      .addColumn('rated', 'integer', (c) => c.notNull())
+      .addColumn('level', 'text')
+      .addColumn('reasons', 'text', (c) => c.notNull())
+      .addColumn('staff_note', 'text')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+
+    await db.schema
+      .createTable('follow_ups')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('session_id', 'text', (c) => c.notNull().unique().references('ratings.session_id'))
+      .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
+      .addColumn('opened_at', 'text', (c) => c.notNull())
+      .addColumn('closed_at', 'text')
+      .addColumn('closed_by', 'text', (c) => c.references('agents.id'))
+      .addColumn('closing_note', 'text')
+      .execute();
+    await db.schema
+      .createIndex('follow_ups_open')
+      .on('follow_ups')
+      .columns(['closed_at', 'opened_at'])
+      .execute();
+
+    await db.schema
+      .createTable('case_reads')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('case_id', 'text', (c) => c.notNull().references('cases.id'))
+      .addColumn('agent_id', 'text', (c) => c.notNull().references('agents.id'))
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('what', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('case_reads_case').on('case_reads').column('case_id').execute();
+  },
+  async down(db: AnyDb) {
+    for (const t of [
+      'case_reads',
+      'follow_ups',
+      'ratings',
+      'consent_entries',
+      'signatures',
+      'form_revisions',
+      'cases',
+      'case_counters',
+    ]) {
+      await db.schema.dropTable(t).execute();
+    }
+    for (const c of ['valid_to', 'valid_from', 'issuer', 'address'])
+      await db.schema.alterTable('ticket_identities').dropColumn(c).execute();
+  },
+};
+
 /** All migrations by name; the Migrator applies them in name order. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': m0001,
@@ -203,6 +361,7 @@ export const migrations: Record<string, Migration> = {
   '0003_kiosk_presence_identity_intent': m0003,
   '0004_storage_probe': m0004,
   '0005_login_throttle': m0005,
+  '0006_cases': m0006,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */

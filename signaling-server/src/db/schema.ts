@@ -77,6 +77,14 @@ export interface TicketIdentitiesTable {
   nationality: string | null;
   consented_at: string;
   purged_at: string | null;
+  /** 住址, AES-256-GCM ciphertext bound to the ticket; null when absent or once purged. */
+  address: Generated<string | null>;
+  /** 签发机关. */
+  issuer: Generated<string | null>;
+  /** YYYY-MM-DD. */
+  valid_from: Generated<string | null>;
+  /** YYYY-MM-DD or 'long-term'. */
+  valid_to: Generated<string | null>;
 }
 
 /** Calls: exactly two members, one kiosk and one agent. */
@@ -129,6 +137,130 @@ export interface LoginThrottleTable {
   locked_until: string | null;
 }
 
+/** The last case number issued on each Asia/Shanghai calendar day (YYYY-MM-DD). */
+export interface CaseCountersTable {
+  day: string;
+  last: number;
+}
+
+/**
+ * One matter handled in a session (issue 9). The form's values are ciphertext (AES-256-GCM, the
+ * case id as associated data): the full ID number and the address never sit in clear. JSON columns
+ * hold plain JSON text; booleans are 0/1.
+ */
+export interface CasesTable {
+  id: string;
+  /** XH-20261207-0042: prefix, Shanghai day, the day's sequence. */
+  number: string;
+  day: string;
+  seq: number;
+  session_id: string;
+  ticket_id: string;
+  kiosk_id: string;
+  agent_id: string;
+  item_code: string;
+  item_version: number;
+  /** The catalogue item as it was when the case opened (JSON): the case keeps its version's form. */
+  item_snapshot: string;
+  status: 'open' | 'closed' | 'abandoned';
+  /** The form's revision: 0 when opened, +1 per stored change. */
+  revision: number;
+  /** The form's values as encrypted JSON (`v1:` ciphertext). */
+  form_values: string;
+  /** formHash of the current content (SHA-256 hex of the canonical form). */
+  form_hash: string;
+  /** JSON array of field ids filled from the ID card and unchanged since. */
+  from_card: string;
+  /** JSON array of FieldFlag. */
+  flags: string;
+  /** The field changed by the last revision. */
+  last_changed: string | null;
+  /** The revision the agent asked the resident to confirm; null when none (or changed since). */
+  confirm_requested: number | null;
+  /** JSON { revision, hash, at } of the resident's confirmation of the current content, or null. */
+  confirmation: string | null;
+  /** The revision of the valid signature (in `signatures`), or null (none, or voided). */
+  signed_revision: number | null;
+  outcome: string | null;
+  reason: string | null;
+  next_step: string | null;
+  note: string | null;
+  outcome_at: string | null;
+  abandon_reason: string | null;
+  opened_at: string;
+  closed_at: string | null;
+  /** When the retention sweep replaced the identity values (ID numbers, addresses) by masked ones. */
+  identity_purged_at: string | null;
+}
+
+/** Every stored change of a form; old and new values encrypted (associated data: case id and revision). */
+export interface FormRevisionsTable {
+  case_id: string;
+  revision: number;
+  field: string;
+  old_value: string;
+  new_value: string;
+  by: string;
+  at: string;
+}
+
+/** Signatures: the strokes (encrypted JSON) and the canvas, bound to a revision and its hash. */
+export interface SignaturesTable {
+  case_id: string;
+  revision: number;
+  hash: string;
+  /** Encrypted JSON of SignatureStrokes['strokes']; null once the retention sweep removed it. */
+  strokes: string | null;
+  canvas_width: number;
+  canvas_height: number;
+  signed_at: string;
+}
+
+/** The consent ledger: append-only (triggers refuse UPDATE and DELETE). */
+export interface ConsentEntriesTable {
+  id: Generated<number>;
+  at: string;
+  kind: 'share-identity' | 'confirm-form' | 'sign-form' | 'print';
+  kiosk_id: string;
+  ticket_id: string | null;
+  case_id: string | null;
+  revision: number | null;
+  hash: string | null;
+  text: string;
+  locale: 'zh-CN' | 'en';
+}
+
+/** One rating per session (好差评); `rated` 0 records "not rated" (the screen was left alone). */
+export interface RatingsTable {
+  session_id: string;
+  rated: number;
+  level: string | null;
+  /** JSON array of LowRatingReason. */
+  reasons: string;
+  staff_note: string | null;
+  at: string;
+}
+
+/** The follow-up a low rating opens; a supervisor closes it with a note. */
+export interface FollowUpsTable {
+  id: string;
+  session_id: string;
+  agent_id: string;
+  opened_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  closing_note: string | null;
+}
+
+/** Every read of a case's identity data in full: who, which case, when, what. */
+export interface CaseReadsTable {
+  id: Generated<number>;
+  case_id: string;
+  agent_id: string;
+  at: string;
+  what: string;
+}
+
 /** Every table, as Kysely's database type (queries are checked against it). */
 export interface Database {
   agents: AgentsTable;
@@ -142,6 +274,14 @@ export interface Database {
   member_absences: MemberAbsencesTable;
   storage_probe: StorageProbeTable;
   login_throttle: LoginThrottleTable;
+  case_counters: CaseCountersTable;
+  cases: CasesTable;
+  form_revisions: FormRevisionsTable;
+  signatures: SignaturesTable;
+  consent_entries: ConsentEntriesTable;
+  ratings: RatingsTable;
+  follow_ups: FollowUpsTable;
+  case_reads: CaseReadsTable;
 }
 
 /** A row of agents. */
@@ -156,3 +296,7 @@ export type SessionRow = Selectable<SessionsTable>;
 export type IdentityRow = Selectable<TicketIdentitiesTable>;
 /** A new row of ticket_identities. */
 export type NewIdentityRow = Insertable<TicketIdentitiesTable>;
+/** A row of cases. */
+export type CaseRow = Selectable<CasesTable>;
+/** A row of follow_ups. */
+export type FollowUpRow = Selectable<FollowUpsTable>;

@@ -26,6 +26,7 @@ describe("a supervisor's reads (through the typed client)", () => {
       body: {
         ticketId: ticket.id,
         consent: true,
+        consentText: '我同意把身份信息提供给服务中心。',
         identity: {
           cardType: 'resident',
           name: '王秀英',

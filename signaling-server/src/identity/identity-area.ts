@@ -31,6 +31,8 @@ export interface IdentityAreaDeps {
   notifier: QueueNotifier;
   /** Encrypts full numbers before they are stored; decrypts them for a reveal. */
   cipher: IdentityCipher;
+  /** Runs after an identity was attached (the cases area sends the entitlements); default none. */
+  identityAttached?: (ticketId: string) => Promise<void>;
 }
 
 /** Socket handlers of the identity area. */
@@ -82,6 +84,7 @@ export function identityRouteHandlers(
         );
         await deps.notifier.queueChanged();
         await identityAttached(deps, body.ticketId);
+        await deps.identityAttached?.(body.ticketId);
         const t = await getTicket(db, body.ticketId);
         if (!t) throw RequestError.notFound('The ticket');
         return { ticket: toTicket(t.row, t.hasIdentity) };

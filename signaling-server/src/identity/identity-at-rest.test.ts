@@ -49,7 +49,12 @@ describe('identity numbers at rest', () => {
     const res = await fetch(`${t.url}/api/kiosk/identity`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${k.token}` },
-      body: JSON.stringify({ ticketId: ticket.id, consent: true, identity }),
+      body: JSON.stringify({
+        ticketId: ticket.id,
+        consent: true,
+        consentText: '我同意把身份信息提供给服务中心。',
+        identity,
+      }),
     });
     expect(res.status).toBe(200);
     expect(readdirSync(t.dataDir)).toContain('rvw.sqlite-wal');

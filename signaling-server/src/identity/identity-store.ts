@@ -1,7 +1,7 @@
 /**
  * Resident identities (PIPL): attached only after consent, shown masked, revealed in full only to
  * the serving agent or an admin with every reveal recorded, and purged to the masked form as soon
- * as the ticket closes. The full number is stored encrypted (identity-crypto.ts): only ciphertext
+ * as the ticket closes (the address with it). The full number and the address are stored encrypted (identity-crypto.ts): only ciphertext
  * reaches the database file or its WAL, and a purge is followed by a WAL checkpoint.
  */
 import type {
@@ -10,12 +10,14 @@ import type {
   Gender,
   IdentityReveal,
   IdentitySummary,
+  ResidentIdentity,
   Role,
   TicketIdentityState,
 } from '@rvw/shared';
 import { AuthError, IdentityError, QueueError, RequestError, ageOn, maskIdNumber } from '@rvw/shared';
 import { checkpointAfterPurge, type Db } from '../db/database';
 import type { IdentityRow } from '../db/schema';
+import { appendConsent } from '../cases/consent-ledger';
 import { IdentityCipher } from './identity-crypto';
 
 /** The masked summary screens may show, from the stored identity. */
@@ -64,13 +66,61 @@ export async function attachIdentity(
       nationality: id.nationality ?? null,
       consented_at: now.toISOString(),
       purged_at: null,
+      // The address is as personal as the number: ciphertext only, purged with it.
+      address: id.address ? cipher.encrypt(id.address, req.ticketId) : null,
+      issuer: id.issuer ?? null,
+      valid_from: id.validFrom ?? null,
+      valid_to: id.validTo ?? null,
     };
     await trx
       .insertInto('ticket_identities')
       .values({ ticket_id: req.ticketId, ...values })
       .onConflict((oc) => oc.column('ticket_id').doUpdateSet(values))
       .execute();
+    // The consent ledger keeps what the resident agreed to and the words they were shown.
+    await appendConsent(trx, {
+      at: now,
+      kind: 'share-identity',
+      kioskId,
+      ticketId: req.ticketId,
+      text: req.consentText,
+      locale: req.locale,
+    });
   });
+}
+
+/**
+ * The full consented identity of a ticket (number and address decrypted), for prefilling a form;
+ * null when none was shared or it was purged. Callers never log or send it whole.
+ */
+export async function consentedIdentity(
+  db: Db,
+  ticketId: string,
+  cipher: IdentityCipher,
+): Promise<ResidentIdentity | null> {
+  const row = await db
+    .selectFrom('ticket_identities')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst();
+  if (!row || row.purged_at !== null) return null;
+  const open = (v: string) => (IdentityCipher.isEncrypted(v) ? cipher.decrypt(v, ticketId) : v);
+  const identity: ResidentIdentity = {
+    cardType: row.card_type as CardType,
+    name: row.name,
+    gender: row.gender as Gender,
+    birthDate: row.birth_date,
+    idNumber: open(row.id_number),
+    idNumberValid: row.id_number_valid === 1,
+  };
+  if (row.english_name !== null) identity.englishName = row.english_name;
+  if (row.nation !== null) identity.nation = row.nation;
+  if (row.nationality !== null) identity.nationality = row.nationality;
+  if (row.address !== null) identity.address = open(row.address);
+  if (row.issuer !== null) identity.issuer = row.issuer;
+  if (row.valid_from !== null) identity.validFrom = row.valid_from;
+  if (row.valid_to !== null) identity.validTo = row.valid_to;
+  return identity;
 }
 
 /** The masked identity of a ticket, if the resident shared one. */
@@ -133,7 +183,7 @@ export async function revealIdentity(
 export async function purgeIdentity(db: Db, ticketId: string, now: Date): Promise<void> {
   const purged = await db
     .updateTable('ticket_identities')
-    .set((eb) => ({ id_number: eb.ref('id_number_masked'), purged_at: now.toISOString() }))
+    .set((eb) => ({ id_number: eb.ref('id_number_masked'), address: null, purged_at: now.toISOString() }))
     .where('ticket_id', '=', ticketId)
     .where('purged_at', 'is', null)
     .executeTakeFirst();

@@ -32,7 +32,12 @@ describe('identity', () => {
     const { k, agent, ticket } = await t.kioskWithTicket();
     const opened = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));
     expect(opened.identity).toBeUndefined();
-    const res = await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() });
+    const res = await attach(k.token, {
+      ticketId: ticket.id,
+      consent: true,
+      consentText: '我同意把身份信息提供给服务中心。',
+      identity: identity(),
+    });
     expect(res.status).toBe(200);
     const late = await agent.waitFor('session:identity', (e) => e.sessionId === opened.session.id);
     expect(late.identity.idNumberMasked).toBe(maskIdNumber(ID_NUMBER));
@@ -42,7 +47,13 @@ describe('identity', () => {
 
   it('attaches after consent, shows it masked in the queue, and records every reveal', async () => {
     const { k, kiosk, agent, ticket, a } = await t.kioskWithTicket();
-    const body: AttachIdentityRequest = { ticketId: ticket.id, consent: true, identity: identity() };
+    const body: AttachIdentityRequest = {
+      ticketId: ticket.id,
+      consent: true,
+      consentText: '我同意把身份信息提供给服务中心。',
+      locale: 'zh-CN',
+      identity: identity(),
+    };
     const res = await attach(k.token, body);
     expect(res.status).toBe(200);
     expect(((await res.json()) as { ticket: { hasIdentity: boolean } }).ticket.hasIdentity).toBe(true);
@@ -92,9 +103,16 @@ describe('identity', () => {
 
   it('purges the full number when the session ends, keeping the masked form', async () => {
     const { k, agent, ticket } = await t.kioskWithTicket();
-    expect((await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await attach(k.token, {
+          ticketId: ticket.id,
+          consent: true,
+          consentText: '我同意把身份信息提供给服务中心。',
+          identity: identity(),
+        })
+      ).status,
+    ).toBe(200);
     const { session } = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));
     okData(await agent.request('session:end', { sessionId: session.id }));
     const row = await t.server.db.selectFrom('ticket_identities').selectAll().executeTakeFirstOrThrow();
@@ -119,19 +137,41 @@ describe('identity', () => {
       await code(await attach(k.token, { ticketId: ticket.id, consent: false, identity: identity() })),
     ).toEqual([400, 'NO_CONSENT']);
     expect(
-      await code(await attach(other.token, { ticketId: ticket.id, consent: true, identity: identity() })),
+      await code(
+        await attach(other.token, {
+          ticketId: ticket.id,
+          consent: true,
+          consentText: '我同意把身份信息提供给服务中心。',
+          identity: identity(),
+        }),
+      ),
     ).toEqual([403, 'FORBIDDEN']);
     expect(
-      await code(await attach(k.token, { ticketId: 'nope', consent: true, identity: identity() })),
+      await code(
+        await attach(k.token, {
+          ticketId: 'nope',
+          consent: true,
+          consentText: '我同意把身份信息提供给服务中心。',
+          identity: identity(),
+        }),
+      ),
     ).toEqual([404, 'NOT_FOUND']);
     expect(
-      await code(await attach('wrong', { ticketId: ticket.id, consent: true, identity: identity() })),
+      await code(
+        await attach('wrong', {
+          ticketId: ticket.id,
+          consent: true,
+          consentText: '我同意把身份信息提供给服务中心。',
+          identity: identity(),
+        }),
+      ),
     ).toEqual([401, 'AUTH_INVALID']);
     expect(
       await code(
         await attach(k.token, {
           ticketId: ticket.id,
           consent: true,
+          consentText: '我同意把身份信息提供给服务中心。',
           identity: { ...identity(), birthDate: '15/03/1948' },
         }),
       ),
@@ -147,13 +187,21 @@ describe('identity', () => {
 
   it('never writes a full ID number into the log during a whole session', async () => {
     const { k, kiosk, agent, ticket } = await t.kioskWithTicket();
-    expect((await attach(k.token, { ticketId: ticket.id, consent: true, identity: identity() })).status).toBe(
-      200,
-    );
+    expect(
+      (
+        await attach(k.token, {
+          ticketId: ticket.id,
+          consent: true,
+          consentText: '我同意把身份信息提供给服务中心。',
+          identity: identity(),
+        })
+      ).status,
+    ).toBe(200);
     // A failing attach that echoes the number back in a bad field, too.
     await attach(k.token, {
       ticketId: ticket.id,
       consent: true,
+      consentText: '我同意把身份信息提供给服务中心。',
       identity: { ...identity(HK_NUMBER), gender: HK_NUMBER },
     });
     const { session } = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));

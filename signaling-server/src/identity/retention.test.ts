@@ -38,7 +38,12 @@ async function setUp() {
   const res = await fetch(`${t.url}/api/kiosk/identity`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${w.k.token}` },
-    body: JSON.stringify({ ticketId: w.ticket.id, consent: true, identity }),
+    body: JSON.stringify({
+      ticketId: w.ticket.id,
+      consent: true,
+      consentText: '我同意把身份信息提供给服务中心。',
+      identity,
+    }),
   });
   expect(res.status).toBe(200);
   const sweep = async (advanceMs: number) => {

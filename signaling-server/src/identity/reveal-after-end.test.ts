@@ -19,6 +19,7 @@ describe('identity:reveal after the session ended', () => {
       body: JSON.stringify({
         ticketId: ticket.id,
         consent: true,
+        consentText: '我同意把身份信息提供给服务中心。',
         identity: {
           cardType: 'resident',
           name: '王秀英',

@@ -45,6 +45,8 @@ export interface QueueAreaDeps {
   sessions: SessionsArea;
   presence: Presence;
   absences: AbsenceWatch;
+  /** Tells both members of a new session the resident's entitlements (the cases area); default none. */
+  sessionOpened?: (ticketId: string) => Promise<void>;
 }
 
 /** Socket handlers of the queue area. */
@@ -68,6 +70,7 @@ export function queueHandlers(
       .emit('session:opened', await deps.sessions.opened(rec, 'kiosk'));
     await notifier.pushTicket(ticketId, rec.kioskId);
     await notifier.queueChanged();
+    await deps.sessionOpened?.(ticketId);
     // It may have gone between the check and the accept: then its grace period starts now.
     if (!(await deps.presence.isPresent('kiosk', rec.kioskId))) {
       await deps.absences.absent({ sessionId: rec.session.id, kind: 'kiosk' });

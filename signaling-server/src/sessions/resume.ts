@@ -1,7 +1,8 @@
 /**
  * What a (re)connecting client is told first, so that it resumes where it was after a reload, a
  * network loss or a server restart: a kiosk its ticket and session, an agent its account, session
- * and the queue. A member that was away from an open session is no longer awaited.
+ * and the queue, then (with the cases area) the resident's entitlements and every case of the open
+ * session, so a reload brings back the same form at the same revision. A member that was away from an open session is no longer awaited.
  */
 import type { Db } from '../db/database';
 import { toAgent } from '../accounts/account-store';
@@ -12,12 +13,22 @@ import type { AbsenceWatch } from './absence-watch';
 import type { SessionsArea } from './sessions-area';
 import { openSessionOf } from './session-store';
 
+/** What a member resuming its session is sent besides the session: its cases and entitlements. */
+export interface ResumeExtras {
+  /** Every case of the session as `case:state`. */
+  resync(socket: RvwSocket, sessionId: string): Promise<void>;
+  /** The resident's entitlements for the ticket, to this socket only. */
+  sendEntitlements(ticketId: string, only: RvwSocket): Promise<void>;
+}
+
 /** What the greeting needs. */
 export interface ResumeDeps {
   db: Db;
   sessions: SessionsArea;
   absences: AbsenceWatch;
   notifier: QueueNotifier;
+  /** The cases area; default none. */
+  extras?: ResumeExtras;
 }
 
 /** Greets a connected socket with its state (kiosk:state, or agent:state then queue:update). */
@@ -33,6 +44,8 @@ export async function greet(deps: ResumeDeps, socket: RvwSocket): Promise<void> 
       ticket: ticket ? await ticketPosition(db, ticket.id) : null,
       session: session ? await deps.sessions.opened(session, 'kiosk') : null,
     });
+    if (ticket) await deps.extras?.sendEntitlements(ticket.id, socket);
+    if (session) await deps.extras?.resync(socket, session.session.id);
   } else {
     const session = await openSessionOf(db, 'agent', data.agentId);
     if (session) await deps.absences.returned({ sessionId: session.session.id, kind: 'agent' });
@@ -45,6 +58,10 @@ export async function greet(deps: ResumeDeps, socket: RvwSocket): Promise<void> 
       agent: toAgent(agent),
       session: session ? await deps.sessions.opened(session, 'agent') : null,
     });
+    if (session) {
+      await deps.extras?.sendEntitlements(session.session.ticketId, socket);
+      await deps.extras?.resync(socket, session.session.id);
+    }
     socket.emit('queue:update', await deps.notifier.snapshot());
   }
 }

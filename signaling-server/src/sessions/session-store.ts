@@ -127,7 +127,9 @@ export async function openSessions(db: Db): Promise<SessionRecord[]> {
 /**
  * Ends an open session: records when and by whom, marks the ticket done and purges its full identity
  * number (or, when the system ended it, puts the ticket back at the front of the queue), in one
- * transaction. SESSION_ENDED if it had already ended.
+ * transaction. SESSION_ENDED if it had already ended. `inside` runs in that transaction right after
+ * the session row is marked (the cases area refuses or abandons its open cases there); what it
+ * throws rolls the end back.
  */
 export async function endSession(
   db: Db,
@@ -135,6 +137,7 @@ export async function endSession(
   endedBy: EndedBy,
   reason: string | undefined,
   now: Date,
+  inside?: (trx: Db) => Promise<void>,
 ): Promise<SessionEnded> {
   const ended = await db.transaction().execute(async (trx) => {
     const endedAt = now.toISOString();
@@ -153,6 +156,7 @@ export async function endSession(
         .executeTakeFirst();
       throw exists ? SessionError.ended() : RequestError.notFound('The session');
     }
+    await inside?.(trx);
     // The system ended it (a member lost, the media lost): nobody chose to finish, so the resident
     // keeps their place, at the front. An ending a member chose closes the ticket.
     if (endedBy === 'system') await requeueTicket(trx, row.ticket_id);

@@ -25,6 +25,14 @@ import { CallOwners } from './call-owners';
 import { endReasonOf, endSession, getSession, listSessions, type SessionRecord } from './session-store';
 import { scrubIdNumbers } from '../logger';
 
+/**
+ * Another area's part in ending a session (the cases): `ending` runs inside the ending transaction
+ * and may refuse by throwing; the function it returns runs after the commit (to tell the members).
+ */
+export interface SessionEndHook {
+  ending(trx: Db, sessionId: string, endedBy: EndedBy, reason: string | undefined): Promise<() => void>;
+}
+
 /** What the sessions area needs. */
 export interface SessionsAreaDeps {
   io: RvwServer;
@@ -34,6 +42,8 @@ export interface SessionsAreaDeps {
   iceServers: IceServer[];
   notifier: QueueNotifier;
   absences: AbsenceWatch;
+  /** The cases' part in ending a session; default none. */
+  endHook?: SessionEndHook;
 }
 
 /** Sessions: opening views, membership, relaying, ending. */
@@ -77,7 +87,20 @@ export class SessionsArea {
    * system decided (a member lost, media lost) puts the ticket back at the front of the queue.
    */
   async finish(rec: SessionRecord, endedBy: EndedBy, reason?: string): Promise<SessionEnded> {
-    const ended = await endSession(this.deps.db, rec.session.id, endedBy, reason, this.deps.clock());
+    const hook = this.deps.endHook;
+    let after: (() => void) | undefined;
+    const ended = await endSession(
+      this.deps.db,
+      rec.session.id,
+      endedBy,
+      reason,
+      this.deps.clock(),
+      hook &&
+        (async (trx) => {
+          after = await hook.ending(trx, rec.session.id, endedBy, reason);
+        }),
+    );
+    after?.();
     this.deps.absences.ended(rec.session.id);
     this.owners.forget(rec.session.id);
     this.deps.io

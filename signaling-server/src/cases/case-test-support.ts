@@ -1,0 +1,108 @@
+/**
+ * Test support for the case area's tests (imported by tests only): a resident with a real-looking
+ * card, a session in progress with that identity consented, and helpers to read a member's latest
+ * case state.
+ */
+import { expect } from 'vitest';
+import { idCheckDigit, type CaseState, type ResidentIdentity } from '@rvw/shared';
+import { okData, type TestClient } from '../testing';
+import type { KioskWithTicket, ServerUnderTest } from '../testing/hooks';
+
+const first17 = '31010419480315802';
+/** The resident's full ID number (a valid GB 11643 check digit). */
+export const ID_NUMBER = first17 + idCheckDigit(first17)!;
+/** Its first 17 digits: found in a file, they would give the number away too. */
+export const ID_FIRST17 = first17;
+/** The address on the card: never in clear in the store. */
+export const ADDRESS = '上海市徐汇区漕溪北路八百八十八弄七号';
+/** The consent text the kiosk shows before sharing the identity. */
+export const SHARE_TEXT = '我同意把身份证上的信息提供给社区事务受理服务中心，用于办理本次事项。';
+
+/** A resident of 78 with every attribute a card carries. */
+export const RESIDENT: ResidentIdentity = {
+  cardType: 'resident',
+  name: '王秀英',
+  gender: 'female',
+  birthDate: '1948-03-15',
+  idNumber: ID_NUMBER,
+  idNumberValid: true,
+  nation: '汉',
+  address: ADDRESS,
+  issuer: '上海市公安局徐汇分局',
+  validFrom: '2015-06-01',
+  validTo: 'long-term',
+};
+
+/** A session in progress: the kiosk consented and shared RESIDENT, and the agent accepted. */
+export interface OpenVisit extends KioskWithTicket {
+  sessionId: string;
+}
+
+/** Attaches `identity` to the kiosk's ticket through the kiosk's route. */
+export async function shareIdentity(
+  t: ServerUnderTest,
+  kioskToken: string,
+  ticketId: string,
+  identity: ResidentIdentity = RESIDENT,
+): Promise<void> {
+  const res = await fetch(`${t.url}/api/kiosk/identity`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` },
+    body: JSON.stringify({ ticketId, consent: true, consentText: SHARE_TEXT, locale: 'zh-CN', identity }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** A kiosk with a ticket, the identity shared (unless `identity: null`), accepted by the agent. */
+export async function openVisit(
+  t: ServerUnderTest,
+  opts: { identity?: ResidentIdentity | null } = {},
+): Promise<OpenVisit> {
+  const w = await t.kioskWithTicket();
+  if (opts.identity !== null) await shareIdentity(t, w.k.token, w.ticket.id, opts.identity ?? RESIDENT);
+  const opened = okData(await w.agent.request('ticket:accept', { ticketId: w.ticket.id }));
+  return { ...w, sessionId: opened.session.id };
+}
+
+/** The first `case:state` of `caseId` at `revision` (or later) that `client` received after index `from`. */
+export function stateAt(
+  client: TestClient,
+  caseId: string,
+  match: (s: CaseState) => boolean,
+  from = 0,
+): Promise<CaseState> {
+  return client.waitFor('case:state', (s) => s.caseId === caseId && match(s), { from });
+}
+
+/** The last `case:state` of a case the client received. */
+export function lastState(client: TestClient, caseId: string): CaseState | undefined {
+  return client
+    .all('case:state')
+    .filter((s) => s.caseId === caseId)
+    .at(-1);
+}
+
+/** A small signature: two strokes on a 600x200 canvas. */
+export const STROKES = {
+  canvas: { width: 600, height: 200 },
+  strokes: [
+    {
+      points: [
+        { x: 10, y: 10, time: 1 },
+        { x: 50, y: 60, time: 2 },
+        { x: 90, y: 30, time: 3 },
+      ],
+    },
+    {
+      points: [
+        { x: 120, y: 40, time: 4 },
+        { x: 160, y: 90, time: 5 },
+      ],
+    },
+  ],
+};
+
+/** The confirmation text the kiosk shows. */
+export const CONFIRM_TEXT = '我已核对以上内容，确认无误。';
+/** The signing text the kiosk shows. */
+export const SIGN_TEXT = '我确认以上申请内容，并在此签名。';
