@@ -1,10 +1,18 @@
 /** The resident screens: one screen per step of the flow, spoken aloud (by the controller), in large type. */
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
+import type { KioskView } from '@rvw/shared';
 import { t } from './i18n';
 import type { MessageKey } from './i18n';
 import type { KioskApp } from './kiosk-app';
+import { CallVideo } from './layout/CallVideo';
+import { kioskLayout } from './layout/layout';
+import { layoutPhaseOf } from './layout/page-mode';
+import { placeAt } from './layout/place';
+import { useWindowSize } from './layout/use-window-size';
 import { DemoPanel } from './screens/DemoPanel';
 import { ScreenView } from './screens/ScreenView';
+import { speak } from './speech';
+import './layout/layout.css';
 
 // Drawn, not an emoji: kiosk images often ship without an emoji font and show a box instead.
 function SpeakerIcon() {
@@ -22,8 +30,12 @@ function SpeakerIcon() {
   );
 }
 
-/** Renders the controller's snapshot and forwards the resident's taps to it as flow events. */
-export function App({ app }: { app: KioskApp }) {
+/**
+ * Renders the controller's snapshot and forwards the resident's taps to it as flow events. `view`:
+ * `both` on one display (the call's video placed beside or above the screens by layout/), `touch`
+ * on the dual-screen machine's touch screen (no video: the upper display's window shows it).
+ */
+export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<KioskView, 'video'> }) {
   const { flow, config, locale, media, serverConnected } = useSyncExternalStore(
     app.subscribe,
     app.getSnapshot,
@@ -35,10 +47,11 @@ export function App({ app }: { app: KioskApp }) {
   useEffect(() => {
     document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
   }, [locale]);
+  const layout = kioskLayout(view, useWindowSize(), layoutPhaseOf(flow));
 
   return (
-    <div className="kiosk" data-screen={flow.screen}>
-      <header className="topbar">
+    <div className="kiosk" data-screen={flow.screen} data-view={view}>
+      <header className="topbar" style={layout.topbar ? placeAt(layout.topbar) : undefined}>
         <span className="app-title">
           {tr('app.title')}
           {config && !serverConnected && flow.screen !== 'welcome' && (
@@ -61,8 +74,20 @@ export function App({ app }: { app: KioskApp }) {
           </button>
         </div>
       </header>
-      <main className="content">
-        <ScreenView flow={flow} locale={locale} media={media} send={app.send} />
+      {layout.video && (
+        <CallVideo
+          region={layout.video}
+          selfView={layout.selfView}
+          local={media.local}
+          remote={media.remote}
+          agentName={null}
+          reconnecting={media.state === 'reconnecting'}
+          tr={tr}
+          speak={(text) => speak(text, locale)}
+        />
+      )}
+      <main className="content" style={layout.touch ? placeAt(layout.touch) : undefined}>
+        <ScreenView flow={flow} locale={locale} send={app.send} view={view} />
       </main>
     </div>
   );

@@ -6,8 +6,8 @@
  */
 import { bridgeErrorCode } from '@rvw/shared';
 import type { CardType, KioskBridge, KioskRuntimeConfig, Locale } from '@rvw/shared';
-import { KioskCall } from './call/call-controller';
-import type { CallMedia } from './call/call-controller';
+import { startKioskCall } from './call/call-controller';
+import type { CallMedia, RunningCall, StartCall } from './call/call-controller';
 import { initialFlow, transition } from './flow/machine';
 import { TimerRunner } from './flow/timer-runner';
 import type { Effect, FlowEvent, FlowState } from './flow/machine';
@@ -30,6 +30,11 @@ export interface KioskSnapshot {
 export interface KioskAppDeps {
   /** Delay between attempts to read the config from the bridge; default 3000 ms. */
   retryMs?: number;
+  /**
+   * Starts a session's call; default the real one (camera and peer). null: this page runs no call,
+   * as on the dual-screen machine's touch window, whose video window runs it (docs/architecture.md).
+   */
+  startCall?: StartCall | null;
 }
 
 /** One kiosk screen's controller. */
@@ -43,7 +48,7 @@ export class KioskApp {
   };
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: Array<() => void> = [];
-  private call: KioskCall | null = null;
+  private call: RunningCall | null = null;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
   // Screen timers the flow asks for (start-timer / cancel-timer effects); expiries come back as events.
@@ -156,8 +161,9 @@ export class KioskApp {
       this.call = null;
       this.publish({ media: { local: null, remote: null } });
     }
-    if (!this.call && sessionId && flow.session) {
-      this.call = new KioskCall(
+    const startCall = this.deps.startCall === undefined ? startKioskCall : this.deps.startCall;
+    if (!this.call && sessionId && flow.session && startCall) {
+      this.call = startCall(
         sessionId,
         flow.session,
         (data) => void this.bridge.invoke('signal:send', { sessionId, data }).catch(() => undefined),

@@ -15,9 +15,7 @@ import { ScreenView } from './screens/ScreenView';
 import { speechKey, spokenParts, spokenText } from './speech-text';
 
 function shownText(flow: FlowState, locale: Locale): string {
-  const html = renderToStaticMarkup(
-    <ScreenView flow={flow} locale={locale} media={{ local: null, remote: null }} send={() => undefined} />,
-  );
+  const html = renderToStaticMarkup(<ScreenView flow={flow} locale={locale} send={() => undefined} />);
   return html
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#x27;/g, "'")
@@ -132,9 +130,7 @@ describe('what is spoken is what is shown', () => {
 
   it('welcome says in words when the video service is down, and offers no call', () => {
     const down = run(up, { type: 'server-status', connected: false }).state;
-    const html = renderToStaticMarkup(
-      <ScreenView flow={down} locale="zh-CN" media={{ local: null, remote: null }} send={() => undefined} />,
-    );
+    const html = renderToStaticMarkup(<ScreenView flow={down} locale="zh-CN" send={() => undefined} />);
     expect(html).toContain('视频服务暂时无法使用');
     expect(html).not.toContain('call-without-card');
     expect(html).not.toContain('call-agent');

@@ -52,3 +52,24 @@ export class KioskCall {
     this.controller.end();
   }
 }
+
+/** What a controller holds of a running call. */
+export interface RunningCall {
+  readonly sessionId: string;
+  /** A signal relayed by the server for this session. */
+  signal(data: SignalData): void;
+  /** Ends the call and releases the camera. */
+  end(): void;
+}
+
+/** Starts one session's call: the camera, the peer and the signals (see KioskCall). */
+export type StartCall = (
+  sessionId: string,
+  opened: SessionOpened,
+  sendSignal: (data: SignalData) => void,
+  onMedia: (media: CallMedia) => void,
+) => RunningCall;
+
+/** The kiosk's real call: a KioskCall. */
+export const startKioskCall: StartCall = (sessionId, opened, sendSignal, onMedia) =>
+  new KioskCall(sessionId, opened, sendSignal, onMedia);

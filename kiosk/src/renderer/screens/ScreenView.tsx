@@ -3,14 +3,12 @@
  * turns its taps into flow events. App renders it with the controller; the speech test renders it
  * alone to compare what is shown with what is spoken.
  */
-import type { Locale } from '@rvw/shared';
-import type { CallMedia } from '../call/call-controller';
+import type { KioskView, Locale } from '@rvw/shared';
 import type { FlowEvent, FlowState } from '../flow/machine';
 import { readerUsable, takesTaps } from '../flow/machine';
 import { cardLeft } from '../flow/card-reminder';
 import { greetingOf, t } from '../i18n';
 import type { MessageKey } from '../i18n';
-import { speak } from '../speech';
 import { positionText } from '../speech-text';
 import { CallScreen } from './CallScreen';
 import { ConsentScreen } from './ConsentScreen';
@@ -22,16 +20,17 @@ import { ThanksScreen } from './ThanksScreen';
 import { WaitingScreen } from './WaitingScreen';
 import { WelcomeScreen } from './WelcomeScreen';
 
-/** The state, the language, the call's media, and where taps go. */
+/** The state, the language, where taps go, and the page's view. */
 export interface ScreenViewProps {
   flow: FlowState;
   locale: Locale;
-  media: CallMedia;
   send: (event: FlowEvent) => void;
+  /** The page's view (layout/): `touch` on the dual-screen machine's touch screen; default `both`. */
+  view?: KioskView;
 }
 
-/** One screen of the journey. */
-export function ScreenView({ flow, locale, media, send }: ScreenViewProps) {
+/** One screen of the journey; the call's video is placed by the layout (App), not here. */
+export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProps) {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
   const ready = takesTaps(flow);
   switch (flow.screen) {
@@ -82,11 +81,8 @@ export function ScreenView({ flow, locale, media, send }: ScreenViewProps) {
         <>
           <CallScreen
             agentName={flow.session?.session.agent.displayName ?? ''}
-            local={media.local}
-            remote={media.remote}
-            reconnecting={media.state === 'reconnecting'}
+            videoAbove={view === 'touch'}
             tr={tr}
-            speak={(text) => speak(text, locale)}
             onHangUp={() => send({ type: 'ask-hang-up' })}
           />
           {flow.confirmHangUp && (

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { layoutPhaseOf, pageModeOf } from './page-mode';
+
+const at = (pathname: string, search = '') => ({ pathname, search });
+
+describe('pageModeOf', () => {
+  it('a view named by ?view=, both by default', () => {
+    expect(pageModeOf(at('/index.html', '?view=video'), true)).toEqual({ kind: 'view', view: 'video' });
+    expect(pageModeOf(at('/index.html', '?view=touch'), true)).toEqual({ kind: 'view', view: 'touch' });
+    expect(pageModeOf(at('/'), false)).toEqual({ kind: 'view', view: 'both' });
+    expect(pageModeOf(at('/', '?view=nonsense'), false)).toEqual({ kind: 'view', view: 'both' });
+  });
+
+  it('the dual stand-in at /dual or ?layout=dual, in a plain browser', () => {
+    expect(pageModeOf(at('/dual'), false)).toEqual({ kind: 'dual-preview' });
+    expect(pageModeOf(at('/dual/'), false)).toEqual({ kind: 'dual-preview' });
+    expect(pageModeOf(at('/', '?layout=dual'), false)).toEqual({ kind: 'dual-preview' });
+  });
+
+  it('the stand-in frames name their view and are views; Electron never shows the stand-in', () => {
+    expect(pageModeOf(at('/', '?layout=dual&view=video'), false)).toEqual({ kind: 'view', view: 'video' });
+    expect(pageModeOf(at('/dual', '?view=touch'), false)).toEqual({ kind: 'view', view: 'touch' });
+    expect(pageModeOf(at('/index.html', '?layout=dual'), true)).toEqual({ kind: 'view', view: 'both' });
+    expect(pageModeOf(at('/individual'), false)).toEqual({ kind: 'view', view: 'both' });
+  });
+});
+
+describe('layoutPhaseOf', () => {
+  it('is a call while the call screen shows, the journey otherwise', () => {
+    expect(layoutPhaseOf({ screen: 'call' })).toBe('call');
+    for (const screen of ['welcome', 'greeting', 'consent', 'waiting', 'thanks', 'problem'] as const)
+      expect(layoutPhaseOf({ screen })).toBe('journey');
+  });
+});
