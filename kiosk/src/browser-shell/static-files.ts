@@ -17,6 +17,12 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/**
+ * The header half of the pages' Content-Security-Policy: index.html's meta policy cannot say who may
+ * frame a page, so the header does: the shell's own pages only.
+ */
+export const FRAME_POLICY = "frame-ancestors 'self'";
+
 /** Content type by extension; default application/octet-stream. */
 export function contentTypeOf(path: string): string {
   return TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
@@ -68,6 +74,9 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
     'content-type': contentTypeOf(file),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    // Only the shell's own pages may frame the kiosk (the dual-screen stand-in at /dual does).
+    'content-security-policy': FRAME_POLICY,
+    'x-frame-options': 'SAMEORIGIN',
   });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
