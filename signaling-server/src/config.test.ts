@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       memberGraceSeconds: 30,
       socketRateLimit: 50,
       maxMessageBytes: 65_536,
+      maxSocketMessageBytes: 2_097_152,
       corsOrigins: [],
     });
     expect(c.consoleDir).toMatch(/agent-console[/\\]dist$/);
@@ -51,6 +52,7 @@ describe('loadConfig', () => {
       RVW_LOGIN_DELAY_MS: '500',
       RVW_TRUST_PROXY_HOPS: '1',
       RVW_MAX_MESSAGE_BYTES: '32768',
+      RVW_MAX_SOCKET_MESSAGE_BYTES: '1048576',
       RVW_CORS_ORIGINS: 'http://localhost:5173, http://127.0.0.1:5173',
       RVW_IDENTITY_KEY: 'ab'.repeat(32),
       RVW_IDENTITY_MAX_AGE_HOURS: '4',
@@ -79,6 +81,7 @@ describe('loadConfig', () => {
       loginDelayMs: 500,
       trustProxyHops: 1,
       maxMessageBytes: 32_768,
+      maxSocketMessageBytes: 1_048_576,
       corsOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
       identityKey: 'ab'.repeat(32),
       identityMaxAgeHours: 4,

@@ -88,8 +88,13 @@ export const ServerConfigSchema = z.object({
    * proxy's address and its sign-in limit.
    */
   trustProxyHops: z.number().int().min(0).max(10).default(0),
-  /** Largest socket.io message in bytes; default 65536 (an SDP offer is well under 16 KB). */
+  /** Largest HTTP request body in bytes; default 65536 (an identity upload is well under 4 KB). */
   maxMessageBytes: z.number().int().min(1024).max(10_000_000).default(65_536),
+  /**
+   * Largest socket.io frame in bytes; a larger one closes that connection. Default 2 MiB: a
+   * signature with as many points as the protocol allows (20 000) fits; an SDP offer is under 16 KB.
+   */
+  maxSocketMessageBytes: z.number().int().min(1024).max(20_000_000).default(2_097_152),
   /** Origins allowed to open sockets from another origin (e.g. the Vite dev server); default none. */
   corsOrigins: z.array(z.string().min(1)).default([]),
   /**
@@ -160,6 +165,7 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   loginDelayMs: 'RVW_LOGIN_DELAY_MS',
   trustProxyHops: 'RVW_TRUST_PROXY_HOPS',
   maxMessageBytes: 'RVW_MAX_MESSAGE_BYTES',
+  maxSocketMessageBytes: 'RVW_MAX_SOCKET_MESSAGE_BYTES',
   corsOrigins: 'RVW_CORS_ORIGINS',
   identityKey: 'RVW_IDENTITY_KEY',
   identityMaxAgeHours: 'RVW_IDENTITY_MAX_AGE_HOURS',
@@ -190,6 +196,7 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   loginDelayMs: 'number',
   trustProxyHops: 'number',
   maxMessageBytes: 'number',
+  maxSocketMessageBytes: 'number',
   corsOrigins: 'list',
   identityKey: 'string',
   identityMaxAgeHours: 'number',

@@ -152,7 +152,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   installErrorHandling(app);
 
   const io: RvwServer = new Server(app.server, {
-    maxHttpBufferSize: config.maxMessageBytes,
+    maxHttpBufferSize: config.maxSocketMessageBytes,
     serveClient: false,
     // Refuses a handshake whose auth is not an object with AUTH_INVALID instead of a silent close.
     parser: handshakeParser,

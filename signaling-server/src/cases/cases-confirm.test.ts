@@ -231,6 +231,47 @@ describe('confirm and sign', () => {
     expect(lastState(v.agent, c.caseId)?.status).toBe('closed');
   });
 
+  it('takes a signature with as many points as the protocol allows over the socket', async () => {
+    const v = await openVisit(t);
+    const c = okData(
+      await v.agent.request('case:open', { sessionId: v.sessionId, itemCode: 'ltci-assessment' }),
+    );
+    const rev = await fillRequired(v.agent, c.caseId);
+    const hash = (await stateAt(v.kiosk, c.caseId, (s) => s.form.revision === rev)).form.hash;
+    okData(
+      await v.kiosk.request('form:confirm', {
+        caseId: c.caseId,
+        revision: rev,
+        hash,
+        consentText: CONFIRM_TEXT,
+        locale: 'zh-CN',
+      }),
+    );
+    // 200 strokes of 100 points: 20 000, with long numbers, as a pen's pointer events give them.
+    const strokes = {
+      canvas: { width: 1920, height: 540 },
+      strokes: Array.from({ length: 200 }, (_, s) => ({
+        points: Array.from({ length: 100 }, (_, i) => ({
+          x: 1000.123456789 + i,
+          y: 500.987654321 + s,
+          time: 1_765_000_000_000.123 + s * 100 + i,
+          pressure: 0.4980392156862745,
+        })),
+      })),
+    };
+    expect(JSON.stringify(strokes).length).toBeGreaterThan(1_000_000);
+    okData(
+      await v.kiosk.request(
+        'form:sign',
+        { caseId: c.caseId, revision: rev, hash, strokes, consentText: SIGN_TEXT, locale: 'zh-CN' },
+        15_000,
+      ),
+    );
+    expect(v.kiosk.connected).toBe(true);
+    const detail = await (await adminApi(t.server)).getCase({ params: { caseId: c.caseId } });
+    expect(detail.signature?.strokes).toEqual(strokes);
+  });
+
   it('keeps the consent ledger append-only: the database refuses UPDATE and DELETE', async () => {
     const v = await openVisit(t);
     const db = t.server.db;
