@@ -17,7 +17,7 @@ import {
 } from '@rvw/shared';
 import type { Db } from '../db/database';
 import type { FollowUpRow } from '../db/schema';
-import { UniqueViolation } from '../db/storage-errors';
+import { isUniqueViolation } from '../db/storage-errors';
 import { scrubIdNumbers } from '../logger';
 
 /** True while a session may still be rated: open, or ended less than `windowMs` ago. */
@@ -66,7 +66,7 @@ export async function storeRating(
       return id;
     });
   } catch (err) {
-    if (err instanceof UniqueViolation) throw CaseError.ratingClosed();
+    if (isUniqueViolation(err)) throw CaseError.ratingClosed();
     throw err;
   }
 }
