@@ -20,6 +20,7 @@ import { LoginThrottle, loginPolicies } from './accounts/login-throttle';
 import { CasesArea } from './cases/case-area';
 import { CaseVault } from './cases/case-record';
 import { caseRouteHandlers } from './cases/case-routes';
+import { purgeCaseIdentities } from './cases/case-retention';
 import { handledCounts } from './cases/case-store';
 import { CatalogueLoadError } from './catalogue/catalogue-loader';
 import { catalogueRouteHandlers } from './catalogue/catalogue-routes';
@@ -216,6 +217,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     log: socketLog,
     identityMaxAgeHours: config.identityMaxAgeHours,
     abandonedTicketGraceMs: config.abandonedTicketGraceSeconds * 1000,
+    purgeCases: (now) => purgeCaseIdentities(db, vault, now, config.caseIdentityRetentionDays),
   });
   const connections = new ConnectionCore({
     io,

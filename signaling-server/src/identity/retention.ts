@@ -1,5 +1,5 @@
 /**
- * Nothing personal is held forever. Two rules, applied by a periodic sweep:
+ * Nothing personal is held forever. Two rules (three with the cases' own), applied by a periodic sweep:
  * - a full identity number on a ticket nobody serves expires (default at the end of the
  *   Asia/Shanghai day it was attached on; RVW_IDENTITY_MAX_AGE_HOURS sets a shorter age) and is
  *   purged to its masked form;
@@ -88,6 +88,8 @@ export interface RetentionSweepDeps {
   log: Logger;
   identityMaxAgeHours: number | null;
   abandonedTicketGraceMs: number;
+  /** The cases' rule (cases/case-retention.ts): purges identity data of cases closed long enough ago. */
+  purgeCases?: (now: Date) => Promise<string[]>;
   /** How often the sweep runs; default 60 s. */
   intervalMs?: number;
 }
@@ -141,6 +143,8 @@ export class RetentionSweep {
         await this.deps.notifier.pushTicket(t.id, t.kiosk_id);
       }
       if (closed.length || purged.length) await this.deps.notifier.queueChanged();
+      const cases = (await this.deps.purgeCases?.(now)) ?? [];
+      if (cases.length) log.info({ cases }, 'case identity data past its retention purged');
     } catch (err) {
       log.error({ err }, 'retention sweep failed');
     }
