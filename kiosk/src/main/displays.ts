@@ -52,7 +52,7 @@ export function resolveDisplay(
 
 function describe(display: PlannedDisplay): string {
   const { x, y, width, height } = display.bounds;
-  return `display ${display.id} (${width}x${height} at ${x},${y})`;
+  return `id:${display.id} (${width}x${height} at ${x},${y})`;
 }
 
 /** The windows for `layout` on the connected `displays` (in screen.getAllDisplays() order). */
@@ -78,7 +78,9 @@ export function planWindows(
 
   const videoName = formatDisplaySelector(layout.video);
   const touchName = formatDisplaySelector(layout.touch);
-  const count = `${displays.length} display${displays.length === 1 ? ' is' : 's are'} connected`;
+  // Every connected display with the names a technician can write for it.
+  const list = displays.map((d, i) => `index:${i} = ${describe(d)}`).join('; ');
+  const count = `${displays.length} display${displays.length === 1 ? ' is' : 's are'} connected: ${list}`;
   const why = !video
     ? `no display matches the video display "${videoName}" (${count})`
     : !touch

@@ -57,7 +57,7 @@ describe('planWindows', () => {
     const plan = planWindows(dual, [lower], 12);
     expect(views(plan)).toEqual(['both@12']);
     expect(plan.fallback).toMatch(
-      /dual layout not possible: .*"upper".*"lower" are the same one \(1 display is connected\)/,
+      /dual layout not possible: .*"upper".*"lower" are the same one \(1 display is connected: index:0 = id:12 \(1920x1080 at 0,0\)\)/,
     );
   });
 
@@ -70,7 +70,7 @@ describe('planWindows', () => {
     const plan = planWindows(missingVideo, [lower, upper], 12);
     expect(views(plan)).toEqual(['both@11']);
     expect(plan.fallback).toMatch(
-      /no display matches the video display "index:2" \(2 displays are connected\)/,
+      /no display matches the video display "index:2" \(2 displays are connected: index:0 = id:12 .*; index:1 = id:11 \(1920x1080 at 0,-1080\)\)/,
     );
     const missingTouch: DisplayLayout = {
       layout: 'dual',
@@ -166,10 +166,7 @@ describe('KioskWindows', () => {
     const w = open(dual);
     expect(w.views()).toEqual(['both']);
     expect(logs).toEqual([
-      [
-        'warn',
-        expect.stringMatching(/^kiosk: dual layout not possible: .*one window shows both on display 12/),
-      ],
+      ['warn', expect.stringMatching(/^kiosk: dual layout not possible: .*one window shows both on id:12/)],
     ]);
     // More display events with the same displays: nothing is opened again, nothing logged again.
     screen.emit('display-metrics-changed', {}, lower, ['workArea']);
