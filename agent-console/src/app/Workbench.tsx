@@ -10,6 +10,8 @@ import { QueueView } from '../queue/QueueView';
 import { useQueueAlerts } from '../queue/use-queue-alerts';
 import { CallView } from '../call/CallView';
 import { AdminView } from '../admin/AdminView';
+import { CaseWorkspace } from '../case/CaseWorkspace';
+import { useCaseStore } from '../case/use-case-store';
 import type { ConsoleApp, ConsoleSnapshot } from './console-app';
 
 /** Props of the workbench: the controller, its snapshot, and the signed-in agent. */
@@ -27,6 +29,11 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
   const isAdmin = agent.role === 'admin';
   const view = work.call ? 'call' : isAdmin && tab === 'admin' ? 'admin' : 'queue';
   useQueueAlerts(work.queue, work.offsetMs, Boolean(work.call));
+  const cases = useCaseStore(app.cases);
+  const sessionId = work.call?.opened.session.id ?? null;
+  const openCases = cases.cases.filter(
+    (c) => c.state.sessionId === sessionId && c.state.status === 'open',
+  ).length;
 
   return (
     <div className="app">
@@ -53,6 +60,16 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
             onEnd={app.endCall}
             onMedia={app.setMedia}
             onReveal={app.reveal}
+            openCases={openCases}
+            entitlements={cases.entitlements[work.call.opened.session.ticketId]}
+            workspace={
+              <CaseWorkspace
+                sessionId={work.call.opened.session.id}
+                token={token}
+                store={app.cases}
+                cache={app.catalogue}
+              />
+            }
           />
         ) : view === 'admin' ? (
           <AdminView token={token} onFailure={app.failed} />

@@ -8,9 +8,14 @@ import type { CallController, CallControllerOptions, CallSnapshot } from '@rvw/s
 import { ConsoleCall } from '../call/console-call';
 import { browserTabIdEnv, consoleTabId } from '../call/tab-id';
 import type { ReconnectPolicy } from '@rvw/shared/call';
-import { fetchMe, logout } from '../lib/api';
+import { fetchMe, getCatalogueItem, logout } from '../lib/api';
+import { CaseStore } from '../case/case-store';
+import { CatalogueCache } from '../case/catalogue-cache';
+import { socketCaseTransport } from '../case/socket-transport';
 import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { clearAuth, loadAuth, saveAuth, type KeyValueStorage } from '../auth/auth-store';
+import type { CaseTransport } from '../case/case-store';
+import type { Line } from '../case/socket-transport';
 import { connectConsoleSocket, request, type ConsoleSocket } from './console-socket';
 import {
   ACCEPT_NEXT,
@@ -61,6 +66,8 @@ export interface ConsoleAppDeps {
   tabId?: string;
   /** The clock (ms). Default Date.now. */
   now?: () => number;
+  /** The case store's way to the server. Default: the socket's case events, HTTP for a reload. */
+  caseTransport?: (line: Line) => CaseTransport;
 }
 
 /** How long sign-out waits for the server to end an open call (3 s); the sign-out goes ahead regardless. */
@@ -102,12 +109,28 @@ export class ConsoleApp {
   private readonly socketPolicy: ReconnectPolicy;
   private readonly now: () => number;
   private readonly api: ConsoleApi;
+  /** The catalogue items fetched in this sign-in (the guide, the finder's preview). */
+  readonly catalogue: CatalogueCache;
+  /** The cases of the agent's calls: live state, drafts, actions. */
+  readonly cases: CaseStore;
 
   constructor(private readonly deps: ConsoleAppDeps) {
     this.socketPolicy = deps.socketPolicy ?? consoleSocketPolicy();
     this.now = deps.now ?? Date.now;
     this.api = deps.api ?? { fetchMe, logout };
+    const line = () => (this.signed ? { socket: this.signed.socket, token: this.signed.token } : null);
+    this.catalogue = new CatalogueCache((code) => {
+      const held = line();
+      return held ? getCatalogueItem(held.token, code) : Promise.reject(new Error('signed out'));
+    });
+    this.cases = new CaseStore({
+      transport: deps.caseTransport?.(line) ?? socketCaseTransport(line),
+      fieldsOf: this.catalogue.fieldsOf,
+    });
   }
+
+  /** The signed-in agent's token (for the HTTP calls of the screens); '' when signed out. */
+  token = (): string => this.signed?.token ?? '';
 
   /** The current snapshot (stable until something changes). */
   getSnapshot = (): ConsoleSnapshot => this.snapshot;
@@ -130,6 +153,8 @@ export class ConsoleApp {
   /** Disconnects and ends any call, keeping the saved login (the page is going away). */
   stop(): void {
     this.running = false;
+    // The last typed values go out before the socket closes (best effort: the page is leaving).
+    this.cases.flushAll();
     this.teardown();
   }
 
@@ -196,17 +221,29 @@ export class ConsoleApp {
     }
   }
 
-  /** Ends the call in progress. */
+  /**
+   * Ends the call in progress. Refused here, with the server's CASE_OPEN sentence, while a case of
+   * the session has no outcome; the server refuses the same, and then the call stays.
+   */
   endCall = async (): Promise<void> => {
     const signed = this.signed;
     const sessionId = this.snapshot.work.call?.opened.session.id;
     if (!signed || !sessionId) return;
+    if (this.cases.openCasesOf(sessionId).length) {
+      this.dispatch({ type: 'error', code: ErrorCode.CaseOpen });
+      return;
+    }
     this.publish({ ending: true });
     try {
       const ended = await request(signed.socket, 'session:end', { sessionId });
       this.dispatch({ type: 'session-ended', ended });
     } catch (e) {
       const code = errorCodeOf(e);
+      if (code === ErrorCode.CaseOpen) {
+        // A case the console did not know of (another tab opened it): the call goes on.
+        this.dispatch({ type: 'error', code });
+        return;
+      }
       // The agent wants out: leave the call locally either way. If the server still holds the
       // session, agent:state brings it back on the next connect and the agent can end it again.
       this.dispatch({ type: 'session-ended', ended: { sessionId, endedBy: 'agent' } });
@@ -245,7 +282,10 @@ export class ConsoleApp {
     this.teardown();
     const socket = (this.deps.connect ?? connectConsoleSocket)(auth.token);
     const link = new SocketLink(socket, this.socketPolicy, this.now, {
-      onConnected: () => this.dispatch({ type: 'connected' }),
+      onConnected: () => {
+        this.dispatch({ type: 'connected' });
+        this.cases.flushAll();
+      },
       onDown: () => this.dispatch({ type: 'disconnected' }),
       onAuthLost: (code) => this.leave(code),
     });
@@ -294,6 +334,12 @@ export class ConsoleApp {
         const call = signed.call;
         if (call?.sessionId === sessionId) call.receive(data);
       },
+      caseState: (state) => {
+        if (this.signed === signed) this.cases.applyState(state);
+      },
+      entitlements: (ticketId, list) => {
+        if (this.signed === signed) this.cases.setEntitlements(ticketId, list);
+      },
     });
   }
 
@@ -308,6 +354,8 @@ export class ConsoleApp {
     const signed = this.signed;
     if (!signed) return;
     this.signed = null;
+    this.cases.reset();
+    this.catalogue.clear();
     if (signed.expiry) clearTimeout(signed.expiry);
     this.endCallMedia(signed);
     signed.link.close();
@@ -326,6 +374,8 @@ export class ConsoleApp {
     const opened = this.snapshot.work.call?.opened ?? null;
     const sessionId = opened?.session.id ?? null;
     if (signed.call && signed.call.sessionId !== sessionId) {
+      // The session is over: its cases can no longer change.
+      this.cases.forgetSession(signed.call.sessionId);
       this.endCallMedia(signed);
       this.publish({ call: null, callElsewhere: false });
     }

@@ -4,11 +4,13 @@
  */
 import {
   AgentState,
+  CaseState,
   QueueSnapshot,
   SessionEnded,
   SessionIdentity,
   SessionOpened,
   serverEvents,
+  type Entitlement,
   type SignalData,
 } from '@rvw/shared';
 import { ConsoleErrorCode } from '../lib/errors';
@@ -22,6 +24,10 @@ export interface ServerEventSink {
   signal(sessionId: string, data: SignalData): void;
   /** The local clock (ms), to stamp queue snapshots for the server-clock offset. */
   now(): number;
+  /** A case of the agent's session changed (or is resent on resume). */
+  caseState?(state: CaseState): void;
+  /** What the resident of a ticket gets without applying (免申即享). */
+  entitlements?(ticketId: string, list: Entitlement[]): void;
 }
 
 /** Listens to the server's pushes on `socket` and feeds them, checked, to `sink`. */
@@ -51,6 +57,15 @@ export function bindServerEvents(socket: ConsoleSocket, sink: ServerEventSink): 
     // The resident's identity reached the server after this agent accepted the ticket.
     const parsed = SessionIdentity.safeParse(payload);
     if (parsed.success) sink.dispatch({ type: 'session-identity', ...parsed.data });
+  });
+  socket.on('case:state', (payload) => {
+    const parsed = CaseState.safeParse(payload);
+    if (parsed.success) sink.caseState?.(parsed.data);
+    else sink.dispatch({ type: 'error', code: ConsoleErrorCode.BadResponse });
+  });
+  socket.on('session:entitlements', (payload) => {
+    const parsed = serverEvents['session:entitlements'].safeParse(payload);
+    if (parsed.success) sink.entitlements?.(parsed.data.ticketId, parsed.data.entitlements);
   });
   socket.on('signal', (payload) => {
     const parsed = serverEvents.signal.safeParse(payload);

@@ -3,13 +3,15 @@
  * toggles, End call, a call timer, and the resident panel. The call itself (media, peer, rebuilds)
  * is the ConsoleApp's; this view shows its snapshot and forwards the buttons.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { Entitlement } from '@rvw/shared';
 import type { CallSnapshot } from '@rvw/shared/call';
 import { useI18n } from '../i18n/I18nContext';
 import { useNow } from '../ui/use-now';
 import type { ActiveCall } from '../app/console-state';
 import { elapsedMs, formatDuration } from '../ui/time';
 import { ResidentPanel } from '../resident/ResidentPanel';
+import { EntitlementNotes } from '../case/EntitlementNotes';
 
 /** Props of the call view; `media` is null until the call controller exists. */
 export interface CallViewProps {
@@ -24,6 +26,12 @@ export interface CallViewProps {
   onEnd(): void;
   onMedia(kind: 'video' | 'audio', enabled: boolean): void;
   onReveal(ticketId: string): Promise<string>;
+  /** The case workspace beside the video; without it the video takes the room. */
+  workspace?: ReactNode;
+  /** Cases of the session without an outcome: End call waits for them. Default 0. */
+  openCases?: number;
+  /** What the resident gets without applying (免申即享). */
+  entitlements?: readonly Entitlement[];
 }
 
 /** Shows a stream in a video element while both exist. */
@@ -51,6 +59,9 @@ export function CallView({
   onEnd,
   onMedia,
   onReveal,
+  workspace,
+  openCases = 0,
+  entitlements,
 }: CallViewProps) {
   const { t } = useI18n();
   const now = useNow(1000);
@@ -75,84 +86,103 @@ export function CallView({
   const duration = formatDuration(elapsedMs(session.startedAt, now, offsetMs));
 
   return (
-    <section className="call" data-testid="call-view" aria-label={t('call.heading')}>
-      <div className="call-stage">
-        <div className="video-frame">
-          <video ref={remoteRef} data-testid="remote-video" className="remote-video" autoPlay playsInline />
-          {elsewhere ? (
-            <div className="video-overlay call-elsewhere" data-testid="call-elsewhere" role="status">
-              <p>{t('call.elsewhere')}</p>
-              <button type="button" className="btn btn-primary" data-testid="take-over" onClick={onTakeOver}>
-                {t('call.takeOver')}
-              </button>
-            </div>
-          ) : (
-            remote !== 'live' && (
-              <div className="video-overlay" data-testid="remote-status" data-state={remote} role="status">
-                {remote === 'lost' ? t('call.remoteLost') : t('call.remoteWaiting')}
+    <section
+      className={`call ${workspace ? 'call-ws' : ''}`}
+      data-testid="call-view"
+      aria-label={t('call.heading')}
+    >
+      <div className="call-side">
+        <div className="call-stage">
+          <div className="video-frame">
+            <video ref={remoteRef} data-testid="remote-video" className="remote-video" autoPlay playsInline />
+            {elsewhere ? (
+              <div className="video-overlay call-elsewhere" data-testid="call-elsewhere" role="status">
+                <p>{t('call.elsewhere')}</p>
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  data-testid="take-over"
+                  onClick={onTakeOver}
+                >
+                  {t('call.takeOver')}
+                </button>
               </div>
-            )
+            ) : (
+              remote !== 'live' && (
+                <div className="video-overlay" data-testid="remote-status" data-state={remote} role="status">
+                  {remote === 'lost' ? t('call.remoteLost') : t('call.remoteWaiting')}
+                </div>
+              )
+            )}
+            <div className="pip">
+              <video
+                ref={localRef}
+                data-testid="local-video"
+                className="local-video"
+                autoPlay
+                playsInline
+                muted
+              />
+              <span className="pip-label">{t('call.ownPreview')}</span>
+            </div>
+            <div className="call-timer mono" data-testid="call-timer" aria-label={t('call.duration')}>
+              <span className="rec-dot" aria-hidden="true" />
+              {duration}
+            </div>
+          </div>
+          {mediaError && (
+            <p className="call-warning" role="alert" data-testid="media-error">
+              {t('call.mediaError')}
+            </p>
           )}
-          <div className="pip">
-            <video
-              ref={localRef}
-              data-testid="local-video"
-              className="local-video"
-              autoPlay
-              playsInline
-              muted
-            />
-            <span className="pip-label">{t('call.ownPreview')}</span>
+          <div className="call-controls">
+            <button
+              type="button"
+              className={`btn btn-control ${cameraOn ? '' : 'btn-control-off'}`}
+              data-testid="toggle-camera"
+              aria-pressed={!cameraOn}
+              onClick={() => toggle('video')}
+            >
+              {cameraOn ? t('call.cameraOn') : t('call.cameraOff')}
+            </button>
+            <button
+              type="button"
+              className={`btn btn-control ${micOn ? '' : 'btn-control-off'}`}
+              data-testid="toggle-mic"
+              aria-pressed={!micOn}
+              onClick={() => toggle('audio')}
+            >
+              {micOn ? t('call.micOn') : t('call.micOff')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              data-testid="end-call"
+              disabled={ending || openCases > 0}
+              aria-describedby={openCases > 0 ? 'end-call-blocked' : undefined}
+              onClick={onEnd}
+            >
+              {ending ? t('call.ending') : t('call.end')}
+            </button>
           </div>
-          <div className="call-timer mono" data-testid="call-timer" aria-label={t('call.duration')}>
-            <span className="rec-dot" aria-hidden="true" />
-            {duration}
-          </div>
+          {openCases > 0 && (
+            <p className="end-blocked" id="end-call-blocked" data-testid="end-call-blocked">
+              {t('call.endBlocked', { count: openCases })}
+            </p>
+          )}
         </div>
-        {mediaError && (
-          <p className="call-warning" role="alert" data-testid="media-error">
-            {t('call.mediaError')}
-          </p>
-        )}
-        <div className="call-controls">
-          <button
-            type="button"
-            className={`btn btn-control ${cameraOn ? '' : 'btn-control-off'}`}
-            data-testid="toggle-camera"
-            aria-pressed={!cameraOn}
-            onClick={() => toggle('video')}
-          >
-            {cameraOn ? t('call.cameraOn') : t('call.cameraOff')}
-          </button>
-          <button
-            type="button"
-            className={`btn btn-control ${micOn ? '' : 'btn-control-off'}`}
-            data-testid="toggle-mic"
-            aria-pressed={!micOn}
-            onClick={() => toggle('audio')}
-          >
-            {micOn ? t('call.micOn') : t('call.micOff')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-danger"
-            data-testid="end-call"
-            disabled={ending}
-            onClick={onEnd}
-          >
-            {ending ? t('call.ending') : t('call.end')}
-          </button>
-        </div>
+        <ResidentPanel
+          ticketId={session.ticketId}
+          ticketNumber={session.ticketNumber}
+          kiosk={session.kiosk}
+          identity={call.identity}
+          identityIntent={call.identityIntent}
+          duration={duration}
+          onReveal={onReveal}
+        />
+        <EntitlementNotes entitlements={entitlements} />
       </div>
-      <ResidentPanel
-        ticketId={session.ticketId}
-        ticketNumber={session.ticketNumber}
-        kiosk={session.kiosk}
-        identity={call.identity}
-        identityIntent={call.identityIntent}
-        duration={duration}
-        onReveal={onReveal}
-      />
+      {workspace}
     </section>
   );
 }

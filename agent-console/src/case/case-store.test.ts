@@ -223,6 +223,30 @@ describe('conflicts', () => {
   });
 });
 
+describe('a voided confirmation', () => {
+  it('stays shown after the one push that says so, until the resident is asked again', async () => {
+    await opened();
+    const at = '2026-01-01T08:05:00Z';
+    const confirmed = server.state();
+    confirmed.form = {
+      ...confirmed.form,
+      confirmRequested: 0,
+      confirmation: { revision: 0, hash: 'a'.repeat(64), at },
+    };
+    store.applyState(confirmed);
+    expect(entry().voided).toBe(false);
+    store.applyState({ ...server.state(), form: { ...server.state().form, revision: 1, voided: true } });
+    expect(entry().voided).toBe(true);
+    store.applyState({ ...server.state(), form: { ...server.state().form, revision: 2, voided: false } });
+    expect(entry().voided).toBe(true);
+    store.applyState({
+      ...server.state(),
+      form: { ...server.state().form, revision: 2, confirmRequested: 2 },
+    });
+    expect(entry().voided).toBe(false);
+  });
+});
+
 describe('masked fields', () => {
   it('shows the full number after a reveal and masks it again after 30 s', async () => {
     await opened();

@@ -63,6 +63,8 @@ export interface CaseEntry {
   problems: Readonly<Record<string, FieldIssue>>;
   /** The action awaiting the server, if any. */
   busy: 'confirm' | 'outcome' | 'abandon' | null;
+  /** A change voided the resident's confirmation or signature, and they were not asked again yet. */
+  voided: boolean;
 }
 
 /** Everything the case screens render. */
@@ -289,6 +291,7 @@ export class CaseStore {
       ...sync.view(),
       problems: { ...sync.problems },
       busy,
+      voided: sync.voided,
     }));
     const selected = this.selected && this.cases.has(this.selected) ? this.selected : null;
     this.snapshot = { cases, selected, entitlements: this.entitlements, opening: this.opening };

@@ -24,7 +24,7 @@ import {
   type FieldDraft,
   type FieldIssue,
 } from './field-drafts';
-import { isOpen } from './form-status';
+import { formPhase, isOpen } from './form-status';
 
 /** What a case's sync needs from its store. */
 export interface CaseSyncDeps {
@@ -48,6 +48,11 @@ export class CaseSync {
   state: CaseState;
   /** Problems found when the agent asked for confirmation, by field id (an edit clears its own). */
   problems: Record<string, FieldIssue> = {};
+  /**
+   * True from a change that voided the resident's confirmation or signature until they are asked
+   * again: the server's `voided` lasts one push, the agent must still see it after the next edit.
+   */
+  voided = false;
   private readonly drafts = new Map<string, DraftRecord>();
   private readonly revealed = new Map<string, { value: string; timer: ReturnType<typeof setTimeout> }>();
   private inFlight = false;
@@ -59,6 +64,7 @@ export class CaseSync {
     private readonly deps: CaseSyncDeps,
   ) {
     this.state = state;
+    this.voided = state.form.voided;
     this.ackRevision = state.form.revision;
   }
 
@@ -73,6 +79,8 @@ export class CaseSync {
     if (state.form.revision < held.form.revision) return false;
     if (state.form.revision === held.form.revision && !isOpen(held) && isOpen(state)) return false;
     this.state = state;
+    if (state.form.voided) this.voided = true;
+    if (formPhase(state.form) !== 'editing') this.voided = false;
     this.settle();
     this.pump();
     return true;

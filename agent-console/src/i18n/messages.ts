@@ -4,6 +4,7 @@
  * Placeholders are written `{name}`.
  */
 import type { Locale } from '@rvw/shared';
+import { caseEn, caseZh } from './messages-case';
 
 /** zh-CN, the default language. */
 export const zhCN = {
@@ -152,6 +153,7 @@ export const zhCN = {
   'error.LOGIN_LOCKED': '登录失败次数过多，账号已暂时锁定，请稍后再试。',
   'error.INTERNAL': '服务器出错，请稍后重试。',
   'error.unknown': '操作失败（{code}）。',
+  ...caseZh,
 } as const;
 
 /** Every key of the dictionary. */
@@ -305,6 +307,7 @@ export const en: Record<MessageKey, string> = {
   'error.LOGIN_LOCKED': 'Too many failed sign-ins: the account is locked for a while. Try again later.',
   'error.INTERNAL': 'The server failed. Please try again later.',
   'error.unknown': 'The action failed ({code}).',
+  ...caseEn,
 };
 
 /** Both dictionaries by locale. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { WAIT_LATE_MS, WAIT_WARN_MS, clockOffsetMs, elapsedMs, formatDuration, waitLevel } from './time';
+import {
+  WAIT_LATE_MS,
+  WAIT_WARN_MS,
+  clockOffsetMs,
+  elapsedMs,
+  formatDateTime,
+  formatDuration,
+  waitLevel,
+} from './time';
 
 describe('formatDuration', () => {
   it('writes minutes and zero-padded seconds below an hour', () => {
@@ -54,5 +62,13 @@ describe('clock offset and elapsed time', () => {
     expect(elapsedMs(new Date(serverMs + 10_000).toISOString(), serverMs, 0)).toBe(0);
     expect(elapsedMs('not a date', serverMs, 0)).toBe(0);
     expect(clockOffsetMs('garbage', 123)).toBe(0);
+  });
+});
+
+describe('formatDateTime', () => {
+  it("writes a moment on Shanghai's clock", () => {
+    expect(formatDateTime('2026-01-01T16:05:09.000Z')).toBe('2026-01-02 00:05');
+    expect(formatDateTime('2026-07-01T01:00:00Z')).toBe('2026-07-01 09:00');
+    expect(formatDateTime('not a time')).toBe('not a time');
   });
 });

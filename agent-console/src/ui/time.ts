@@ -40,3 +40,23 @@ export function waitLevel(waitedMs: number): WaitLevel {
   if (waitedMs >= WAIT_WARN_MS) return 'warn';
   return 'ok';
 }
+
+/**
+ * A moment as `YYYY-MM-DD HH:mm` on Shanghai's clock (where the centres and kiosks are), whatever
+ * the console machine's own time zone; the text as given if it is not a time.
+ */
+export function formatDateTime(iso: string): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(t));
+  const p = (type: Intl.DateTimeFormatPartTypes) => parts.find((x) => x.type === type)?.value ?? '';
+  return `${p('year')}-${p('month')}-${p('day')} ${p('hour')}:${p('minute')}`;
+}
