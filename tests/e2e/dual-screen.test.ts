@@ -37,8 +37,8 @@ beforeAll(async () => {
   kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
   browser = await launchChromium();
   dualPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
-  // Two 1920x1080 displays, one above the other: the stand-in shows them at their real size.
-  await dualPage.setViewportSize({ width: 1920, height: 2160 });
+  // Two 1920x1080 displays, one above the other with a 24 px bezel: the stand-in at real size.
+  await dualPage.setViewportSize({ width: 1920, height: 2184 });
   dualPage.on('console', (m) => {
     if (/Content Security Policy|Refused to (frame|load|connect)/i.test(m.text()))
       cspViolations.push(m.text());
@@ -79,7 +79,7 @@ test('the dual page shows the video view above the touch view; one call, in the 
   const upperBox = (await dualPage.getByTestId('dual-video').boundingBox())!;
   const lowerBox = (await dualPage.getByTestId('dual-touch').boundingBox())!;
   expect(upperBox).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
-  expect(lowerBox).toMatchObject({ x: 0, y: 1080, width: 1920, height: 1080 });
+  expect(lowerBox).toMatchObject({ x: 0, y: 1104, width: 1920, height: 1080 });
 
   // The resident calls from the touch screen; the agent accepts.
   await touch.getByTestId('call-agent').click();
@@ -118,7 +118,8 @@ test('the dual page shows the video view above the touch view; one call, in the 
   await touch.getByTestId('hang-up').click();
   await touch.getByTestId('hang-up-confirm').waitFor();
   await touch.getByTestId('hang-up-end').click();
-  await touch.getByTestId('screen-thanks').waitFor();
+  // What follows the call on the touch screen (rating, thanks) is the journey's; the call is over.
+  await touch.getByTestId('screen-call').waitFor({ state: 'detached' });
   await video.getByTestId('video-standby').waitFor({ timeout: 15_000 });
   await expect.poll(() => liveTracks(videoFrame)).toBe(0);
   expect(cspViolations).toEqual([]);

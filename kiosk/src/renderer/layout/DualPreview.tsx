@@ -12,6 +12,8 @@ import './layout.css';
 
 /** Each display of the stand-in; default 1920x1080, the common kiosk panel. */
 export const PREVIEW_DISPLAY: Size = { width: 1920, height: 1080 };
+/** The dark band between the two displays, as the machine's bezel shows it (px at full size). */
+export const PREVIEW_BEZEL = 24;
 
 const FRAMES: Array<{ view: KioskView; title: string; allow: string }> = [
   { view: 'video', title: '上方屏幕：视频 · Upper display: video', allow: 'camera; microphone; autoplay' },
@@ -21,7 +23,8 @@ const FRAMES: Array<{ view: KioskView; title: string; allow: string }> = [
 /** Two frames, one above the other, scaled to the window. */
 export function DualPreview({ display = PREVIEW_DISPLAY }: { display?: Size }) {
   const size = useWindowSize();
-  const scale = Math.max(0.1, Math.min(1, size.width / display.width, size.height / (2 * display.height)));
+  const fullHeight = 2 * display.height + PREVIEW_BEZEL;
+  const scale = Math.max(0.1, Math.min(1, size.width / display.width, size.height / fullHeight));
   useEffect(() => {
     document.title = '远程虚拟窗口 · 双屏 / Dual screen';
   }, []);
@@ -29,7 +32,7 @@ export function DualPreview({ display = PREVIEW_DISPLAY }: { display?: Size }) {
     <main
       className="dual-preview"
       data-testid="dual-preview"
-      style={{ width: display.width * scale, height: 2 * display.height * scale }}
+      style={{ width: display.width * scale, height: fullHeight * scale }}
     >
       {FRAMES.map(({ view, title, allow }, i) => (
         <iframe
@@ -39,7 +42,7 @@ export function DualPreview({ display = PREVIEW_DISPLAY }: { display?: Size }) {
           allow={allow}
           data-testid={`dual-${view}`}
           style={{
-            top: i * display.height * scale,
+            top: i * (display.height + PREVIEW_BEZEL) * scale,
             width: display.width,
             height: display.height,
             transform: `scale(${scale})`,
