@@ -120,6 +120,10 @@ describe('the kiosk token never reaches the renderer', () => {
       demo: await bridge.invoke('demo:card', { cardType: null }).catch((e: unknown) => String(e)),
     });
     app.send({ type: 'hang-up' });
+    // The rating comes after the call (issue 9); then thanks.
+    await until(() => expect(flow().screen).toBe('rating'));
+    await until(() => expect(takesTaps(flow())).toBe(true));
+    app.send({ type: 'rate', level: 'satisfied' });
     await until(() => expect(flow().screen).toBe('thanks'));
     await until(() => expect(takesTaps(flow())).toBe(true));
     app.send({ type: 'thanks-done' });

@@ -17,3 +17,28 @@ export const IDENTITY_CONSENT_KEYS = [
 export function identityConsentText(locale: Locale): string {
   return IDENTITY_CONSENT_KEYS.map((key) => t(locale, key)).join('\n');
 }
+
+/** The confirm screen's sentences: what confirming the form was agreed to under. */
+export const CONFIRM_CONSENT_KEYS = [
+  'review.title',
+  'review.hint',
+  'review.question',
+  'review.confirm',
+] as const satisfies readonly MessageKey[];
+
+/** The text of the confirm screen's last page, in `locale`. */
+export function confirmConsentText(locale: Locale): string {
+  return CONFIRM_CONSENT_KEYS.map((key) => t(locale, key)).join('\n');
+}
+
+/** The signature screen's sentences: what signing was agreed to under. */
+export const SIGN_CONSENT_KEYS = [
+  'sign.title',
+  'sign.hint',
+  'sign.submit',
+] as const satisfies readonly MessageKey[];
+
+/** The text of the signature screen, in `locale`. */
+export function signConsentText(locale: Locale): string {
+  return SIGN_CONSENT_KEYS.map((key) => t(locale, key)).join('\n');
+}

@@ -91,7 +91,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
   // A screen takes taps once it has settled (read time, and speech started: immediate without speech).
   const settled = (a: KioskApp) => until(() => expect(takesTaps(a.getSnapshot().flow)).toBe(true));
 
-  it('walks card -> consent -> ticket -> identity shared -> call -> thanks -> wiped welcome', async () => {
+  it('walks card -> consent -> ticket -> identity shared -> call -> rating -> thanks -> wiped welcome', async () => {
     const a = await startKiosk();
     const flow = (): FlowState => a.getSnapshot().flow;
     await until(() => expect(a.getSnapshot().serverConnected).toBe(true));
@@ -116,7 +116,10 @@ describe('KioskApp against the real signaling server, through the real host', ()
     await until(() => expect(flow().screen).toBe('call'));
     expect(flow().session?.session.id).toBe(opened.session.id);
     okData(await agent.request('session:end', { sessionId: opened.session.id }));
-    await until(() => expect(flow().screen).toBe('thanks'));
+    await until(() => expect(flow().screen).toBe('rating'));
+    await settled(a);
+    a.send({ type: 'rate', level: 'very-satisfied' });
+    expect(flow().screen).toBe('thanks');
     await settled(a);
     a.send({ type: 'thanks-done' });
     await until(async () => expect((await host!.handlers['idcard:current']({})).card).toBeNull());
@@ -170,7 +173,9 @@ describe('KioskApp against the real signaling server, through the real host', ()
       from: mark,
     });
     expect(ended.endedBy).toBe('kiosk');
-    expect(flow().screen).toBe('thanks');
+    expect(flow().screen).toBe('rating');
+    await settled(a);
+    a.send({ type: 'rate', level: 'satisfied' });
     await settled(a);
     a.send({ type: 'thanks-done' });
     expect(a.getSnapshot().locale).toBe('zh-CN');

@@ -8,9 +8,10 @@ import { bridgeErrorCode } from '@rvw/shared';
 import type { CardType, KioskBridge, KioskRuntimeConfig, Locale } from '@rvw/shared';
 import { startKioskCall } from './call/call-controller';
 import type { CallMedia, RunningCall, StartCall } from './call/call-controller';
-import { initialFlow, transition } from './flow/machine';
+import { inCall, initialFlow, transition } from './flow/machine';
 import { TimerRunner } from './flow/timer-runner';
 import type { Effect, FlowEvent, FlowState } from './flow/machine';
+import { isCaseEffect, runCaseEffect } from './case/case-effects';
 import { identityConsentText } from './consent-text';
 import { announce } from './speech';
 import { speechKey, spokenText } from './speech-text';
@@ -114,6 +115,10 @@ export class KioskApp {
       this.bridge.on('signal:relay', ({ sessionId, data }) => {
         if (this.call?.sessionId === sessionId) this.call.signal(data);
       }),
+      this.bridge.on('case:state', (state) => this.send({ type: 'case-state', state })),
+      this.bridge.on('session:entitlements', ({ ticketId, entitlements }) =>
+        this.send({ type: 'entitlements', ticketId, entitlements }),
+      ),
     ];
   }
 
@@ -155,7 +160,8 @@ export class KioskApp {
   }
 
   private syncCall(flow: FlowState): void {
-    const sessionId = flow.screen === 'call' ? (flow.session?.session.id ?? null) : null;
+    // The call goes on through the form's review and signature (the screens of the call).
+    const sessionId = inCall(flow.screen) ? (flow.session?.session.id ?? null) : null;
     if (this.call && this.call.sessionId !== sessionId) {
       this.call.end();
       this.call = null;
@@ -173,6 +179,7 @@ export class KioskApp {
   }
 
   private async run(effect: Effect): Promise<void> {
+    if (isCaseEffect(effect)) return runCaseEffect(this.bridge, effect, this.snapshot.locale, this.send);
     switch (effect.type) {
       case 'wipe':
         await this.bridge.invoke('identity:wipe', {}).catch(() => undefined);

@@ -9,7 +9,7 @@ import type { Locale } from '@rvw/shared';
 import { IdCardErrorCode } from '@rvw/shared';
 import { initialFlow } from './flow/machine';
 import type { FlowState } from './flow/machine';
-import { card, online, opened, position, run } from './flow/test-fixtures';
+import { card, online, opened, position, rated, run } from './flow/test-fixtures';
 import { messages } from './i18n';
 import { ScreenView } from './screens/ScreenView';
 import { speechKey, spokenParts, spokenText } from './speech-text';
@@ -35,6 +35,7 @@ const thanksCard = run(
   { type: 'ticket-issued', position: position() },
   { type: 'session-opened', opened: opened() },
   { type: 'session-ended', sessionId: 's1', endedBy: 'agent' },
+  rated,
 ).state;
 
 const states: Array<[string, FlowState]> = [
@@ -61,7 +62,7 @@ const states: Array<[string, FlowState]> = [
   ['call', call],
   ['call, asking to hang up', run(call, { type: 'ask-hang-up' }).state],
   ['thanks, card on the reader', thanksCard],
-  ['thanks, no card', run(call, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }).state],
+  ['thanks, no card', run(call, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }, rated).state],
   ['problem', run(requesting, { type: 'ticket-failed', code: 'SERVER_UNREACHABLE' }).state],
   ['problem, already queued', run(requesting, { type: 'ticket-failed', code: 'ALREADY_QUEUED' }).state],
 ];
@@ -108,7 +109,7 @@ describe('what is spoken is what is shown', () => {
   });
 
   it('a resident who came without a card is not told to take it, nor that its data was erased', () => {
-    const noCard = run(call, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }).state;
+    const noCard = run(call, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }, rated).state;
     for (const locale of ['zh-CN', 'en'] as const) {
       const shown = shownText(noCard, locale);
       expect(shown).not.toContain(messages[locale]['thanks.takeCard']);

@@ -7,6 +7,14 @@ import type { Locale } from '@rvw/shared';
 import type { FlowState } from './flow/machine';
 import { initialFlow, readerUsable } from './flow/machine';
 import { greetingOf, t } from './i18n';
+import {
+  callCaseParts,
+  entitlementLines,
+  outcomeParts,
+  ratingParts,
+  reviewParts,
+  signParts,
+} from './case/case-speech';
 
 /** Nothing is said about the welcome screen until the reader and the server have told their state. */
 export function welcomeKnown(flow: FlowState): boolean {
@@ -55,11 +63,27 @@ export function spokenParts(flow: FlowState, locale: Locale): string[] {
             flow.ticket.ticket.number,
             positionText(flow, locale),
             tr('waiting.reassure'),
+            // Good news while they wait (免申即享): what they get without applying.
+            ...(flow.entitlements.length
+              ? [tr('entitlements.title'), ...entitlementLines(flow.entitlements, locale)]
+              : []),
           ]
         : [];
     case 'call':
       if (flow.confirmHangUp) return [tr('hangUp.question')];
-      return [tr('call.agent', { name: flow.session?.session.agent.displayName ?? '' })];
+      return (
+        callCaseParts(flow, locale) ?? [
+          tr('call.agent', { name: flow.session?.session.agent.displayName ?? '' }),
+        ]
+      );
+    case 'confirm':
+      return reviewParts(flow, locale);
+    case 'sign':
+      return signParts(flow, locale);
+    case 'outcome':
+      return outcomeParts(flow, locale);
+    case 'rating':
+      return ratingParts(flow, locale);
     case 'thanks':
       return flow.visitHadCard && flow.cardOnReader
         ? [tr('thanks.title'), tr('thanks.takeCard')]

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { IdCardErrorCode } from '@rvw/shared';
-import { CARD_REMINDER_MS, initialFlow, SETTLE_MS, THANKS_MS, transition } from './machine';
-import { card, homeAfterVisit, online, opened, position, run, withoutTimers } from './test-fixtures';
+import { CARD_REMINDER_MS, initialFlow, RATE_IDLE_MS, SETTLE_MS, THANKS_MS, transition } from './machine';
+import {
+  card,
+  homeAfterVisit,
+  online,
+  opened,
+  position,
+  rated,
+  run,
+  settled as settledOn,
+  withoutTimers,
+} from './test-fixtures';
 
 describe('the resident journey', () => {
-  it('card -> confirm -> consent -> ticket -> identity shared -> call -> thanks -> welcome, wiping at the end', () => {
+  it('card -> confirm -> consent -> ticket -> identity shared -> call -> rating -> thanks -> welcome, wiping at the end', () => {
     const r = run(
       online,
       { type: 'card-placed', card },
@@ -24,15 +34,27 @@ describe('the resident journey', () => {
     const call = run(r.state, { type: 'session-opened', opened: opened() });
     expect(call.state.screen).toBe('call');
     const ended = run(call.state, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' });
-    expect(ended.state).toMatchObject({ screen: 'thanks', endedBy: 'agent' });
-    // Nothing to tell the server; only the thank-you screen's timers start (and the card reminder:
-    // the card is still on the reader).
+    expect(ended.state).toMatchObject({ screen: 'rating', endedBy: 'agent' });
+    // Nothing to tell the server yet; the rating screen's calm idle timer and its settling start.
     expect(ended.effects).toEqual([
+      { type: 'start-timer', timer: 'rate-idle', ms: RATE_IDLE_MS },
+      { type: 'start-timer', timer: 'settle', ms: SETTLE_MS },
+    ]);
+    const thanks = run(ended.state, rated);
+    expect(thanks.state).toMatchObject({ screen: 'thanks', endedBy: 'agent' });
+    // The rating goes to the server; the thank-you screen's timers start (and the card reminder:
+    // the card is still on the reader).
+    expect(thanks.effects.filter((e) => e.type !== 'cancel-timer')).toEqual([
+      {
+        type: 'submit-rating',
+        sessionId: 's1',
+        rating: { rated: true, level: 'satisfied', reasons: [] },
+      },
       { type: 'start-timer', timer: 'thanks', ms: THANKS_MS },
       { type: 'start-timer', timer: 'settle', ms: SETTLE_MS },
       { type: 'start-timer', timer: 'card-reminder', ms: CARD_REMINDER_MS },
     ]);
-    const back = run(ended.state, { type: 'thanks-done' });
+    const back = run(thanks.state, { type: 'thanks-done' });
     expect(back.state).toEqual({ ...homeAfterVisit, cardOnReader: true });
     expect(withoutTimers(back.effects)).toEqual([{ type: 'wipe' }]);
     expect(back.effects).toContainEqual({ type: 'cancel-timer', timer: 'thanks' });
@@ -67,14 +89,14 @@ describe('screen timers', () => {
     { type: 'ticket-issued', position: position() },
     { type: 'session-opened', opened: opened() },
   ).state;
-  const thanks = run(inCall, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }).state;
+  const thanks = run(inCall, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }, rated).state;
 
-  it('starts the thanks timer on every way into the thank-you screen', () => {
-    const start = { type: 'start-timer', timer: 'thanks', ms: THANKS_MS };
+  it('starts the rating idle timer on every way out of a call someone chose to end, and the thanks timer after it', () => {
+    const idle = { type: 'start-timer', timer: 'rate-idle', ms: RATE_IDLE_MS };
     const settle = { type: 'start-timer', timer: 'settle', ms: SETTLE_MS };
     expect(transition(inCall, { type: 'hang-up' }).effects).toEqual([
       { type: 'end-session', sessionId: 's1' },
-      start,
+      idle,
       settle,
     ]);
     expect(
@@ -82,7 +104,17 @@ describe('screen timers', () => {
         type: 'server-state',
         state: { kiosk: { id: 'k1', name: 'k', location: 'l' }, ticket: null, session: null },
       }).effects,
-    ).toEqual([start, settle]);
+    ).toEqual([idle, settle]);
+    const rating = run(inCall, { type: 'hang-up' }).state;
+    expect(transition(settledOn(rating), rated).effects).toContainEqual({
+      type: 'start-timer',
+      timer: 'thanks',
+      ms: THANKS_MS,
+    });
+    expect(transition(settledOn(rating), rated).effects).toContainEqual({
+      type: 'cancel-timer',
+      timer: 'rate-idle',
+    });
   });
 
   it('goes home and wipes when the thanks timer fires, without cancelling the timer that fired', () => {

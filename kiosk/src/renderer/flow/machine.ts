@@ -1,7 +1,7 @@
 /**
  * The resident's journey as a pure state machine, composed of phases (flow/phases/):
- * card (welcome -> greeting -> consent) -> queue (requesting -> waiting | problem) -> call (call -> thanks)
- * -> welcome. `transition` returns the next state and the effects the controller must run (bridge
+ * card (welcome -> greeting -> consent) -> queue (requesting -> waiting | problem) -> call (call, with
+ * the case's form beside it; review: confirm -> sign) -> rate (outcome -> rating) -> thanks -> welcome. `transition` returns the next state and the effects the controller must run (bridge
  * calls, server requests, timers); it never performs them, so every rule is unit-tested.
  *
  * Adding a phase (form, sign, print, rate): a file in flow/phases/ exporting its Phase, its screens,
@@ -10,17 +10,32 @@
 import { reminderEvent, withCardReminder } from './card-reminder';
 import { callPhase } from './phases/call';
 import { cardPhase } from './phases/card';
+import { casePhase } from './phases/case';
 import { hangUpPhase } from './phases/hang-up';
 import { queuePhase } from './phases/queue';
+import { ratePhase } from './phases/rate';
+import { reviewPhase } from './phases/review';
 import { resume } from './resume';
 import { withScreenTimers } from './screen-timers';
 import { settleEvent, withSettle } from './settle';
 import { home, stay } from './state';
 import type { FlowEvent, FlowState, Phase, Step } from './state';
 
-export type { Effect, FlowEvent, FlowState, Phase, Screen, Step, TimerName } from './state';
+export type {
+  Effect,
+  FlowEvent,
+  FlowState,
+  FormNotice,
+  Phase,
+  RatingDraft,
+  Review,
+  Screen,
+  Step,
+  TimerName,
+} from './state';
 export type { Problem } from './phases/queue';
-export { initialFlow, readerUsable } from './state';
+export { initialFlow, inCall, readerUsable } from './state';
+export { RATE_IDLE_MS, RATE_NOTICE_MS, STAFF_NOTE_MAX } from './phases/rate';
 export { THANKS_MS } from './phases/call';
 export { IDLE_MS, IDLE_NOTICE_MS } from './phases/card';
 export { SLOW_REQUEST_MS } from './phases/queue';
@@ -28,8 +43,17 @@ export { CONSENT_READ_MS, SETTLE_MS, takesTaps } from './settle';
 export { CARD_REMINDER_MS } from './card-reminder';
 
 // Journey order; each event goes to the first phase that takes it. Asking before hanging up comes
-// before the call phase, which ends the call only on the confirmed `hang-up`.
-const phases: readonly Phase[] = [cardPhase, queuePhase, hangUpPhase, callPhase];
+// before the call phase, which ends the call only on the confirmed `hang-up`; the case phase holds
+// the forms during the call, the review phase checks and signs one, the rate phase ends the visit.
+const phases: readonly Phase[] = [
+  cardPhase,
+  queuePhase,
+  hangUpPhase,
+  callPhase,
+  casePhase,
+  reviewPhase,
+  ratePhase,
+];
 
 const screenTimers = Object.assign({}, ...phases.map((phase) => phase.screenTimers ?? {})) as NonNullable<
   Phase['screenTimers']

@@ -16,7 +16,7 @@ describe('resuming from the server state', () => {
     expect(r.state.screen).toBe('call');
     expect(r.state.session?.session.id).toBe('s1');
   });
-  it('closes a call the server no longer has, and forgets a vanished ticket', () => {
+  it('ends a call the server no longer has (on to the rating), and forgets a vanished ticket', () => {
     const c = run(
       online,
       { type: 'call-without-card' },
@@ -25,7 +25,7 @@ describe('resuming from the server state', () => {
     );
     expect(
       run(c.state, { type: 'server-state', state: { ...base, ticket: null, session: null } }).state.screen,
-    ).toBe('thanks');
+    ).toBe('rating');
     const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
     const gone = run(w.state, { type: 'server-state', state: { ...base, ticket: null, session: null } });
     expect(gone.state.screen).toBe('welcome');

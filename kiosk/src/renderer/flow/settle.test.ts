@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONSENT_READ_MS, SETTLE_MS, takesTaps, transition } from './machine';
 import type { FlowEvent, FlowState } from './machine';
-import { card, online, opened, position, run, settled } from './test-fixtures';
+import { card, online, opened, position, rated, run, settled } from './test-fixtures';
 
 /** Feeds events straight to the machine, as fast as a double tap: no time to read in between. */
 function fast(state: FlowState, ...events: FlowEvent[]) {
@@ -49,6 +49,7 @@ describe('a screen takes no tap until it has settled (issue 8 #1, #2)', () => {
       { type: 'ticket-issued', position: position() },
       { type: 'session-opened', opened: opened() },
       { type: 'session-ended', sessionId: 's1', endedBy: 'agent' },
+      rated,
     ).state;
     const r = fast(settled(call), { type: 'thanks-done' }, { type: 'call-without-card' });
     expect(r.state.screen).toBe('welcome');

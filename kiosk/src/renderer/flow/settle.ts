@@ -24,6 +24,10 @@ const rules: Partial<Record<Screen, { ms: number; speech: boolean }>> = {
   waiting: { ms: SETTLE_MS, speech: false },
   problem: { ms: SETTLE_MS, speech: false },
   thanks: { ms: SETTLE_MS, speech: false },
+  confirm: { ms: SETTLE_MS, speech: false },
+  sign: { ms: SETTLE_MS, speech: false },
+  outcome: { ms: SETTLE_MS, speech: false },
+  rating: { ms: SETTLE_MS, speech: false },
 };
 
 /** The resident's taps: the events a settling screen ignores. */
@@ -40,6 +44,16 @@ const taps = new Set<FlowEvent['type']>([
   'keep-call',
   'hang-up',
   'thanks-done',
+  'flag-field',
+  'form-page',
+  'review-page',
+  'review-confirm',
+  'sign-submit',
+  'outcome-seen',
+  'rate',
+  'toggle-reason',
+  'rating-back',
+  'rating-submit',
 ]);
 
 /** True for the resident's taps (the events a settling screen ignores). */

@@ -3,20 +3,71 @@
  * the helpers the phases share. Each phase declares its own screens, events and effects in its file
  * (flow/phases/); the unions here name them together.
  */
-import type { CardSummary, EndedBy, KioskState, Locale, SessionOpened, TicketPosition } from '@rvw/shared';
+import type {
+  CardSummary,
+  CaseState,
+  EndedBy,
+  Entitlement,
+  KioskState,
+  Locale,
+  LowRatingReason,
+  RatingLevel,
+  SessionOpened,
+  TicketPosition,
+} from '@rvw/shared';
 import { ReaderStatusReason, type ReaderStatus } from '@rvw/shared';
 import type { CallEffect, CallEvent, CallScreen, CallTimer } from './phases/call';
 import type { CardEvent, CardScreen, CardTimer } from './phases/card';
+import type { CaseEffect, CaseEvent } from './phases/case';
 import type { HangUpEvent } from './phases/hang-up';
 import type { Problem, QueueEffect, QueueEvent, QueueScreen, QueueTimer } from './phases/queue';
+import type { RateEffect, RateEvent, RateScreen, RateTimer } from './phases/rate';
+import type { ReviewEffect, ReviewEvent, ReviewScreen } from './phases/review';
 import type { SettleTimer } from './settle';
 import type { ReminderTimer } from './card-reminder';
 
 /** Every screen of the journey, grouped by the phase that shows it. */
-export type Screen = CardScreen | QueueScreen | CallScreen;
+export type Screen = CardScreen | QueueScreen | CallScreen | ReviewScreen | RateScreen;
+
+/** The screens of the call itself: the video goes on while the resident checks and signs the form. */
+export const IN_CALL_SCREENS: readonly Screen[] = ['call', 'confirm', 'sign'];
+
+/** True on a screen of the call itself (the call runs, hanging up is offered). */
+export function inCall(screen: Screen): boolean {
+  return IN_CALL_SCREENS.includes(screen);
+}
 
 /** Every timer a screen may run (`start-timer` / `cancel-timer` effects, `timer` events). */
-export type TimerName = CallTimer | CardTimer | QueueTimer | SettleTimer | ReminderTimer;
+export type TimerName = CallTimer | CardTimer | QueueTimer | RateTimer | SettleTimer | ReminderTimer;
+
+/** The walk through a case's form before confirming it, and then its signature. */
+export interface Review {
+  caseId: string;
+  /** The revision being confirmed and signed, and its hash as the server computed it. */
+  revision: number;
+  hash: string;
+  /** The page of the form on show (case/pages.ts). */
+  page: number;
+  /** The confirmation or signature is on its way to the server: its button takes no second tap. */
+  sending: boolean;
+}
+
+/** A plain sentence about the form: it changed under the resident, it is signed, a send failed. */
+export type FormNotice = 'changed' | 'signed' | 'send-failed';
+
+/** A low rating being completed: the level chosen, the reasons picked, the staff's note. */
+export interface RatingDraft {
+  level: RatingLevel;
+  reasons: LowRatingReason[];
+  staffNote: string;
+}
+
+/** A field the resident flagged ("这一项不对"), until the server's state shows it or moves on. */
+export interface SentFlag {
+  caseId: string;
+  field: string;
+  revision: number;
+}
 
 /**
  * Whether the host can reach the signaling server; 'unknown' until the host has said;
@@ -73,6 +124,24 @@ export interface FlowState {
   confirmHangUp: boolean;
   /** How many times the "take your card" reminder has fired since the visit ended (re-speaks it). */
   cardReminders: number;
+  /** Case phase: the session's cases as the server sent them (highest revision each), oldest first. */
+  cases: CaseState[];
+  /** Case phase: the case the agent last changed (the form on show during the call). */
+  caseFocus: string | null;
+  /** Case phase: the page of the form on show during the call (it follows the agent's last change). */
+  formPage: number;
+  /** Case phase: what the resident gets without applying (免申即享), for this ticket. */
+  entitlements: Entitlement[];
+  /** Case phase: flags sent and not yet shown in the server's state. */
+  flagsSent: SentFlag[];
+  /** Review phase: the walk through a form to confirm, then its signature; null otherwise. */
+  review: Review | null;
+  /** Review phase: the last plain sentence about the form, shown beside it. */
+  formNotice: FormNotice | null;
+  /** Rate phase: a low rating being completed with its reasons; null while the five levels show. */
+  rating: RatingDraft | null;
+  /** Rate phase: the resident has heard the outcomes they must be told (一次性告知). */
+  outcomeSeen: boolean;
 }
 
 /** Events any phase may see: reader status, the server's view on (re)connect, a way home, a timer firing. */
@@ -86,7 +155,8 @@ export type CommonEvent =
   | { type: 'timer'; timer: TimerName };
 
 /** Things that happen: the resident's taps, bridge and server events, and timers the machine asked for. */
-export type FlowEvent = CommonEvent | CardEvent | QueueEvent | CallEvent | HangUpEvent;
+export type FlowEvent =
+  CommonEvent | CardEvent | QueueEvent | CallEvent | HangUpEvent | CaseEvent | ReviewEvent | RateEvent;
 
 /**
  * Effects any phase may ask for: wipe the card from the host, and start (restarting if it runs) or
@@ -98,7 +168,7 @@ export type CommonEffect =
   | { type: 'cancel-timer'; timer: TimerName };
 
 /** Work the controller must do for a transition; the machine never does it itself. */
-export type Effect = CommonEffect | QueueEffect | CallEffect;
+export type Effect = CommonEffect | QueueEffect | CallEffect | CaseEffect | ReviewEffect | RateEffect;
 
 /** What `transition` returns: the next state and the effects to run, in order. */
 export interface Step {
@@ -146,6 +216,15 @@ export const initialFlow: FlowState = {
   slowRequest: false,
   confirmHangUp: false,
   cardReminders: 0,
+  cases: [],
+  caseFocus: null,
+  formPage: 0,
+  entitlements: [],
+  flagsSent: [],
+  review: null,
+  formNotice: null,
+  rating: null,
+  outcomeSeen: false,
 };
 
 /** True when the reader can take a card. */

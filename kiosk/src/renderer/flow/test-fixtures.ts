@@ -55,6 +55,9 @@ export function opened(id = 's1'): SessionOpened {
   };
 }
 
+/** The resident's tap on 满意 on the rating screen after a call (the visit goes on to thanks). */
+export const rated: FlowEvent = { type: 'rate', level: 'satisfied' };
+
 /** The start-up state with the reader online. */
 export const online: FlowState = { ...initialFlow, reader: { state: 'online' } };
 

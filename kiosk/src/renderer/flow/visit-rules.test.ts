@@ -8,7 +8,7 @@ import {
   transition,
 } from './machine';
 import type { FlowEvent, FlowState } from './machine';
-import { card, online, opened, position, run, settled } from './test-fixtures';
+import { card, online, opened, position, rated, run, settled } from './test-fixtures';
 
 const kioskState = { kiosk: { id: 'k1', name: 'k', location: 'l' }, ticket: null, session: null };
 
@@ -24,6 +24,7 @@ describe('every return to welcome forgets the resident, in one place (issue 8 #1
       waiting,
       { type: 'session-opened', opened: opened() },
       { type: 'session-ended', sessionId: 's1', endedBy: 'agent' },
+      rated,
     ).state,
   );
   const problem = english(
@@ -91,7 +92,7 @@ describe('hanging up asks once (issue 8 #7)', () => {
   it('"end the call" ends it; the question goes with the call screen', () => {
     const asked = run(call, { type: 'ask-hang-up' }).state;
     const ended = run(asked, { type: 'hang-up' });
-    expect(ended.state).toMatchObject({ screen: 'thanks', confirmHangUp: false });
+    expect(ended.state).toMatchObject({ screen: 'rating', confirmHangUp: false });
     expect(ended.effects).toContainEqual({ type: 'end-session', sessionId: 's1' });
     const byAgent = run(asked, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' });
     expect(byAgent.state.confirmHangUp).toBe(false);
@@ -136,7 +137,7 @@ describe('a card left on the reader after the visit is asked for again and again
   ).state;
 
   it('reminds every CARD_REMINDER_MS on thanks and on welcome until the card is taken', () => {
-    const thanks = run(call, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' });
+    const thanks = run(call, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }, rated);
     expect(thanks.effects).toContainEqual({
       type: 'start-timer',
       timer: 'card-reminder',
@@ -163,6 +164,7 @@ describe('a card left on the reader after the visit is asked for again and again
       { type: 'call-without-card' },
       { type: 'session-opened', opened: opened() },
       { type: 'session-ended', sessionId: 's1', endedBy: 'agent' },
+      rated,
     );
     expect(noCard.state).toMatchObject({ screen: 'thanks', visitHadCard: false });
     expect(noCard.effects).not.toContainEqual(expect.objectContaining({ timer: 'card-reminder' }));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { initialFlow } from '../flow/machine';
 import { layoutPhaseOf, pageModeOf } from './page-mode';
 
 const at = (pathname: string, search = '') => ({ pathname, search });
@@ -27,8 +28,20 @@ describe('pageModeOf', () => {
 
 describe('layoutPhaseOf', () => {
   it('is a call while the call screen shows, the journey otherwise', () => {
-    expect(layoutPhaseOf({ screen: 'call' })).toBe('call');
+    expect(layoutPhaseOf({ ...initialFlow, screen: 'call' })).toBe('call');
     for (const screen of ['welcome', 'greeting', 'consent', 'waiting', 'thanks', 'problem'] as const)
-      expect(layoutPhaseOf({ screen })).toBe('journey');
+      expect(layoutPhaseOf({ ...initialFlow, screen })).toBe('journey');
+    for (const screen of ['outcome', 'rating'] as const)
+      expect(layoutPhaseOf({ ...initialFlow, screen })).toBe('journey');
+  });
+
+  it('gives the touch screen more room while a form, its review or signature shows during the call', () => {
+    const review = { caseId: 'c1', revision: 1, hash: 'h', page: 0, sending: false };
+    expect(layoutPhaseOf({ ...initialFlow, screen: 'confirm', review })).toBe('call-form');
+    expect(layoutPhaseOf({ ...initialFlow, screen: 'sign', review })).toBe('call-form');
+    const entitlements = [
+      { itemCode: 'x', itemName: { zh: '高龄津贴', en: 'Allowance' }, note: { zh: '自动', en: 'Paid' } },
+    ];
+    expect(layoutPhaseOf({ ...initialFlow, screen: 'call', entitlements })).toBe('call-form');
   });
 });

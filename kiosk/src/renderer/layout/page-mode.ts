@@ -6,6 +6,8 @@
 import { KIOSK_VIEW_PARAM, kioskViewFrom, type KioskView } from '@rvw/shared';
 import type { LayoutPhase } from './layout';
 import type { FlowState } from '../flow/machine';
+import { inCall } from '../flow/machine';
+import { showsCaseForm } from '../case/case-view';
 
 /** The page to render. */
 export type PageMode = { kind: 'dual-preview' } | { kind: 'view'; view: KioskView };
@@ -25,10 +27,14 @@ export function pageModeOf(
 }
 
 /**
- * The layout's phase for the flow: a call while the call screen shows (the controller runs the
- * call exactly then). A form or signature shown during the call is `call-form`, which gives the
- * touch region more room.
+ * The layout's phase for the flow: a call while a screen of the call shows (the controller runs
+ * the call exactly then: the call, the form's review and its signature). A form, its review or
+ * signature (or the entitlements) shown during the call is `call-form`, which gives the touch
+ * region more room.
  */
-export function layoutPhaseOf(flow: Pick<FlowState, 'screen'>): LayoutPhase {
-  return flow.screen === 'call' ? 'call' : 'journey';
+export function layoutPhaseOf(
+  flow: Pick<FlowState, 'screen' | 'review' | 'cases' | 'caseFocus' | 'entitlements'>,
+): LayoutPhase {
+  if (!inCall(flow.screen)) return 'journey';
+  return showsCaseForm(flow) ? 'call-form' : 'call';
 }

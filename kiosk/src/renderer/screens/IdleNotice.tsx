@@ -5,10 +5,19 @@ import type { MessageKey } from '../i18n';
 export interface IdleNoticeProps {
   tr: (key: MessageKey) => string;
   onStillHere: () => void;
+  /** The notice's sentence; default 'idle.notice'. */
+  text?: MessageKey;
+  /** The button's words; default 'idle.stillHere'. */
+  button?: MessageKey;
 }
 
 /** Replaces the screen's content (and the name on it) while the notice is up. */
-export function IdleNotice({ tr, onStillHere }: IdleNoticeProps) {
+export function IdleNotice({
+  tr,
+  onStillHere,
+  text = 'idle.notice',
+  button = 'idle.stillHere',
+}: IdleNoticeProps) {
   return (
     <section
       className="screen screen-idle"
@@ -17,7 +26,7 @@ export function IdleNotice({ tr, onStillHere }: IdleNoticeProps) {
       aria-labelledby="idle-text"
     >
       <h1 className="headline" id="idle-text">
-        {tr('idle.notice')}
+        {tr(text)}
       </h1>
       <div className="actions actions-end">
         <button
@@ -27,7 +36,7 @@ export function IdleNotice({ tr, onStillHere }: IdleNoticeProps) {
           data-main-action
           onClick={onStillHere}
         >
-          {tr('idle.stillHere')}
+          {tr(button)}
         </button>
       </div>
     </section>

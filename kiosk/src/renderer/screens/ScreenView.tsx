@@ -10,6 +10,14 @@ import { cardLeft } from '../flow/card-reminder';
 import { greetingOf, t } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { positionText } from '../speech-text';
+import { speak } from '../speech';
+import { CallFormScreen } from '../case/CallFormScreen';
+import { caseInView, showsCaseForm } from '../case/case-view';
+import { outcomeNotices } from '../case/cases';
+import { OutcomeScreen } from '../case/OutcomeScreen';
+import { RatingScreen } from '../case/RatingScreen';
+import { ReviewScreen } from '../case/ReviewScreen';
+import { SignScreen } from '../case/SignScreen';
 import { CallScreen } from './CallScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { GreetingScreen } from './GreetingScreen';
@@ -33,6 +41,7 @@ export interface ScreenViewProps {
 export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProps) {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
   const ready = takesTaps(flow);
+  const say = (text: string) => speak(text, locale);
   switch (flow.screen) {
     case 'welcome':
       return (
@@ -71,20 +80,53 @@ export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProp
           position={positionText(flow, locale)}
           identityShared={flow.identityShared}
           callDropped={flow.endedBy === 'system'}
+          entitlements={flow.entitlements}
+          locale={locale}
           ready={ready}
           tr={tr}
           onCancel={() => send({ type: 'cancel-ticket' })}
         />
       ) : null;
+    case 'confirm': {
+      const c = caseInView(flow);
+      return c && flow.review ? (
+        <ReviewScreen
+          caseState={c}
+          review={flow.review}
+          flagsSent={flow.flagsSent}
+          notice={flow.formNotice}
+          ready={ready}
+          locale={locale}
+          tr={tr}
+          speak={say}
+          send={send}
+        />
+      ) : null;
+    }
+    case 'sign':
+      return flow.review ? (
+        <SignScreen
+          review={flow.review}
+          notice={flow.formNotice}
+          ready={ready}
+          tr={tr}
+          speak={say}
+          send={send}
+        />
+      ) : null;
     case 'call':
       return (
         <>
-          <CallScreen
-            agentName={flow.session?.session.agent.displayName ?? ''}
-            videoAbove={view === 'touch'}
-            tr={tr}
-            onHangUp={() => send({ type: 'ask-hang-up' })}
-          />
+          {showsCaseForm(flow) ? (
+            <CallFormScreen flow={flow} locale={locale} tr={tr} speak={say} send={send} />
+          ) : (
+            <CallScreen
+              agentName={flow.session?.session.agent.displayName ?? ''}
+              videoAbove={view === 'touch'}
+              tr={tr}
+              onHangUp={() => send({ type: 'ask-hang-up' })}
+            />
+          )}
           {flow.confirmHangUp && (
             <HangUpConfirm
               tr={tr}
@@ -94,6 +136,28 @@ export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProp
           )}
         </>
       );
+    case 'outcome':
+      if (flow.idleNotice) return <IdleNotice tr={tr} onStillHere={() => send({ type: 'still-here' })} />;
+      return (
+        <OutcomeScreen
+          cases={outcomeNotices(flow.cases)}
+          ready={ready}
+          locale={locale}
+          tr={tr}
+          onSeen={() => send({ type: 'outcome-seen' })}
+        />
+      );
+    case 'rating':
+      if (flow.idleNotice)
+        return (
+          <IdleNotice
+            tr={tr}
+            text="rating.idle"
+            button="rating.stillHere"
+            onStillHere={() => send({ type: 'still-here' })}
+          />
+        );
+      return <RatingScreen draft={flow.rating} ready={ready} locale={locale} tr={tr} send={send} />;
     case 'thanks':
       return (
         <ThanksScreen

@@ -1,5 +1,6 @@
 /** Waiting: the ticket number, huge; honestly how many are ahead; reassurance; no countdown. */
-import type { TicketPosition } from '@rvw/shared';
+import type { Entitlement, Locale, TicketPosition } from '@rvw/shared';
+import { EntitlementsBox } from '../case/EntitlementsBox';
 import type { MessageKey } from '../i18n';
 
 /** The ticket, its place in words, whether sharing the identity failed, readiness, and the cancel tap. */
@@ -10,6 +11,10 @@ export interface WaitingScreenProps {
   identityShared: boolean | null;
   /** True when a call was cut off without anyone ending it: the resident is back, first in line. Default false. */
   callDropped?: boolean;
+  /** What the resident gets without applying (免申即享), told while they wait; default none. */
+  entitlements?: readonly Entitlement[];
+  /** The screen's language (for the entitlements' texts); default zh-CN. */
+  locale?: Locale;
   ready: boolean;
   tr: (key: MessageKey, params?: Record<string, string | number>) => string;
   onCancel: () => void;
@@ -21,6 +26,8 @@ export function WaitingScreen({
   position,
   identityShared,
   callDropped = false,
+  entitlements = [],
+  locale = 'zh-CN',
   ready,
   tr,
   onCancel,
@@ -40,7 +47,11 @@ export function WaitingScreen({
         {position}
       </p>
       <h1 className="headline reassure">{tr('waiting.reassure')}</h1>
-      <p className="hint">{tr('waiting.rest')}</p>
+      {entitlements.length > 0 ? (
+        <EntitlementsBox entitlements={entitlements} locale={locale} tr={tr} />
+      ) : (
+        <p className="hint">{tr('waiting.rest')}</p>
+      )}
       {identityShared === false && <p className="notice">{tr('waiting.identityNotSent')}</p>}
       <div className="actions actions-start">
         <button

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { THANKS_MS } from '../machine';
-import { homeAfterVisit, online, opened, position, run, withoutTimers } from '../test-fixtures';
+import { homeAfterVisit, online, opened, position, rated, run, withoutTimers } from '../test-fixtures';
 
 describe('the call phase', () => {
-  it('hanging up ends the session and thanks the resident', () => {
+  it('hanging up ends the session and asks for the rating', () => {
     const r = run(
       online,
       { type: 'call-without-card' },
@@ -11,11 +11,11 @@ describe('the call phase', () => {
       { type: 'session-opened', opened: opened() },
       { type: 'hang-up' },
     );
-    expect(r.state).toMatchObject({ screen: 'thanks', endedBy: 'kiosk' });
+    expect(r.state).toMatchObject({ screen: 'rating', endedBy: 'kiosk' });
     expect(r.effects).toContainEqual({ type: 'end-session', sessionId: 's1' });
     // The server's echo of our own hang-up changes nothing.
     expect(run(r.state, { type: 'session-ended', sessionId: 's1', endedBy: 'kiosk' }).state.screen).toBe(
-      'thanks',
+      'rating',
     );
   });
 
@@ -26,7 +26,7 @@ describe('the call phase', () => {
       { type: 'ticket-issued', position: position() },
       { type: 'session-opened', opened: opened() },
     );
-    const thanks = run(call.state, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' });
+    const thanks = run(call.state, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }, rated);
     expect(thanks.effects).toContainEqual({ type: 'start-timer', timer: 'thanks', ms: THANKS_MS });
     const back = run(thanks.state, { type: 'timer', timer: 'thanks' });
     expect(back.state).toEqual(homeAfterVisit);

@@ -1,13 +1,15 @@
 /**
- * The call phase: the video call with an agent, then the thank-you screen, which goes home by
- * itself after THANKS_MS (a screen timer) or when the resident taps "done". The thank-you screen is
- * only for an ending someone chose: a call the system ended (the agent's side or the connection
- * lost for good) sends the resident back to waiting, at the front of the line, told plainly.
+ * The call phase: the video call with an agent (its screens: the call, and the form's review and
+ * signature beside it), then, for an ending someone chose, the outcomes and the rating
+ * (phases/rate.ts) and the thank-you screen, which goes home by itself after THANKS_MS (a screen
+ * timer) or when the resident taps "done". A call the system ended (the agent's side or the
+ * connection lost for good) sends the resident back to waiting, at the front of the line, told plainly.
  */
 import type { EndedBy, SessionOpened, TicketPosition } from '@rvw/shared';
-import { home, stay } from '../state';
+import { home, inCall, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
 import { greet } from './card';
+import { afterCall } from './rate';
 
 /** The call itself, then the timed thank-you screen. */
 export type CallScreen = 'call' | 'thanks';
@@ -31,23 +33,28 @@ export const THANKS_MS = 12_000;
 function reduce(state: FlowState, event: FlowEvent): Step | null {
   switch (event.type) {
     // A session may open while the ticket is still being issued; a new one replaces the one on screen.
-    case 'session-opened':
-      if (state.screen === 'call' && state.session?.session.id === event.opened.session.id)
-        return stay(state);
-      if (state.screen !== 'waiting' && state.screen !== 'requesting' && state.screen !== 'call') return null;
-      return stay({ ...state, screen: 'call', session: event.opened, endedBy: null });
+    case 'session-opened': {
+      const same = state.session?.session.id === event.opened.session.id;
+      if (inCall(state.screen) && same) return stay(state);
+      if (state.screen !== 'waiting' && state.screen !== 'requesting' && !inCall(state.screen)) return null;
+      // Another session's cases and walk through a form are not this one's.
+      const fresh = same ? {} : { cases: [], caseFocus: null, formPage: 0, review: null, formNotice: null };
+      return stay({ ...state, ...fresh, screen: 'call', session: event.opened, endedBy: null });
+    }
 
     case 'session-ended':
-      if (state.screen !== 'call' || state.session?.session.id !== event.sessionId) return null;
+      if (!inCall(state.screen) || state.session?.session.id !== event.sessionId) return null;
       if (event.endedBy === 'system') return backInLine(state, state.session);
-      return stay({ ...state, screen: 'thanks', endedBy: event.endedBy });
+      return afterCall(state, event.endedBy);
 
-    case 'hang-up':
-      if (state.screen !== 'call' || !state.session) return null;
+    case 'hang-up': {
+      if (!inCall(state.screen) || !state.session) return null;
+      const step = afterCall(state, 'kiosk');
       return {
-        state: { ...state, screen: 'thanks', endedBy: 'kiosk' },
-        effects: [{ type: 'end-session', sessionId: state.session.session.id }],
+        state: step.state,
+        effects: [{ type: 'end-session', sessionId: state.session.session.id }, ...step.effects],
       };
+    }
 
     case 'thanks-done':
       return state.screen === 'thanks' ? home(state) : null;
@@ -86,7 +93,15 @@ function backInLine(state: FlowState, opened: SessionOpened): Step {
     position: 1,
     waiting: Math.max(1, known?.waiting ?? 1),
   };
-  return stay({ ...state, screen: 'waiting', session: null, ticket, endedBy: 'system' });
+  return stay({
+    ...state,
+    screen: 'waiting',
+    session: null,
+    ticket,
+    endedBy: 'system',
+    review: null,
+    formNotice: null,
+  });
 }
 
 /** Holds the call and thanks the resident afterwards. */

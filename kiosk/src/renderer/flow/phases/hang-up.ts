@@ -3,14 +3,14 @@
  * "keep talking" as the large default (`keep-call`). Only the answer "end" is the call phase's
  * `hang-up`. The question goes away by itself with the call screen (flow/settle.ts clears it).
  */
-import { stay } from '../state';
+import { inCall, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
 
 /** The resident's taps: the hang-up button, and "keep talking". */
 export type HangUpEvent = { type: 'ask-hang-up' } | { type: 'keep-call' };
 
 function reduce(state: FlowState, event: FlowEvent): Step | null {
-  if (state.screen !== 'call') return null;
+  if (!inCall(state.screen)) return null;
   switch (event.type) {
     case 'ask-hang-up':
       return state.session ? stay({ ...state, confirmHangUp: true }) : null;

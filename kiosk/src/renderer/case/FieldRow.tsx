@@ -1,0 +1,90 @@
+/**
+ * One row of the resident's form view: the label, the value in large type, where it came from, a
+ * highlight when the agent has just changed it, a speaker button that reads the row aloud, and
+ * "这一项不对" (this is wrong), which becomes "已标记，工作人员会核对" once tapped.
+ */
+import type { FieldDescription, FieldValue, Locale } from '@rvw/shared';
+import type { Tr } from '../i18n';
+import { fieldLabel, fieldLines, spokenFieldParts } from './field-text';
+import { FlagIcon, SpeakerIcon } from './Icons';
+
+/** A field, its value and state, and the row's two taps. */
+export interface FieldRowProps {
+  field: FieldDescription;
+  value: FieldValue | undefined;
+  locale: Locale;
+  /** The value is an identity number masked by the server. */
+  masked: boolean;
+  fromCard: boolean;
+  justChanged: boolean;
+  flagged: boolean;
+  /** False where flagging is not offered (a closed case, the signature). */
+  canFlag: boolean;
+  tr: Tr;
+  /** Reads a text aloud in the screen's language. */
+  speak: (text: string) => void;
+  onFlag: () => void;
+}
+
+/** A form row; test ids `kiosk-field-<id>`, `kiosk-speak-<id>`, `kiosk-flag-<id>`, `kiosk-flagged-<id>`. */
+export function FieldRow(props: FieldRowProps) {
+  const { field, value, locale, masked, fromCard, justChanged, flagged, canFlag, tr, speak, onFlag } = props;
+  const lines = fieldLines(field, value, locale);
+  const label = fieldLabel(field, locale);
+  const spoken = spokenFieldParts(field, value, locale, masked);
+  const stop = locale === 'en' ? '. ' : '。';
+  return (
+    <li
+      className={`field-row${justChanged ? ' field-changed' : ''}${flagged ? ' field-flagged' : ''}`}
+      data-testid={`kiosk-field-${field.id}`}
+      data-changed={justChanged || undefined}
+    >
+      <div className="field-text">
+        <p className="field-label">
+          {label}
+          {fromCard && <span className="field-badge">{tr('case.fromCard')}</span>}
+          {justChanged && <span className="field-badge field-badge-changed">{tr('case.justChanged')}</span>}
+        </p>
+        {lines.length > 0 ? (
+          lines.map((line, i) => (
+            <p className="field-value" key={i}>
+              {line}
+              {masked && i === 0 && <span className="field-badge">{tr('case.masked')}</span>}
+            </p>
+          ))
+        ) : (
+          <p className="field-value field-empty">{tr('case.empty')}</p>
+        )}
+        {flagged && (
+          <p className="field-flagged-note" data-testid={`kiosk-flagged-${field.id}`} role="status">
+            {tr('case.flagged')}
+          </p>
+        )}
+      </div>
+      <div className="field-actions">
+        <button
+          type="button"
+          className="btn-icon"
+          data-testid={`kiosk-speak-${field.id}`}
+          aria-label={`${tr('case.readAloud')}: ${label}`}
+          onClick={() => speak(spoken.join(stop))}
+        >
+          <SpeakerIcon />
+        </button>
+        {canFlag && !flagged && (
+          <button
+            type="button"
+            className="btn-flag"
+            data-testid={`kiosk-flag-${field.id}`}
+            onClick={() => {
+              onFlag();
+              speak(tr('case.flagged'));
+            }}
+          >
+            <FlagIcon /> {tr('case.flag')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
