@@ -14,8 +14,15 @@ function lineOf(line: Line) {
   return held;
 }
 
-/** A transport over whatever socket and token `line` returns at each call. */
-export function socketCaseTransport(line: Line): CaseTransport {
+/**
+ * A transport over whatever socket and token `line` returns at each call; `list` reads a session's
+ * cases over HTTP (default: GET /api/cases on the page's origin).
+ */
+export function socketCaseTransport(
+  line: Line,
+  list: (token: string, sessionId: string) => Promise<CaseState[]> = (token, sessionId) =>
+    listCases(token, { sessionId }),
+): CaseTransport {
   return {
     open: async (p) => request(lineOf(line).socket, 'case:open', p),
     revise: async (p) => request(lineOf(line).socket, 'form:revise', p),
@@ -23,6 +30,6 @@ export function socketCaseTransport(line: Line): CaseTransport {
     requestConfirm: async (p) => request(lineOf(line).socket, 'form:request-confirm', p),
     outcome: async (p): Promise<CaseState> => request(lineOf(line).socket, 'case:outcome', p),
     abandon: async (p): Promise<CaseState> => request(lineOf(line).socket, 'case:abandon', p),
-    reload: async (sessionId) => listCases(lineOf(line).token, { sessionId }),
+    reload: async (sessionId) => list(lineOf(line).token, sessionId),
   };
 }
