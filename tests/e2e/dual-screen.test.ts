@@ -114,6 +114,10 @@ test('the dual page shows the video view above the touch view; one call, in the 
   expect(await cameraTracks(touchFrame)).toBe(0);
   expect(await liveTracks(videoFrame)).toBeGreaterThan(0);
 
+  // The resident switches to English on the touch screen: the upper display follows.
+  await touch.getByTestId('lang-switch').click();
+  await expect.poll(() => video.getByTestId('call-video').innerText()).toContain('Staff member: 李敏');
+
   // Hanging up on the touch screen ends the call on both displays and frees the camera.
   await touch.getByTestId('hang-up').click();
   await touch.getByTestId('hang-up-confirm').waitFor();

@@ -8,6 +8,7 @@ import { CallVideo } from './layout/CallVideo';
 import { kioskLayout } from './layout/layout';
 import { layoutPhaseOf } from './layout/page-mode';
 import { placeAt } from './layout/place';
+import { storageLocaleChannel } from './layout/shared-locale';
 import { useWindowSize } from './layout/use-window-size';
 import { DemoPanel } from './screens/DemoPanel';
 import { ScreenView } from './screens/ScreenView';
@@ -46,7 +47,9 @@ export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<Kios
   );
   useEffect(() => {
     document.documentElement.lang = locale === 'en' ? 'en' : 'zh-CN';
-  }, [locale]);
+    // The dual-screen machine's video window speaks the resident's language too.
+    if (config) storageLocaleChannel().publish(locale);
+  }, [locale, config]);
   const layout = kioskLayout(view, useWindowSize(), layoutPhaseOf(flow));
 
   return (

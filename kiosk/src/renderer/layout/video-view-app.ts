@@ -8,11 +8,12 @@
 import type { KioskBridge, KioskRuntimeConfig, KioskState, Locale, SessionOpened } from '@rvw/shared';
 import { startKioskCall } from '../call/call-controller';
 import type { CallMedia, RunningCall, StartCall } from '../call/call-controller';
+import { storageLocaleChannel, type LocaleChannel } from './shared-locale';
 
 /** What the video window renders. */
 export interface VideoViewSnapshot {
   config: KioskRuntimeConfig | null;
-  /** The kiosk's language (the resident's choice lives in the touch window). */
+  /** The language the touch window shows (the resident's choice), else the kiosk's own. */
   locale: Locale;
   /** The open session, or null outside a call. */
   session: SessionOpened | null;
@@ -25,6 +26,8 @@ export interface VideoViewDeps {
   startCall?: StartCall;
   /** Delay between attempts to read the config from the bridge; default 3000 ms. */
   retryMs?: number;
+  /** Where the touch window publishes its language; default this origin's localStorage. */
+  locales?: LocaleChannel;
 }
 
 const NO_MEDIA: CallMedia = { local: null, remote: null };
@@ -54,7 +57,9 @@ export class VideoViewApp {
 
   /** Listens to the session events, reads the config and asks the host for the server's view. */
   async start(): Promise<void> {
+    const locales = this.deps.locales ?? storageLocaleChannel();
     this.unsubscribers.push(
+      locales.subscribe((locale) => this.publish({ locale })),
       this.bridge.on('session:opened', (opened) => this.follow(opened)),
       this.bridge.on('session:ended', ({ sessionId }) => {
         if (this.snapshot.session?.session.id === sessionId) this.follow(null);
@@ -73,7 +78,7 @@ export class VideoViewApp {
       return;
     }
     if (this.stopped) return;
-    this.publish({ config, locale: config.locale });
+    this.publish({ config, locale: locales.read() ?? config.locale });
     // The host answers with kiosk:state, so a reloaded video window picks up a call in progress.
     await this.bridge.invoke('server:sync', {}).catch(() => null);
   }
