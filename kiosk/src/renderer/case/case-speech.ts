@@ -27,7 +27,9 @@ export function callCaseParts(flow: FlowState, locale: Locale): string[] | null 
       ...(flow.formNotice ? [tr(NOTICE_KEYS[flow.formNotice])] : []),
       ...(c.form.voided ? [tr('case.voided')] : []),
     ];
-    return [...notices, t(locale, 'case.formOf', { item: local(c.item.name, locale) }), tr('case.watchForm')];
+    // The panel shows its usual hint only when it has nothing more pressing to say.
+    const hint = notices.length ? [] : [tr('case.watchForm')];
+    return [...notices, ...hint, t(locale, 'case.formOf', { item: local(c.item.name, locale) })];
   }
   if (flow.entitlements.length > 0)
     return [tr('entitlements.title'), ...entitlementLines(flow.entitlements, locale)];

@@ -38,9 +38,9 @@ export function phoneText(phone: string): string {
   return /^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone;
 }
 
-/** An 18-character identity number as 310106 19490307 0021 (a masked one keeps its stars). */
+/** An 18-character identity number as 310106 19490307 0021; a masked one exactly as received. */
 export function idNumberText(id: string): string {
-  return id.length === 18 ? `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}` : id;
+  return id.length === 18 && !id.includes('*') ? `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}` : id;
 }
 
 function leafText(field: LeafFieldDescription, value: Leaf, locale: Locale): string | null {
