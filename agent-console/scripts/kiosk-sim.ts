@@ -4,7 +4,7 @@
  * fake camera, using the same PeerCall as the real kiosk renderer.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, SessionOpened } from '@rvw/shared';
+import type { CaseState, ClientToServerEvents, ServerToClientEvents, SessionOpened } from '@rvw/shared';
 import { PeerCall, openLocalMedia } from '@rvw/shared/call';
 
 type KioskSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -15,6 +15,10 @@ declare global {
     startKioskSim(token: string): Promise<string>;
     /** Set once remote (agent) video arrives. */
     kioskSimRemoteVideo?: boolean;
+    /** Sends a kiosk event (form:flag, form:confirm, form:sign, rating:submit, ticket:request) and resolves with its ack's data. */
+    kioskSimRequest?(event: string, payload: unknown): Promise<unknown>;
+    /** The latest case:state the kiosk received. */
+    kioskSimCase?: CaseState | null;
   }
 }
 
@@ -36,6 +40,21 @@ window.startKioskSim = (token: string) =>
       void openLocalMedia().then((stream) => call?.start(stream));
     };
     socket.on('signal', ({ data }) => call?.signal(data));
+    socket.on('case:state', (state) => {
+      window.kioskSimCase = state;
+    });
+    window.kioskSimRequest = (event, payload) =>
+      new Promise((ok, fail) => {
+        // The event name is the caller's; the server checks the payload against its schema.
+        const emit = socket.emit as unknown as (
+          e: string,
+          p: unknown,
+          ack: (res: { ok: boolean; data?: unknown; error?: { code: string } }) => void,
+        ) => void;
+        emit.call(socket, event, payload, (res) =>
+          res.ok ? ok(res.data) : fail(new Error(res.error?.code ?? 'failed')),
+        );
+      });
     socket.on('session:opened', join);
     socket.on('session:ended', () => {
       call?.end();

@@ -5,6 +5,7 @@
  * ten kiosks' tickets of varied age, and drives Debian's Chromium with a fake camera.
  *
  *   npx tsx agent-console/scripts/screenshots.ts [outDir]     (default: screenshots/console)
+ *   RVW_SHOTS=case npx tsx agent-console/scripts/screenshots.ts   (only the case and supervisor screens)
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ import {
 } from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
+import { shootCaseScreens } from './screenshots-case';
 
 if (!ensureDebian(['chromium', 'fonts-noto-cjk'])) process.exit(1);
 ensureBuilds({ only: ['console'] });
@@ -132,6 +134,7 @@ for (const [name, location] of places) kiosks.push(await createTestKiosk(server.
 const browser = await launchChromium();
 
 const clients: TestClient[] = [];
+let firstTicketId = '';
 try {
   // Kiosk 1 runs in a browser page so that it can answer the call with video.
   const sim = await build({
@@ -155,6 +158,7 @@ try {
     let ticketId: string;
     if (i === 0) {
       ticketId = await kioskPage.evaluate((t) => window.startKioskSim(t), token);
+      firstTicketId = ticketId;
     } else {
       const c = await connectKiosk(url, token);
       clients.push(c);
@@ -165,7 +169,13 @@ try {
       const res = await fetch(`${url}/api/kiosk/identity`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ ticketId, consent: true, identity: person }),
+        body: JSON.stringify({
+          ticketId,
+          consent: true,
+          consentText: '我同意把身份证上的信息提供给社区事务受理服务中心，用于办理本次事项。',
+          locale: 'zh-CN',
+          identity: person,
+        }),
       });
       if (!res.ok) console.warn(`identity for ${kiosk.name}: HTTP ${res.status} ${await res.text()}`);
     }
@@ -180,10 +190,15 @@ try {
     console.log(`  ${path}`);
   };
 
-  for (const [w, h] of [
-    [1280, 720],
-    [1920, 1080],
-  ] as const) {
+  // RVW_SHOTS=case takes only the case and supervisor screens (quicker while working on them).
+  const sizes =
+    process.env.RVW_SHOTS === 'case'
+      ? []
+      : ([
+          [1280, 720],
+          [1920, 1080],
+        ] as const);
+  for (const [w, h] of sizes) {
     const ctx = await browser.newContext({
       viewport: { width: w, height: h },
       permissions: ['camera', 'microphone'],
@@ -256,6 +271,29 @@ try {
       console.error('login-error shown after a voluntary sign-out');
     await ctx.close();
   }
+
+  // The case workspace and the supervisor's pages (issue 9), at the console's smallest screen.
+  await shootCaseScreens({
+    browser,
+    url,
+    kioskPage,
+    kioskToken: kiosks[0]!.token,
+    kioskName: kiosks[0]!.kiosk.name,
+    // Without the earlier screens the kiosk's first ticket is still waiting.
+    ...(sizes.length === 0 ? { ticketId: firstTicketId } : {}),
+    resident: {
+      ...people[0]!,
+      name: '王秀英',
+      nation: '汉',
+      address: '上海市静安区江宁路四百五十弄七号三〇二室',
+      issuer: '上海市公安局静安分局',
+      validFrom: '2015-06-01',
+      validTo: 'long-term',
+    },
+    username: 'wangfang',
+    password: 'console-demo-pass',
+    shoot,
+  });
 } finally {
   for (const c of clients) c.close();
   await browser.close();

@@ -171,6 +171,7 @@ export function CallView({
             </p>
           )}
         </div>
+        <EntitlementNotes entitlements={entitlements} />
         <ResidentPanel
           ticketId={session.ticketId}
           ticketNumber={session.ticketNumber}
@@ -180,7 +181,6 @@ export function CallView({
           duration={duration}
           onReveal={onReveal}
         />
-        <EntitlementNotes entitlements={entitlements} />
       </div>
       {workspace}
     </section>

@@ -3,7 +3,7 @@
  * editor or the outcome panel; and, once closed, what was recorded. The item's guide stays beside it.
  */
 import { useState } from 'react';
-import { OUTCOME_LABELS, type AnyField, type CatalogueItem } from '@rvw/shared';
+import { OUTCOME_LABELS, type AnyField, type CaseState, type CatalogueItem } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import { local } from '../i18n/local-text';
 import { formatDateTime } from '../ui/time';
@@ -22,16 +22,16 @@ export interface CaseViewProps {
 }
 
 /** The case's status and the form's phase as two badges. */
-export function CaseBadges({ entry }: { entry: CaseEntry }) {
+export function CaseBadges({ state }: { state: CaseState }) {
   const { t } = useI18n();
-  const { status, form } = entry.state;
+  const { status, form } = state;
   const phase = formPhase(form);
   return (
     <span className="badges">
       <span className={`badge badge-${status}`} data-testid="case-status" data-status={status}>
         {t(`case.status.${status}`)}
       </span>
-      {status === 'open' && form.revision >= 0 && (
+      {status === 'open' && state.item.fields.length > 0 && (
         <span className={`badge badge-phase-${phase}`} data-testid="form-phase" data-phase={phase}>
           {t(`case.phase.${phase}`)}
         </span>
@@ -94,7 +94,7 @@ export function CaseView({ entry, item, store }: CaseViewProps) {
           {state.number}
         </span>
         <h2 className="case-item">{local(state.item.name, locale)}</h2>
-        <CaseBadges entry={entry} />
+        <CaseBadges state={state} />
       </header>
       {open && entry.voided && (
         <p className="case-voided" role="alert" data-testid="form-voided">
@@ -143,6 +143,7 @@ export function CaseView({ entry, item, store }: CaseViewProps) {
             onRecord={(record) => store.recordOutcome(caseId, record)}
             onAbandon={(record) => store.abandon(caseId, record)}
             onDiscardDrafts={() => store.discardDrafts(caseId)}
+            onDraft={(patch) => store.setOutcomeDraft(caseId, patch)}
           />
         )}
       </div>

@@ -40,8 +40,16 @@ export function LeafInput(props: LeafInputProps) {
   };
 
   if (field.kind === 'yesNo') {
+    // A group takes no aria-required or aria-invalid: the label says required, the problem is described.
     return (
-      <div className="yesno" role="group" aria-labelledby={`${id}-label`} {...common}>
+      <div
+        className="yesno"
+        role="group"
+        id={id}
+        data-testid={testId}
+        aria-labelledby={`${id}-label`}
+        aria-describedby={describedBy}
+      >
         {[true, false].map((v) => (
           <button
             key={String(v)}

@@ -12,7 +12,6 @@ import { local } from '../i18n/local-text';
 import type { CaseActionResult, CaseEntry } from './case-store';
 import {
   abandonProblem,
-  emptyOutcomeDraft,
   needsReasonAndNextStep,
   needsSignature,
   outcomeProblems,
@@ -29,6 +28,8 @@ export interface OutcomePanelProps {
   onRecord(record: OutcomeRecord): Promise<CaseActionResult>;
   onAbandon(record: AbandonRecord): Promise<CaseActionResult>;
   onDiscardDrafts(): void;
+  /** The agent typed: the draft is kept by the store, so switching cases loses nothing. */
+  onDraft(patch: Partial<OutcomeDraft>): void;
 }
 
 /** The outcome panel of one open case. */
@@ -39,10 +40,11 @@ export function OutcomePanel({
   onRecord,
   onAbandon,
   onDiscardDrafts,
+  onDraft,
 }: OutcomePanelProps) {
   const { t, locale } = useI18n();
   const err = useCaseErr();
-  const [draft, setDraft] = useState<OutcomeDraft>(emptyOutcomeDraft);
+  const draft = entry.outcomeDraft;
   const [tried, setTried] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [abandonReason, setAbandonReason] = useState('');
@@ -51,7 +53,7 @@ export function OutcomePanel({
   // Missing words show after a first try; a missing signature or unsaved edits show at once.
   const shown = problems.filter((p) => tried || p === 'not-signed' || p === 'unsaved');
   const required = needsReasonAndNextStep(draft.outcome);
-  const set = (patch: Partial<OutcomeDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const set = onDraft;
   const abandonIssue = abandonProblem(abandonReason);
 
   async function record() {

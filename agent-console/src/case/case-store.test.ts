@@ -285,6 +285,14 @@ describe('asking the resident to confirm', () => {
 });
 
 describe('outcome and abandon', () => {
+  it("keeps the outcome panel's text per case while the agent looks elsewhere", async () => {
+    await opened();
+    store.setOutcomeDraft('c1', { outcome: 'not-done' });
+    store.setOutcomeDraft('c1', { reason: '缺少病历' });
+    store.select(null);
+    expect(entry().outcomeDraft).toEqual({ outcome: 'not-done', reason: '缺少病历', nextStep: '', note: '' });
+  });
+
   it('records the outcome once the typed values are stored, then takes no more edits', async () => {
     await opened();
     store.edit('c1', 'note', '已告知');

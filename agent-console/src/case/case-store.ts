@@ -18,6 +18,7 @@ import { ConsoleErrorCode, errorCodeOf } from '../lib/errors';
 import { REVEAL_MS } from '../resident/reveal';
 import { CaseSync } from './case-sync';
 import type { FieldDraft, FieldIssue } from './field-drafts';
+import { emptyOutcomeDraft, type OutcomeDraft } from './outcome-rules';
 import { isOpen } from './form-status';
 
 /** How the store reaches the server (the socket's acknowledged requests; a fake in tests). */
@@ -65,6 +66,8 @@ export interface CaseEntry {
   busy: 'confirm' | 'outcome' | 'abandon' | null;
   /** A change voided the resident's confirmation or signature, and they were not asked again yet. */
   voided: boolean;
+  /** What the agent typed in the outcome panel (kept while they look at another case). */
+  outcomeDraft: OutcomeDraft;
 }
 
 /** Everything the case screens render. */
@@ -84,7 +87,10 @@ export type CaseActionResult = { ok: true; state?: CaseState } | { ok: false; co
 
 /** The agent's cases; one store per console. */
 export class CaseStore {
-  private readonly cases = new Map<string, { sync: CaseSync; busy: CaseEntry['busy'] }>();
+  private readonly cases = new Map<
+    string,
+    { sync: CaseSync; busy: CaseEntry['busy']; outcome: OutcomeDraft }
+  >();
   private entitlements: Record<string, readonly Entitlement[]> = {};
   private selected: string | null = null;
   private choseFinder = false;
@@ -124,7 +130,7 @@ export class CaseStore {
       conflictReloadMs: this.deps.conflictReloadMs ?? 1000,
       changed: () => this.publish(),
     });
-    this.cases.set(state.caseId, { sync, busy: null });
+    this.cases.set(state.caseId, { sync, busy: null, outcome: emptyOutcomeDraft });
     // After a reload the first open case comes back into view, unless the agent chose the finder.
     if (this.selected === null && !this.choseFinder && isOpen(state)) this.selected = state.caseId;
     this.publish();
@@ -181,6 +187,14 @@ export class CaseStore {
 
   /** Drops every unsaved draft of a case (e.g. before recording 办不成). */
   discardDrafts = (caseId: string): void => this.cases.get(caseId)?.sync.drop();
+
+  /** The agent typed in the outcome panel. */
+  setOutcomeDraft = (caseId: string, patch: Partial<OutcomeDraft>): void => {
+    const held = this.cases.get(caseId);
+    if (!held) return;
+    held.outcome = { ...held.outcome, ...patch };
+    this.publish();
+  };
 
   /** Reads a masked field in full (the server records it); masked again after a while. */
   reveal = async (caseId: string, field: string): Promise<CaseActionResult> => {
@@ -286,12 +300,13 @@ export class CaseStore {
   }
 
   private publish(): void {
-    const cases = [...this.cases.values()].map(({ sync, busy }): CaseEntry => ({
+    const cases = [...this.cases.values()].map(({ sync, busy, outcome }): CaseEntry => ({
       state: sync.state,
       ...sync.view(),
       problems: { ...sync.problems },
       busy,
       voided: sync.voided,
+      outcomeDraft: outcome,
     }));
     const selected = this.selected && this.cases.has(this.selected) ? this.selected : null;
     this.snapshot = { cases, selected, entitlements: this.entitlements, opening: this.opening };

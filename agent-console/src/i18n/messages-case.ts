@@ -5,7 +5,7 @@
 
 /** zh-CN. */
 export const caseZh = {
-  'call.endBlocked': '还有 {count} 件事项没有记录办理结果。记录结果（或放弃并写明原因）后才能结束通话。',
+  'call.endBlocked': '还有 {count} 件事项未记录办理结果，记录后才能结束通话。',
 
   'case.workspace': '办件工作区',
   'case.tabs': '本次通话的事项',
@@ -211,8 +211,7 @@ export const caseZh = {
 
 /** English. */
 export const caseEn: Record<keyof typeof caseZh, string> = {
-  'call.endBlocked':
-    '{count} matter(s) still have no outcome. Record the outcome (or abandon it with a reason) before ending the call.',
+  'call.endBlocked': '{count} matter(s) without an outcome: record it before ending the call.',
 
   'case.workspace': 'Case workspace',
   'case.tabs': 'Matters of this call',

@@ -18,6 +18,7 @@ import { formatDateTime } from '../ui/time';
 import { CaseBadges } from '../case/CaseView';
 import { readBackValue } from './case-values';
 import { SignatureImage } from './SignatureImage';
+import { useDirectory } from './use-directory';
 
 /** Props of the read-back. */
 export interface CaseReadBackProps {
@@ -34,6 +35,7 @@ export function CaseReadBack({ token, caseId, onFailure }: CaseReadBackProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const [showIds, setShowIds] = useState(false);
+  const names = useDirectory(token);
   useEffect(() => {
     let cancelled = false;
     Promise.all([getCase(token, caseId), caseConsents(token, caseId)]).then(
@@ -65,7 +67,7 @@ export function CaseReadBack({ token, caseId, onFailure }: CaseReadBackProps) {
           {local(c.item.name, locale)}{' '}
           <span className="muted">{t('readBack.version', { v: c.item.version })}</span>
         </h3>
-        <CaseBadges entry={{ state: c, drafts: {}, revealed: {}, problems: {}, busy: null, voided: false }} />
+        <CaseBadges state={c} />
       </header>
       <p className="rb-recorded">{t('readBack.recorded')}</p>
       <dl className="rb-facts">
@@ -74,9 +76,9 @@ export function CaseReadBack({ token, caseId, onFailure }: CaseReadBackProps) {
         <dt>{t('readBack.closed')}</dt>
         <dd>{c.closedAt ? formatDateTime(c.closedAt) : '—'}</dd>
         <dt>{t('readBack.agent')}</dt>
-        <dd className="mono">{detail.agentId}</dd>
+        <dd>{names.agent(detail.agentId)}</dd>
         <dt>{t('readBack.kiosk')}</dt>
-        <dd className="mono">{detail.kioskId}</dd>
+        <dd>{names.kiosk(detail.kioskId)}</dd>
       </dl>
 
       <section>
@@ -173,7 +175,7 @@ export function CaseReadBack({ token, caseId, onFailure }: CaseReadBackProps) {
                   {value(r.field, r.oldValue)} → {value(r.field, r.newValue)}
                 </td>
                 <td>
-                  <span className="mono">{r.by}</span> · {formatDateTime(r.at)}
+                  {names.agent(r.by)} · {formatDateTime(r.at)}
                 </td>
               </tr>
             ))}

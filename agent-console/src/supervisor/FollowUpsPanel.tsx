@@ -11,6 +11,7 @@ import { formatDateTime } from '../ui/time';
 import { useAdminList } from '../admin/use-admin-list';
 import { useAdminSubmit } from '../admin/use-admin-submit';
 import { closingNoteProblem } from './follow-up-rules';
+import { useDirectory } from './use-directory';
 
 type Filter = 'open' | 'closed' | 'all';
 
@@ -89,6 +90,7 @@ export function FollowUpsPanel({ token, onFailure, onOpenCase }: FollowUpsPanelP
   const load = useCallback((tok: string) => listFollowUps(tok, filter), [filter]);
   const list = useAdminList(load, token, onFailure);
   const [closing, setClosing] = useState<string | null>(null);
+  const names = useDirectory(token);
 
   return (
     <section className="panel sv-panel" aria-labelledby="follow-ups-heading" data-testid="follow-ups">
@@ -133,7 +135,7 @@ export function FollowUpsPanel({ token, onFailure, onOpenCase }: FollowUpsPanelP
                 ))}
                 {f.caseNumbers.length === 0 && <span className="muted">{t('followUps.noCase')}</span>}
               </span>
-              <span className="fu-agent">{t('followUps.agent', { agent: f.agentId })}</span>
+              <span className="fu-agent">{t('followUps.agent', { agent: names.agent(f.agentId) })}</span>
             </div>
             {f.reasons.length > 0 && (
               <p className="fu-reasons">
@@ -143,7 +145,10 @@ export function FollowUpsPanel({ token, onFailure, onOpenCase }: FollowUpsPanelP
             {f.staffNote && <p className="fu-note">{t('followUps.staffNote', { note: f.staffNote })}</p>}
             {f.closedAt ? (
               <p className="fu-done">
-                {t('followUps.closedBy', { when: formatDateTime(f.closedAt), who: f.closedBy ?? '' })}{' '}
+                {t('followUps.closedBy', {
+                  when: formatDateTime(f.closedAt),
+                  who: f.closedBy ? names.agent(f.closedBy) : '',
+                })}{' '}
                 {f.closingNote}
               </p>
             ) : closing === f.id ? (
