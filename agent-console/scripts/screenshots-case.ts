@@ -202,6 +202,26 @@ export async function shootCaseScreens(c: CaseShotsContext): Promise<void> {
   await page.getByTestId('record-outcome').click();
   await page.locator('[data-testid=case-status][data-status=closed]').waitFor();
 
+  // A third matter with a repeatable group, given up in the end.
+  await page.getByTestId('another-matter').click();
+  await page.getByTestId('item-search').fill('计划生育');
+  await page.getByTestId('catalogue-result-family-planning-reward').click();
+  await page.getByTestId('open-case').click();
+  await page.getByTestId('group-add-children').click();
+  await page.getByTestId('field-children-0-name').fill('张小明');
+  await page.getByTestId('field-children-0-birthDate').fill('1988-06-01');
+  await page.getByTestId('group-add-children').click();
+  await page.getByTestId('field-children-1-name').fill('张小红');
+  await page.getByTestId('field-retirementDate').fill('2019-13-01');
+  await page.getByTestId('field-retirementDate').press('Enter');
+  await shoot(page, `${tag}-c13-group-and-problems`);
+  await page.getByTestId('pane-outcome').click();
+  await page.locator('.abandon summary').click();
+  await page.getByTestId('abandon-reason').fill('居民忘带光荣证，改天再来');
+  await page.getByTestId('abandon-case').click();
+  await page.locator('[data-testid=case-status][data-status=abandoned]').waitFor();
+  await shoot(page, `${tag}-c14-abandoned`);
+
   await page.getByTestId('language-switch').click();
   await page.getByTestId(`case-tab-${shown.caseId}`).click();
   await shoot(page, `${tag}-c12-closed-case-en`);

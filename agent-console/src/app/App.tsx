@@ -9,7 +9,13 @@ export function App() {
   const [app] = useState(() => new ConsoleApp({ storage: sessionStorage }));
   useEffect(() => {
     app.start();
-    return () => app.stop();
+    // A closing or reloading page sends what the agent typed last (the debounce would lose it).
+    const flush = () => app.cases.flushAll();
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      app.stop();
+    };
   }, [app]);
   const snapshot = useSyncExternalStore(app.subscribe, app.getSnapshot);
 

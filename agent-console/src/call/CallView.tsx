@@ -91,6 +91,7 @@ export function CallView({
       data-testid="call-view"
       aria-label={t('call.heading')}
     >
+      <h1 className="sr-only">{t('call.heading')}</h1>
       <div className="call-side">
         <div className="call-stage">
           <div className="video-frame">

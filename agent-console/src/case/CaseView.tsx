@@ -44,7 +44,7 @@ function ClosedCard({ entry }: { entry: CaseEntry }) {
   const { t, locale } = useI18n();
   const { outcome, abandonReason, closedAt } = entry.state;
   return (
-    <div className="closed-card" data-testid="case-closed">
+    <div className={`closed-card ${outcome ? '' : 'is-abandoned'}`} data-testid="case-closed">
       {outcome ? (
         <>
           <p className="closed-outcome">

@@ -53,6 +53,12 @@ export function CaseWorkspace({ sessionId, token, store, cache }: CaseWorkspaceP
             <span className={`dot dot-${c.state.status}`} aria-hidden="true" />
             <span className="case-tab-name">{local(c.state.item.name, locale)}</span>
             <span className="sr-only">{t(`case.status.${c.state.status}`)}</span>
+            {/* A flag or a voided signature on a case not in view must still catch the eye. */}
+            {c !== selected && c.state.status === 'open' && (c.state.form.flags.length > 0 || c.voided) && (
+              <span className="tab-alert" data-testid={`case-tab-alert-${c.state.caseId}`}>
+                {t('case.tabAlert')}
+              </span>
+            )}
           </button>
         ))}
         <button

@@ -18,7 +18,8 @@ export function GuidePane({ cache, code, emptyText, children }: GuidePaneProps) 
   const { t, err } = useI18n();
   const load = useCatalogueItem(cache, code);
   return (
-    <aside className="guide-col" aria-label={t('guide.heading')}>
+    // Focusable, so that a keyboard can scroll a long guide.
+    <aside className="guide-col" aria-label={t('guide.heading')} tabIndex={0}>
       {children}
       {!load && emptyText && <p className="muted">{emptyText}</p>}
       {load?.state === 'loading' && <p className="muted">{t('guide.loading')}</p>}

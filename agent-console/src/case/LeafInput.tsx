@@ -92,7 +92,7 @@ export function LeafInput(props: LeafInputProps) {
       autoComplete="off"
       spellCheck={false}
       inputMode={INPUT_MODE[field.kind]}
-      placeholder={field.kind === 'date' ? t('form.datePlaceholder') : undefined}
+      placeholder={field.kind === 'date' && !readOnly ? t('form.datePlaceholder') : undefined}
       className={field.kind === 'idNumber' || field.kind === 'phone' ? 'mono' : undefined}
       value={inputText(value)}
       readOnly={readOnly}

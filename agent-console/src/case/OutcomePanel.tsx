@@ -131,18 +131,21 @@ export function OutcomePanel({
         </label>
       )}
       {shown.length > 0 && (
-        <ul className="outcome-problems" data-testid="outcome-problems" role="alert">
-          {shown.map((p) => (
-            <li key={p}>
-              {t(`outcome.problem.${p}`)}
-              {p === 'unsaved' && (
-                <button type="button" className="btn btn-ghost" onClick={onDiscardDrafts}>
-                  {t('outcome.discardDrafts')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
+        // The alert wraps the list: a list given role=alert would lose its items' list semantics.
+        <div role="alert">
+          <ul className="outcome-problems" data-testid="outcome-problems">
+            {shown.map((p) => (
+              <li key={p}>
+                {t(`outcome.problem.${p}`)}
+                {p === 'unsaved' && (
+                  <button type="button" className="btn btn-ghost" onClick={onDiscardDrafts}>
+                    {t('outcome.discardDrafts')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {refusal && (
         <p className="form-error" role="alert" data-testid="outcome-error">

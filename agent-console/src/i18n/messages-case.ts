@@ -29,6 +29,7 @@ export const caseZh = {
   'case.nextStepWas': '下一步：{text}',
   'case.abandonedWith': '已放弃，原因：{reason}',
   'case.conflict': '表单刚刚有了新的内容，请再试一次。',
+  'case.tabAlert': '需处理',
 
   'finder.searchLabel': '搜索事项',
   'finder.placeholder': '事项名称、拼音首字母（如 cqhl）或编码',
@@ -236,6 +237,7 @@ export const caseEn: Record<keyof typeof caseZh, string> = {
   'case.nextStepWas': 'Next step: {text}',
   'case.abandonedWith': 'Abandoned. Reason: {reason}',
   'case.conflict': 'The form has just changed; please try again.',
+  'case.tabAlert': 'needs you',
 
   'finder.searchLabel': 'Search the matters',
   'finder.placeholder': 'Name, pinyin initials (e.g. cqhl) or code',
