@@ -64,9 +64,13 @@ test('a page reopened after the card was taken away opens on welcome, not on the
 
   // The host holds nothing that could be sent on.
   expect(await kiosk.host.handlers['idcard:current']({})).toEqual({ card: null });
-  await expect(kiosk.host.handlers['identity:share']({ ticketId: 'any' })).rejects.toMatchObject({
-    code: 'NO_CARD',
-  });
+  await expect(
+    kiosk.host.handlers['identity:share']({
+      ticketId: 'any',
+      consentText: '我同意把身份证信息交给本次服务的工作人员。',
+      locale: 'zh-CN',
+    }),
+  ).rejects.toMatchObject({ code: 'NO_CARD' });
   const api = await adminApi(server.server);
   expect((await api.listTickets()).tickets.filter((t) => t.hasIdentity)).toEqual([]);
   await page.close();
