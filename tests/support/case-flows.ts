@@ -1,0 +1,270 @@
+/**
+ * The case flow (issue 9) through the real screens, for the case end-to-end tests and the form
+ * benchmark: a real server serving the console build, a kiosk on simulated hardware (the GA 467
+ * simulator on a socat pty pair) serving the renderer build, and Chromium with fake devices. The
+ * steps are the ones a resident and an agent take: place the card, consent, take a number, accept,
+ * find the item, fill, flag, confirm, sign, record the outcome.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createHttpClient, httpRoutes, type HttpClient } from '@rvw/shared';
+import type { IdCard } from '@rvw/kiosk/idcard';
+import {
+  adminApi,
+  createTestAgent,
+  createTestKiosk,
+  startTestServer,
+  type TestServer,
+} from '@rvw/signaling-server/testing';
+import { launchChromium, newProbedContext } from '@rvw/sim/browser';
+import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
+import { loginAgent } from './flows';
+
+/** Everything a case test drives, and the logs it checks for identity data. */
+export interface CaseRig {
+  server: TestServer;
+  kiosk: KioskStack;
+  browser: Browser;
+  kioskPage: Page;
+  consolePage: Page;
+  agent: { id: string; username: string; password: string; displayName: string };
+  /** The serving agent's own API client (its token from sign-in). */
+  agentApi: HttpClient<typeof httpRoutes>;
+  /** A supervisor's API client. */
+  api: HttpClient<typeof httpRoutes>;
+  /** The kiosk host's log lines. */
+  kioskLog: string[];
+  /** Both pages' console messages and page errors. */
+  browserLog: string[];
+  close(): Promise<void>;
+}
+
+/** Starts the server, one agent, a kiosk with a reader, Chromium and the two pages. */
+export async function startCaseRig(): Promise<CaseRig> {
+  const server = await startTestServer({
+    consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
+  });
+  const created = await createTestAgent(server.server, { displayName: '李敏' });
+  const { token } = await createTestKiosk(server.server, {
+    name: '静安寺街道 第一居委会',
+    location: '上海市静安区',
+  });
+  const kioskLog: string[] = [];
+  const capture = (level: string) => (message: string) => void kioskLog.push(`${level} ${message}`);
+  const kiosk = await startKioskStack({
+    serverUrl: server.url,
+    kioskToken: token,
+    reader: true,
+    logger: { info: capture('info'), warn: capture('warn'), error: capture('error') },
+  });
+  const browser = await launchChromium();
+  const kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
+  const consolePage = await (await newProbedContext(browser, server.url)).newPage();
+  const browserLog: string[] = [];
+  for (const [name, page] of [
+    ['kiosk', kioskPage],
+    ['console', consolePage],
+  ] as const) {
+    page.on('console', (m) => void browserLog.push(`[${name}] ${m.type()} ${m.text()}`));
+    page.on('pageerror', (e) => void browserLog.push(`[${name}] pageerror ${e.message}`));
+  }
+  return {
+    server,
+    kiosk,
+    browser,
+    kioskPage,
+    consolePage,
+    agent: {
+      id: created.agent.id,
+      username: created.agent.username,
+      password: created.password,
+      displayName: created.agent.displayName,
+    },
+    agentApi: createHttpClient(httpRoutes, { baseUrl: server.url, token: created.token }),
+    api: await adminApi(server.server),
+    kioskLog,
+    browserLog,
+    async close() {
+      await browser.close();
+      await kiosk.close();
+      await server.close();
+    },
+  };
+}
+
+/**
+ * The resident places `card`, confirms it is theirs, consents to share it and takes a number; the
+ * agent signs in, sees the identity on the queue row and accepts. Resolves with the ticket number
+ * when both sides show the call, with the console's case workspace open.
+ */
+export async function cardToCall(
+  rig: CaseRig,
+  card: IdCard,
+): Promise<{ ticketNumber: string; consentScreen: string }> {
+  const { kioskPage, consolePage, kiosk } = rig;
+  await kioskPage.goto(kiosk.url);
+  await kioskPage.getByTestId('place-card-prompt').waitFor();
+  kiosk.sim!.placeCard(card);
+  await kioskPage.getByTestId('greeting').waitFor();
+  await kioskPage.getByTestId('confirm-identity').click();
+  const consentScreen = await kioskPage.getByTestId('screen-consent').innerText();
+  await kioskPage.getByTestId('consent-yes').click();
+  await kioskPage.getByTestId('screen-waiting').waitFor();
+  const ticketNumber = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
+
+  await loginAgent(consolePage, rig.server.url, rig.agent.username, rig.agent.password);
+  const row = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${ticketNumber}"]`);
+  // The identity reaches the ticket after consent; the case prefills from it when it opens.
+  await expect
+    .poll(() => row.getByTestId('identity-name').innerText(), { timeout: 15_000 })
+    .toContain(card.name);
+  await row.getByTestId('accept-button').click();
+  await consolePage.getByTestId('call-view').waitFor();
+  await consolePage.getByTestId('case-workspace').waitFor();
+  await kioskPage.getByTestId('screen-call').waitFor();
+  return { ticketNumber, consentScreen };
+}
+
+/** The agent finds an item by `query` (name, code or pinyin initials) and opens its case; resolves with its number. */
+export async function openCase(consolePage: Page, query: string, code: string): Promise<string> {
+  await consolePage.getByTestId('item-search').fill(query);
+  await consolePage.getByTestId(`catalogue-result-${code}`).click();
+  await consolePage.getByTestId('open-case').click();
+  await consolePage.getByTestId('case-view').waitFor();
+  return (await consolePage.getByTestId('case-number').innerText()).trim();
+}
+
+/** The agent types a text field and presses Enter (sent at once, not after the typing pause). */
+export async function typeField(consolePage: Page, field: string, value: string): Promise<void> {
+  const input = consolePage.getByTestId(`field-${field}`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** The text of a field's row on the kiosk (label, value, marks); null when the row is not on screen. */
+export function kioskFieldText(kioskPage: Page, field: string): Promise<string | null> {
+  return kioskPage.evaluate(
+    (id) => document.querySelector<HTMLElement>(`[data-testid="kiosk-field-${id}"]`)?.innerText ?? null,
+    field,
+  );
+}
+
+/** Waits until the kiosk shows `text` in the row of `field`. */
+export async function expectOnKiosk(kioskPage: Page, field: string, text: string): Promise<void> {
+  await expect.poll(() => kioskFieldText(kioskPage, field), { timeout: 10_000 }).toContain(text);
+}
+
+/**
+ * The resident walks the review one page at a time (下一页) and confirms on the last page;
+ * resolves when the signature screen shows, with the number of pages seen and the text of the
+ * last page (what the resident agreed to).
+ */
+export async function walkReviewAndConfirm(kioskPage: Page): Promise<{ pages: number; lastPage: string }> {
+  await kioskPage.getByTestId('review-screen').waitFor();
+  const confirm = kioskPage.getByTestId('review-confirm');
+  const next = kioskPage.getByTestId('review-next');
+  let pages = 1;
+  for (;;) {
+    await confirm.or(next).first().waitFor();
+    if (await confirm.isVisible()) break;
+    const before = await kioskPage.getByTestId('kiosk-form').getAttribute('data-page');
+    await next.click();
+    await expect.poll(() => kioskPage.getByTestId('kiosk-form').getAttribute('data-page')).not.toBe(before);
+    pages += 1;
+    if (pages > 20) throw new Error('the review never reached its last page');
+  }
+  const lastPage = await kioskPage.getByTestId('review-screen').innerText();
+  await confirm.click();
+  await kioskPage.getByTestId('sign-screen').waitFor();
+  return { pages, lastPage };
+}
+
+/**
+ * The resident signs with the mouse as a pen (pointer events on the canvas): a few strokes across
+ * the box, then 确认签名. Resolves with the number of strokes drawn and the screen's text.
+ */
+export async function signOnCanvas(kioskPage: Page): Promise<{ strokes: number; screen: string }> {
+  const canvas = kioskPage.getByTestId('signature-canvas');
+  await canvas.waitFor();
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the signature canvas has no box');
+  const at = (fx: number, fy: number) => ({ x: box.x + box.width * fx, y: box.y + box.height * fy });
+  const strokes = [
+    [
+      [0.1, 0.6],
+      [0.18, 0.3],
+      [0.25, 0.65],
+      [0.32, 0.35],
+    ],
+    [
+      [0.4, 0.5],
+      [0.55, 0.45],
+      [0.7, 0.55],
+    ],
+    [
+      [0.75, 0.3],
+      [0.8, 0.7],
+    ],
+  ];
+  for (const stroke of strokes) {
+    const [first, ...rest] = stroke.map(([x, y]) => at(x!, y!));
+    await kioskPage.mouse.move(first!.x, first!.y);
+    await kioskPage.mouse.down();
+    for (const p of rest) await kioskPage.mouse.move(p.x, p.y, { steps: 8 });
+    await kioskPage.mouse.up();
+  }
+  const screen = await kioskPage.getByTestId('sign-screen').innerText();
+  await kioskPage.getByTestId('sign-submit').click();
+  return { strokes: strokes.length, screen };
+}
+
+/** The agent records an outcome on the outcome pane; `words` for 办不成 and 转办. */
+export async function recordOutcome(
+  consolePage: Page,
+  outcome: 'completed' | 'accepted' | 'consultation' | 'transferred' | 'not-done',
+  words?: { reason: string; nextStep: string },
+): Promise<void> {
+  const pane = consolePage.getByTestId('pane-outcome');
+  if (await pane.isVisible()) await pane.click();
+  await consolePage.getByTestId(`outcome-${outcome}`).click();
+  if (words) {
+    await consolePage.getByTestId('outcome-reason').fill(words.reason);
+    await consolePage.getByTestId('outcome-next-step').fill(words.nextStep);
+  }
+  await consolePage.getByTestId('record-outcome').click();
+  await consolePage.locator('[data-testid=case-status][data-status=closed]').waitFor();
+}
+
+/** The agent ends the call (allowed once every case has an outcome); the console shows the notice. */
+export async function agentEndsCall(consolePage: Page): Promise<void> {
+  await consolePage.getByTestId('end-call').click();
+  await consolePage.getByTestId('call-ended-notice').waitFor();
+}
+
+/** True when every line of a recorded consent text is on the screen's text (whitespace aside). */
+export function shownOnScreen(recorded: string, screen: string): boolean {
+  const squash = (t: string) => t.replace(/\s+/g, '');
+  return recorded
+    .split('\n')
+    .filter((line) => line.trim())
+    .every((line) => squash(screen).includes(squash(line)));
+}
+
+/** The server's data files (database, WAL, shared memory) as bytes. */
+export function databaseBytes(dataDir: string): Buffer {
+  const files = ['rvw.sqlite', 'rvw.sqlite-wal', 'rvw.sqlite-shm'].map((f) => join(dataDir, f));
+  const present = files.filter((f) => existsSync(f));
+  if (!present.includes(files[0]!)) throw new Error(`no database in ${dataDir}`);
+  return Buffer.concat(present.map((f) => readFileSync(f)));
+}
+
+/** Which of `needles` occur in the server's data files (UTF-8 and UTF-16LE); [] when none. */
+export function secretsInDatabase(dataDir: string, needles: readonly string[]): string[] {
+  const bytes = databaseBytes(dataDir);
+  return needles.filter(
+    (n) => bytes.includes(Buffer.from(n, 'utf8')) || bytes.includes(Buffer.from(n, 'utf16le')),
+  );
+}
