@@ -26,8 +26,8 @@ export interface CallViewProps {
   onEnd(): void;
   onMedia(kind: 'video' | 'audio', enabled: boolean): void;
   onReveal(ticketId: string): Promise<string>;
-  /** The case workspace beside the video; without it the video takes the room. */
-  workspace?: ReactNode;
+  /** The case workspace beside the video. */
+  workspace: ReactNode;
   /** Cases of the session without an outcome: End call waits for them. Default 0. */
   openCases?: number;
   /** What the resident gets without applying (免申即享). */
@@ -86,11 +86,7 @@ export function CallView({
   const duration = formatDuration(elapsedMs(session.startedAt, now, offsetMs));
 
   return (
-    <section
-      className={`call ${workspace ? 'call-ws' : ''}`}
-      data-testid="call-view"
-      aria-label={t('call.heading')}
-    >
+    <section className="call call-ws" data-testid="call-view" aria-label={t('call.heading')}>
       <h1 className="sr-only">{t('call.heading')}</h1>
       <div className="call-side">
         <div className="call-stage">
@@ -172,16 +168,19 @@ export function CallView({
             </p>
           )}
         </div>
-        <EntitlementNotes entitlements={entitlements} />
-        <ResidentPanel
-          ticketId={session.ticketId}
-          ticketNumber={session.ticketNumber}
-          kiosk={session.kiosk}
-          identity={call.identity}
-          identityIntent={call.identityIntent}
-          duration={duration}
-          onReveal={onReveal}
-        />
+        {/* Only what is below the video scrolls: the resident stays in sight. */}
+        <div className="call-info">
+          <EntitlementNotes entitlements={entitlements} />
+          <ResidentPanel
+            ticketId={session.ticketId}
+            ticketNumber={session.ticketNumber}
+            kiosk={session.kiosk}
+            identity={call.identity}
+            identityIntent={call.identityIntent}
+            duration={duration}
+            onReveal={onReveal}
+          />
+        </div>
       </div>
       {workspace}
     </section>
