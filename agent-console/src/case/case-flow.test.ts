@@ -296,6 +296,25 @@ describe('a case at the window, against the real server', () => {
     expect(store.getSnapshot().cases).toEqual([]);
   });
 
+  test('a reload brings back the same cases at the same revision, the open one in view', async () => {
+    const { app, sessionId } = await visit();
+    const auth = app.getSnapshot().auth!;
+    const opened = await app.cases.open(sessionId, 'ltci-assessment');
+    const caseId = opened.ok ? opened.state!.caseId : '';
+    app.cases.edit(caseId, 'contactPhone', '13812345678');
+    app.cases.commit(caseId, 'contactPhone');
+    await caseUntil(app.cases, caseId, (s) => s.form.revision === 1, 'stored');
+    app.stop();
+
+    // The same login in a fresh page: the session resumes and its cases come back with it.
+    const again = newApp(auth);
+    again.start();
+    await appUntil(again, (s) => s.work.call?.opened.session.id === sessionId, 'the call resumed');
+    const back = await caseUntil(again.cases, caseId, (s) => s.form.revision === 1, 'the case at revision 1');
+    expect(back.state.form.values.contactPhone).toBe('13812345678');
+    expect(again.cases.getSnapshot().selected).toBe(caseId);
+  });
+
   test('a conflict with another tab keeps what the agent typed and sends it on the newer revision', async () => {
     const { app, sessionId, token } = await visit();
     const opened = await app.cases.open(sessionId, 'ltci-assessment');
