@@ -53,7 +53,7 @@ test('card → number → call → item → form → flag → confirm → sign �
   await expect.poll(() => kioskPage.getByTestId('entitlements').innerText()).toContain('老年综合津贴');
 
   // The agent finds the item by its pinyin initials and opens its case.
-  const caseNumber = await openCase(consolePage, 'cqhl', 'ltci-assessment');
+  const caseNumber = await openCase(consolePage, 'ltci-assessment', { query: 'cqhl' });
   expect(caseNumber).toMatch(/^JA-\d{8}-\d{4}$/);
 
   // Prefilled from the card: the name on the kiosk, "from the ID card" on the console, the number masked.

@@ -128,12 +128,21 @@ export async function cardToCall(
   return { ticketNumber, consentScreen };
 }
 
-/** The agent finds an item by `query` (name, code or pinyin initials) and opens its case; resolves with its number. */
-export async function openCase(consolePage: Page, query: string, code: string): Promise<string> {
-  await consolePage.getByTestId('item-search').fill(query);
+/**
+ * The agent finds an item by a search (name, code or pinyin initials) or a category chip, and
+ * opens its case; resolves with the case number.
+ */
+export async function openCase(
+  consolePage: Page,
+  code: string,
+  find: { query: string } | { category: string },
+): Promise<string> {
+  if ('query' in find) await consolePage.getByTestId('item-search').fill(find.query);
+  else await consolePage.getByTestId(`category-${find.category}`).click();
   await consolePage.getByTestId(`catalogue-result-${code}`).click();
   await consolePage.getByTestId('open-case').click();
   await consolePage.getByTestId('case-view').waitFor();
+  await consolePage.locator(`[data-testid=item-guide][data-item-code="${code}"]`).waitFor();
   return (await consolePage.getByTestId('case-number').innerText()).trim();
 }
 
