@@ -8,10 +8,10 @@ import type { CallController, CallControllerOptions, CallSnapshot } from '@rvw/s
 import { ConsoleCall } from '../call/console-call';
 import { browserTabIdEnv, consoleTabId } from '../call/tab-id';
 import type { ReconnectPolicy } from '@rvw/shared/call';
-import { fetchMe, getCatalogueItem, logout } from '../lib/api';
-import { CaseStore } from '../case/case-store';
-import { CatalogueCache } from '../case/catalogue-cache';
-import { socketCaseTransport } from '../case/socket-transport';
+import { fetchMe, logout } from '../lib/api';
+import type { CaseStore } from '../case/case-store';
+import type { CatalogueCache } from '../case/catalogue-cache';
+import { createCaseArea } from '../case/case-area';
 import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { clearAuth, loadAuth, saveAuth, type KeyValueStorage } from '../auth/auth-store';
 import type { CaseTransport } from '../case/case-store';
@@ -119,18 +119,8 @@ export class ConsoleApp {
     this.now = deps.now ?? Date.now;
     this.api = deps.api ?? { fetchMe, logout };
     const line = () => (this.signed ? { socket: this.signed.socket, token: this.signed.token } : null);
-    this.catalogue = new CatalogueCache((code) => {
-      const held = line();
-      return held ? getCatalogueItem(held.token, code) : Promise.reject(new Error('signed out'));
-    });
-    this.cases = new CaseStore({
-      transport: deps.caseTransport?.(line) ?? socketCaseTransport(line),
-      fieldsOf: this.catalogue.fieldsOf,
-    });
+    ({ catalogue: this.catalogue, cases: this.cases } = createCaseArea(line, deps.caseTransport));
   }
-
-  /** The signed-in agent's token (for the HTTP calls of the screens); '' when signed out. */
-  token = (): string => this.signed?.token ?? '';
 
   /** The current snapshot (stable until something changes). */
   getSnapshot = (): ConsoleSnapshot => this.snapshot;

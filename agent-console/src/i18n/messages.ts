@@ -5,6 +5,7 @@
  */
 import type { Locale } from '@rvw/shared';
 import { caseEn, caseZh } from './messages-case';
+import { supervisorEn, supervisorZh } from './messages-supervisor';
 
 /** zh-CN, the default language. */
 export const zhCN = {
@@ -154,6 +155,7 @@ export const zhCN = {
   'error.INTERNAL': '服务器出错，请稍后重试。',
   'error.unknown': '操作失败（{code}）。',
   ...caseZh,
+  ...supervisorZh,
 } as const;
 
 /** Every key of the dictionary. */
@@ -308,6 +310,7 @@ export const en: Record<MessageKey, string> = {
   'error.INTERNAL': 'The server failed. Please try again later.',
   'error.unknown': 'The action failed ({code}).',
   ...caseEn,
+  ...supervisorEn,
 };
 
 /** Both dictionaries by locale. */

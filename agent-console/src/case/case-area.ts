@@ -1,0 +1,22 @@
+/** The console's case area for one page: the catalogue items fetched and the case store, on the signed-in line. */
+import { getCatalogueItem } from '../lib/api';
+import { ConsoleError } from '../lib/errors';
+import { ErrorCode } from '@rvw/shared';
+import { CaseStore, type CaseTransport } from './case-store';
+import { CatalogueCache } from './catalogue-cache';
+import { socketCaseTransport, type Line } from './socket-transport';
+
+/** The catalogue cache and the case store, both reaching the server through whatever `line` holds at each call. */
+export function createCaseArea(
+  line: Line,
+  /** The case store's way to the server; default the socket's case events, HTTP for a reload. */
+  transport: (line: Line) => CaseTransport = socketCaseTransport,
+): { catalogue: CatalogueCache; cases: CaseStore } {
+  const catalogue = new CatalogueCache((code) => {
+    const held = line();
+    if (!held) return Promise.reject(new ConsoleError(ErrorCode.AuthMissing, 'Not signed in.'));
+    return getCatalogueItem(held.token, code);
+  });
+  const cases = new CaseStore({ transport: transport(line), fieldsOf: catalogue.fieldsOf });
+  return { catalogue, cases };
+}
