@@ -3,12 +3,12 @@
  * benchmark: a real server serving the console build, a kiosk on simulated hardware (the GA 467
  * simulator on a socat pty pair) serving the renderer build, and Chromium with fake devices. The
  * steps are the ones a resident and an agent take: place the card, consent, take a number, accept,
- * find the item, fill, flag, confirm, sign, record the outcome.
+ * find the item, fill, flag, confirm, sign, record the outcome. Playwright's waits only (no vitest
+ * expect), so that the benchmark can use them outside the test runner.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createHttpClient, httpRoutes, type HttpClient } from '@rvw/shared';
 import type { IdCard } from '@rvw/kiosk/idcard';
@@ -42,10 +42,14 @@ export interface CaseRig {
   close(): Promise<void>;
 }
 
-/** Starts the server, one agent, a kiosk with a reader, Chromium and the two pages. */
-export async function startCaseRig(): Promise<CaseRig> {
+/**
+ * Starts the server (logging at debug unless told otherwise), one agent, a kiosk with a reader,
+ * Chromium and the two pages.
+ */
+export async function startCaseRig(options: { serverLogLevel?: 'debug' | 'warn' } = {}): Promise<CaseRig> {
   const server = await startTestServer({
     consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
+    logLevel: options.serverLogLevel ?? 'debug',
   });
   const created = await createTestAgent(server.server, { displayName: '李敏' });
   const { token } = await createTestKiosk(server.server, {
@@ -118,9 +122,7 @@ export async function cardToCall(
   await loginAgent(consolePage, rig.server.url, rig.agent.username, rig.agent.password);
   const row = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${ticketNumber}"]`);
   // The identity reaches the ticket after consent; the case prefills from it when it opens.
-  await expect
-    .poll(() => row.getByTestId('identity-name').innerText(), { timeout: 15_000 })
-    .toContain(card.name);
+  await row.getByTestId('identity-name').filter({ hasText: card.name }).waitFor({ timeout: 15_000 });
   await row.getByTestId('accept-button').click();
   await consolePage.getByTestId('call-view').waitFor();
   await consolePage.getByTestId('case-workspace').waitFor();
@@ -163,7 +165,19 @@ export function kioskFieldText(kioskPage: Page, field: string): Promise<string |
 
 /** Waits until the kiosk shows `text` in the row of `field`. */
 export async function expectOnKiosk(kioskPage: Page, field: string, text: string): Promise<void> {
-  await expect.poll(() => kioskFieldText(kioskPage, field), { timeout: 10_000 }).toContain(text);
+  try {
+    await kioskPage.waitForFunction(
+      ([id, want]) =>
+        document.querySelector<HTMLElement>(`[data-testid="kiosk-field-${id}"]`)?.innerText.includes(want),
+      [field, text] as const,
+      { timeout: 10_000 },
+    );
+  } catch (e) {
+    const shown = await kioskFieldText(kioskPage, field);
+    throw new Error(`the kiosk does not show "${text}" for ${field} (it shows ${JSON.stringify(shown)})`, {
+      cause: e,
+    });
+  }
 }
 
 /**
@@ -181,7 +195,10 @@ export async function walkReviewAndConfirm(kioskPage: Page): Promise<{ pages: nu
     if (await confirm.isVisible()) break;
     const before = await kioskPage.getByTestId('kiosk-form').getAttribute('data-page');
     await next.click();
-    await expect.poll(() => kioskPage.getByTestId('kiosk-form').getAttribute('data-page')).not.toBe(before);
+    await kioskPage.waitForFunction(
+      (was) => document.querySelector('[data-testid="kiosk-form"]')?.getAttribute('data-page') !== was,
+      before,
+    );
     pages += 1;
     if (pages > 20) throw new Error('the review never reached its last page');
   }
