@@ -9,7 +9,7 @@ export function App() {
   const [app] = useState(() => new ConsoleApp({ storage: sessionStorage }));
   useEffect(() => {
     app.start();
-    // A closing or reloading page sends what the agent typed last (the debounce would lose it).
+    // A closing or reloading page sends what the agent typed last (a gathered keystroke would be lost).
     const flush = () => app.cases.flushAll();
     window.addEventListener('pagehide', flush);
     return () => {

@@ -1,7 +1,7 @@
 /**
  * A repeatable group (e.g. each child): one row per entry with its sub-fields, a remove button per
  * entry and an add button up to the group's maximum. The whole group is one value: typing in an
- * entry is debounced like any text, adding and removing are sent at once.
+ * entry is throttled like any text, adding and removing are sent at once.
  */
 import type { FieldDescription, GroupEntry, LeafFieldDescription } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ErrorCode } from '@rvw/shared';
 import { ConsoleErrorCode } from '../lib/errors';
-import { CaseStore, REVISE_DEBOUNCE_MS, type CaseEntry } from './case-store';
+import { CaseStore, TYPING_INTERVAL_MS, type CaseEntry } from './case-store';
 import { FULL_ID, FakeCaseServer, testItem } from './test-support';
 
 let server: FakeCaseServer;
@@ -70,29 +70,41 @@ describe('the state the server pushes', () => {
 });
 
 describe('typing', () => {
-  it('sends typed text once, after the debounce, with the last value and the base revision', async () => {
+  it('sends the first keystroke at once and gathers the next ones into one send of the latest value', async () => {
     await opened();
-    store.edit('c1', 'phone', '1');
+    store.edit('c1', 'note', '王');
+    await tick();
+    expect(server.revises).toEqual([{ caseId: 'c1', field: 'note', value: '王', baseRevision: 0 }]);
     await tick(50);
-    store.edit('c1', 'phone', '13');
+    store.edit('c1', 'note', '王小');
     await tick(50);
-    store.edit('c1', 'phone', '13812345678');
-    expect(entry().drafts.phone?.value).toBe('13812345678');
-    await tick(REVISE_DEBOUNCE_MS - 1);
-    expect(server.revises).toHaveLength(0);
+    store.edit('c1', 'note', '王小明');
+    expect(entry().drafts.note?.value).toBe('王小明');
+    // The interval runs from the first send: nothing more goes before it ends.
+    await tick(TYPING_INTERVAL_MS - 101);
+    expect(server.revises).toHaveLength(1);
     await tick(1);
-    expect(server.revises).toEqual([{ caseId: 'c1', field: 'phone', value: '13812345678', baseRevision: 0 }]);
+    expect(server.revises.map((r) => [r.value, r.baseRevision])).toEqual([
+      ['王', 0],
+      ['王小明', 1],
+    ]);
     // Stored and pushed: the draft is gone and the server's value shows.
-    expect(entry().drafts.phone).toBeUndefined();
-    expect(entry().state.form.values.phone).toBe('13812345678');
+    expect(entry().drafts.note).toBeUndefined();
+    expect(entry().state.form.values.note).toBe('王小明');
+    // After a pause the next keystroke goes at once again.
+    await tick(TYPING_INTERVAL_MS);
+    store.edit('c1', 'note', '王小明。');
+    await tick();
+    expect(server.revises).toHaveLength(3);
   });
 
-  it('sends at once on commit (blur or Enter), before the debounce ran out', async () => {
+  it('sends at once on commit (blur or Enter), before the interval ran out', async () => {
     await opened();
+    store.edit('c1', 'note', '腿');
     store.edit('c1', 'note', '腿脚不便');
     store.commit('c1', 'note');
     await tick();
-    expect(server.revises.map((r) => r.value)).toEqual(['腿脚不便']);
+    expect(server.revises.map((r) => r.value)).toEqual(['腿', '腿脚不便']);
   });
 
   it('sends picks (yes/no, choice) at once', async () => {
@@ -127,7 +139,7 @@ describe('typing', () => {
   it('holds an invalid value with its sentence and sends it once it is fixed', async () => {
     await opened();
     store.edit('c1', 'phone', '12345');
-    await tick(REVISE_DEBOUNCE_MS * 2);
+    await tick(TYPING_INTERVAL_MS * 2);
     expect(server.revises).toHaveLength(0);
     expect(entry().drafts.phone).toMatchObject({
       phase: 'invalid',

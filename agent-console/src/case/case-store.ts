@@ -40,16 +40,21 @@ export interface CaseStoreDeps {
   fieldsOf(itemCode: string): readonly AnyField[] | undefined;
   /** The language of validation sentences; default zh-CN. */
   locale?(): Locale;
-  /** Quiet time after a keystroke before the field is sent; default {@link REVISE_DEBOUNCE_MS}. */
-  debounceMs?: number;
+  /** A typed field is sent at most once per this many ms; default {@link TYPING_INTERVAL_MS}. */
+  typingIntervalMs?: number;
+  /** The clock (ms); default Date.now. */
+  now?(): number;
   /** How long a conflict waits for the newer state's push before reloading; default 1 s. */
   conflictReloadMs?: number;
   /** How long a revealed number stays shown; default {@link REVEAL_MS}. */
   revealMs?: number;
 }
 
-/** Quiet time after the last keystroke before a typed field is sent (200 ms). */
-export const REVISE_DEBOUNCE_MS = 200;
+/**
+ * Typing is sent at most once per 200 ms per field: the first keystroke after a pause at once, the
+ * ones that follow gathered, the latest sent when the interval ends (so the last edit is never lost).
+ */
+export const TYPING_INTERVAL_MS = 200;
 /** Longest wait for pending sends before confirm or outcome gives up waiting (5 s). */
 const SETTLE_TIMEOUT_MS = 5_000;
 
@@ -126,7 +131,8 @@ export class CaseStore {
       },
       fieldsOf: this.deps.fieldsOf,
       locale: () => this.deps.locale?.() ?? 'zh-CN',
-      debounceMs: this.deps.debounceMs ?? REVISE_DEBOUNCE_MS,
+      typingIntervalMs: this.deps.typingIntervalMs ?? TYPING_INTERVAL_MS,
+      now: this.deps.now ?? Date.now,
       conflictReloadMs: this.deps.conflictReloadMs ?? 1000,
       changed: () => this.publish(),
     });
@@ -167,7 +173,7 @@ export class CaseStore {
     }
   };
 
-  /** The agent changed a field; `immediate` for a pick (choice, yes/no, a group entry added or removed). */
+  /** The agent changed a field (typing is throttled); `immediate` for a pick (choice, yes/no, a group entry added or removed). */
   edit = (caseId: string, field: string, value: unknown, options: { immediate?: boolean } = {}): void =>
     this.cases.get(caseId)?.sync.edit(field, value, options.immediate);
 

@@ -1,6 +1,6 @@
 /**
  * One case's form kept in step with the server: the state it pushes (kept by revision), the agent's
- * drafts on their way (typed text debounced, the last edit never lost, one revision in flight),
+ * drafts on their way (typing throttled per field, the last edit never lost, one revision in flight),
  * conflicts (the typed value is kept and sent again on the current revision, or shown beside the
  * server's when that field itself moved), and the masked fields the agent revealed.
  */
@@ -34,7 +34,10 @@ export interface CaseSyncDeps {
   /** The item's field descriptions from the catalogue, when the state does not carry them. */
   fieldsOf(itemCode: string): readonly AnyField[] | undefined;
   locale(): Locale;
-  debounceMs: number;
+  /** Typing is sent at most once per this many ms per field (the first keystroke at once). */
+  typingIntervalMs: number;
+  /** The clock (ms). */
+  now(): number;
   conflictReloadMs: number;
   /** Something changed: publish. */
   changed(): void;
@@ -55,6 +58,8 @@ export class CaseSync {
   voided = false;
   private readonly drafts = new Map<string, DraftRecord>();
   private readonly revealed = new Map<string, { value: string; timer: ReturnType<typeof setTimeout> }>();
+  /** When each field was last sent (ms), for the typing interval; outlives the field's drafts. */
+  private readonly lastSendAt = new Map<string, number>();
   private inFlight = false;
   private ackRevision: number;
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
@@ -86,7 +91,11 @@ export class CaseSync {
     return true;
   }
 
-  /** A typed or picked value: valid ones go after the debounce (at once if `immediate`). */
+  /**
+   * A typed or picked value. Typing is throttled per field: a keystroke after a quiet spell goes at
+   * once (the kiosk sees it within a round trip), later ones within `typingIntervalMs` of the last
+   * send are gathered and the latest goes when the interval ends. Picks (`immediate`) go at once.
+   */
   edit(field: string, value: unknown, immediate = false): void {
     if (!isOpen(this.state)) return;
     const d = this.drafts.get(field) ?? this.newDraft(field, value);
@@ -102,13 +111,14 @@ export class CaseSync {
     if (checked.ok) d.sendValue = checked.value;
     // A send in flight settles by its ack; the newer value then takes its turn.
     if (d.phase !== 'sending') d.phase = checked.ok ? 'typing' : 'invalid';
-    d.due = checked.ok && immediate;
-    if (checked.ok && !immediate) {
+    const wait = (this.lastSendAt.get(field) ?? -Infinity) + this.deps.typingIntervalMs - this.deps.now();
+    d.due = checked.ok && (immediate || wait <= 0);
+    if (checked.ok && !d.due) {
       d.timer = setTimeout(() => {
         d.timer = null;
         d.due = true;
         this.pump();
-      }, this.deps.debounceMs);
+      }, wait);
     }
     this.deps.changed();
     this.pump();
@@ -262,6 +272,7 @@ export class CaseSync {
         : (this.state.form.values[field] ?? null);
     d.phase = 'sending';
     d.due = false;
+    this.lastSendAt.set(field, this.deps.now());
     d.sentSeq = d.seq;
     d.base = base;
     this.inFlight = true;

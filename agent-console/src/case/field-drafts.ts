@@ -1,12 +1,12 @@
 /**
  * What the agent typed into one field and where it stands on its way to the server: typed (waiting
- * for the debounce), sending, stored (waiting for the push), refused, or caught in a conflict. The
+ * for its turn), sending, stored (waiting for the push), refused, or caught in a conflict. The
  * rules that decide a draft's fate when the server's state moves on are pure functions here.
  */
 import { sortedJson, validateField, type AnyField, type FieldValue, type ValidateOptions } from '@rvw/shared';
 
 /**
- * typing: changed, to be sent after the debounce or on flush; sending: awaiting the ack; sent:
+ * typing: changed, to be sent when its typing interval allows or on flush; sending: awaiting the ack; sent:
  * stored, awaiting the push that shows it; invalid: fails validation here, not sent; refused: the
  * server refused it; conflict: sent on a stale revision, to be sent again on the current one;
  * diverged: while in conflict, the field changed on the server too, so the agent decides.
@@ -45,7 +45,7 @@ export interface DraftRecord extends FieldDraft {
   localProblem: FieldIssue | null;
   /** The value the last ack stored (at `sentRevision`), until the push shows it. */
   ackedValue: unknown;
-  /** True once the debounce ran out or the field was committed: send when the line is free. */
+  /** True once the typing interval ran out or the field was committed: send when the line is free. */
   due: boolean;
   timer: ReturnType<typeof setTimeout> | null;
 }
