@@ -17,6 +17,7 @@ import { ErrorCode, type KioskState, type SessionOpened, type TicketPosition } f
 import { bootKioskHost } from '../src/host/kiosk-host';
 import { FakeReader, sampleResidentCard } from '../src/host/fake-reader';
 import { startBrowserShell } from '../src/browser-shell/browser-shell';
+import { caseAt, entitlements, notDone } from './screenshot-cases';
 import { launchChromium } from '@rvw/sim/browser';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
 
@@ -92,6 +93,9 @@ io.on('connection', (socket) => {
   socket.on('session:end', (_p: unknown, ack: (r: unknown) => void) =>
     ack({ ok: true, data: { sessionId: 's1', endedBy: 'kiosk', endedAt: new Date().toISOString() } }),
   );
+  // The resident's side of a case (issue 9): every action is accepted.
+  for (const event of ['form:flag', 'form:confirm', 'form:sign', 'rating:submit'])
+    socket.on(event, (_p: unknown, ack: (r: unknown) => void) => ack({ ok: true, data: {} }));
 });
 await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
 const serverUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -183,6 +187,10 @@ try {
   emitAll('ticket:update', ticket(1));
   await page.getByText(/下一位就是您|You are next/).waitFor();
   await shot('09-waiting-next');
+  // What the resident gets without applying (免申即享), told while they wait.
+  emitAll('session:entitlements', { sessionId: null, ticketId: 't1', entitlements });
+  await page.getByTestId('entitlements').waitFor();
+  await shot('09a-waiting-entitlements');
   emitAll('session:opened', opened);
   await page.getByTestId('screen-call').waitFor();
   await page.waitForTimeout(1500);
@@ -190,7 +198,70 @@ try {
   await page.getByTestId('hang-up').click();
   await page.getByTestId('hang-up-confirm').waitFor();
   await shot('11-hang-up-question');
+  await page.getByTestId('hang-up-keep').click();
+
+  // Issue 9: the form the agent fills beside the call (before it, the entitlements showed there).
+  emitAll('case:state', caseAt(2));
+  await page.getByTestId('kiosk-field-contactPhone').waitFor();
+  await shot('17-call-form-changed');
+  await page.getByTestId('kiosk-flag-visitAddress').click();
+  await page.getByTestId('kiosk-flagged-visitAddress').waitFor();
+  await shot('18-call-form-flagged');
+  emitAll('case:state', caseAt(3, { voided: true, lastChanged: 'visitAddress' }));
+  await page.getByTestId('form-voided').waitFor();
+  await shot('19-call-form-voided');
+  emitAll('case:state', caseAt(4, { confirmRequested: 4, lastChanged: 'visitAddress' }));
+  await page.getByTestId('review-screen').waitFor();
+  await shot('20-confirm-first-page');
+  await tap('review-next');
+  await page.waitForTimeout(1100);
+  await tap('review-next');
+  await page.getByTestId('review-confirm').waitFor();
+  await shot('21-confirm-last-page');
+  await tap('review-confirm');
+  await page.getByTestId('sign-screen').waitFor();
+  await shot('22-sign');
+  // A signature drawn with the mouse (pointer events, as a finger on the touch screen), once the
+  // box has its size again after the shots.
+  await page.waitForTimeout(500);
+  const box = (await page.getByTestId('signature-canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++)
+    await page.mouse.move(
+      box.x + box.width * (0.2 + i * 0.02),
+      box.y + box.height * (0.6 - 0.25 * Math.sin(i / 3)),
+      { steps: 2 },
+    );
+  await page.mouse.up();
+  await shot('23-sign-drawn');
+  await tap('sign-submit');
+  const signedAt = new Date().toISOString();
+  emitAll(
+    'case:state',
+    caseAt(4, {
+      confirmation: { revision: 4, hash: 'c'.repeat(64), at: signedAt },
+      signature: { revision: 4, hash: 'c'.repeat(64), signedAt },
+    }),
+  );
+  await page.getByTestId('form-notice').waitFor();
+  await shot('24-call-form-signed');
+
+  // 办不成: the reason and the next step before the rating; a low rating asks why.
+  emitAll('case:state', notDone(5));
+  await page.getByTestId('hang-up').click();
+  await page.getByTestId('hang-up-confirm').waitFor();
   await page.getByTestId('hang-up-end').click();
+  await page.getByTestId('outcome-notice').waitFor();
+  await shot('25-outcome-not-done');
+  await tap('outcome-ok');
+  await page.getByTestId('screen-rating').waitFor();
+  await shot('26-rating');
+  await tap('rating-dissatisfied');
+  await page.getByTestId('rating-reason-not-solved').waitFor();
+  await tap('rating-reason-not-solved');
+  await shot('27-rating-why');
+  await tap('rating-submit');
   await page.getByTestId('screen-thanks').waitFor();
   await shot('12-thanks-card-on-reader');
   await tap('thanks-done');

@@ -21,7 +21,6 @@ export function identityConsentText(locale: Locale): string {
 /** The confirm screen's sentences: what confirming the form was agreed to under. */
 export const CONFIRM_CONSENT_KEYS = [
   'review.title',
-  'review.hint',
   'review.question',
   'review.confirm',
 ] as const satisfies readonly MessageKey[];

@@ -8,7 +8,7 @@ import type { Locale } from '@rvw/shared';
 import type { FlowEvent, FlowState } from '../flow/machine';
 import type { Tr } from '../i18n';
 import { caseInView, NOTICE_KEYS } from './case-view';
-import { flaggedFields } from './cases';
+import { flaggedFields, local } from './cases';
 import { EntitlementsBox } from './EntitlementsBox';
 import { FormView } from './FormView';
 import './case.css';
@@ -45,14 +45,14 @@ export function CasePanel({ flow, locale, tr, speak, send }: CasePanelProps) {
           {tr('case.voided')}
         </p>
       )}
-      {!flow.formNotice && !c.form.voided && <p className="case-watch">{tr('case.watchForm')}</p>}
       <FormView
         caseState={c}
         page={flow.formPage}
         locale={locale}
+        title={<h2 className="form-title">{tr('case.formOf', { item: local(c.item.name, locale) })}</h2>}
         flagged={flaggedFields(c, flow.flagsSent)}
         canFlag={c.status === 'open'}
-        navId="form"
+        mode="call"
         tr={tr}
         speak={speak}
         onFlag={(field) => send({ type: 'flag-field', caseId: c.caseId, field })}

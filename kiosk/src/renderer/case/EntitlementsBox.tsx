@@ -2,6 +2,7 @@
 import type { Entitlement, Locale } from '@rvw/shared';
 import type { Tr } from '../i18n';
 import { entitlementLines } from './case-speech';
+import './case.css';
 
 /** The entitlements and the words. */
 export interface EntitlementsBoxProps {

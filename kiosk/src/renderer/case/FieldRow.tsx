@@ -1,7 +1,8 @@
 /**
- * One row of the resident's form view: the label, the value in large type, where it came from, a
- * highlight when the agent has just changed it, a speaker button that reads the row aloud, and
- * "这一项不对" (this is wrong), which becomes "已标记，工作人员会核对" once tapped.
+ * One row of the resident's form view: the label with a speaker button that reads the row aloud
+ * and "这一项不对" (this is wrong) beside it, then the value in large type across the whole row;
+ * where it came from, and a highlight when the agent has just changed it. Once tapped, "这一项不对"
+ * becomes "已标记，工作人员会核对".
  */
 import type { FieldDescription, FieldValue, Locale } from '@rvw/shared';
 import type { Tr } from '../i18n';
@@ -39,52 +40,52 @@ export function FieldRow(props: FieldRowProps) {
       data-testid={`kiosk-field-${field.id}`}
       data-changed={justChanged || undefined}
     >
-      <div className="field-text">
+      <div className="field-head">
         <p className="field-label">
           {label}
           {fromCard && <span className="field-badge">{tr('case.fromCard')}</span>}
           {justChanged && <span className="field-badge field-badge-changed">{tr('case.justChanged')}</span>}
         </p>
-        {lines.length > 0 ? (
-          lines.map((line, i) => (
-            <p className="field-value" key={i}>
-              {line}
-              {masked && i === 0 && <span className="field-badge">{tr('case.masked')}</span>}
-            </p>
-          ))
-        ) : (
-          <p className="field-value field-empty">{tr('case.empty')}</p>
-        )}
-        {flagged && (
-          <p className="field-flagged-note" data-testid={`kiosk-flagged-${field.id}`} role="status">
-            {tr('case.flagged')}
-          </p>
-        )}
-      </div>
-      <div className="field-actions">
-        <button
-          type="button"
-          className="btn-icon"
-          data-testid={`kiosk-speak-${field.id}`}
-          aria-label={`${tr('case.readAloud')}: ${label}`}
-          onClick={() => speak(spoken.join(stop))}
-        >
-          <SpeakerIcon />
-        </button>
-        {canFlag && !flagged && (
+        <div className="field-actions">
           <button
             type="button"
-            className="btn-flag"
-            data-testid={`kiosk-flag-${field.id}`}
-            onClick={() => {
-              onFlag();
-              speak(tr('case.flagged'));
-            }}
+            className="btn-icon"
+            data-testid={`kiosk-speak-${field.id}`}
+            aria-label={`${tr('case.readAloud')}: ${label}`}
+            onClick={() => speak(spoken.join(stop))}
           >
-            <FlagIcon /> {tr('case.flag')}
+            <SpeakerIcon />
           </button>
-        )}
+          {canFlag && !flagged && (
+            <button
+              type="button"
+              className="btn-flag"
+              data-testid={`kiosk-flag-${field.id}`}
+              onClick={() => {
+                onFlag();
+                speak(tr('case.flagged'));
+              }}
+            >
+              <FlagIcon /> {tr('case.flag')}
+            </button>
+          )}
+        </div>
       </div>
+      {lines.length > 0 ? (
+        lines.map((line, i) => (
+          <p className="field-value" key={i}>
+            {line}
+            {masked && i === 0 && <span className="field-badge">{tr('case.masked')}</span>}
+          </p>
+        ))
+      ) : (
+        <p className="field-value field-empty">{tr('case.empty')}</p>
+      )}
+      {flagged && (
+        <p className="field-flagged-note" data-testid={`kiosk-flagged-${field.id}`} role="status">
+          {tr('case.flagged')}
+        </p>
+      )}
     </li>
   );
 }

@@ -1,12 +1,11 @@
 /**
- * A page of a case's form in large type, with 上一页 / 下一页 when the form has more than one page.
- * The same view shows the form beside the call and walks the resident through it before they
- * confirm (the review passes its own buttons as `footer`).
+ * A page of a case's form in large type. Beside the call it has 上一页 / 下一页 with the page
+ * number between them; in the walk before confirming, the page number sits beside the title and
+ * the review puts its own buttons below the rows (`actions`), with "下一页" as the obvious next step.
  */
 import type { ReactNode } from 'react';
 import type { CaseState, Locale } from '@rvw/shared';
 import type { Tr } from '../i18n';
-import { local } from './cases';
 import { FieldRow } from './FieldRow';
 import { clampPage, formPages } from './pages';
 
@@ -15,32 +14,45 @@ export interface FormViewProps {
   caseState: CaseState;
   page: number;
   locale: Locale;
+  /** The line above the rows (a heading), with the page number beside it in the review. */
+  title: ReactNode;
   flagged: ReadonlySet<string>;
   canFlag: boolean;
   /** Highlight the field the agent changed last; default true. */
   highlight?: boolean;
-  /** Test-id prefix of the page buttons: `<prefix>-prev`, `<prefix>-next`. */
-  navId: string;
   tr: Tr;
   speak: (text: string) => void;
   onFlag: (field: string) => void;
   onPage: (page: number) => void;
-  /** Disables the page buttons (while the screen settles or a send is on its way). */
+  /** Disables the page buttons (while the screen settles or a send is on its way); default false. */
   navDisabled?: boolean;
-  footer?: ReactNode;
+  /**
+   * `call`: 上一页 · page · 下一页 below the rows (test ids `form-prev`, `form-next`). `review`: the
+   * page number beside the title, and `reviewActions(page, last)` below the rows.
+   */
+  mode: 'call' | 'review';
+  reviewActions?: (page: number, last: boolean) => ReactNode;
 }
 
 /** One page of the form; `data-revision` tells tests which revision is on screen. */
 export function FormView(props: FormViewProps) {
-  const { caseState: c, locale, tr, navId, navDisabled = false, highlight = true } = props;
+  const { caseState: c, locale, tr, navDisabled = false, highlight = true, mode } = props;
   const pages = formPages(c);
   const page = clampPage(props.page, pages);
+  const last = page === pages.length - 1;
   const fields = pages[page] ?? [];
   const masked = new Set(c.form.maskedFields);
   const fromCard = new Set(c.form.fromCard);
+  const pageOf =
+    pages.length > 1 ? (
+      <span className="form-page-of">{tr('case.page', { page: page + 1, pages: pages.length })}</span>
+    ) : null;
   return (
-    <div className="form-view" data-testid="kiosk-form" data-revision={c.form.revision}>
-      <h2 className="form-title">{tr('case.formOf', { item: local(c.item.name, locale) })}</h2>
+    <div className="form-view" data-testid="kiosk-form" data-revision={c.form.revision} data-page={page}>
+      <div className="form-head">
+        {props.title}
+        {mode === 'review' && pageOf}
+      </div>
       <ol className="field-list">
         {fields.map((field) => (
           <FieldRow
@@ -59,30 +71,39 @@ export function FormView(props: FormViewProps) {
           />
         ))}
       </ol>
-      {pages.length > 1 && (
-        <nav className="form-pages">
-          <button
-            type="button"
-            className="btn btn-secondary btn-page"
-            data-testid={`${navId}-prev`}
-            disabled={navDisabled || page === 0}
-            onClick={() => props.onPage(page - 1)}
-          >
-            {tr('case.prev')}
-          </button>
-          <span className="form-page-of">{tr('case.page', { page: page + 1, pages: pages.length })}</span>
-          <button
-            type="button"
-            className="btn btn-secondary btn-page"
-            data-testid={`${navId}-next`}
-            disabled={navDisabled || page === pages.length - 1}
-            onClick={() => props.onPage(page + 1)}
-          >
-            {tr('case.next')}
-          </button>
-        </nav>
-      )}
-      {props.footer}
+      {mode === 'review'
+        ? props.reviewActions?.(page, last)
+        : pages.length > 1 && (
+            <nav className="form-pages">
+              {page > 0 ? (
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-page"
+                  data-testid="form-prev"
+                  disabled={navDisabled}
+                  onClick={() => props.onPage(page - 1)}
+                >
+                  {tr('case.prev')}
+                </button>
+              ) : (
+                <span />
+              )}
+              {pageOf}
+              {!last ? (
+                <button
+                  type="button"
+                  className="btn btn-secondary btn-page"
+                  data-testid="form-next"
+                  disabled={navDisabled}
+                  onClick={() => props.onPage(page + 1)}
+                >
+                  {tr('case.next')}
+                </button>
+              ) : (
+                <span />
+              )}
+            </nav>
+          )}
     </div>
   );
 }

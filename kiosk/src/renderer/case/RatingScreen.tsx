@@ -87,7 +87,7 @@ export function RatingScreen({ draft, ready, locale, tr, send }: RatingScreenPro
         <span className="staff-note-label">{tr('rating.staffNote')}</span>
         <textarea
           data-testid="rating-staff-note"
-          rows={2}
+          rows={1}
           maxLength={500}
           value={draft.staffNote}
           onChange={(e) => send({ type: 'staff-note', text: e.target.value })}

@@ -1,6 +1,7 @@
 /**
- * Checking the form before confirming it: one page at a time, 上一页 / 下一页, and on the last page
- * "以上内容都正确吗？" with "内容正确，确认". Each row can still be flagged ("这一项不对").
+ * Checking the form before confirming it: one page at a time, with "下一页" as the obvious next
+ * step; on the last page "以上内容都正确吗？" and "内容正确，确认" (with 上一页 to look back). Each
+ * row can still be flagged ("这一项不对"); the video goes on beside it.
  */
 import type { CaseState, Locale } from '@rvw/shared';
 import type { FlowEvent, FormNotice, Review } from '../flow/machine';
@@ -8,7 +9,6 @@ import type { Tr } from '../i18n';
 import { NOTICE_KEYS } from './case-view';
 import { flaggedFields } from './cases';
 import { FormView } from './FormView';
-import { formPages } from './pages';
 import './case.css';
 
 /** The case and its review, readiness, and where taps go. */
@@ -24,50 +24,78 @@ export interface ReviewScreenProps {
   send: (event: FlowEvent) => void;
 }
 
-/** The confirm walk (test id `review-screen`; buttons `review-prev`, `review-next`, `review-confirm`). */
+/** The confirm walk (test ids `review-screen`, `review-prev`, `review-next`, `review-confirm`). */
 export function ReviewScreen(props: ReviewScreenProps) {
   const { caseState: c, review, ready, tr, send } = props;
-  const last = review.page >= formPages(c).length - 1;
   const busy = !ready || review.sending;
+  const actions = (page: number, last: boolean) => (
+    <div className="review-actions">
+      {page > 0 ? (
+        <button
+          type="button"
+          className="btn btn-secondary"
+          data-testid="review-prev"
+          disabled={busy}
+          onClick={() => send({ type: 'review-page', page: page - 1 })}
+        >
+          {tr('case.prev')}
+        </button>
+      ) : (
+        <span />
+      )}
+      {last ? (
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="review-confirm"
+          data-main-action
+          disabled={busy}
+          onClick={() => send({ type: 'review-confirm' })}
+        >
+          {review.sending ? tr('review.sending') : tr('review.confirm')}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="btn btn-primary"
+          data-testid="review-next"
+          data-main-action
+          disabled={busy}
+          onClick={() => send({ type: 'review-page', page: page + 1 })}
+        >
+          {tr('case.next')}
+        </button>
+      )}
+    </div>
+  );
   return (
     <section className="case-screen review" data-testid="review-screen" aria-busy={busy}>
-      <h1 className="review-title">{tr('review.title')}</h1>
       {props.notice && (
         <p className="notice" data-testid="form-notice" role="status">
           {tr(NOTICE_KEYS[props.notice])}
         </p>
       )}
-      <p className="case-watch">{tr('review.hint')}</p>
       <FormView
         caseState={c}
         page={review.page}
         locale={props.locale}
+        title={<h1 className="review-title">{tr('review.title')}</h1>}
         flagged={flaggedFields(c, props.flagsSent)}
         canFlag={!review.sending}
         highlight={false}
-        navId="review"
-        navDisabled={busy}
+        mode="review"
+        reviewActions={(page, last) => (
+          <>
+            <p className={last ? 'review-question' : 'case-watch'}>
+              {last ? tr('review.question') : tr('review.hint')}
+            </p>
+            {actions(page, last)}
+          </>
+        )}
         tr={tr}
         speak={props.speak}
         onFlag={(field) => send({ type: 'flag-field', caseId: c.caseId, field })}
         onPage={(page) => send({ type: 'review-page', page })}
-        footer={
-          last && (
-            <div className="review-confirm">
-              <p className="lead strong">{tr('review.question')}</p>
-              <button
-                type="button"
-                className="btn btn-primary"
-                data-testid="review-confirm"
-                data-main-action
-                disabled={busy}
-                onClick={() => send({ type: 'review-confirm' })}
-              >
-                {review.sending ? tr('review.sending') : tr('review.confirm')}
-              </button>
-            </div>
-          )
-        }
       />
     </section>
   );

@@ -33,8 +33,8 @@ export function SignaturePad({ label, onInk, ref }: SignaturePadProps) {
   useEffect(() => {
     const canvas = canvasRef.current!;
     const pad = new SignaturePadLib(canvas, {
-      minWidth: 2,
-      maxWidth: 5,
+      minWidth: 2.5,
+      maxWidth: 6,
       penColor: '#111111',
       backgroundColor: 'rgba(0, 0, 0, 0)',
     });

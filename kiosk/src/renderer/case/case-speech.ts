@@ -27,9 +27,7 @@ export function callCaseParts(flow: FlowState, locale: Locale): string[] | null 
       ...(flow.formNotice ? [tr(NOTICE_KEYS[flow.formNotice])] : []),
       ...(c.form.voided ? [tr('case.voided')] : []),
     ];
-    // The panel shows its usual hint only when it has nothing more pressing to say.
-    const hint = notices.length ? [] : [tr('case.watchForm')];
-    return [...notices, ...hint, t(locale, 'case.formOf', { item: local(c.item.name, locale) })];
+    return [...notices, t(locale, 'case.formOf', { item: local(c.item.name, locale) })];
   }
   if (flow.entitlements.length > 0)
     return [tr('entitlements.title'), ...entitlementLines(flow.entitlements, locale)];
@@ -46,12 +44,14 @@ export function reviewParts(flow: FlowState, locale: Locale): string[] {
   const rows = (pages[page] ?? []).flatMap((f) =>
     spokenFieldParts(f, c.form.values[f.id], locale, masked.has(f.id)),
   );
+  const last = page === pages.length - 1;
   return [
     ...(flow.formNotice ? [t(locale, NOTICE_KEYS[flow.formNotice])] : []),
     t(locale, 'review.title'),
     ...(pages.length > 1 ? [t(locale, 'case.page', { page: page + 1, pages: pages.length })] : []),
     ...rows,
-    ...(page === pages.length - 1 ? [t(locale, 'review.question')] : []),
+    // The first page says how to flag a line; the last asks the question.
+    ...(last ? [t(locale, 'review.question')] : page === 0 ? [t(locale, 'review.hint')] : []),
   ];
 }
 

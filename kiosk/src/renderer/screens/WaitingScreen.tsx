@@ -33,7 +33,10 @@ export function WaitingScreen({
   onCancel,
 }: WaitingScreenProps) {
   return (
-    <section className="screen screen-waiting" data-testid="screen-waiting">
+    <section
+      className={`screen screen-waiting${entitlements.length > 0 ? ' with-news' : ''}`}
+      data-testid="screen-waiting"
+    >
       {callDropped && (
         <p className="notice" data-testid="call-dropped" role="status">
           {tr('waiting.callDropped')}
