@@ -152,6 +152,10 @@ export async function shootCaseScreens(c: CaseShotsContext): Promise<void> {
   });
   await page.getByTestId('field-flag-contactPhone').waitFor();
   await shoot(page, `${tag}-c5-flagged`);
+  // The same screen on a large monitor.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await shoot(page, '1920x1080-c5-flagged');
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   await page.getByTestId('field-contactPhone').fill('13912345678');
   await page.getByTestId('field-contactPhone').press('Enter');
