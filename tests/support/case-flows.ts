@@ -181,6 +181,30 @@ export async function expectOnKiosk(kioskPage: Page, field: string, text: string
 }
 
 /**
+ * The agent fills the long-term care form's fields that the card does not (relation, insurance,
+ * setting, contact name and phone), each checked on the kiosk before the next.
+ */
+export async function fillLtciForm(
+  consolePage: Page,
+  kioskPage: Page,
+  values: { contactName: string; contactPhone: string; shownPhone: string },
+): Promise<void> {
+  const picks = [
+    ['applicantRelation', 'self', '本人'],
+    ['insuranceType', 'employee', '职工基本医疗保险'],
+    ['currentSetting', 'home', '家中'],
+  ] as const;
+  for (const [field, value, shown] of picks) {
+    await consolePage.getByTestId(`field-${field}`).selectOption(value);
+    await expectOnKiosk(kioskPage, field, shown);
+  }
+  await typeField(consolePage, 'contactName', values.contactName);
+  await expectOnKiosk(kioskPage, 'contactName', values.contactName);
+  await typeField(consolePage, 'contactPhone', values.contactPhone);
+  await expectOnKiosk(kioskPage, 'contactPhone', values.shownPhone);
+}
+
+/**
  * The resident walks the review one page at a time (下一页) and confirms on the last page;
  * resolves when the signature screen shows, with the number of pages seen and the text of the
  * last page (what the resident agreed to).
