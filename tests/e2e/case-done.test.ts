@@ -117,7 +117,7 @@ test('card → number → call → item → form → flag → confirm → sign �
   const detail = await rig.agentApi.getCase({ params: { caseId } });
   expect(detail.case.status).toBe('closed');
   expect(detail.case.outcome?.outcome).toBe('completed');
-  expect(detail.case.item).toMatchObject({ code: 'ltci-assessment', version: 1 });
+  expect(detail.case.item).toMatchObject({ code: 'ltci-assessment', version: 2 });
   expect(detail.agentId).toBe(rig.agent.id);
   expect(detail.case.form.values).toMatchObject({
     insuredName: '李秀英',
