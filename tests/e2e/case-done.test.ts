@@ -74,6 +74,8 @@ test('card → number → call → item → form → flag → confirm → sign �
   await expectOnKiosk(kioskPage, 'currentSetting', '家中');
   await typeField(consolePage, 'contactName', '王小明');
   await expectOnKiosk(kioskPage, 'contactName', '王小明');
+  // What the agent just changed is highlighted on the kiosk.
+  expect(await kioskPage.getByTestId('kiosk-field-contactName').getAttribute('data-changed')).toBe('true');
   await typeField(consolePage, 'visitAddress', visitAddress);
   await expectOnKiosk(kioskPage, 'visitAddress', visitAddress);
   await typeField(consolePage, 'contactPhone', wrongPhone);
@@ -92,7 +94,12 @@ test('card → number → call → item → form → flag → confirm → sign �
   // The agent asks for confirmation; the resident walks the form, confirms and signs.
   await consolePage.getByTestId('request-confirm').click();
   const review = await walkReviewAndConfirm(kioskPage);
-  expect(review.pages).toBeGreaterThanOrEqual(1);
+  // Every page of the walk keeps the number masked; together they show every field.
+  const walked = review.pages.join('\n');
+  expect(walked).toContain(maskIdNumber(fullNumber));
+  expect(walked).not.toContain(fullNumber);
+  for (const shown of ['李秀英', '1948年3月15日', visitAddress, '139 1234 5678', '王小明', '子女', '家中'])
+    expect(walked).toContain(shown);
   const signing = await signOnCanvas(kioskPage);
   await kioskPage.getByTestId('screen-call').waitFor();
   await consolePage.locator('[data-testid=form-phase][data-phase=signed]').waitFor();
@@ -132,7 +139,13 @@ test('card → number → call → item → form → flag → confirm → sign �
   expect(confirmation).not.toBeNull();
   expect(signature.strokes.strokes.length).toBe(signing.strokes);
   expect(signature.strokes.strokes.every((s) => s.points.length >= 2)).toBe(true);
-  expect(signature.strokes.canvas.width).toBeGreaterThan(100);
+  // The points lie where they were drawn: inside the canvas, from 10 % to 80 % of its width.
+  const { width, height } = signature.strokes.canvas;
+  const points = signature.strokes.strokes.flatMap((s) => s.points);
+  expect(points.every((p) => p.x >= 0 && p.x <= width && p.y >= 0 && p.y <= height)).toBe(true);
+  const xs = points.map((p) => p.x / width);
+  expect(Math.min(...xs)).toBeCloseTo(0.1, 1);
+  expect(Math.max(...xs)).toBeCloseTo(0.8, 1);
   expect(signature.revision).toBe(confirmation!.revision);
   expect(signature.hash).toBe(confirmation!.hash);
   expect(detail.case.form.signature).toMatchObject({ revision: signature.revision, hash: signature.hash });
@@ -161,7 +174,7 @@ test('card → number → call → item → form → flag → confirm → sign �
   expect(entries.map((e) => e.kind)).toEqual(['share-identity', 'confirm-form', 'sign-form']);
   const [shared, confirmed, signed] = entries;
   expect(shownOnScreen(shared!.text, consentScreen)).toBe(true);
-  expect(shownOnScreen(confirmed!.text, review.lastPage)).toBe(true);
+  expect(shownOnScreen(confirmed!.text, review.pages.at(-1)!)).toBe(true);
   expect(shownOnScreen(signed!.text, signing.screen)).toBe(true);
   expect(confirmed).toMatchObject({ caseId, revision: confirmation!.revision, hash: confirmation!.hash });
   expect(signed).toMatchObject({ caseId, revision: signature.revision, hash: signature.hash });

@@ -206,16 +206,18 @@ export async function fillLtciForm(
 
 /**
  * The resident walks the review one page at a time (下一页) and confirms on the last page;
- * resolves when the signature screen shows, with the number of pages seen and the text of the
- * last page (what the resident agreed to).
+ * resolves when the signature screen shows, with the text of every page (the last one is what
+ * the resident agreed to).
  */
-export async function walkReviewAndConfirm(kioskPage: Page): Promise<{ pages: number; lastPage: string }> {
-  await kioskPage.getByTestId('review-screen').waitFor();
+export async function walkReviewAndConfirm(kioskPage: Page): Promise<{ pages: string[] }> {
+  const screen = kioskPage.getByTestId('review-screen');
+  await screen.waitFor();
   const confirm = kioskPage.getByTestId('review-confirm');
   const next = kioskPage.getByTestId('review-next');
-  let pages = 1;
+  const pages: string[] = [];
   for (;;) {
     await confirm.or(next).first().waitFor();
+    pages.push(await screen.innerText());
     if (await confirm.isVisible()) break;
     const before = await kioskPage.getByTestId('kiosk-form').getAttribute('data-page');
     await next.click();
@@ -223,13 +225,11 @@ export async function walkReviewAndConfirm(kioskPage: Page): Promise<{ pages: nu
       (was) => document.querySelector('[data-testid="kiosk-form"]')?.getAttribute('data-page') !== was,
       before,
     );
-    pages += 1;
-    if (pages > 20) throw new Error('the review never reached its last page');
+    if (pages.length > 20) throw new Error('the review never reached its last page');
   }
-  const lastPage = await kioskPage.getByTestId('review-screen').innerText();
   await confirm.click();
   await kioskPage.getByTestId('sign-screen').waitFor();
-  return { pages, lastPage };
+  return { pages };
 }
 
 /**
