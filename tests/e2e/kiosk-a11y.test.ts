@@ -2,9 +2,12 @@
  * The kiosk's accessibility walk (issue 8, "Done when"): the real kiosk page in Chromium, the kiosk
  * host with the simulated GA 467 reader, the real server. Every resident screen is shown: welcome
  * with the reader online, with a card left behind, with the reader unplugged and with the server
- * gone; greeting, consent, taking a number and its slow state, waiting at 1 ahead and next, the call
- * with an agent, the hang-up question, thanks, and both problem screens (these and the slow state
- * by holding or refusing the request at the host, as it does when the server is slow or says no).
+ * gone; greeting, consent, taking a number and its slow state, waiting at 1 ahead (with what the
+ * resident gets without applying) and next, the call with an agent, the hang-up question; the case
+ * (issue 9): the form beside the call, a flagged row, the confirm walk's first and last page, the
+ * signature, signed; then 办不成's notice, the rating and its reasons, thanks; and both problem
+ * screens (these and the slow state by holding or refusing the request at the host, as it does
+ * when the server is slow or says no).
  * Each is checked at 1920x1080, 1080x1920 and 1280x1024, in Chinese and in English: axe-core in the
  * page (every WCAG level, AAA contrast included) finds nothing serious or critical; no visible text
  * is below 30 px and every control is at least 80x80 px (the issue's elderly-first figures) and
@@ -14,7 +17,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { BridgeError, ErrorCode } from '@rvw/shared';
+import { BridgeError, ErrorCode, type CaseState } from '@rvw/shared';
 import {
   adminApi,
   connectAgent,
@@ -205,6 +208,8 @@ async function check(name: string, screenId: string, failures: string[]): Promis
     if (spoken) failures.push(`${name} ${lang}: speech: ${spoken}`);
     for (const size of SIZES) {
       await page.setViewportSize(size);
+      // The layout follows the window through React: measure once it has been laid out anew.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const label = `${name} ${lang} ${size.width}x${size.height}`;
       for (const f of [...(await axeOnScreen()), ...(await sizeFindings())]) failures.push(`${label}: ${f}`);
     }
@@ -216,6 +221,82 @@ async function check(name: string, screenId: string, failures: string[]): Promis
 
 async function ready(testId: string): Promise<void> {
   await expect.poll(() => page.getByTestId(testId).isEnabled(), { timeout: 6_000 }).toBe(true);
+}
+
+/** The latest case:state of `caseId` the agent holds, once `match` holds for it. */
+function agentState(caseId: string, match: (s: CaseState) => boolean): Promise<CaseState> {
+  return agent.waitFor('case:state', (s) => s.caseId === caseId && match(s), { timeoutMs: 10_000 });
+}
+
+/**
+ * Issue 9's screens during the call: the agent opens the long-term care application (prefilled
+ * from the card), the form shows beside the video; the resident flags a row; the agent fills the
+ * rest and asks to confirm: every page of the walk, the signature drawn with the mouse; then the
+ * agent records 办不成 (the walk's caller ends the call and checks the outcome and the rating).
+ */
+async function walkCase(sessionId: string, failures: string[]): Promise<void> {
+  const { caseId } = okData(await agent.request('case:open', { sessionId, itemCode: 'ltci-assessment' }));
+  await page.getByTestId('kiosk-field-insuredName').waitFor({ timeout: 10_000 });
+  await check('call (the form beside it)', 'screen-call', failures);
+  await page.getByTestId('kiosk-flag-insuredName').click();
+  await page.getByTestId('kiosk-flagged-insuredName').waitFor({ timeout: 5_000 });
+  await agentState(caseId, (s) => s.form.flags.some((f) => f.field === 'insuredName'));
+  await check('call (a row flagged)', 'screen-call', failures);
+
+  let revision = 0;
+  for (const [field, value] of [
+    ['applicantRelation', 'self'],
+    ['insuranceType', 'employee'],
+    ['contactName', '李明'],
+    ['contactPhone', '13812345678'],
+    ['currentSetting', 'home'],
+  ] as const)
+    revision = okData(
+      await agent.request('form:revise', { caseId, field, value, baseRevision: revision }),
+    ).revision;
+  okData(await agent.request('form:request-confirm', { caseId, revision }));
+  await page.getByTestId('review-screen').waitFor({ timeout: 10_000 });
+  await check('confirm (first page)', 'review-screen', failures);
+  while (await page.getByTestId('review-next').isVisible()) {
+    await ready('review-next');
+    await page.getByTestId('review-next').click();
+    await page.waitForTimeout(100);
+  }
+  await page.getByTestId('review-confirm').waitFor({ timeout: 5_000 });
+  await check('confirm (last page)', 'review-screen', failures);
+  await ready('review-confirm');
+  await page.getByTestId('review-confirm').click();
+  await page.getByTestId('sign-screen').waitFor({ timeout: 10_000 });
+  await check('sign', 'sign-screen', failures);
+  // A signature with pointer events on the canvas, as a finger would write it.
+  const box = (await page.getByTestId('signature-canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++)
+    await page.mouse.move(
+      box.x + box.width * (0.2 + i * 0.03),
+      box.y + box.height * (0.5 + 0.2 * Math.sin(i)),
+      {
+        steps: 2,
+      },
+    );
+  await page.mouse.up();
+  await ready('sign-submit');
+  await page.getByTestId('sign-submit').click();
+  await page.getByTestId('form-notice').waitFor({ timeout: 10_000 });
+  await agentState(caseId, (s) => s.form.signature?.revision === revision);
+  await check('call (signed)', 'screen-call', failures);
+  okData(
+    await agent.request('case:outcome', {
+      caseId,
+      record: {
+        outcome: 'not-done',
+        reason: '被评估人未参加本市基本医疗保险，暂不能申请评估。',
+        nextStep: '请先到社区事务受理服务中心办理城乡居民医保参保，下月起可以再申请。',
+      },
+    }),
+  );
+  await agentState(caseId, (s) => s.outcome?.outcome === 'not-done');
 }
 
 test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AAA), type >= 30 px, targets >= 80 px, spoken', async () => {
@@ -267,7 +348,9 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   release();
   await page.getByTestId('screen-waiting').waitFor({ timeout: 10_000 });
   await expect.poll(() => page.getByTestId('queue-position').innerText()).toMatch(/1/);
-  await check('waiting (1 ahead)', 'screen-waiting', failures);
+  // The card's resident is 78: the senior allowance comes without applying (免申即享), told here.
+  await page.getByTestId('entitlements').waitFor({ timeout: 10_000 });
+  await check('waiting (1 ahead, with entitlements)', 'screen-waiting', failures);
   okData(await ahead.request('ticket:cancel', { ticketId: first.ticket.id }));
   await expect
     .poll(() => page.getByTestId('queue-position').innerText(), { timeout: 5_000 })
@@ -278,13 +361,31 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   const ticketId = (await (await adminApi(server.server)).listTickets()).tickets.find(
     (t) => t.number === number && t.status === 'waiting',
   )!.id;
-  okData(await agent.request('ticket:accept', { ticketId }));
+  const { session } = okData(await agent.request('ticket:accept', { ticketId }));
   await page.getByTestId('screen-call').waitFor({ timeout: 10_000 });
-  await check('call', 'screen-call', failures);
+  await check('call (entitlements beside it)', 'screen-call', failures);
   await page.getByTestId('hang-up').click();
   await page.getByTestId('hang-up-confirm').waitFor({ timeout: 5_000 });
   await check('hang-up question', 'hang-up-confirm', failures);
+  await page.getByTestId('hang-up-keep').click();
+  await walkCase(session.id, failures);
+  // 办不成 was recorded: its reason and next step come before the rating.
+  await page.getByTestId('hang-up').click();
+  await page.getByTestId('hang-up-confirm').waitFor({ timeout: 5_000 });
   await page.getByTestId('hang-up-end').click();
+  await page.getByTestId('outcome-notice').waitFor({ timeout: 10_000 });
+  await check('outcome (办不成)', 'outcome-notice', failures);
+  await ready('outcome-ok');
+  await page.getByTestId('outcome-ok').click();
+  await page.getByTestId('screen-rating').waitFor({ timeout: 5_000 });
+  await check('rating', 'screen-rating', failures);
+  await ready('rating-dissatisfied');
+  await page.getByTestId('rating-dissatisfied').click();
+  await page.getByTestId('rating-reason-not-solved').waitFor({ timeout: 5_000 });
+  await ready('rating-reason-not-solved');
+  await page.getByTestId('rating-reason-not-solved').click();
+  await check('rating (a low one asks why)', 'screen-rating', failures);
+  await page.getByTestId('rating-submit').click();
   // The card is still on the reader: thanks asks for it.
   await page.getByTestId('screen-thanks').waitFor({ timeout: 10_000 });
   await check('thanks', 'screen-thanks', failures);

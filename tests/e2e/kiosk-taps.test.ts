@@ -2,7 +2,8 @@
  * Taps that land on the wrong screen (issue 8 #1, #2): on the real kiosk page in Chromium, with the
  * GA 467 simulator and the real server. A fast double tap on "this is me" must stop on the consent
  * question and send nothing; a double tap on "OK" at the end must not take a number; and the main
- * buttons of consecutive screens must never share a spot, at the three kiosk sizes.
+ * buttons of consecutive screens must never share a spot, at the three kiosk sizes (the rating
+ * after the call included).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -114,6 +115,9 @@ test('a double tap on 好的 at the end goes home and takes no number for nobody
     await page.getByTestId('screen-waiting').waitFor();
     const sessionId = await agentAccepts();
     okData(await agent.request('session:end', { sessionId }));
+    // The rating comes first (issue 9); a level other than a low one goes straight to thanks.
+    await page.getByTestId('screen-rating').waitFor();
+    await page.getByTestId('rating-satisfied').click();
     await page.getByTestId('screen-thanks').waitFor();
     const tickets = await ticketCount();
     await page.getByTestId('thanks-done').dblclick();
@@ -178,6 +182,13 @@ test('consecutive screens never put their buttons in the same place, at 1920×10
   await measure('hang-up-confirm', ['hang-up-keep', 'hang-up-end']);
   await measure('hang-up-end', ['hang-up-end']);
   await page.getByTestId('hang-up-end').click();
+  await page.getByTestId('screen-rating').waitFor();
+  const levels = ['very-satisfied', 'satisfied', 'basically-satisfied', 'dissatisfied', 'very-dissatisfied'];
+  await measure(
+    'rating',
+    levels.map((l) => `rating-${l}`),
+  );
+  await page.getByTestId('rating-satisfied').click();
   await page.getByTestId('screen-thanks').waitFor();
   await measure('thanks', ['thanks-done']);
   await page.getByTestId('thanks-done').click();
@@ -192,7 +203,8 @@ test('consecutive screens never put their buttons in the same place, at 1920×10
     ['welcome', 'waiting'],
     ['waiting', 'welcome'],
     ['call', 'hang-up-end'],
-    ['hang-up-end', 'thanks'],
+    ['hang-up-end', 'rating'],
+    ['rating', 'thanks'],
     ['thanks', 'welcome'],
   ];
   expect(pairs.flatMap(([from, to]) => clashes(from, to))).toEqual([]);

@@ -49,7 +49,12 @@ export function CasePanel({ flow, locale, tr, speak, send }: CasePanelProps) {
         caseState={c}
         page={flow.formPage}
         locale={locale}
-        title={<h2 className="form-title">{tr('case.formOf', { item: local(c.item.name, locale) })}</h2>}
+        title={
+          // A notice takes the title's place: what just happened matters more, and room is short.
+          flow.formNotice || c.form.voided ? null : (
+            <h2 className="form-title">{tr('case.formOf', { item: local(c.item.name, locale) })}</h2>
+          )
+        }
         flagged={flaggedFields(c, flow.flagsSent)}
         canFlag={c.status === 'open'}
         mode="call"

@@ -2,7 +2,7 @@
  * One row of the resident's form view: the label with a speaker button that reads the row aloud
  * and "这一项不对" (this is wrong) beside it, then the value in large type across the whole row;
  * where it came from, and a highlight when the agent has just changed it. Once tapped, "这一项不对"
- * becomes "已标记，工作人员会核对".
+ * becomes "已标记，工作人员会核对" in its place.
  */
 import type { FieldDescription, FieldValue, Locale } from '@rvw/shared';
 import type { Tr } from '../i18n';
@@ -41,11 +41,7 @@ export function FieldRow(props: FieldRowProps) {
       data-changed={justChanged || undefined}
     >
       <div className="field-head">
-        <p className="field-label">
-          {label}
-          {fromCard && <span className="field-badge">{tr('case.fromCard')}</span>}
-          {justChanged && <span className="field-badge field-badge-changed">{tr('case.justChanged')}</span>}
-        </p>
+        <p className="field-label">{label}</p>
         <div className="field-actions">
           <button
             type="button"
@@ -56,36 +52,38 @@ export function FieldRow(props: FieldRowProps) {
           >
             <SpeakerIcon />
           </button>
-          {canFlag && !flagged && (
-            <button
-              type="button"
-              className="btn-flag"
-              data-testid={`kiosk-flag-${field.id}`}
-              onClick={() => {
-                onFlag();
-                speak(tr('case.flagged'));
-              }}
-            >
-              <FlagIcon /> {tr('case.flag')}
-            </button>
+          {flagged ? (
+            <p className="field-flagged-note" data-testid={`kiosk-flagged-${field.id}`} role="status">
+              {tr('case.flagged')}
+            </p>
+          ) : (
+            canFlag && (
+              <button
+                type="button"
+                className="btn-flag"
+                data-testid={`kiosk-flag-${field.id}`}
+                onClick={() => {
+                  onFlag();
+                  speak(tr('case.flagged'));
+                }}
+              >
+                <FlagIcon /> {tr('case.flag')}
+              </button>
+            )
           )}
         </div>
       </div>
-      {lines.length > 0 ? (
-        lines.map((line, i) => (
-          <p className="field-value" key={i}>
-            {line}
-            {masked && i === 0 && <span className="field-badge">{tr('case.masked')}</span>}
-          </p>
-        ))
-      ) : (
-        <p className="field-value field-empty">{tr('case.empty')}</p>
-      )}
-      {flagged && (
-        <p className="field-flagged-note" data-testid={`kiosk-flagged-${field.id}`} role="status">
-          {tr('case.flagged')}
+      {/* Where the value came from and what just happened to it, after the value's first line. */}
+      {(lines.length > 0 ? lines : [null]).map((line, i) => (
+        <p className={`field-value${line === null ? ' field-empty' : ''}`} key={i}>
+          {line ?? tr('case.empty')}
+          {i === 0 && masked && <span className="field-badge">{tr('case.masked')}</span>}
+          {i === 0 && fromCard && <span className="field-badge">{tr('case.fromCard')}</span>}
+          {i === 0 && justChanged && (
+            <span className="field-badge field-badge-changed">{tr('case.justChanged')}</span>
+          )}
         </p>
-      )}
+      ))}
     </li>
   );
 }

@@ -86,9 +86,12 @@ export function ReviewScreen(props: ReviewScreenProps) {
         mode="review"
         reviewActions={(page, last) => (
           <>
-            <p className={last ? 'review-question' : 'case-watch'}>
-              {last ? tr('review.question') : tr('review.hint')}
-            </p>
+            {/* How to flag a line, on the first page; the question, on the last. */}
+            {last ? (
+              <p className="review-question">{tr('review.question')}</p>
+            ) : (
+              page === 0 && <p className="case-watch">{tr('review.hint')}</p>
+            )}
             {actions(page, last)}
           </>
         )}

@@ -27,7 +27,8 @@ export function callCaseParts(flow: FlowState, locale: Locale): string[] | null 
       ...(flow.formNotice ? [tr(NOTICE_KEYS[flow.formNotice])] : []),
       ...(c.form.voided ? [tr('case.voided')] : []),
     ];
-    return [...notices, t(locale, 'case.formOf', { item: local(c.item.name, locale) })];
+    // A notice takes the title's place on screen (CasePanel), and in speech.
+    return notices.length ? notices : [t(locale, 'case.formOf', { item: local(c.item.name, locale) })];
   }
   if (flow.entitlements.length > 0)
     return [tr('entitlements.title'), ...entitlementLines(flow.entitlements, locale)];
