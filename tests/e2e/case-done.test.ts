@@ -124,7 +124,9 @@ test('card → number → call → item → form → flag → confirm → sign �
   const detail = await rig.agentApi.getCase({ params: { caseId } });
   expect(detail.case.status).toBe('closed');
   expect(detail.case.outcome?.outcome).toBe('completed');
-  expect(detail.case.item).toMatchObject({ code: 'ltci-assessment', version: 2 });
+  // The case records the item's version it was handled under (the catalogue's current one).
+  const { item } = await rig.agentApi.getCatalogueItem({ params: { code: 'ltci-assessment' } });
+  expect(detail.case.item).toMatchObject({ code: 'ltci-assessment', version: item.version });
   expect(detail.agentId).toBe(rig.agent.id);
   expect(detail.case.form.values).toMatchObject({
     insuredName: '李秀英',
