@@ -7,7 +7,7 @@ import type { Locale } from '@rvw/shared';
 import type { FlowEvent, FlowState } from '../flow/machine';
 import type { Tr } from '../i18n';
 import { CasePanel } from './CasePanel';
-import './case.css';
+import './form.css';
 
 /** The flow, the language, where taps go, and how to read a row aloud. */
 export interface CallFormScreenProps {

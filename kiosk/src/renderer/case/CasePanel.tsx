@@ -11,7 +11,7 @@ import { caseInView, NOTICE_KEYS } from './case-view';
 import { flaggedFields, local } from './cases';
 import { EntitlementsBox } from './EntitlementsBox';
 import { FormView } from './FormView';
-import './case.css';
+import './form.css';
 
 /** The flow, the language, where taps go, and how to read a row aloud. */
 export interface CasePanelProps {

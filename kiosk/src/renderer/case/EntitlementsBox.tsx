@@ -2,7 +2,7 @@
 import type { Entitlement, Locale } from '@rvw/shared';
 import type { Tr } from '../i18n';
 import { entitlementLines } from './case-speech';
-import './case.css';
+import './after-call.css';
 
 /** The entitlements and the words. */
 export interface EntitlementsBoxProps {

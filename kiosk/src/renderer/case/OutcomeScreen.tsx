@@ -7,7 +7,7 @@ import { spokenCaseNumber } from '@rvw/shared';
 import type { CaseState, Locale } from '@rvw/shared';
 import type { Tr } from '../i18n';
 import { outcomeLines } from './case-speech';
-import './case.css';
+import './after-call.css';
 
 /** The cases to tell, readiness, and the one tap. */
 export interface OutcomeScreenProps {

@@ -9,7 +9,7 @@ import type { FlowEvent, RatingDraft } from '../flow/machine';
 import type { Tr } from '../i18n';
 import { local } from './cases';
 import { Face } from './Faces';
-import './case.css';
+import './after-call.css';
 
 /** The draft of a low rating (null: the five levels), readiness, and where taps go. */
 export interface RatingScreenProps {

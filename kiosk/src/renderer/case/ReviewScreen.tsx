@@ -9,7 +9,7 @@ import type { Tr } from '../i18n';
 import { NOTICE_KEYS } from './case-view';
 import { flaggedFields } from './cases';
 import { FormView } from './FormView';
-import './case.css';
+import './form.css';
 
 /** The case and its review, readiness, and where taps go. */
 export interface ReviewScreenProps {

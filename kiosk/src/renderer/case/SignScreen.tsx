@@ -5,7 +5,7 @@ import type { Tr } from '../i18n';
 import { NOTICE_KEYS } from './case-view';
 import { SignaturePad } from './SignaturePad';
 import type { SignaturePadHandle } from './SignaturePad';
-import './case.css';
+import './form.css';
 
 /** The review being signed, readiness, and where taps go. */
 export interface SignScreenProps {
