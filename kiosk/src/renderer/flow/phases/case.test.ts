@@ -96,4 +96,13 @@ describe('the case phase: the form beside the call', () => {
     const again = run(shown, { type: 'session-opened', opened: opened('s2') });
     expect(again.state).toMatchObject({ cases: [], caseFocus: null, review: null });
   });
+
+  it('a change after signing says the signature is void, and no longer that it is signed', () => {
+    const signed = { ...run(call, at(4)).state, formNotice: 'signed' as const };
+    // The same revision again (an outcome, a flag) keeps the notice.
+    expect(run(signed, at(4)).state.formNotice).toBe('signed');
+    const voided = run(signed, at(5, { voided: true, lastChanged: 'contactPhone' }));
+    expect(voided.state.formNotice).toBeNull();
+    expect(voided.state.cases[0]!.form.voided).toBe(true);
+  });
 });

@@ -49,10 +49,15 @@ function onCaseState(state: FlowState, incoming: CaseState): Step | null {
   if (!keepsCases.has(state.screen) || state.session?.session.id !== incoming.sessionId) return null;
   const cases = mergeCase(state.cases, incoming);
   if (!cases) return stay(state);
+  const known = state.cases.find((c) => c.caseId === incoming.caseId);
+  // A notice is about the form as it was ("signed", a failed send): a new revision makes it stale
+  // (a change after signing must say "void", never "signed" and "void" at once).
+  const moved = known !== undefined && incoming.form.revision > known.form.revision;
   const next: FlowState = {
     ...state,
     cases,
     flagsSent: pendingFlags(state.flagsSent, incoming),
+    formNotice: moved ? null : state.formNotice,
   };
   if (inCall(state.screen))
     return followCase(
