@@ -34,6 +34,17 @@ describe('client event schemas', () => {
       'session:join': ['agent'],
       'session:take-over': ['agent'],
       'identity:reveal': ['agent'],
+      // Only the serving agent changes a case; only the session's kiosk flags, confirms, signs, rates.
+      'case:open': ['agent'],
+      'form:revise': ['agent'],
+      'form:reveal': ['agent'],
+      'form:flag': ['kiosk'],
+      'form:request-confirm': ['agent'],
+      'form:confirm': ['kiosk'],
+      'form:sign': ['kiosk'],
+      'case:outcome': ['agent'],
+      'case:abandon': ['agent'],
+      'rating:submit': ['kiosk'],
     });
   });
 
@@ -88,10 +99,12 @@ describe('client event schemas', () => {
       [
         'agent:state',
         'auth:revoked',
+        'case:state',
         'kiosk:state',
         'queue:update',
         'server:restarting',
         'session:ended',
+        'session:entitlements',
         'session:moved',
         'session:identity',
         'session:opened',
@@ -128,12 +141,15 @@ describe('HTTP bodies', () => {
       idNumber: '310106194803150021',
       idNumberValid: true,
     };
-    expect(AttachIdentityRequest.safeParse({ ticketId: 't', consent: true, identity }).success).toBe(true);
-    expect(AttachIdentityRequest.safeParse({ ticketId: 't', consent: false, identity }).success).toBe(false);
+    const consentText = '我同意把身份证信息发给工作人员。';
+    const ok = { ticketId: 't', consent: true, consentText, identity };
+    expect(AttachIdentityRequest.safeParse(ok).success).toBe(true);
+    expect(AttachIdentityRequest.safeParse({ ...ok, consent: false }).success).toBe(false);
+    // The ledger keeps the text the resident was shown: a request without it is refused.
+    expect(AttachIdentityRequest.safeParse({ ...ok, consentText: undefined }).success).toBe(false);
     expect(
       AttachIdentityRequest.safeParse({
-        ticketId: 't',
-        consent: true,
+        ...ok,
         identity: { ...identity, birthDate: '1948/3/15' },
       }).success,
     ).toBe(false);

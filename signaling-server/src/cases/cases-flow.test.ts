@@ -18,7 +18,7 @@ describe('the shared form', () => {
       await v.agent.request('case:open', { sessionId: v.sessionId, itemCode: 'ltci-assessment' }),
     );
     expect(opened.number).toMatch(/^JA-\d{8}-0001$/);
-    expect(opened.item).toMatchObject({ code: 'ltci-assessment', version: 1 });
+    expect(opened.item).toMatchObject({ code: 'ltci-assessment', version: 2 });
     expect(opened.item.fields.length).toBeGreaterThan(3);
     expect(opened.status).toBe('open');
     const f = opened.form;
@@ -129,7 +129,7 @@ describe('the shared form', () => {
     });
     expect(bad.ok ? null : bad.error).toEqual({
       code: 'FIELD_BAD_PHONE',
-      message: '请填写11位手机号码或8位上海固定电话',
+      message: '请填写11位手机号码，或带区号的固定电话，如 021-62345678',
     });
     const unknown = await v.agent.request('form:revise', {
       caseId: c.caseId,
