@@ -21,7 +21,7 @@ import {
   videoWidth,
 } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { loginAgent, expectFramesRising } from '../support/flows';
+import { loginAgent, expectFramesRising, rateAndGoHome } from '../support/flows';
 
 let server: TestServer;
 let kiosk: KioskStack;
@@ -85,7 +85,10 @@ test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up'
 
   // Both sides return to idle, and no camera or microphone track is left running.
   await consolePage.getByTestId('queue-table').or(consolePage.getByTestId('queue-empty')).first().waitFor();
-  await kioskPage.getByTestId('screen-welcome').waitFor({ timeout: 30_000 });
+  // The call's media stop at once, while the kiosk asks the resident for the rating.
+  await kioskPage.getByTestId('screen-rating').waitFor({ timeout: 30_000 });
+  await expect.poll(() => liveLocalTracks(kioskPage)).toBe(0);
+  await rateAndGoHome(kioskPage);
   await expect.poll(() => liveLocalTracks(kioskPage)).toBe(0);
   await expect.poll(() => liveLocalTracks(consolePage)).toBe(0);
   expect(await framesDecoded(kioskPage)).toBe(0);

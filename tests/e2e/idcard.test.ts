@@ -19,7 +19,7 @@ import {
 import { sampleCards } from '@rvw/sim';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { loginAgent } from '../support/flows';
+import { loginAgent, rateAndGoHome } from '../support/flows';
 
 const card = sampleCards.resident;
 const fullNumber = card.idNumber;
@@ -110,7 +110,7 @@ test('a placed card greets the resident; after consent the console shows the ide
   await kioskPage.getByTestId('hang-up').click();
   // Hanging up asks once (issue 8 #7); the resident confirms.
   await kioskPage.getByTestId('hang-up-end').click();
-  await kioskPage.getByTestId('screen-welcome').waitFor({ timeout: 30_000 });
+  await rateAndGoHome(kioskPage);
   kiosk.sim!.placeCard(null);
   expect(await kiosk.host.handlers['idcard:current']({})).toEqual({ card: null });
   await expect

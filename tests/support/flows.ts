@@ -44,3 +44,15 @@ export async function callAndAccept(
   await expectFramesRising(kioskPage);
   await expectFramesRising(consolePage);
 }
+
+/**
+ * After a call someone chose to end, the kiosk asks for the rating (issue 9): the resident taps a
+ * level, then "done" on the thanks screen, and the kiosk is back on welcome.
+ */
+export async function rateAndGoHome(kioskPage: Page, level = 'satisfied'): Promise<void> {
+  await kioskPage.getByTestId('screen-rating').waitFor({ timeout: 30_000 });
+  await kioskPage.getByTestId(`rating-${level}`).click();
+  await kioskPage.getByTestId('screen-thanks').waitFor();
+  await kioskPage.getByTestId('thanks-done').click();
+  await kioskPage.getByTestId('screen-welcome').waitFor({ timeout: 30_000 });
+}
