@@ -21,6 +21,8 @@ export interface FieldRowProps {
   flagged: boolean;
   /** False where flagging is not offered (a closed case, the signature). */
   canFlag: boolean;
+  /** Shown but not yet tappable (the screen is settling); default false. */
+  flagDisabled?: boolean;
   tr: Tr;
   /** Reads a text aloud in the screen's language. */
   speak: (text: string) => void;
@@ -62,6 +64,7 @@ export function FieldRow(props: FieldRowProps) {
                 type="button"
                 className="btn-flag"
                 data-testid={`kiosk-flag-${field.id}`}
+                disabled={props.flagDisabled ?? false}
                 onClick={() => {
                   onFlag();
                   speak(tr('case.flagged'));

@@ -24,7 +24,10 @@ export interface FormViewProps {
   speak: (text: string) => void;
   onFlag: (field: string) => void;
   onPage: (page: number) => void;
-  /** Disables the page buttons (while the screen settles or a send is on its way); default false. */
+  /**
+   * Disables the page buttons and the rows' "这一项不对" (while the screen settles or a send is on
+   * its way), so that a tap the screen would not take never looks as if it was taken; default false.
+   */
   navDisabled?: boolean;
   /**
    * `call`: 上一页 · page · 下一页 below the rows (test ids `form-prev`, `form-next`). `review`: the
@@ -65,6 +68,7 @@ export function FormView(props: FormViewProps) {
             justChanged={highlight && c.form.lastChanged === field.id}
             flagged={props.flagged.has(field.id)}
             canFlag={props.canFlag}
+            flagDisabled={navDisabled}
             tr={tr}
             speak={props.speak}
             onFlag={() => props.onFlag(field.id)}

@@ -82,6 +82,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
         title={<h1 className="review-title">{tr('review.title')}</h1>}
         flagged={flaggedFields(c, props.flagsSent)}
         canFlag={!review.sending}
+        navDisabled={busy}
         highlight={false}
         mode="review"
         reviewActions={(page, last) => (
