@@ -27,7 +27,7 @@ import type { SessionsArea } from '../sessions/sessions-area';
 import { getSession, openSessionOfTicket } from '../sessions/session-store';
 import type { EventHandlers } from '../socket/dispatch';
 import { memberRoom, type RvwServer, type RvwSocket, type SocketData } from '../socket/types';
-import { appendConsent } from './consent-ledger';
+import { appendConsent, type NewConsent } from './consent-ledger';
 import type { CaseRecord, CaseVault } from './case-record';
 import * as rules from './case-rules';
 import {
@@ -85,6 +85,27 @@ function abandonReasonFor(endedBy: EndedBy, reason: string | undefined): string 
   if (endedBy === 'kiosk') return 'session ended by the resident';
   if (endedBy === 'agent') return 'session ended by the agent';
   return `session ended by the system (${reason ?? 'unknown'})`;
+}
+
+/** Records the resident's consent to one revision of a case's form (confirming or signing it). */
+async function appendFormConsent(
+  trx: Db,
+  rec: CaseRecord,
+  kind: 'confirm-form' | 'sign-form',
+  at: Date,
+  form: { revision: number; hash: string; consentText: string; locale: NewConsent['locale'] },
+): Promise<void> {
+  await appendConsent(trx, {
+    at,
+    kind,
+    kioskId: rec.kioskId,
+    ticketId: rec.ticketId,
+    caseId: rec.id,
+    revision: form.revision,
+    hash: form.hash,
+    text: form.consentText,
+    locale: form.locale,
+  });
 }
 
 /** Cases: socket handlers, pushes, and the session's end and resume. */
@@ -272,17 +293,7 @@ export class CasesArea {
       await this.mutate(socket, caseId, 'kiosk', async (rec, trx) => {
         const at = this.deps.clock();
         const next = rules.confirm(rec, revision, hash, at);
-        await appendConsent(trx, {
-          at,
-          kind: 'confirm-form',
-          kioskId: rec.kioskId,
-          ticketId: rec.ticketId,
-          caseId: rec.id,
-          revision,
-          hash,
-          text: consentText,
-          locale,
-        });
+        await appendFormConsent(trx, rec, 'confirm-form', at, { revision, hash, consentText, locale });
         return { rec: next };
       });
       return {};
@@ -298,17 +309,7 @@ export class CasesArea {
           strokes,
           at: at.toISOString(),
         });
-        await appendConsent(trx, {
-          at,
-          kind: 'sign-form',
-          kioskId: rec.kioskId,
-          ticketId: rec.ticketId,
-          caseId: rec.id,
-          revision,
-          hash,
-          text: consentText,
-          locale,
-        });
+        await appendFormConsent(trx, rec, 'sign-form', at, { revision, hash, consentText, locale });
         return { rec: next };
       });
       return {};
