@@ -4,6 +4,7 @@ import type { KioskView } from '@rvw/shared';
 import { t } from './i18n';
 import type { MessageKey } from './i18n';
 import type { KioskApp } from './kiosk-app';
+import { SpeakerIcon } from './case/Icons';
 import { CallVideo } from './layout/CallVideo';
 import { kioskLayout } from './layout/layout';
 import { layoutPhaseOf } from './layout/page-mode';
@@ -14,22 +15,6 @@ import { DemoPanel } from './screens/DemoPanel';
 import { ScreenView } from './screens/ScreenView';
 import { speak } from './speech';
 import './layout/layout.css';
-
-// Drawn, not an emoji: kiosk images often ship without an emoji font and show a box instead.
-function SpeakerIcon() {
-  return (
-    <svg className="icon" viewBox="0 0 24 24" aria-hidden="true">
-      <path d="M3 9v6h4l5 4V5L7 9H3z" fill="currentColor" />
-      <path
-        d="M15.5 8.5a5 5 0 0 1 0 7M18 6a8.5 8.5 0 0 1 0 12"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2"
-        strokeLinecap="round"
-      />
-    </svg>
-  );
-}
 
 /**
  * Renders the controller's snapshot and forwards the resident's taps to it as flow events. `view`:

@@ -1,4 +1,4 @@
-/** Drawn icons for the case screens (not emoji: kiosk images often lack an emoji font). */
+/** Drawn icons for the kiosk screens (not emoji: kiosk images often lack an emoji font). */
 
 /** A loudspeaker: "read it to me". */
 export function SpeakerIcon() {
