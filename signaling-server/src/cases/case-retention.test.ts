@@ -8,15 +8,7 @@ import { maskIdNumber, type AnyField } from '@rvw/shared';
 import { adminApi, okData } from '../testing';
 import { useTestServer } from '../testing/hooks';
 import { purgeFormValues } from './case-retention';
-import {
-  ADDRESS,
-  CONFIRM_TEXT,
-  ID_NUMBER,
-  SIGN_TEXT,
-  STROKES,
-  openVisit,
-  stateAt,
-} from './case-test-support';
+import { ADDRESS, ID_NUMBER, STROKES, confirmForm, openVisit, signForm, stateAt } from './case-test-support';
 
 let offsetMs = 0;
 const t = useTestServer({ clock: () => new Date(Date.now() + offsetMs), caseIdentityRetentionDays: 90 });
@@ -41,25 +33,8 @@ describe('case identity retention', () => {
         await v.agent.request('form:revise', { caseId: c.caseId, field, value, baseRevision: rev }),
       ).revision;
     const hash = (await stateAt(v.kiosk, c.caseId, (s) => s.form.revision === rev)).form.hash;
-    okData(
-      await v.kiosk.request('form:confirm', {
-        caseId: c.caseId,
-        revision: rev,
-        hash,
-        consentText: CONFIRM_TEXT,
-        locale: 'zh-CN',
-      }),
-    );
-    okData(
-      await v.kiosk.request('form:sign', {
-        caseId: c.caseId,
-        revision: rev,
-        hash,
-        strokes: STROKES,
-        consentText: SIGN_TEXT,
-        locale: 'zh-CN',
-      }),
-    );
+    await confirmForm(v.kiosk, c.caseId, rev, hash);
+    await signForm(v.kiosk, c.caseId, rev, hash);
     okData(await v.agent.request('case:outcome', { caseId: c.caseId, record: { outcome: 'accepted' } }));
     okData(await v.agent.request('session:end', { sessionId: v.sessionId }));
     const admin = await adminApi(t.server);

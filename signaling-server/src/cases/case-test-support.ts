@@ -106,3 +106,41 @@ export const STROKES = {
 export const CONFIRM_TEXT = '我已核对以上内容，确认无误。';
 /** The signing text the kiosk shows. */
 export const SIGN_TEXT = '我确认以上申请内容，并在此签名。';
+
+/** The resident confirms `revision` of the case, as shown with `hash`, with CONFIRM_TEXT in zh-CN. */
+export async function confirmForm(
+  kiosk: TestClient,
+  caseId: string,
+  revision: number,
+  hash: string,
+): Promise<void> {
+  okData(
+    await kiosk.request('form:confirm', {
+      caseId,
+      revision,
+      hash,
+      consentText: CONFIRM_TEXT,
+      locale: 'zh-CN',
+    }),
+  );
+}
+
+/** The resident signs `revision` of the case with STROKES and SIGN_TEXT (in zh-CN unless `locale`). */
+export async function signForm(
+  kiosk: TestClient,
+  caseId: string,
+  revision: number,
+  hash: string,
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+): Promise<void> {
+  okData(
+    await kiosk.request('form:sign', {
+      caseId,
+      revision,
+      hash,
+      strokes: STROKES,
+      consentText: SIGN_TEXT,
+      locale,
+    }),
+  );
+}

@@ -11,12 +11,11 @@ import { adminApi, okData } from '../testing';
 import { useTestServer } from '../testing/hooks';
 import {
   ADDRESS,
-  CONFIRM_TEXT,
   ID_FIRST17,
   ID_NUMBER,
-  SIGN_TEXT,
-  STROKES,
+  confirmForm,
   openVisit,
+  signForm,
   stateAt,
 } from './case-test-support';
 
@@ -72,25 +71,8 @@ describe('case identity data at rest', () => {
 
     okData(await v.agent.request('form:request-confirm', { caseId: c.caseId, revision: rev }));
     const hash = (await stateAt(v.kiosk, c.caseId, (s) => s.form.confirmRequested === rev)).form.hash;
-    okData(
-      await v.kiosk.request('form:confirm', {
-        caseId: c.caseId,
-        revision: rev,
-        hash,
-        consentText: CONFIRM_TEXT,
-        locale: 'zh-CN',
-      }),
-    );
-    okData(
-      await v.kiosk.request('form:sign', {
-        caseId: c.caseId,
-        revision: rev,
-        hash,
-        strokes: STROKES,
-        consentText: SIGN_TEXT,
-        locale: 'zh-CN',
-      }),
-    );
+    await confirmForm(v.kiosk, c.caseId, rev, hash);
+    await signForm(v.kiosk, c.caseId, rev, hash);
     okData(await v.agent.request('case:outcome', { caseId: c.caseId, record: { outcome: 'accepted' } }));
     okData(await v.agent.request('session:end', { sessionId: v.sessionId }));
     expectNowhere();

@@ -13,7 +13,9 @@ import {
   SIGN_TEXT,
   STROKES,
   lastState,
+  confirmForm,
   openVisit,
+  signForm,
   stateAt,
 } from './case-test-support';
 
@@ -91,15 +93,7 @@ describe('confirm and sign', () => {
         }),
       ),
     ).toBe('CONFLICT');
-    okData(
-      await v.kiosk.request('form:confirm', {
-        caseId: c.caseId,
-        revision: rev,
-        hash,
-        consentText: CONFIRM_TEXT,
-        locale: 'zh-CN',
-      }),
-    );
+    await confirmForm(v.kiosk, c.caseId, rev, hash);
     const confirmed = await stateAt(v.agent, c.caseId, (s) => s.form.confirmation !== null);
     expect(confirmed.form.confirmation).toEqual({ revision: rev, hash, at: expect.any(String) });
     expect(confirmed.form.confirmRequested).toBeNull();
@@ -108,16 +102,7 @@ describe('confirm and sign', () => {
     expect(
       code(await v.agent.request('case:outcome', { caseId: c.caseId, record: { outcome: 'completed' } })),
     ).toBe('CASE_NOT_SIGNED');
-    okData(
-      await v.kiosk.request('form:sign', {
-        caseId: c.caseId,
-        revision: rev,
-        hash,
-        strokes: STROKES,
-        consentText: SIGN_TEXT,
-        locale: 'zh-CN',
-      }),
-    );
+    await signForm(v.kiosk, c.caseId, rev, hash);
     const signed = await stateAt(v.agent, c.caseId, (s) => s.form.signature !== null);
     expect(signed.form.signature).toEqual({ revision: rev, hash, signedAt: expect.any(String) });
     expect(signed.form.voided).toBe(false);
@@ -156,25 +141,8 @@ describe('confirm and sign', () => {
     const rev2 = rev + 1;
     okData(await v.agent.request('form:request-confirm', { caseId: c.caseId, revision: rev2 }));
     const hash2 = (await stateAt(v.kiosk, c.caseId, (s) => s.form.confirmRequested === rev2)).form.hash;
-    okData(
-      await v.kiosk.request('form:confirm', {
-        caseId: c.caseId,
-        revision: rev2,
-        hash: hash2,
-        consentText: CONFIRM_TEXT,
-        locale: 'zh-CN',
-      }),
-    );
-    okData(
-      await v.kiosk.request('form:sign', {
-        caseId: c.caseId,
-        revision: rev2,
-        hash: hash2,
-        strokes: STROKES,
-        consentText: SIGN_TEXT,
-        locale: 'en',
-      }),
-    );
+    await confirmForm(v.kiosk, c.caseId, rev2, hash2);
+    await signForm(v.kiosk, c.caseId, rev2, hash2, 'en');
     const closed = okData(
       await v.agent.request('case:outcome', {
         caseId: c.caseId,
@@ -238,15 +206,7 @@ describe('confirm and sign', () => {
     );
     const rev = await fillRequired(v.agent, c.caseId);
     const hash = (await stateAt(v.kiosk, c.caseId, (s) => s.form.revision === rev)).form.hash;
-    okData(
-      await v.kiosk.request('form:confirm', {
-        caseId: c.caseId,
-        revision: rev,
-        hash,
-        consentText: CONFIRM_TEXT,
-        locale: 'zh-CN',
-      }),
-    );
+    await confirmForm(v.kiosk, c.caseId, rev, hash);
     // 200 strokes of 100 points: 20 000, with long numbers, as a pen's pointer events give them.
     const strokes = {
       canvas: { width: 1920, height: 540 },
