@@ -34,6 +34,12 @@ describe('scrubIdNumbers', () => {
     expect(scrubIdNumbers('reason:ID310101194803157793x')).not.toContain('0101194803');
   });
 
+  it('masks a number ending in a digit glued to an old foreigner number (fast-check found it)', () => {
+    const out = scrubIdNumbers('104800085000100009XAA000000000000');
+    expect(out).not.toContain('XAA000000000000');
+    expect(out).not.toContain('104800085000100009');
+  });
+
   it('never leaves a full number, whatever stands around it', () => {
     fc.assert(
       fc.property(around, idNumber, around, (before, id, after) => {

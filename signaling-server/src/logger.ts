@@ -36,7 +36,9 @@ export const redactPaths = [
 //   and a masked harmless number costs less than a leaked identity.
 // - 3 letters followed by 12 or more digits: old foreigner cards, also glued to other text.
 // Times in ms (13 digits) and UUIDs (hex runs shorter than 15 digits) stay readable.
-const idLike = /\d{14,}[\dXx]|[A-Za-z]{3}\d{12,}/g;
+// A final X is taken as a check character unless it starts an old foreigner number glued on
+// (…0009XAA000000000000): then both numbers are masked, each by its own pattern.
+const idLike = /\d{14,}(?:\d|[Xx](?![A-Za-z]{2}\d{12}))|[A-Za-z]{3}\d{12,}/g;
 
 /** Masks anything in a string that looks like a full identity number (first 3 and last 4 kept). */
 export function scrubIdNumbers(text: string): string {
