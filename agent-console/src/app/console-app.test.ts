@@ -18,22 +18,9 @@ import {
 } from '@rvw/signaling-server/testing';
 import { asConsoleError, consoleApi } from '../lib/api';
 import { AUTH_STORAGE_KEY, type KeyValueStorage } from '../auth/auth-store';
+import { MemoryStorage } from '../auth/memory-storage';
 import { ConsoleApp, type ConsoleSnapshot } from './console-app';
 import type { ConsoleSocket } from './console-socket';
-
-/** sessionStorage's contract, in memory. */
-class MemoryStorage implements KeyValueStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 let server: TestServer;
 const apps: ConsoleApp[] = [];

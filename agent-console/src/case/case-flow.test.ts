@@ -18,25 +18,13 @@ import {
   type TestClient,
   type TestServer,
 } from '@rvw/signaling-server/testing';
-import { AUTH_STORAGE_KEY, type KeyValueStorage } from '../auth/auth-store';
+import { AUTH_STORAGE_KEY } from '../auth/auth-store';
+import { MemoryStorage } from '../auth/memory-storage';
 import { ConsoleApp, type ConsoleSnapshot } from '../app/console-app';
 import type { ConsoleSocket } from '../app/console-socket';
 import { asConsoleError, consoleApi } from '../lib/api';
 import { CaseStore } from './case-store';
 import { socketCaseTransport } from './socket-transport';
-
-class MemoryStorage implements KeyValueStorage {
-  private readonly items = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
 
 const first17 = '31010419480315802';
 const RESIDENT: ResidentIdentity = {
