@@ -21,6 +21,7 @@ import type { TestClient, TestServer } from '@rvw/signaling-server/testing';
 import type { BrowserWindow } from 'electron';
 import { startBrowserShell } from '../browser-shell/browser-shell';
 import type { BrowserShell } from '../browser-shell/browser-shell';
+import { testKioskConfig } from '../browser-shell/test-stack';
 import { APP_START_URL } from './app-protocol';
 import { BrowserWindowMock, ipcMain, resetElectronFakes } from './electron-fake';
 import { setupIpc } from './ipc-manager';
@@ -30,7 +31,6 @@ import { socketTransport } from '../renderer/bridge/web-bridge';
 import type { WebBridgeSocket } from '../renderer/bridge/web-bridge';
 import { KioskApp } from '../renderer/kiosk-app';
 import { takesTaps } from '../renderer/flow/machine';
-import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
 import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost } from '../host/kiosk-host';
@@ -56,16 +56,7 @@ describe('the kiosk token never reaches the renderer', () => {
     token = (await createTestKiosk(t.server)).token;
     agent = await connectAgent(t.url, (await createTestAgent(t.server)).token);
     reader = new FakeReader();
-    const config: KioskConfig = {
-      serverUrl: t.url,
-      kioskToken: token,
-      locale: 'zh-CN',
-      idcard: { path: '/dev/fake', baudRate: 115200 },
-      demo: true,
-      demoSimControl: null,
-      fullscreen: false,
-    };
-    host = await bootKioskHost(config, { reader, logger: quiet });
+    host = await bootKioskHost(testKioskConfig(t.url, token, true), { reader, logger: quiet });
     seen = [];
   });
 

@@ -5,9 +5,6 @@
  * fills it; the kiosk shows it, flags a field, walks through it, confirms and signs it; the agent
  * records 办不成; the kiosk tells the reason before the rating, and the rating is stored.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   adminApi,
@@ -19,17 +16,15 @@ import {
 } from '@rvw/signaling-server/testing';
 import type { TestClient, TestServer } from '@rvw/signaling-server/testing';
 import type { CaseState } from '@rvw/shared';
-import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
 import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost } from '../host/kiosk-host';
-import { startBrowserShell } from '../browser-shell/browser-shell';
 import type { BrowserShell } from '../browser-shell/browser-shell';
-import { createWebBridge } from './bridge/web-bridge';
+import { startRendererStack, testKioskConfig, type RendererStack } from '../browser-shell/test-stack';
 import { formPages } from './case/pages';
 import { takesTaps } from './flow/machine';
 import type { FlowState } from './flow/machine';
-import { KioskApp } from './kiosk-app';
+import type { KioskApp } from './kiosk-app';
 
 const quiet = { info() {}, warn() {}, error() {} };
 const until = (check: () => unknown) => vi.waitFor(check, { timeout: 8000, interval: 10 });
@@ -41,7 +36,7 @@ describe("the resident's side of a case, on the real server", () => {
   let reader: FakeReader;
   let host: KioskHost;
   let web: BrowserShell;
-  let bridge: ReturnType<typeof createWebBridge>;
+  let bridge: RendererStack['bridge'];
   let app: KioskApp;
 
   beforeEach(async () => {
@@ -49,22 +44,8 @@ describe("the resident's side of a case, on the real server", () => {
     token = (await createTestKiosk(t.server)).token;
     agent = await connectAgent(t.url, (await createTestAgent(t.server)).token);
     reader = new FakeReader();
-    const config: KioskConfig = {
-      serverUrl: t.url,
-      kioskToken: token,
-      locale: 'zh-CN',
-      idcard: { path: '/dev/fake', baudRate: 115200 },
-      demo: false,
-      demoSimControl: null,
-      fullscreen: false,
-    };
-    host = await bootKioskHost(config, { reader, logger: quiet });
-    const dir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-case-'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html>');
-    web = await startBrowserShell({ kioskHost: host, rendererDir: dir });
-    bridge = createWebBridge(web.url);
-    app = new KioskApp(bridge);
-    await app.start();
+    host = await bootKioskHost(testKioskConfig(t.url, token), { reader, logger: quiet });
+    ({ web, bridge, app } = await startRendererStack(host, 'rvw-kiosk-case-'));
   });
 
   afterEach(async () => {

@@ -1,6 +1,3 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   connectAgent,
@@ -11,14 +8,12 @@ import {
   startTestServer,
 } from '@rvw/signaling-server/testing';
 import type { TestClient, TestServer } from '@rvw/signaling-server/testing';
-import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
 import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost, KioskHostDeps } from '../host/kiosk-host';
-import { startBrowserShell } from '../browser-shell/browser-shell';
 import type { BrowserShell } from '../browser-shell/browser-shell';
-import { createWebBridge } from './bridge/web-bridge';
-import { KioskApp } from './kiosk-app';
+import { startRendererStack, testKioskConfig, type RendererStack } from '../browser-shell/test-stack';
+import type { KioskApp } from './kiosk-app';
 import { takesTaps } from './flow/machine';
 import type { FlowState } from './flow/machine';
 
@@ -34,7 +29,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
   let reader: FakeReader;
   let host: KioskHost | null;
   let web: BrowserShell | null;
-  let bridge: ReturnType<typeof createWebBridge> | null;
+  let bridge: RendererStack['bridge'] | null;
   let app: KioskApp | null;
   let serverUp: boolean;
   const others: TestClient[] = [];
@@ -59,23 +54,11 @@ describe('KioskApp against the real signaling server, through the real host', ()
   });
 
   async function startKiosk(deps: KioskHostDeps = {}): Promise<KioskApp> {
-    const config: KioskConfig = {
-      serverUrl: t.url,
-      kioskToken: token,
-      locale: 'zh-CN',
-      idcard: { path: '/dev/fake', baudRate: 115200 },
-      demo: false,
-      demoSimControl: null,
-      fullscreen: false,
-    };
-    host = await bootKioskHost(config, { reader, logger: quiet, ...deps });
-    const dir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-app-'));
-    writeFileSync(join(dir, 'index.html'), '<!doctype html>');
-    web = await startBrowserShell({ kioskHost: host, rendererDir: dir });
-    bridge = createWebBridge(web.url);
-    app = new KioskApp(bridge);
-    await app.start();
-    return app;
+    host = await bootKioskHost(testKioskConfig(t.url, token), { reader, logger: quiet, ...deps });
+    const stack = await startRendererStack(host, 'rvw-kiosk-app-');
+    ({ web, bridge } = stack);
+    app = stack.app;
+    return stack.app;
   }
 
   /** A kiosk ticket made before the screen starts, as a kiosk that restarted mid-visit has. */

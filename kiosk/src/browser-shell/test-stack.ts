@@ -1,0 +1,44 @@
+/**
+ * For tests (imported by tests only): a test kiosk's config against a test server, and the
+ * renderer's real stack over a booted host, as a browser runs it: the browser shell (serving an
+ * empty renderer), the web bridge over its socket.io and a started KioskApp.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KioskConfig } from '../host/config';
+import type { KioskHost } from '../host/kiosk-host';
+import { createWebBridge } from '../renderer/bridge/web-bridge';
+import { KioskApp } from '../renderer/kiosk-app';
+import { startBrowserShell, type BrowserShell } from './browser-shell';
+
+/** A kiosk with a fake reader talking to `serverUrl` with `kioskToken`, in zh-CN, not fullscreen. */
+export function testKioskConfig(serverUrl: string, kioskToken: string, demo = false): KioskConfig {
+  return {
+    serverUrl,
+    kioskToken,
+    locale: 'zh-CN',
+    idcard: { path: '/dev/fake', baudRate: 115200 },
+    demo,
+    demoSimControl: null,
+    fullscreen: false,
+  };
+}
+
+/** The browser shell, the web bridge and the started controller of one kiosk renderer. */
+export interface RendererStack {
+  web: BrowserShell;
+  bridge: ReturnType<typeof createWebBridge>;
+  app: KioskApp;
+}
+
+/** Serves an empty renderer from a temporary folder named `dirPrefix`…, connects a bridge, starts a KioskApp. */
+export async function startRendererStack(host: KioskHost, dirPrefix: string): Promise<RendererStack> {
+  const dir = mkdtempSync(join(tmpdir(), dirPrefix));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html>');
+  const web = await startBrowserShell({ kioskHost: host, rendererDir: dir });
+  const bridge = createWebBridge(web.url);
+  const app = new KioskApp(bridge);
+  await app.start();
+  return { web, bridge, app };
+}
