@@ -33,6 +33,7 @@ import { sampleCards } from '@rvw/sim';
 import { launchChromium } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
 import { axeFindings } from '../support/axe';
+import { speechSpy } from '../support/speech-spy';
 
 const SIZES = [
   { width: 1920, height: 1080 },
@@ -41,16 +42,6 @@ const SIZES = [
 ] as const;
 const MIN_TEXT_PX = 30;
 const MIN_TARGET_PX = 80;
-
-// A spy on the browser's speech API (the application is not touched): it records what the page
-// asks to be spoken, and still speaks it.
-const speechSpy = `(() => {
-  window.__rvwSpoken = [];
-  const synth = window.speechSynthesis;
-  if (!synth) return;
-  const speak = synth.speak.bind(synth);
-  synth.speak = (u) => { window.__rvwSpoken.push({ text: u.text, lang: u.lang }); return speak(u); };
-})();`;
 
 let server: TestServer;
 let serverClosed = false;
