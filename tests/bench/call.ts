@@ -9,6 +9,7 @@ import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signalin
 import { firstFrameAt, launchChromium, mediaOpenedAt, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack } from '@rvw/sim/kiosk-stack';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
+import { rateAndGoHome } from '../support/flows';
 import { summaryLine } from './stats';
 
 // After a plain `npm ci` the console and the kiosk are not built yet, and Chromium may be missing.
@@ -67,6 +68,8 @@ try {
     process.stdout.write(`call ${i + 1}/${calls}: kiosk ${kioskAt - t0} ms, agent ${agentAt - t0} ms\n`);
     await consolePage.getByTestId('end-call').click();
     await consolePage.getByTestId('queue-table').or(consolePage.getByTestId('queue-empty')).first().waitFor();
+    // The kiosk asks for the rating after a call the agent ended (issue 9), then goes home.
+    await rateAndGoHome(kioskPage);
   }
 } finally {
   await browser.close();
