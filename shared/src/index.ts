@@ -11,3 +11,4 @@ export * from './catalogue';
 export * from './call/reconnect-policy';
 export * from './form';
 export * from './case';
+export * from './paper';

@@ -48,6 +48,10 @@ const statusByCode: Record<ErrorCode, number> = {
   FORM_NOT_CONFIRMED: 409,
   FORM_HASH_MISMATCH: 409,
   RATING_CLOSED: 409,
+  DOCUMENT_NOT_READY: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA: 415,
+  WRONG_STATE: 409,
   // A refused field value: the request was well formed, its content is not acceptable.
   ...(Object.fromEntries(Object.values(FieldErrorCode).map((c) => [c, 422])) as Record<
     FieldErrorCode,

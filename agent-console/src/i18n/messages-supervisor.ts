@@ -64,6 +64,7 @@ export const supervisorZh = {
   'consent.confirm-form': '确认表单',
   'consent.sign-form': '签名',
   'consent.print': '同意打印',
+  'consent.capture-material': '同意拍摄材料',
 } as const;
 
 /** English. */
@@ -128,4 +129,5 @@ export const supervisorEn: Record<keyof typeof supervisorZh, string> = {
   'consent.confirm-form': 'Confirmed the form',
   'consent.sign-form': 'Signed',
   'consent.print': 'Agreed to print',
+  'consent.capture-material': 'Agreed to a material capture',
 };

@@ -17,6 +17,11 @@ export const KioskRuntimeConfig = z
     locale: Locale,
     /** True in the demo: the screen shows a panel to place a sample card on the simulated reader. */
     demo: z.boolean(),
+    /**
+     * The document camera (高拍仪): a part of its device label (as the browser lists it). Null: the
+     * only camera, the face camera, serves (issue 10).
+     */
+    documentCamera: z.string().min(1).max(200).nullable().default(null),
   })
   .strict();
 export type KioskRuntimeConfig = z.infer<typeof KioskRuntimeConfig>;

@@ -11,6 +11,7 @@ import { configEvents, configInvokes } from './config';
 import { demoEvents, demoInvokes } from './demo';
 import { BridgeError } from './errors';
 import { idcardEvents, idcardInvokes } from './idcard';
+import { paperBridgeEvents, paperInvokes } from './paper';
 import { serverBridgeEvents, serverInvokes } from './server';
 import type { EventMapOf, EventSlice, HandlersOf, InvokeSlice } from './spec';
 
@@ -20,6 +21,7 @@ export const bridgeInvokes = {
   ...idcardInvokes,
   ...serverInvokes,
   ...caseInvokes,
+  ...paperInvokes,
   ...demoInvokes,
 } as const satisfies InvokeSlice;
 
@@ -29,6 +31,7 @@ export const bridgeEvents = {
   ...idcardEvents,
   ...serverBridgeEvents,
   ...caseBridgeEvents,
+  ...paperBridgeEvents,
   ...demoEvents,
 } as const satisfies EventSlice;
 

@@ -5,6 +5,7 @@ export * from './config';
 export * from './idcard';
 export * from './server';
 export * from './case';
+export * from './paper';
 export * from './demo';
 export * from './views';
 export * from './contract';

@@ -3,8 +3,14 @@
  */
 import { z } from 'zod';
 
-/** What was agreed: sharing identity, confirming the form, signing it, printing (issue 10). */
-export const ConsentKind = z.enum(['share-identity', 'confirm-form', 'sign-form', 'print']);
+/** What was agreed: sharing identity, confirming the form, signing it, printing and capturing a material (issue 10). */
+export const ConsentKind = z.enum([
+  'share-identity',
+  'confirm-form',
+  'sign-form',
+  'print',
+  'capture-material',
+]);
 export type ConsentKind = z.infer<typeof ConsentKind>;
 
 /** The text shown when consent was asked, as the kiosk displayed it (zh-CN or English). */

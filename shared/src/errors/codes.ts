@@ -64,6 +64,14 @@ export const ErrorCode = {
   FormHashMismatch: 'FORM_HASH_MISMATCH',
   /** The session was already rated, or its rating window has passed. */
   RatingClosed: 'RATING_CLOSED',
+  /** The case has no documents yet (it has not closed), or the document is not of this session. */
+  DocumentNotReady: 'DOCUMENT_NOT_READY',
+  /** An uploaded body is larger than the route accepts. */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** An uploaded body is not of a type the route accepts (by its Content-Type or its content). */
+  UnsupportedMedia: 'UNSUPPORTED_MEDIA',
+  /** The capture request or print job is in a state that does not allow this (e.g. capture before consent). */
+  WrongState: 'WRONG_STATE',
   /** A form field's value was refused (FIELD_*: see form/codes.ts), with a sentence for people. */
   ...FieldErrorCode,
 } as const;

@@ -10,6 +10,7 @@ import { catalogueRoutes } from './catalogue';
 import { healthRoutes } from './health';
 import { identityRoutes } from './identity';
 import { kioskRoutes } from './kiosks';
+import { paperRoutes } from './paper';
 import { queueRoutes } from './queue';
 import type { HttpRouteSlice } from './route';
 import { sessionRoutes } from './sessions';
@@ -21,6 +22,7 @@ export * from './client';
 export * from './health';
 export * from './identity';
 export * from './kiosks';
+export * from './paper';
 export * from './queue';
 export * from './route';
 export * from './sessions';
@@ -35,6 +37,7 @@ export const httpRoutes = {
   ...sessionRoutes,
   ...catalogueRoutes,
   ...caseRoutes,
+  ...paperRoutes,
 } as const satisfies HttpRouteSlice;
 /** The HTTP API's route table type. */
 export type HttpRoutes = typeof httpRoutes;

@@ -30,6 +30,18 @@ export interface HttpRoute {
   response: z.ZodType;
   /** The success status; default 200. */
   status?: number;
+  /**
+   * A route whose success answer is raw bytes (a PDF, an image) instead of JSON: `response` is then
+   * `z.instanceof(Uint8Array)`, the server sends the handler's bytes with `contentType`, and the
+   * client returns them as a Uint8Array.
+   */
+  binary?: { contentType: string | readonly string[] };
+  /**
+   * A route whose request body is raw bytes (an image upload) instead of JSON: the server accepts
+   * only these content types and at most `maxBytes` (UNSUPPORTED_MEDIA, PAYLOAD_TOO_LARGE
+   * otherwise) and hands the handler a Buffer as `body`.
+   */
+  rawBody?: { contentTypes: readonly string[]; maxBytes: number };
 }
 
 /** An area's routes, keyed by a camelCase name that becomes the client's method name. */

@@ -11,6 +11,7 @@ import { caseClientEvents, caseServerEvents } from './case';
 import { connectionClientEvents, connectionServerEvents } from './connection';
 import type { ClientEventSlice, ServerEventSlice } from './event-spec';
 import { identityClientEvents, identityServerEvents } from './identity';
+import { paperClientEvents, paperServerEvents } from './paper';
 import { queueClientEvents, queueServerEvents } from './queue';
 import { sessionClientEvents, sessionServerEvents } from './session';
 
@@ -19,6 +20,7 @@ export * from './case';
 export * from './connection';
 export * from './event-spec';
 export * from './identity';
+export * from './paper';
 export * from './queue';
 export * from './session';
 
@@ -32,6 +34,7 @@ export const clientEvents = {
   ...sessionClientEvents,
   ...identityClientEvents,
   ...caseClientEvents,
+  ...paperClientEvents,
 } as const satisfies ClientEventSlice;
 export type ClientEventName = keyof typeof clientEvents;
 /** The payload type of a client event. */
@@ -51,6 +54,7 @@ export const serverEvents = {
   ...sessionServerEvents,
   ...identityServerEvents,
   ...caseServerEvents,
+  ...paperServerEvents,
 } as const satisfies ServerEventSlice;
 export type ServerEventName = keyof typeof serverEvents;
 

@@ -6,7 +6,11 @@ import type { HostContext, HostFeature } from '../feature';
 export function runtimeConfigFeature(ctx: HostContext): HostFeature<typeof configInvokes> {
   return {
     handlers: {
-      'config:get': async () => ({ locale: ctx.config.locale, demo: ctx.config.demo }),
+      'config:get': async () => ({
+        locale: ctx.config.locale,
+        demo: ctx.config.demo,
+        documentCamera: null,
+      }),
     },
     close: async () => undefined,
   };
