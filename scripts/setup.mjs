@@ -16,6 +16,9 @@ export const debianPackages = {
   socat: 'the serial pty pair between the kiosk and the GA 467 reader simulator',
   'fonts-noto-cjk': 'Chinese text in the browser and in printed documents',
   'poppler-utils': 'reading printed PDFs back (pdftotext)',
+  cups: 'printing tests and the demo printer (a private cupsd with a test queue; issue 10)',
+  'cups-filters': 'the generic PDF driver the test queue uses (Generic-PDF_Printer-PDF.ppd)',
+  'fonts-hanazono': 'the fallback font for rare name characters (𪚥) in printed documents',
   iptables:
     'the media-loss test drops UDP inside a network namespace it makes (tests/e2e/media-loss.test.ts)',
 };
