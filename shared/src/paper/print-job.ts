@@ -84,6 +84,8 @@ export const PrintJob = z.object({
   documentId: z.string(),
   /** The document's title, for both screens. */
   title: z.object({ zh: z.string(), en: z.string() }),
+  /** The archived document's SHA-256: the kiosk prints only a download with this digest. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
   state: PrintJobState,
   reason: PrintFailureReason.nullable(),
   /** The print system's own words for a failure (e.g. CUPS' printer-state-message), for the agent. */

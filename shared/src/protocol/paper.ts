@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { ConsentText } from '../case/consent';
+import { CaseDocument } from '../paper/document';
 import { MaterialLabel, MaterialRequest } from '../paper/material';
 import { PrintFailureReason, PrintJob } from '../paper/print-job';
 import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
@@ -95,6 +96,8 @@ export const paperClientEvents = {
 
 /** Server -> client events of the paper area. */
 export const paperServerEvents = {
+  /** To the serving agent when a closed case's documents are archived (right after the outcome). */
+  'case:documents': z.object({ caseId: z.string(), documents: z.array(CaseDocument) }),
   /** To the session's kiosk: a job waits for the resident's yes (re-sent on session re-open). */
   'print:offer': PrintJob,
   /** To both members after every change of a print job. */
