@@ -17,6 +17,8 @@ describe('loadKioskConfig', () => {
       demoSimControl: null,
       fullscreen: true,
       display: { layout: 'single' },
+      printer: { name: null, cupsUrl: 'http://localhost:631' },
+      documentCamera: null,
     });
   });
 
@@ -108,5 +110,56 @@ describe('loadKioskConfig file checks', () => {
     expect(() => loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toThrow(/JSON object/);
     writeFileSync(file, '{not json');
     expect(() => loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toThrow(/not valid JSON/);
+  });
+});
+
+describe('loadKioskConfig printer and document camera', () => {
+  it('reads the queue, the CUPS address and the camera label from the environment', () => {
+    const c = loadKioskConfig({
+      ...base,
+      RVW_KIOSK_PRINTER: ' Front-Desk ',
+      RVW_KIOSK_CUPS_URL: 'http://127.0.0.1:8631/',
+      RVW_KIOSK_DOCUMENT_CAMERA: 'Document Cam',
+    });
+    expect(c.printer).toEqual({ name: 'Front-Desk', cupsUrl: 'http://127.0.0.1:8631' });
+    expect(c.documentCamera).toBe('Document Cam');
+    expect(loadKioskConfig({ ...base, RVW_KIOSK_CUPS_URL: 'ipp://printhost:631' }).printer?.cupsUrl).toBe(
+      'ipp://printhost:631',
+    );
+  });
+
+  it('reads them from the config file, the environment winning, and empty means unset', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-'));
+    const file = join(dir, 'kiosk.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        serverUrl: 'http://x',
+        kioskToken: 't',
+        printer: 'Q1',
+        cupsUrl: 'http://cups.local:631',
+        documentCamera: '',
+      }),
+    );
+    expect(loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toMatchObject({
+      printer: { name: 'Q1', cupsUrl: 'http://cups.local:631' },
+      documentCamera: null,
+    });
+    expect(
+      loadKioskConfig({ RVW_KIOSK_CONFIG: file, RVW_KIOSK_PRINTER: 'Q2', RVW_KIOSK_DOCUMENT_CAMERA: 'USB' }),
+    ).toMatchObject({ printer: { name: 'Q2' }, documentCamera: 'USB' });
+  });
+
+  it('names a bad CUPS address or a field of the wrong type', () => {
+    expect(() => loadKioskConfig({ ...base, RVW_KIOSK_CUPS_URL: 'localhost:631' })).toThrow(
+      /RVW_KIOSK_CUPS_URL \(or cupsUrl in the config file\) must be an http\(s\) or ipp\(s\) URL/,
+    );
+    expect(() => loadKioskConfig({ ...base, RVW_KIOSK_DOCUMENT_CAMERA: 'x'.repeat(201) })).toThrow(
+      /RVW_KIOSK_DOCUMENT_CAMERA/,
+    );
+    const dir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-'));
+    const file = join(dir, 'kiosk.json');
+    writeFileSync(file, JSON.stringify({ serverUrl: 'http://x', kioskToken: 't', printer: 3 }));
+    expect(() => loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toThrow(/printer must be a string/);
   });
 });

@@ -23,6 +23,17 @@ export interface IdCardConfig {
   baudRate: number;
 }
 
+/** The printer (issue 10): a CUPS queue or Windows printer by name, or the system default. */
+export interface PrinterConfig {
+  /** The queue's name; null for the system's default printer. */
+  name: string | null;
+  /** CUPS' address (Linux only); default http://localhost:631. */
+  cupsUrl: string;
+}
+
+/** The printer settings when none are given: the system default through the local CUPS. */
+export const DEFAULT_PRINTER_CONFIG: PrinterConfig = { name: null, cupsUrl: 'http://localhost:631' };
+
 /** Everything the kiosk host, web host and Electron main need to know. */
 export interface KioskConfig {
   /** Base URL of the signaling server (no trailing slash). */
@@ -41,6 +52,10 @@ export interface KioskConfig {
   fullscreen: boolean;
   /** Electron only: one window, or the video and touch windows on two displays; absent: single. */
   display?: DisplayLayout;
+  /** The printer; absent: {@link DEFAULT_PRINTER_CONFIG} (loadKioskConfig always fills it). */
+  printer?: PrinterConfig;
+  /** A part of the document camera's device label; null or absent: the face camera serves. */
+  documentCamera?: string | null;
 }
 
 /** Baud rates the GA 467 reader speaks. */
@@ -101,6 +116,17 @@ export const KioskSettingsSchema = z.object({
   videoDisplay: displaySetting.default('upper'),
   /** Dual layout: the touch screen; default lower. */
   touchDisplay: displaySetting.default('lower'),
+  /** The print queue's name; default none (the system's default printer). */
+  printer: z.string().trim().max(127, 'must be at most 127 characters').optional(),
+  /** CUPS' address, http(s) or ipp(s); default http://localhost:631. */
+  cupsUrl: z
+    .string()
+    .trim()
+    .refine((v) => isUrl(v) && /^(https?|ipps?):\/\//.test(v), 'must be an http(s) or ipp(s) URL')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default(DEFAULT_PRINTER_CONFIG.cupsUrl),
+  /** A part of the document camera's device label; default none (the face camera serves). */
+  documentCamera: z.string().trim().max(200, 'must be at most 200 characters').optional(),
 });
 
 /** The settings as read: every one optional, defaults filled in by the schema. */
@@ -119,6 +145,9 @@ export const kioskConfigEnv: Record<keyof KioskSettingsInput, string> = {
   layout: 'RVW_KIOSK_LAYOUT',
   videoDisplay: 'RVW_KIOSK_VIDEO_DISPLAY',
   touchDisplay: 'RVW_KIOSK_TOUCH_DISPLAY',
+  printer: 'RVW_KIOSK_PRINTER',
+  cupsUrl: 'RVW_KIOSK_CUPS_URL',
+  documentCamera: 'RVW_KIOSK_DOCUMENT_CAMERA',
 };
 
 /** Text from the environment as the schema's type: numbers and yes/no flags are converted. */
@@ -152,6 +181,9 @@ const KioskFileTypes = z.object({
   layout: z.string().optional(),
   videoDisplay: z.string().optional(),
   touchDisplay: z.string().optional(),
+  printer: z.string().optional(),
+  cupsUrl: z.string().optional(),
+  documentCamera: z.string().optional(),
 });
 
 /** Reads and checks the RVW_KIOSK_CONFIG file; every field optional, unknown fields ignored. */
@@ -183,7 +215,9 @@ function readConfigFile(filePath: string): Record<string, unknown> {
  * Reads the configuration. Environment variables win over the file: RVW_SERVER_URL, RVW_KIOSK_TOKEN,
  * RVW_KIOSK_CONFIG (JSON file with serverUrl, kioskToken, ...), RVW_IDCARD_PORT, RVW_IDCARD_BAUD
  * (115200), RVW_LOCALE (zh-CN), RVW_DEMO, RVW_DEMO_SIM_CONTROL, RVW_KIOSK_FULLSCREEN (true),
- * RVW_KIOSK_LAYOUT (single), RVW_KIOSK_VIDEO_DISPLAY (upper), RVW_KIOSK_TOUCH_DISPLAY (lower).
+ * RVW_KIOSK_LAYOUT (single), RVW_KIOSK_VIDEO_DISPLAY (upper), RVW_KIOSK_TOUCH_DISPLAY (lower),
+ * RVW_KIOSK_PRINTER (the system default), RVW_KIOSK_CUPS_URL (http://localhost:631),
+ * RVW_KIOSK_DOCUMENT_CAMERA (none: the face camera serves).
  * Throws a CONFIG_INVALID KioskError whose sentence names the bad variable.
  */
 export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConfig {
@@ -213,6 +247,8 @@ export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConf
     demoSimControl: s.demoSimControl ?? null,
     fullscreen: s.fullscreen,
     display: displayLayoutOf(s),
+    printer: { name: s.printer || null, cupsUrl: s.cupsUrl },
+    documentCamera: s.documentCamera || null,
   };
 }
 

@@ -5,7 +5,7 @@ import { dispatchBridgeCall } from './dispatch';
 
 function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
   return {
-    'config:get': async () => ({ locale: 'zh-CN', demo: false }),
+    'config:get': async () => ({ locale: 'zh-CN', demo: false, documentCamera: null }),
     'idcard:status': async () => ({ state: 'online' }),
     'idcard:current': async () => ({ card: null }),
     'identity:share': async () => ({ shared: true }),
@@ -25,6 +25,18 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'form:confirm': async () => ({}),
     'form:sign': async () => ({}),
     'rating:submit': async () => ({}),
+    'print:consent': async () => {
+      throw BridgeError.serverUnreachable('no answer');
+    },
+    'material:consent': async () => {
+      throw BridgeError.serverUnreachable('no answer');
+    },
+    'material:cancel': async () => {
+      throw BridgeError.serverUnreachable('no answer');
+    },
+    'material:upload': async () => {
+      throw BridgeError.serverUnreachable('no answer');
+    },
     'demo:card': async () => {
       throw BridgeError.forbidden('Sample cards can only be placed in demo mode.');
     },

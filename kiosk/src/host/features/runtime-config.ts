@@ -2,14 +2,14 @@
 import type { configInvokes } from '@rvw/shared';
 import type { HostContext, HostFeature } from '../feature';
 
-/** Answers config:get with the locale and the demo flag only. */
+/** Answers config:get with the locale, the demo flag and the document camera's label only. */
 export function runtimeConfigFeature(ctx: HostContext): HostFeature<typeof configInvokes> {
   return {
     handlers: {
       'config:get': async () => ({
         locale: ctx.config.locale,
         demo: ctx.config.demo,
-        documentCamera: null,
+        documentCamera: ctx.config.documentCamera ?? null,
       }),
     },
     close: async () => undefined,
