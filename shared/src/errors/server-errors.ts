@@ -64,6 +64,17 @@ export class RequestError extends AppError {
   static unavailable(message: string): RequestError {
     return new RequestError(ErrorCode.Unavailable, message);
   }
+  /** An uploaded body is larger than the route accepts (`maxBytes`). */
+  static payloadTooLarge(maxBytes: number): RequestError {
+    return new RequestError(
+      ErrorCode.PayloadTooLarge,
+      `The upload is larger than ${Math.floor(maxBytes / 1024)} KB; send a smaller file.`,
+    );
+  }
+  /** An upload of a type the route does not take; `detail` says what was wrong (never the content). */
+  static unsupportedMedia(detail: string): RequestError {
+    return new RequestError(ErrorCode.UnsupportedMedia, `The upload is not accepted: ${detail}.`);
+  }
   /** The server failed; details are in its log only. */
   static internal(): RequestError {
     return new RequestError(ErrorCode.Internal, 'Something failed on the server; please try again.');
@@ -224,5 +235,20 @@ export class CaseError extends AppError {
   /** A refused field value: its FIELD_* code and the sentence for people. */
   static field(code: (typeof FieldErrorCode)[keyof typeof FieldErrorCode], message: string): CaseError {
     return new CaseError(code, message);
+  }
+}
+
+/** Paper in and out: case documents, print jobs, materials from the document camera. */
+export class PaperError extends AppError {
+  /** The document exists but is not archived (yet), so it cannot be printed or downloaded. */
+  static documentNotReady(): PaperError {
+    return new PaperError(
+      ErrorCode.DocumentNotReady,
+      'The document is not archived yet; wait until the case has its documents and try again.',
+    );
+  }
+  /** A print job or capture request is in a state that does not allow this; `what` says why. */
+  static wrongState(what: string): PaperError {
+    return new PaperError(ErrorCode.WrongState, what);
   }
 }

@@ -9,14 +9,33 @@ import { routePath, type HttpRouteSlice } from './route';
 // A real HTTP server on port 0 answering the shapes a client must cope with.
 let server: Server;
 let base = '';
-const seen: Array<{ method?: string; url?: string; auth?: string; body: string }> = [];
+const seen: Array<{
+  method?: string;
+  url?: string;
+  auth?: string;
+  body: string;
+  type?: string;
+  accept?: string;
+  bytes?: Buffer;
+}> = [];
+const PDF = Buffer.from('%PDF-1.7\n\u0000\u00ff binary', 'latin1');
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      seen.push({ method: req.method, url: req.url, auth: req.headers.authorization, body });
+      const bytes = Buffer.concat(chunks);
+      const body = bytes.toString();
+      seen.push({
+        method: req.method,
+        url: req.url,
+        auth: req.headers.authorization,
+        body,
+        type: req.headers['content-type'],
+        accept: req.headers.accept,
+        bytes,
+      });
       const send = (status: number, text: string, type = 'application/json') => {
         res.writeHead(status, { 'content-type': type });
         res.end(text);
@@ -32,6 +51,12 @@ beforeAll(async () => {
       else if (req.url === '/wrong-shape') send(200, JSON.stringify({ hi: 1 }));
       else if (req.url === '/bad-gateway') send(502, '<html>bad gateway</html>', 'text/html');
       else if (req.url === '/teapot') send(418, 'short and stout', 'text/plain');
+      else if (req.url === '/pdf') {
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end(PDF);
+      } else if (req.url === '/pdf-as-json') send(200, JSON.stringify({ hello: 'not a pdf' }));
+      else if (req.url === '/pdf-missing') send(404, JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No.' } }));
+      else if (req.url === '/upload') send(201, JSON.stringify({ hello: `${bytes.length}` }));
       else send(404, JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such route.' } }));
     });
   });
@@ -58,6 +83,34 @@ const routes = {
   nowhere: { method: 'GET', path: '/nowhere', roles: ['public'], response: hello },
   badGateway: { method: 'GET', path: '/bad-gateway', roles: ['public'], response: hello },
   teapot: { method: 'GET', path: '/teapot', roles: ['public'], response: hello },
+  pdf: {
+    method: 'GET',
+    path: '/pdf',
+    roles: ['public'],
+    response: z.instanceof(Uint8Array),
+    binary: { contentType: 'application/pdf' },
+  },
+  pdfAsJson: {
+    method: 'GET',
+    path: '/pdf-as-json',
+    roles: ['public'],
+    response: z.instanceof(Uint8Array),
+    binary: { contentType: 'application/pdf' },
+  },
+  pdfMissing: {
+    method: 'GET',
+    path: '/pdf-missing',
+    roles: ['public'],
+    response: z.instanceof(Uint8Array),
+    binary: { contentType: ['application/pdf', 'image/png'] },
+  },
+  upload: {
+    method: 'POST',
+    path: '/upload',
+    roles: ['kiosk'],
+    response: hello,
+    rawBody: { contentTypes: ['image/png'], maxBytes: 100 },
+  },
 } as const satisfies HttpRouteSlice;
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
@@ -101,6 +154,31 @@ describe('createHttpClient', () => {
     // Port 9 (discard) on loopback: nothing listens there on these machines.
     const closed = createHttpClient(routes, { baseUrl: 'http://127.0.0.1:9' });
     expect(await codeOf(closed.ok())).toBe('UNREACHABLE');
+  });
+});
+
+describe('binary answers and raw uploads', () => {
+  it('returns a binary answer as the same bytes, and asks for its media type', async () => {
+    const api = createHttpClient(routes, { baseUrl: base });
+    const bytes = await api.pdf();
+    expect(bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(bytes).equals(PDF)).toBe(true);
+    expect(seen.at(-1)?.accept).toBe('application/pdf, application/json');
+  });
+
+  it('refuses a binary answer of another media type, and still reads an error body', async () => {
+    const api = createHttpClient(routes, { baseUrl: base });
+    expect(await codeOf(api.pdfAsJson())).toBe('BAD_RESPONSE');
+    expect(await codeOf(api.pdfMissing())).toBe('NOT_FOUND');
+  });
+
+  it('sends a raw body as bytes with its content type', async () => {
+    const api = createHttpClient(routes, { baseUrl: base, token: 'k' });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]);
+    expect(await api.upload({ body: png, contentType: 'image/png' })).toEqual({ hello: '8' });
+    const last = seen.at(-1)!;
+    expect(last.type).toBe('image/png');
+    expect([...last.bytes!]).toEqual([...png]);
   });
 });
 

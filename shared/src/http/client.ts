@@ -74,11 +74,20 @@ export function createHttpClient<Routes extends Record<string, HttpRoute>>(
   return client as HttpClient<Routes>;
 }
 
-/** Performs one call of a route; see createHttpClient. */
+/** The media type of a Content-Type header, without parameters, in lower case. */
+function mediaType(header: string | null): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/**
+ * Performs one call of a route; see createHttpClient. A `rawBody` route sends `input.body` (bytes)
+ * with `input.contentType`; a `binary` route answers with the bytes as a Uint8Array (its media type
+ * must be one the route names, or BAD_RESPONSE).
+ */
 export async function callRoute(
   route: HttpRoute,
   name: string,
-  input: { params?: unknown; query?: unknown; body?: unknown },
+  input: { params?: unknown; query?: unknown; body?: unknown; contentType?: unknown },
   options: HttpClientOptions = {},
 ): Promise<unknown> {
   let url =
@@ -89,26 +98,47 @@ export async function callRoute(
     const s = q.toString();
     if (s) url += `?${s}`;
   }
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (input.body !== undefined) headers['content-type'] = 'application/json';
+  const accepted = route.binary ? [route.binary.contentType].flat() : null;
+  const headers: Record<string, string> = {
+    accept: accepted ? [...accepted, 'application/json'].join(', ') : 'application/json',
+  };
+  let body: BodyInit | undefined;
+  if (route.rawBody) {
+    if (!(input.body instanceof Uint8Array) || typeof input.contentType !== 'string')
+      throw new TypeError(`${name} sends raw bytes: pass { body: Uint8Array, contentType }`);
+    headers['content-type'] = input.contentType;
+    body = input.body as Uint8Array<ArrayBuffer>;
+  } else if (input.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(input.body);
+  }
   const token = typeof options.token === 'function' ? options.token() : options.token;
   if (token) headers.authorization = `Bearer ${token}`;
 
   let res: Response;
+  let raw: Uint8Array;
   try {
     res = await (options.fetch ?? fetch)(url, {
       method: route.method,
       headers,
-      body: input.body === undefined ? undefined : JSON.stringify(input.body),
+      body,
       signal: options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined,
     });
+    raw = new Uint8Array(await res.arrayBuffer().catch(() => new ArrayBuffer(0)));
   } catch (err) {
     const timedOut = err instanceof Error && err.name === 'TimeoutError';
     throw HttpClientError.unreachable(
       timedOut ? 'timed out' : err instanceof Error ? err.message : 'network error',
     );
   }
-  const text = await res.text().catch(() => '');
+  if (res.ok && accepted) {
+    if (!accepted.includes(mediaType(res.headers.get('content-type'))))
+      throw HttpClientError.badResponse(name, res.status);
+    const parsed = route.response.safeParse(raw);
+    if (!parsed.success) throw HttpClientError.badResponse(name, res.status);
+    return parsed.data;
+  }
+  const text = new TextDecoder().decode(raw);
   let json: unknown = undefined;
   if (text) {
     try {

@@ -39,7 +39,7 @@ export interface HttpRoute {
   /**
    * A route whose request body is raw bytes (an image upload) instead of JSON: the server accepts
    * only these content types and at most `maxBytes` (UNSUPPORTED_MEDIA, PAYLOAD_TOO_LARGE
-   * otherwise) and hands the handler a Buffer as `body`.
+   * otherwise) and hands the handler the bytes (a Uint8Array) as `body`; a client sends `{ body, contentType }`.
    */
   rawBody?: { contentTypes: readonly string[]; maxBytes: number };
 }
@@ -61,13 +61,19 @@ export type RouteInput<R extends HttpRoute> = (R extends { params: infer P exten
       ? { query?: z.input<Q> }
       : { query: z.input<Q> }
     : unknown) &
-  (R extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : unknown);
+  (R extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : unknown) &
+  // A raw upload: its bytes and their content type (one of the route's `rawBody.contentTypes`).
+  (R extends { rawBody: object } ? { body: Uint8Array; contentType: string } : unknown);
 
 /** The request a route's handler receives, after validation. */
 export type RouteRequest<R extends HttpRoute> = {
   params: R extends { params: infer P extends z.ZodType } ? z.output<P> : Record<string, never>;
   query: R extends { query: infer Q extends z.ZodType } ? z.output<Q> : Record<string, never>;
-  body: R extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+  body: R extends { body: infer B extends z.ZodType }
+    ? z.output<B>
+    : R extends { rawBody: object }
+      ? Uint8Array
+      : undefined;
 };
 
 /** A route's success answer as its caller receives it. */

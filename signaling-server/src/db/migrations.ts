@@ -3,9 +3,10 @@
  * changes once released: add a new one instead.
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { m0007 } from './migration-0007-paper';
 
 // Migrations see an untyped database: the schema at their time, not today's.
-type AnyDb = Kysely<unknown>;
+export type AnyDb = Kysely<unknown>;
 
 const m0001: Migration = {
   async up(db: AnyDb) {
@@ -362,6 +363,7 @@ export const migrations: Record<string, Migration> = {
   '0004_storage_probe': m0004,
   '0005_login_throttle': m0005,
   '0006_cases': m0006,
+  '0007_paper': m0007,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */
