@@ -55,7 +55,8 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/pdf' });
         res.end(PDF);
       } else if (req.url === '/pdf-as-json') send(200, JSON.stringify({ hello: 'not a pdf' }));
-      else if (req.url === '/pdf-missing') send(404, JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No.' } }));
+      else if (req.url === '/pdf-missing')
+        send(404, JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No.' } }));
       else if (req.url === '/upload') send(201, JSON.stringify({ hello: `${bytes.length}` }));
       else send(404, JSON.stringify({ error: { code: 'NOT_FOUND', message: 'No such route.' } }));
     });
