@@ -28,7 +28,26 @@ const routes = {
     body: z.object({ consent: z.literal(true), x: z.string() }),
     response: z.object({}),
   },
+  file: {
+    method: 'GET',
+    path: '/file/:type',
+    roles: ['kiosk'],
+    params: z.object({ type: z.enum(['pdf', 'png']) }),
+    response: z.instanceof(Uint8Array),
+    binary: { contentType: ['application/pdf', 'image/png'] },
+  },
+  upload: {
+    method: 'POST',
+    path: '/upload',
+    roles: ['kiosk'],
+    response: z.object({ n: z.number(), type: z.string() }),
+    status: 201,
+    rawBody: { contentTypes: ['image/png', 'image/jpeg'], maxBytes: 4096 },
+  },
 } as const satisfies HttpRouteSlice;
+
+const PDF = Buffer.from('%PDF-1.7 \u0000\u00ff', 'latin1');
+let uploadsHandled = 0;
 
 let db: Db;
 let app: FastifyInstance;
@@ -42,7 +61,8 @@ beforeAll(async () => {
     tokens[role] = (await login(db, role, 'long-enough-pw', 1, now)).token;
   }
   tokens.kiosk = (await createKiosk(db, { name: 'k', location: 'l' }, now)).token;
-  app = Fastify();
+  // A small JSON limit: the upload route's own limit is larger, and must not lift this one.
+  app = Fastify({ bodyLimit: 2048 });
   installErrorHandling(app);
   registerRoutes(
     app,
@@ -62,6 +82,14 @@ beforeAll(async () => {
           if ((raw as { consent?: unknown } | null)?.consent !== true) throw new Error('no consent');
         },
         handle: async () => ({}),
+      },
+      file: async ({ params }, ctx) => {
+        if (params.type === 'png') ctx.setContentType('image/png');
+        return params.type === 'png' ? new Uint8Array([0x89, 0x50, 0x4e, 0x47]) : PDF;
+      },
+      upload: async ({ body }, ctx) => {
+        uploadsHandled++;
+        return { n: body.length, type: ctx.contentType ?? '' };
       },
     },
     { db, clock: () => new Date() },
@@ -125,5 +153,54 @@ describe('registerRoutes', () => {
     ).toBe(500);
     const shape = await app.inject({ method: 'POST', url: '/checked', payload: { consent: true } });
     expect(shape.json().error.code).toBe('BAD_PAYLOAD');
+  });
+});
+
+describe('binary answers and raw uploads', () => {
+  it("sends the handler's bytes with the content type it chose, never cached", async () => {
+    const pdf = await app.inject({ method: 'GET', url: '/file/pdf', headers: as(tokens.kiosk) });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['cache-control']).toBe('no-store');
+    expect(pdf.rawPayload.equals(PDF)).toBe(true);
+    const png = await app.inject({ method: 'GET', url: '/file/png', headers: as(tokens.kiosk) });
+    expect(png.headers['content-type']).toBe('image/png');
+    expect([...png.rawPayload]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    const anon = await app.inject({ method: 'GET', url: '/file/pdf' });
+    expect(anon.json().error.code).toBe('AUTH_MISSING');
+  });
+
+  it('takes raw bytes of its types up to its own limit, while JSON keeps the server limit', async () => {
+    const send = (payload: Buffer, type: string, headers = as(tokens.kiosk)) =>
+      app.inject({ method: 'POST', url: '/upload', headers: { ...headers, 'content-type': type }, payload });
+    uploadsHandled = 0;
+    const ok = await send(Buffer.alloc(4096, 7), 'image/jpeg');
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toEqual({ n: 4096, type: 'image/jpeg' });
+    expect(uploadsHandled).toBe(1);
+
+    const big = await send(Buffer.alloc(4097, 7), 'image/png');
+    expect(big.statusCode).toBe(413);
+    expect(big.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+    const wrong = await send(Buffer.from('{"a":1}'), 'application/json');
+    expect(wrong.statusCode).toBe(415);
+    expect(wrong.json().error.code).toBe('UNSUPPORTED_MEDIA');
+    const empty = await send(Buffer.alloc(0), 'image/png');
+    expect(empty.json().error.code).toBe('UNSUPPORTED_MEDIA');
+    const anon = await send(Buffer.alloc(10), 'image/png', {} as ReturnType<typeof as>);
+    expect(anon.json().error.code).toBe('AUTH_MISSING');
+    const agent = await send(Buffer.alloc(10), 'image/png', as(tokens.agent));
+    expect(agent.json().error.code).toBe('AUTH_INVALID');
+    expect(uploadsHandled).toBe(1);
+
+    // 3000 bytes of JSON: under the upload's limit, over the server's JSON limit.
+    const json = await app.inject({
+      method: 'POST',
+      url: '/echo/a',
+      headers: as(tokens.agent),
+      payload: { n: 1, pad: 'x'.repeat(3000) },
+    });
+    expect(json.statusCode).toBe(413);
+    expect(json.json().error.code).toBe('BAD_PAYLOAD');
   });
 });

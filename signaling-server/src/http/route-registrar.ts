@@ -3,6 +3,11 @@
  * supplies: for every call it enforces the route's roles, validates params, query and body with the
  * route's schemas, runs the handler, and validates the answer before sending it with the route's
  * status. Handlers never see an unchecked request, and clients never get an undocumented answer.
+ *
+ * A `binary` route sends the handler's bytes with its content type (never cached). A `rawBody` route
+ * is registered in a context of its own that parses only its content types, as bytes, up to its own
+ * `maxBytes` (the server's JSON limit stays for every other route); the caller is authenticated
+ * before the body is read, and an oversized or mistyped body is PAYLOAD_TOO_LARGE or UNSUPPORTED_MEDIA.
  */
 import {
   AuthError,
@@ -12,7 +17,7 @@ import {
   type RouteRequest,
   type RouteResponse,
 } from '@rvw/shared';
-import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { AgentPrincipal } from '../accounts/account-store';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
@@ -30,6 +35,13 @@ export interface RouteContext {
   log: FastifyBaseLogger;
   /** The client's address (behind trusted proxies, from X-Forwarded-For). */
   address: string;
+  /** The request's media type (Content-Type without parameters, lower case), if it sent one. */
+  contentType: string | undefined;
+  /**
+   * On a `binary` route whose content type is a list: which one the answer is (default the first).
+   * INTERNAL for a type the route does not name.
+   */
+  setContentType(type: string): void;
 }
 
 /** Handles one validated call; its result is validated against the route's response schema. */
@@ -71,32 +83,102 @@ export function registerRoutes<Routes extends Record<string, HttpRoute>>(
 ): void {
   for (const [name, route] of Object.entries(routes) as Array<[keyof Routes & string, HttpRoute]>) {
     const handler = handlers[name] as RouteHandler<HttpRoute>;
-    const handle = typeof handler === 'function' ? handler : handler.handle;
-    const precheck = typeof handler === 'function' ? undefined : handler.precheck;
-    app.route({
-      method: route.method,
-      url: route.path,
-      handler: async (req, reply) => {
-        const caller = await callerOf(req, route, deps);
-        precheck?.(req.body);
-        const request = {
-          params: route.params ? parseWith(route.params, req.params) : {},
-          query: route.query ? parseWith(route.query, req.query) : {},
-          body: route.body ? parseWith(route.body, req.body) : undefined,
-        } as RouteRequest<HttpRoute>;
-        const result = await handle(request, { caller, log: req.log, address: req.ip });
-        const answer = route.response.safeParse(result);
-        if (!answer.success) {
-          req.log.error(
-            { route: name, issues: answer.error.issues.length },
-            'answer does not match its schema',
-          );
-          throw RequestError.internal();
-        }
-        return reply.status(route.status ?? 200).send(answer.data);
-      },
-    });
+    if (route.rawBody) {
+      const raw = route.rawBody;
+      // A context of its own: only this route parses these types, with its own limit.
+      void app.register(async (child) => {
+        child.removeAllContentTypeParsers();
+        child.addContentTypeParser(
+          [...raw.contentTypes],
+          { parseAs: 'buffer', bodyLimit: raw.maxBytes },
+          (_req, body, done) => done(null, body),
+        );
+        child.setErrorHandler((err: FastifyError) => {
+          if (err.statusCode === 413) throw RequestError.payloadTooLarge(raw.maxBytes);
+          if (err.statusCode === 415)
+            throw RequestError.unsupportedMedia(`send ${raw.contentTypes.join(' or ')}`);
+          throw err;
+        });
+        mountRoute(child, name, route, handler, deps);
+      });
+    } else mountRoute(app, name, route, handler, deps);
   }
+}
+
+/** The media type of a Content-Type header, without parameters, in lower case. */
+function mediaTypeOf(header: string | undefined): string | undefined {
+  const type = header?.split(';')[0]?.trim().toLowerCase();
+  return type || undefined;
+}
+
+// The caller of a raw upload, authenticated before its body is read.
+const uploadCallers = new WeakMap<FastifyRequest, Caller>();
+
+function mountRoute(
+  app: FastifyInstance,
+  name: string,
+  route: HttpRoute,
+  handler: RouteHandler<HttpRoute>,
+  deps: { db: Db; clock: Clock },
+): void {
+  const handle = typeof handler === 'function' ? handler : handler.handle;
+  const precheck = typeof handler === 'function' ? undefined : handler.precheck;
+  const binaryTypes = route.binary ? [route.binary.contentType].flat() : [];
+  app.route({
+    method: route.method,
+    url: route.path,
+    ...(route.rawBody
+      ? {
+          bodyLimit: route.rawBody.maxBytes,
+          onRequest: async (req: FastifyRequest) =>
+            void uploadCallers.set(req, await callerOf(req, route, deps)),
+        }
+      : {}),
+    handler: async (req, reply) => {
+      const caller = uploadCallers.get(req) ?? (await callerOf(req, route, deps));
+      precheck?.(req.body);
+      let body: unknown = undefined;
+      if (route.body) body = parseWith(route.body, req.body);
+      else if (route.rawBody) {
+        if (!Buffer.isBuffer(req.body) || req.body.length === 0)
+          throw RequestError.unsupportedMedia('the body is empty');
+        body = req.body;
+      }
+      const request = {
+        params: route.params ? parseWith(route.params, req.params) : {},
+        query: route.query ? parseWith(route.query, req.query) : {},
+        body,
+      } as RouteRequest<HttpRoute>;
+      let answerType = binaryTypes[0];
+      const result = await handle(request, {
+        caller,
+        log: req.log,
+        address: req.ip,
+        contentType: mediaTypeOf(req.headers['content-type']),
+        setContentType(type) {
+          if (!binaryTypes.includes(type)) throw RequestError.internal();
+          answerType = type;
+        },
+      });
+      const answer = route.response.safeParse(result);
+      if (!answer.success) {
+        req.log.error(
+          { route: name, issues: answer.error.issues.length },
+          'answer does not match its schema',
+        );
+        throw RequestError.internal();
+      }
+      if (answerType !== undefined) {
+        const bytes = answer.data as Uint8Array;
+        return reply
+          .status(route.status ?? 200)
+          .header('content-type', answerType)
+          .header('cache-control', 'no-store')
+          .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      }
+      return reply.status(route.status ?? 200).send(answer.data);
+    },
+  });
 }
 
 /** Authenticates a call as the route's roles demand: AUTH_MISSING, AUTH_INVALID or FORBIDDEN. */
