@@ -68,6 +68,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
                 token={token}
                 store={app.cases}
                 cache={app.catalogue}
+                paper={app.paper}
               />
             }
           />

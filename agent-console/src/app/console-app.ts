@@ -16,6 +16,7 @@ import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { clearAuth, loadAuth, saveAuth, type KeyValueStorage } from '../auth/auth-store';
 import type { CaseTransport } from '../case/case-store';
 import type { Line } from '../case/socket-transport';
+import type { PaperArea } from '../paper/paper-area';
 import { connectConsoleSocket, request, type ConsoleSocket } from './console-socket';
 import {
   ACCEPT_NEXT,
@@ -113,13 +114,19 @@ export class ConsoleApp {
   readonly catalogue: CatalogueCache;
   /** The cases of the agent's calls: live state, drafts, actions. */
   readonly cases: CaseStore;
+  /** Documents, printing at the kiosk and the document camera's materials. */
+  readonly paper: PaperArea;
 
   constructor(private readonly deps: ConsoleAppDeps) {
     this.socketPolicy = deps.socketPolicy ?? consoleSocketPolicy();
     this.now = deps.now ?? Date.now;
     this.api = deps.api ?? { fetchMe, logout };
     const line = () => (this.signed ? { socket: this.signed.socket, token: this.signed.token } : null);
-    ({ catalogue: this.catalogue, cases: this.cases } = createCaseArea(line, deps.caseTransport));
+    ({
+      catalogue: this.catalogue,
+      cases: this.cases,
+      paper: this.paper,
+    } = createCaseArea(line, deps.caseTransport));
   }
 
   /** The current snapshot (stable until something changes). */
@@ -331,6 +338,7 @@ export class ConsoleApp {
         if (this.signed === signed) this.cases.setEntitlements(ticketId, list);
       },
     });
+    this.paper.bind(signed.socket, () => this.signed === signed);
   }
 
   /** Back to the login screen; `code` says why (null: the agent's choice). */
@@ -345,6 +353,7 @@ export class ConsoleApp {
     if (!signed) return;
     this.signed = null;
     this.cases.reset();
+    this.paper.reset();
     this.catalogue.clear();
     if (signed.expiry) clearTimeout(signed.expiry);
     this.endCallMedia(signed);

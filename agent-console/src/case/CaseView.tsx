@@ -1,6 +1,7 @@
 /**
  * One case in the workspace: its number, item and status; the voided and flagged notices; the form
- * editor or the outcome panel; and, once closed, what was recorded. The item's guide stays beside it.
+ * editor, the outcome panel or the document camera's materials; and, once closed, what was recorded
+ * and its documents (print at the kiosk, download). The item's guide stays beside it.
  */
 import { useState } from 'react';
 import { OUTCOME_LABELS, type AnyField, type CaseState, type CatalogueItem } from '@rvw/shared';
@@ -12,6 +13,9 @@ import type { FieldActions } from './FieldEditor';
 import { FormEditor } from './FormEditor';
 import { flaggedFields, formPhase, isOpen } from './form-status';
 import { OutcomePanel } from './OutcomePanel';
+import { CaseDocuments } from '../paper/CaseDocuments';
+import { MaterialsPanel, MaterialsTabNote } from '../paper/MaterialsPanel';
+import type { PaperArea } from '../paper/paper-area';
 
 /** Props of one case. */
 export interface CaseViewProps {
@@ -19,6 +23,8 @@ export interface CaseViewProps {
   /** The item from the catalogue, when loaded (its fields stand in if the state carries none). */
   item: CatalogueItem | null;
   store: CaseStore;
+  /** Documents, printing and materials; absent, the case shows neither. */
+  paper?: PaperArea;
 }
 
 /** The case's status and the form's phase as two badges. */
@@ -62,7 +68,7 @@ function ClosedCard({ entry }: { entry: CaseEntry }) {
 }
 
 /** One case: header, notices, form or outcome. */
-export function CaseView({ entry, item, store }: CaseViewProps) {
+export function CaseView({ entry, item, store, paper }: CaseViewProps) {
   const { t, locale } = useI18n();
   const { state } = entry;
   const caseId = state.caseId;
@@ -70,7 +76,12 @@ export function CaseView({ entry, item, store }: CaseViewProps) {
     ? state.item.fields
     : (item?.form.fields ?? []);
   const hasForm = fields.length > 0;
-  const [pane, setPane] = useState<'form' | 'outcome'>(hasForm ? 'form' : 'outcome');
+  const [pane, setPane] = useState<'form' | 'outcome' | 'materials'>(hasForm ? 'form' : 'outcome');
+  const panes = [
+    ...(hasForm ? (['form'] as const) : []),
+    'outcome' as const,
+    ...(paper ? (['materials'] as const) : []),
+  ];
   const open = isOpen(state);
   const flagged = flaggedFields(state.form);
   const labelOf = (id: string) => {
@@ -107,9 +118,11 @@ export function CaseView({ entry, item, store }: CaseViewProps) {
         </p>
       )}
       {!open && <ClosedCard entry={entry} />}
-      {open && hasForm && (
+      {/* The workspace shows the cases of the live session only: printing at its kiosk is possible. */}
+      {!open && paper && <CaseDocuments paper={paper} state={state} live />}
+      {open && panes.length > 1 && (
         <div className="pane-switch" role="tablist" aria-label={t('case.panes')}>
-          {(['form', 'outcome'] as const).map((p) => (
+          {panes.map((p) => (
             <button
               key={p}
               type="button"
@@ -120,11 +133,12 @@ export function CaseView({ entry, item, store }: CaseViewProps) {
               onClick={() => setPane(p)}
             >
               {t(`case.pane.${p}`)}
+              {p === 'materials' && paper && <MaterialsTabNote paper={paper} caseId={caseId} />}
             </button>
           ))}
         </div>
       )}
-      {open && !hasForm && <p className="muted case-noform">{t('case.noForm')}</p>}
+      {open && !hasForm && pane !== 'materials' && <p className="muted case-noform">{t('case.noForm')}</p>}
       <div className="case-body">
         {hasForm && (!open || pane === 'form') && (
           <FormEditor
@@ -145,6 +159,9 @@ export function CaseView({ entry, item, store }: CaseViewProps) {
             onDiscardDrafts={() => store.discardDrafts(caseId)}
             onDraft={(patch) => store.setOutcomeDraft(caseId, patch)}
           />
+        )}
+        {open && pane === 'materials' && paper && (
+          <MaterialsPanel paper={paper} sessionId={state.sessionId} caseId={caseId} item={item} />
         )}
       </div>
     </div>

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import { useCaseErr } from './case-error';
 import { local } from '../i18n/local-text';
+import type { PaperArea } from '../paper/paper-area';
 import type { CaseStore } from './case-store';
 import type { CatalogueCache } from './catalogue-cache';
 import { CaseView } from './CaseView';
@@ -20,10 +21,12 @@ export interface CaseWorkspaceProps {
   token: string;
   store: CaseStore;
   cache: CatalogueCache;
+  /** Documents, printing at the kiosk and the document camera. */
+  paper?: PaperArea;
 }
 
 /** The workspace of one call. */
-export function CaseWorkspace({ sessionId, token, store, cache }: CaseWorkspaceProps) {
+export function CaseWorkspace({ sessionId, token, store, cache, paper }: CaseWorkspaceProps) {
   const { t, locale } = useI18n();
   const err = useCaseErr();
   const snap = useCaseStore(store);
@@ -77,6 +80,7 @@ export function CaseWorkspace({ sessionId, token, store, cache }: CaseWorkspaceP
             entry={selected}
             item={itemLoad?.state === 'loaded' ? itemLoad.item : null}
             store={store}
+            paper={paper}
           />
           <GuidePane cache={cache} code={selected.state.item.code} />
         </div>

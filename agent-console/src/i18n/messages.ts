@@ -5,6 +5,7 @@
  */
 import type { Locale } from '@rvw/shared';
 import { caseEn, caseZh } from './messages-case';
+import { paperEn, paperZh } from './messages-paper';
 import { supervisorEn, supervisorZh } from './messages-supervisor';
 
 /** zh-CN, the default language. */
@@ -156,6 +157,7 @@ export const zhCN = {
   'error.unknown': '操作失败（{code}）。',
   ...caseZh,
   ...supervisorZh,
+  ...paperZh,
 } as const;
 
 /** Every key of the dictionary. */
@@ -311,6 +313,7 @@ export const en: Record<MessageKey, string> = {
   'error.unknown': 'The action failed ({code}).',
   ...caseEn,
   ...supervisorEn,
+  ...paperEn,
 };
 
 /** Both dictionaries by locale. */

@@ -1,7 +1,8 @@
 /**
  * One case read back whole for a supervisor: who, where and when; the form's values; every change
  * (who, when, old and new value); the confirmation and the signature as drawn; the outcome; the
- * session's rating; and the consent ledger's entries. The server records the read.
+ * session's rating; the consent ledger's entries; and the case's documents (with their downloads) and
+ * captured materials. The server records the read.
  */
 import { useEffect, useState } from 'react';
 import {
@@ -16,6 +17,7 @@ import { local } from '../i18n/local-text';
 import { caseConsents, getCase } from '../lib/api';
 import { formatDateTime } from '../ui/time';
 import { CaseBadges } from '../case/CaseView';
+import { PaperReadBack } from '../paper/PaperReadBack';
 import { readBackValue } from './case-values';
 import { SignatureImage } from './SignatureImage';
 import { useDirectory } from './use-directory';
@@ -140,6 +142,13 @@ export function CaseReadBack({ token, caseId, onFailure }: CaseReadBackProps) {
           <p className="muted">{t('readBack.noSignature')}</p>
         )}
       </section>
+
+      <PaperReadBack
+        token={token}
+        caseId={c.caseId}
+        expectDocuments={c.outcome !== null}
+        nameOf={(id, role) => (role === 'kiosk' ? names.kiosk(id) : names.agent(id))}
+      />
 
       <section>
         <h4>{t('readBack.rating')}</h4>

@@ -1,0 +1,95 @@
+/**
+ * The console's paper area for one page: the print and material stores and the material images, on
+ * the signed-in line (the agent's socket for the events, HTTP with its token for lists and files),
+ * and the binding of the server's paper pushes to them.
+ */
+import { ErrorCode, serverEvents } from '@rvw/shared';
+import { request, type ConsoleSocket } from '../app/console-socket';
+import type { Line } from '../case/socket-transport';
+import { ConsoleError } from '../lib/errors';
+import { BlobCache } from './blob-cache';
+import { MaterialStore, type MaterialTransport } from './material-store';
+import {
+  downloadDocument,
+  listCaseDocuments,
+  listCaseMaterials,
+  listCasePrintJobs,
+  materialImage,
+} from './paper-api';
+import { PrintStore, type PrintTransport } from './print-store';
+
+function lineOf(line: Line) {
+  const held = line();
+  if (!held) throw new ConsoleError(ErrorCode.AuthMissing, 'Not signed in.');
+  return held;
+}
+
+/** Printing over whatever socket and token `line` returns at each call. */
+export function socketPrintTransport(line: Line): PrintTransport {
+  return {
+    print: async (p) => request(lineOf(line).socket, 'print:request', p),
+    listDocuments: async (caseId) => listCaseDocuments(lineOf(line).token, caseId),
+    listPrintJobs: async (caseId) => listCasePrintJobs(lineOf(line).token, caseId),
+  };
+}
+
+/** Capture requests over whatever socket and token `line` returns at each call. */
+export function socketMaterialTransport(line: Line): MaterialTransport {
+  return {
+    request: async (p) => request(lineOf(line).socket, 'material:request', p),
+    capture: async (p) => request(lineOf(line).socket, 'material:capture', p),
+    cancel: async (p) => request(lineOf(line).socket, 'material:cancel', p),
+    listMaterials: async (caseId) => listCaseMaterials(lineOf(line).token, caseId),
+  };
+}
+
+/** Replaceable parts, for tests. */
+export interface PaperAreaDeps {
+  print?: PrintTransport;
+  materials?: MaterialTransport;
+  /** A material's image by id; default GET /api/materials/:id/file. */
+  image?: (materialId: string) => Promise<Blob>;
+  /** A document's PDF by id; default GET /api/documents/:id/file. */
+  document?: (documentId: string) => Promise<Blob>;
+}
+
+/** Printing, materials and their images for one signed-in page. */
+export class PaperArea {
+  readonly prints: PrintStore;
+  readonly materials: MaterialStore;
+  /** Material images by material id (each fetched once: the server records every view). */
+  readonly images: BlobCache;
+  /** Fetches a document's PDF (the server records the download). */
+  readonly fetchDocument: (documentId: string) => Promise<Blob>;
+
+  constructor(line: Line, deps: PaperAreaDeps = {}) {
+    this.prints = new PrintStore(deps.print ?? socketPrintTransport(line));
+    this.materials = new MaterialStore(deps.materials ?? socketMaterialTransport(line));
+    this.images = new BlobCache(deps.image ?? (async (id) => materialImage(lineOf(line).token, id)));
+    this.fetchDocument = deps.document ?? (async (id) => downloadDocument(lineOf(line).token, id));
+  }
+
+  /** Listens to the server's paper pushes on a signed-in socket; `current` says it is still this page's line. */
+  bind(socket: ConsoleSocket, current: () => boolean = () => true): void {
+    socket.on('print:state', (payload) => {
+      const parsed = serverEvents['print:state'].safeParse(payload);
+      if (parsed.success && current()) this.prints.jobChanged(parsed.data);
+    });
+    socket.on('case:documents', (payload) => {
+      const parsed = serverEvents['case:documents'].safeParse(payload);
+      if (parsed.success && current())
+        this.prints.documentsArchived(parsed.data.caseId, parsed.data.documents);
+    });
+    socket.on('material:state', (payload) => {
+      const parsed = serverEvents['material:state'].safeParse(payload);
+      if (parsed.success && current()) this.materials.requestChanged(parsed.data);
+    });
+  }
+
+  /** Forgets everything and revokes the images (sign-out). */
+  reset(): void {
+    this.prints.reset();
+    this.materials.reset();
+    this.images.clear();
+  }
+}
