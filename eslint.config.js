@@ -72,11 +72,12 @@ const rendererOnly = [
   },
 ];
 
-/** The hardware drivers: Node, serialport and @rvw/shared only (so they run outside Electron). */
+/** The hardware drivers: Node, serialport, the print clients and @rvw/shared only (so they run outside Electron). */
 const devicesOnly = [
   {
-    regex: `^(?!\\.{1,2}/|node:|(${nodeBuiltins.join('|')})(/|$)|@rvw/shared(/|$)|serialport$|@serialport/)`,
-    message: 'kiosk/src/devices imports only Node, serialport and @rvw/shared.',
+    regex: `^(?!\\.{1,2}/|node:|(${nodeBuiltins.join('|')})(/|$)|@rvw/shared(/|$)|serialport$|@serialport/|@sealsystems/ipp$|pdf-to-printer$)`,
+    message:
+      'kiosk/src/devices imports only Node, serialport, the print clients (@sealsystems/ipp, pdf-to-printer) and @rvw/shared.',
   },
 ];
 

@@ -78,6 +78,8 @@ const allowed: Case[] = [
   ['kiosk/src/devices/idcard/service.ts', './codec'],
   ['kiosk/src/devices/idcard/service.ts', '@rvw/shared'],
   ['kiosk/src/devices/idcard/serial-transport.ts', 'serialport'],
+  ['kiosk/src/devices/printer/cups-driver.ts', '@sealsystems/ipp'],
+  ['kiosk/src/devices/printer/windows-driver.ts', 'pdf-to-printer'],
   ['kiosk/src/devices/idcard/service.ts', 'node:events'],
   ['kiosk/src/devices/idcard/commands.test.ts', '@rvw/sim'],
   ['kiosk/src/main/main.ts', 'electron'],
