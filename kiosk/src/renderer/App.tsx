@@ -11,6 +11,7 @@ import { layoutPhaseOf } from './layout/page-mode';
 import { placeAt } from './layout/place';
 import { storageLocaleChannel } from './layout/shared-locale';
 import { useWindowSize } from './layout/use-window-size';
+import { PaperLayer } from './paper/PaperLayer';
 import { DemoPanel } from './screens/DemoPanel';
 import { ScreenView } from './screens/ScreenView';
 import { speak } from './speech';
@@ -22,7 +23,7 @@ import './layout/layout.css';
  * on the dual-screen machine's touch screen (no video: the upper display's window shows it).
  */
 export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<KioskView, 'video'> }) {
-  const { flow, config, locale, media, serverConnected } = useSyncExternalStore(
+  const { flow, config, locale, media, serverConnected, paper } = useSyncExternalStore(
     app.subscribe,
     app.getSnapshot,
   );
@@ -77,6 +78,14 @@ export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<Kios
       <main className="content" style={layout.touch ? placeAt(layout.touch) : undefined}>
         <ScreenView flow={flow} locale={locale} send={app.send} view={view} />
       </main>
+      {/* Printing and the document camera: over the touch region, never over the video. */}
+      <PaperLayer
+        paper={paper}
+        actions={app.paper}
+        locale={locale}
+        tr={tr}
+        style={layout.touch ? placeAt(layout.touch) : undefined}
+      />
     </div>
   );
 }

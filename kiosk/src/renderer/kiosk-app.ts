@@ -14,7 +14,9 @@ import type { Effect, FlowEvent, FlowState } from './flow/machine';
 import { isCaseEffect, runCaseEffect } from './case/case-effects';
 import { identityConsentText } from './consent-text';
 import { announce } from './speech';
-import { speechKey, spokenText } from './speech-text';
+import { PaperController } from './paper/paper-controller';
+import type { PaperSnapshot } from './paper/paper-controller';
+import { chooseSpeech, NOTHING_SPOKEN } from './paper/paper-speech';
 
 /** What the screens render from. */
 export interface KioskSnapshot {
@@ -25,6 +27,8 @@ export interface KioskSnapshot {
   media: CallMedia;
   /** False while the server cannot be reached (shown discreetly for staff). */
   serverConnected: boolean;
+  /** Printing and the document camera (issue 10), over the screens. */
+  paper: PaperSnapshot;
 }
 
 /** Tunables, replaceable in tests. */
@@ -40,13 +44,9 @@ export interface KioskAppDeps {
 
 /** One kiosk screen's controller. */
 export class KioskApp {
-  private snapshot: KioskSnapshot = {
-    flow: initialFlow,
-    config: null,
-    locale: 'zh-CN',
-    media: { local: null, remote: null },
-    serverConnected: false,
-  };
+  private snapshot: KioskSnapshot;
+  /** Print offers and states, capture requests: their state, bridge calls and camera. */
+  readonly paper: PaperController;
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: Array<() => void> = [];
   private call: RunningCall | null = null;
@@ -54,13 +54,28 @@ export class KioskApp {
   private retry: ReturnType<typeof setTimeout> | null = null;
   // Screen timers the flow asks for (start-timer / cancel-timer effects); expiries come back as events.
   private readonly timers = new TimerRunner((event) => this.send(event));
-  // What was last read aloud; the screen is spoken again when its speech key changes.
-  private spokenKey = '';
+  // What was last read aloud (the screen's and the paper layer's); a change is spoken (paper/paper-speech.ts).
+  private spoken = NOTHING_SPOKEN;
 
   constructor(
     private readonly bridge: KioskBridge,
     private readonly deps: KioskAppDeps = {},
-  ) {}
+  ) {
+    this.paper = new PaperController(bridge, {
+      locale: () => this.snapshot.locale,
+      documentCamera: () => this.snapshot.config?.documentCamera ?? null,
+      callStream: () => this.snapshot.media.local,
+    });
+    this.snapshot = {
+      flow: initialFlow,
+      config: null,
+      locale: 'zh-CN',
+      media: { local: null, remote: null },
+      serverConnected: false,
+      paper: this.paper.getSnapshot(),
+    };
+    this.paper.subscribe(() => this.publish({ paper: this.paper.getSnapshot() }));
+  }
 
   /** The current snapshot (stable until something changes). */
   getSnapshot = (): KioskSnapshot => this.snapshot;
@@ -78,6 +93,7 @@ export class KioskApp {
       this.bridge.on('idcard:card', (card) => this.send({ type: 'card-placed', card })),
       this.bridge.on('idcard:removed', () => this.send({ type: 'card-removed' })),
       ...this.listenToServer(),
+      ...this.paper.listen(),
     );
     let config: KioskRuntimeConfig;
     try {
@@ -129,11 +145,17 @@ export class KioskApp {
     // The language lives in the flow, so every return to welcome resets it with the rest.
     this.publish({ flow: step.state });
     this.syncCall(step.state);
+    const { screen, session } = step.state;
+    this.paper.setContext({
+      sessionId: session?.session.id ?? null,
+      inCall: inCall(screen),
+      atHome: screen === 'welcome',
+    });
     for (const effect of step.effects) void this.run(effect);
   };
 
   /** Reads the screen aloud again (the resident's "say it again"). */
-  repeatSpeech = (): void => this.speakScreen();
+  repeatSpeech = (): void => this.speak(true);
 
   /** Switches the screen language for this visit. */
   setLocale = (locale: Locale): void => this.send({ type: 'set-locale', locale });
@@ -156,6 +178,7 @@ export class KioskApp {
     this.timers.cancelAll();
     this.call?.end();
     this.call = null;
+    this.paper.stop();
     for (const off of this.unsubscribers.splice(0)) off();
   }
 
@@ -182,6 +205,8 @@ export class KioskApp {
     if (isCaseEffect(effect)) return runCaseEffect(this.bridge, effect, this.snapshot.locale, this.send);
     switch (effect.type) {
       case 'wipe':
+        // The privacy reset: nothing of the visit's paper (a thumbnail, a job's title) stays either.
+        this.paper.reset();
         await this.bridge.invoke('identity:wipe', {}).catch(() => undefined);
         return;
       case 'start-timer':
@@ -222,16 +247,18 @@ export class KioskApp {
     next.locale = next.flow.locale ?? next.config?.locale ?? 'zh-CN';
     this.snapshot = next;
     // Speech follows the state: once the config is known, every change of what the screen says is spoken.
-    if (next.config && !this.stopped && speechKey(next.flow, next.locale) !== this.spokenKey)
-      this.speakScreen();
+    if (next.config && !this.stopped) this.speak(false);
     for (const listener of this.listeners) listener();
   }
 
-  // The flow hears when a screen's speech started (consent waits for it before taking an answer).
-  private speakScreen(): void {
-    const { flow, locale } = this.snapshot;
-    this.spokenKey = speechKey(flow, locale);
+  // Says what changed (or, `again`, everything on show). The flow hears when a screen's speech
+  // started (consent waits for it before taking an answer).
+  private speak(again: boolean): void {
+    const { flow, locale, paper } = this.snapshot;
+    const { keys, text } = chooseSpeech(again ? NOTHING_SPOKEN : this.spoken, flow, paper.view, locale);
+    this.spoken = keys;
+    if (text === null) return;
     const screen = flow.screen;
-    announce(spokenText(flow, locale), locale, () => this.send({ type: 'speech-started', screen }));
+    announce(text, locale, () => this.send({ type: 'speech-started', screen }));
   }
 }

@@ -98,12 +98,15 @@ export function spokenParts(flow: FlowState, locale: Locale): string[] {
   }
 }
 
+/** Parts read as one text: each a sentence, with the language's full stop between them. */
+export function asSentences(parts: readonly string[], locale: Locale): string {
+  const stop = locale === 'en' ? '. ' : '。';
+  return parts.map((part) => part.replace(/[。.！？!?]$/u, '')).join(stop);
+}
+
 /** The spoken text: the parts as sentences. */
 export function spokenText(flow: FlowState, locale: Locale): string {
-  const stop = locale === 'en' ? '. ' : '。';
-  return spokenParts(flow, locale)
-    .map((part) => part.replace(/[。.！？!?]$/u, ''))
-    .join(stop);
+  return asSentences(spokenParts(flow, locale), locale);
 }
 
 /**
