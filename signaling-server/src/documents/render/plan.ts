@@ -12,7 +12,9 @@ const NOTICE_OUTCOMES: readonly CaseOutcome[] = ['not-done', 'consultation'];
 
 /** The title of an item's application form. */
 export function applicationFormTitle(item: { name: LocalText }): LocalText {
-  return { zh: `${item.name.zh}申请表`, en: `Application form: ${item.name.en}` };
+  // 申请 + 申请表 would read twice: 需求评估申请 → 需求评估申请表.
+  const zh = item.name.zh.endsWith('申请') ? `${item.name.zh}表` : `${item.name.zh}申请表`;
+  return { zh, en: `Application form: ${item.name.en}` };
 }
 
 /**
