@@ -90,17 +90,18 @@ export class FakePrinterDriver implements PrinterDriver {
 
   /**
    * Gives a printer a problem, or clears it (null): clearing also resumes a stopped queue and
-   * makes it accept jobs, like a technician fixing the printer and running cupsenable.
+   * makes it accept jobs, like a technician fixing the printer and running cupsenable. A new
+   * problem replaces the previous one.
    */
   setProblem(problem: FakePrinterProblem | null, printer?: string): void {
     const p = this.printerOrThrow(printer);
+    // One problem at a time: a new one replaces the last (which counts as fixed).
     p.problem = problem;
-    if (problem === null) {
-      p.reasons = [];
-      p.stopped = false;
-      p.accepting = true;
-      p.message = null;
-    } else if (problem === 'not-accepting') {
+    p.reasons = [];
+    p.stopped = false;
+    p.accepting = true;
+    p.message = null;
+    if (problem === 'not-accepting') {
       p.accepting = false;
       p.message = MESSAGE[problem];
     } else if (problem === 'stopped') {
