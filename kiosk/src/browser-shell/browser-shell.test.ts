@@ -7,8 +7,9 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
-import { BRIDGE_IO_PATH } from '@rvw/shared';
+import { BRIDGE_IO_PATH, IdCardErrorCode } from '@rvw/shared';
 import type { BridgeResult } from '@rvw/shared';
+import { FakePrinterDriver } from '../devices/printer';
 import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost } from '../host/kiosk-host';
 import { startBrowserShell } from './browser-shell';
@@ -48,6 +49,7 @@ const shown = { consentText: '把您的信息告诉工作人员吗？', locale: 
 describe('startBrowserShell', () => {
   let dir: string;
   let reader: FakeReader;
+  let printer: FakePrinterDriver;
   let kioskHost: KioskHost;
   let web: BrowserShell;
   const sockets: Socket[] = [];
@@ -58,8 +60,13 @@ describe('startBrowserShell', () => {
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
     reader = new FakeReader();
+    printer = new FakePrinterDriver({ printers: ['Front'] });
     kioskHost = await bootKioskHost(config, {
       reader,
+      printerDriver: printer,
+      printTempDir: dir,
+      // The printer is re-read often here, so that a change shows without waiting a minute.
+      healthIntervalMs: 50,
       logger: quiet,
       connect: () => io(config.serverUrl, { autoConnect: false }),
     });
@@ -103,6 +110,19 @@ describe('startBrowserShell', () => {
     }
   });
 
+  it("serves the kiosk's health: the reader's and the printer's state", async () => {
+    const health = async () => (await fetch(`${web.url}/health`)).json() as Promise<Record<string, unknown>>;
+    await expect.poll(async () => (await health()).printer).toMatchObject({ name: 'Front', ready: true });
+    expect(await health()).toMatchObject({ idcard: { state: 'online' } });
+    printer.setProblem('not-accepting');
+    reader.setStatus({ state: 'fault', reason: IdCardErrorCode.SamSelfTestFailed });
+    await expect
+      .poll(async () => (await health()).printer)
+      .toMatchObject({ ready: false, problem: 'not-accepting', accepting: false });
+    expect(await health()).toMatchObject({ idcard: { state: 'fault' } });
+    expect(JSON.stringify(await health())).not.toContain('tok');
+  });
+
   it('refuses a non-loopback bind address', async () => {
     await expect(startBrowserShell({ kioskHost, rendererDir: dir, host: '0.0.0.0' })).rejects.toThrow(
       TypeError,
@@ -114,7 +134,7 @@ describe('startBrowserShell', () => {
     expect(await invoke(socket, 'idcard:status', {})).toEqual({ ok: true, data: { state: 'online' } });
     expect(await invoke(socket, 'config:get', {})).toEqual({
       ok: true,
-      data: { locale: 'zh-CN', demo: false },
+      data: { locale: 'zh-CN', demo: false, documentCamera: null },
     });
     expect(await invoke(socket, 'identity:share', { ticketId: 42 })).toMatchObject({
       ok: false,

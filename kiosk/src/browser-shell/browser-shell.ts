@@ -1,7 +1,8 @@
 /**
  * The browser shell: serves the renderer build and exposes the kiosk host's bridge over socket.io
  * (path /bridge-io), so that the resident screens run in a plain browser for tests, development
- * and the demo, where Electron cannot. Loopback only: it refuses other bind addresses, other
+ * and the demo, where Electron cannot. GET /health answers the kiosk's health snapshot (reader,
+ * printer). Loopback only: it refuses other bind addresses, other
  * peers and pages from other origins.
  */
 import { createServer } from 'node:http';
@@ -25,8 +26,8 @@ export interface WebBridgeServerEvents {
 
 /** Options of the browser shell. */
 export interface BrowserShellOptions {
-  /** The bridge handlers and events to expose. */
-  kioskHost: Pick<KioskHost, 'handlers' | 'events'>;
+  /** The bridge handlers and events to expose, and the health snapshot GET /health answers (404 without). */
+  kioskHost: Pick<KioskHost, 'handlers' | 'events'> & Partial<Pick<KioskHost, 'health'>>;
   /** Directory of the built renderer (kiosk/dist/renderer). */
   rendererDir: string;
   /** Bind address; must be loopback; default 127.0.0.1. */
@@ -64,6 +65,11 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const http = createServer((req, res) => {
     if (!isLoopbackAddress(req.socket.remoteAddress)) {
       res.writeHead(403).end();
+      return;
+    }
+    if (req.url === '/health' && req.method === 'GET' && kioskHost.health) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(kioskHost.health()));
       return;
     }
     serveStatic(rendererDir, req, res).catch(() => {

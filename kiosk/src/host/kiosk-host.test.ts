@@ -275,7 +275,21 @@ describe('bootKioskHost', () => {
   it('returns the runtime config without the reader settings, the server URL or the token', async () => {
     host = await bootKioskHost(config({ demo: true }), { ...offline, reader, logger });
     // Neither the server URL nor the kiosk token: the host alone talks to the server.
-    expect(await host.handlers['config:get']({})).toEqual({ locale: 'zh-CN', demo: true });
+    expect(await host.handlers['config:get']({})).toEqual({
+      locale: 'zh-CN',
+      demo: true,
+      documentCamera: null,
+    });
+    await host.close();
+    const printer = { name: 'Front', cupsUrl: 'http://127.0.0.1:8631' };
+    host = await bootKioskHost(config({ printer, documentCamera: 'Doc Cam' }), {
+      ...offline,
+      reader,
+      logger,
+    });
+    const answer = await host.handlers['config:get']({});
+    // The document camera's label, but not the printer's address.
+    expect(answer).toEqual({ locale: 'zh-CN', demo: false, documentCamera: 'Doc Cam' });
   });
 
   it('forbids demo:card outside demo mode and drives the simulator control in demo mode', async () => {

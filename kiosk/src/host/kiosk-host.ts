@@ -6,18 +6,25 @@
  */
 import { EventEmitter } from 'node:events';
 import { BridgeError } from '@rvw/shared';
-import type { BridgeEventMap, BridgeHandlers, BridgeInvokeChannel } from '@rvw/shared';
+import type { BridgeEventMap, BridgeHandlers, BridgeInvokeChannel, ReaderStatus } from '@rvw/shared';
 import type { ReaderService } from '../devices/idcard/types';
-import type { KioskConfig } from './config';
+import { createPrinterDriver, printAndWait, printerHealth } from '../devices/printer';
+import type { PrintAndWaitOptions, PrinterDriver } from '../devices/printer';
+import { DEFAULT_PRINTER_CONFIG, type KioskConfig } from './config';
 import type { EmitBridgeEvent, HostContext, KioskLogger } from './feature';
 import { caseLinkFeature } from './features/case-link';
 import { demoCardsFeature } from './features/demo-cards';
 import { identityCardFeature } from './features/identity-card';
+import { materialLinkFeature } from './features/material-link';
+import { printLinkFeature, type PrintOutcome } from './features/print-link';
 import { runtimeConfigFeature } from './features/runtime-config';
 import { serverLinkFeature } from './features/server-link';
 import type { ServerLinkOptions } from './features/server-link';
 import { openReader } from './open-reader';
 import { readerLogTo } from './reader-log';
+import { kioskHealth, type KioskHealthSnapshot } from './health';
+import { paperHttp } from './paper-http';
+import { removeStalePrintFolders } from './print-files';
 import { identityUploader } from './server-http';
 
 export type { KioskLogger } from './feature';
@@ -37,6 +44,14 @@ export interface KioskHostDeps extends ServerLinkOptions {
   now?: () => Date;
   /** Timeout of each HTTP call in ms; default 8000. */
   httpTimeoutMs?: number;
+  /** The print system; default the platform's (CUPS at `config.printer.cupsUrl`, or the Windows spooler). */
+  printerDriver?: PrinterDriver;
+  /** How printAndWait follows a job (tests poll faster); default its own (250 ms, 120 s). */
+  printWait?: Pick<PrintAndWaitOptions, 'pollMs' | 'timeoutMs' | 'staleGraceMs'>;
+  /** Where print jobs' private folders go (and stale ones are removed at start); default the OS temp folder. */
+  printTempDir?: string;
+  /** How often the health snapshot re-reads the printer, in ms; default 60000. */
+  healthIntervalMs?: number;
 }
 
 /** What bootKioskHost returns: the handlers and events the shells expose to the renderer, and close(). */
@@ -45,6 +60,8 @@ export interface KioskHost {
   handlers: BridgeHandlers;
   /** The bridge events, as the features emit them. */
   events: EventEmitter<KioskHostEvents>;
+  /** The kiosk's health now: the ID reader's and the printer's state (the browser shell's GET /health). */
+  health(): KioskHealthSnapshot;
   /** Wipes the held card, stops the reader, leaves the server and detaches. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -70,12 +87,48 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
     httpTimeoutMs: deps.httpTimeoutMs ?? 8000,
   };
   const upload = identityUploader(config, { fetch: ctx.fetch, timeoutMs: ctx.httpTimeoutMs, logger });
+  const printerConfig = config.printer ?? DEFAULT_PRINTER_CONFIG;
+  const printerName = printerConfig.name ?? undefined;
+  const driver =
+    deps.printerDriver ??
+    createPrinterDriver({ platform: process.platform, cupsUrl: printerConfig.cupsUrl, printer: printerName });
+  // A crash must not leave a resident's paper on disk.
+  const stale = await removeStalePrintFolders(deps.printTempDir);
+  if (stale > 0) logger.warn(`print: removed ${stale} print folder(s) an earlier run left behind`);
+
   const serverLink = serverLinkFeature(ctx, deps);
+  const identity = identityCardFeature(ctx, reader, upload);
+  let readerStatus: ReaderStatus | null = null;
+  events.on('idcard:status', (status) => (readerStatus = status));
+  readerStatus ??= await identity.handlers['idcard:status']({});
+  const health = kioskHealth({
+    readPrinter: () => printerHealth(driver, printerName),
+    readerStatus: () => readerStatus!,
+    logger,
+    now: ctx.now,
+    intervalMs: deps.healthIntervalMs,
+  });
+  const http = paperHttp(config, { fetch: ctx.fetch, timeoutMs: ctx.httpTimeoutMs });
+  const printing = printLinkFeature(ctx, serverLink.port, {
+    http,
+    tempRoot: deps.printTempDir,
+    // printAndWait resolves with the final step only (done or failed), never `printing`.
+    print: async (file, { title, onProgress }) =>
+      (await printAndWait(driver, file, {
+        ...deps.printWait,
+        printer: printerName,
+        title,
+        onProgress,
+      })) as PrintOutcome,
+    onJobEnd: () => void health.refreshPrinter(),
+  });
   const features = [
     runtimeConfigFeature(ctx),
-    identityCardFeature(ctx, reader, upload),
+    identity,
     serverLink,
     caseLinkFeature(ctx, serverLink.port),
+    printing,
+    materialLinkFeature(ctx, serverLink.port, http),
     demoCardsFeature(ctx),
   ] as const;
   const merged: BridgeHandlers = {
@@ -84,6 +137,8 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
     ...features[2].handlers,
     ...features[3].handlers,
     ...features[4].handlers,
+    ...features[5].handlers,
+    ...features[6].handlers,
   };
   const handlers = Object.fromEntries(
     Object.entries(merged).map(([channel, handler]) => [
@@ -98,9 +153,11 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
   return {
     handlers,
     events,
+    health: () => health.snapshot(),
     async close() {
       if (closed) return;
       closed = true;
+      health.close();
       await Promise.all(features.map((f) => f.close()));
       events.removeAllListeners();
     },
