@@ -122,6 +122,12 @@ export class MaterialStore {
     }
   };
 
+  /** Reads every case's materials read before again (the socket came back). */
+  resync = (): void => {
+    for (const [caseId, v] of Object.entries(this.views))
+      if (v.load === 'loaded' || v.load === 'failed') void this.load(caseId, true);
+  };
+
   /** Asks the resident to put a material under the document camera. */
   ask = (sessionId: string, caseId: string, label: string): Promise<MaterialResult> =>
     this.act(caseId, 'request', async () => {

@@ -71,6 +71,12 @@ export class PaperArea {
 
   /** Listens to the server's paper pushes on a signed-in socket; `current` says it is still this page's line. */
   bind(socket: ConsoleSocket, current: () => boolean = () => true): void {
+    // Back after a loss: what changed meanwhile is read again (the first connect has nothing to read).
+    socket.on('connect', () => {
+      if (!current()) return;
+      this.prints.resync();
+      this.materials.resync();
+    });
     socket.on('print:state', (payload) => {
       const parsed = serverEvents['print:state'].safeParse(payload);
       if (parsed.success && current()) this.prints.jobChanged(parsed.data);

@@ -180,6 +180,18 @@ describe('resync after a reload', () => {
     expect(store.view('c2')).toMatchObject({ load: 'failed', loadError: ErrorCode.Forbidden });
   });
 
+  it('reads again, after the socket came back, only the cases read before', async () => {
+    server.documents = [receipt];
+    await store.load('c1');
+    store.jobChanged(job(notice.documentId, { caseId: 'c2' }));
+    server.jobs = [job(receipt.documentId, { state: 'done' })];
+    store.resync();
+    await flush();
+    expect(server.lists).toBe(2);
+    expect(store.view('c1').jobs[receipt.documentId]?.state).toBe('done');
+    expect(store.view('c2').load).toBe('idle');
+  });
+
   it('drops answers that come after a sign-out', async () => {
     const click = store.print('s1', 'c1', receipt.documentId);
     store.reset();

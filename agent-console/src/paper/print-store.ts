@@ -126,6 +126,12 @@ export class PrintStore {
     }
   };
 
+  /** Reads every case read before again (the socket came back: pushes may have been missed). */
+  resync = (): void => {
+    for (const [caseId, v] of Object.entries(this.views))
+      if (v.load === 'loaded' || v.load === 'failed') void this.load(caseId, true);
+  };
+
   /**
    * The agent pressed print (or 再打印, or retry) on a document. A click whose request failed is
    * retried with its own request id; a document whose job is still running is not printed again.
