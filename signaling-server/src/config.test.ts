@@ -60,6 +60,7 @@ describe('loadConfig', () => {
       RVW_CASE_NUMBER_PREFIX: 'XH',
       RVW_RATING_WINDOW_MINUTES: '20',
       RVW_CASE_IDENTITY_RETENTION_DAYS: '30',
+      RVW_CENTRE_NAME: ' 徐汇区漕河泾街道社区事务受理服务中心 ',
     });
     expect(c).toEqual({
       port: 9090,
@@ -89,6 +90,7 @@ describe('loadConfig', () => {
       caseNumberPrefix: 'XH',
       ratingWindowMinutes: 20,
       caseIdentityRetentionDays: 30,
+      centreName: '徐汇区漕河泾街道社区事务受理服务中心',
     });
   });
 

@@ -137,6 +137,11 @@ export const ServerConfigSchema = z.object({
    * masked values; the case, its outcome, hashes and the consent ledger stay.
    */
   caseIdentityRetentionDays: z.number().positive().max(3650).default(90),
+  /**
+   * The centre's name, printed at the top of every document (receipts, notices, application forms);
+   * default 示范街道社区事务受理服务中心 (the demo's centre). Each deployment sets its own.
+   */
+  centreName: z.string().trim().min(2).max(40).default('示范街道社区事务受理服务中心'),
 });
 
 /** The resolved server configuration. */
@@ -173,6 +178,7 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   caseNumberPrefix: 'RVW_CASE_NUMBER_PREFIX',
   ratingWindowMinutes: 'RVW_RATING_WINDOW_MINUTES',
   caseIdentityRetentionDays: 'RVW_CASE_IDENTITY_RETENTION_DAYS',
+  centreName: 'RVW_CENTRE_NAME',
 };
 
 type Kind = 'number' | 'json' | 'list' | 'string';
@@ -204,6 +210,7 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   caseNumberPrefix: 'string',
   ratingWindowMinutes: 'number',
   caseIdentityRetentionDays: 'number',
+  centreName: 'string',
 };
 
 function fromEnv(key: keyof ServerConfig, raw: string): unknown {

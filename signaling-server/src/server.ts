@@ -51,6 +51,7 @@ import { handshakeParser } from './socket/handshake-parser';
 import { CredentialWatch } from './socket/credential-watch';
 import { Presence } from './socket/presence';
 import { memberRoom, type RvwServer } from './socket/types';
+import { PaperArea, type PaperOptions } from './documents/paper-area';
 
 /** createServer's input: the configuration plus what cannot come from the environment. */
 export interface ServerOptions extends ServerConfigInput {
@@ -60,6 +61,8 @@ export interface ServerOptions extends ServerConfigInput {
   clock?: Clock;
   /** Timers for grace periods; default real timers. Tests pass a ManualScheduler. */
   scheduler?: Scheduler;
+  /** Documents' records source and renderer; default the demo records and the PDF renderer. */
+  paper?: PaperOptions;
 }
 
 /** What createServer returns: the parts the CLI and tests reach into, and `close()`. */
@@ -80,6 +83,8 @@ export interface RunningServer {
   config: ServerConfig;
   /** The service catalogue loaded from config.catalogueDir. */
   catalogue: CatalogueService;
+  /** Documents (archive, regenerate), print jobs and materials. */
+  paper: PaperArea;
   /** The logger (the same one Fastify uses). */
   log: Logger;
   /** Base URL clients connect to, e.g. http://127.0.0.1:8080. */
@@ -111,7 +116,13 @@ export const serverVersion: string = (
 
 /** Starts a server: opens and migrates the database, then listens on config.port (0 = any free port). */
 export async function createServer(options: ServerOptions = {}): Promise<RunningServer> {
-  const { logStream, clock = systemClock, scheduler = systemScheduler, ...input } = options;
+  const {
+    logStream,
+    clock = systemClock,
+    scheduler = systemScheduler,
+    paper: paperOptions,
+    ...input
+  } = options;
   const config = parseConfig(input);
   // A bad catalogue stops the start like bad configuration (exit 78), before anything is opened.
   const catalogue = await CatalogueService.load(config.catalogueDir).catch((err: unknown) => {
@@ -186,12 +197,29 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     endHook: {
       ending: async (trx, sessionId, endedBy, reason) => {
         const abandoned = await cases.ending(trx, sessionId, endedBy, reason);
-        return () => cases.ended(abandoned);
+        const paperEnded = await paper.ending(trx, sessionId);
+        return () => {
+          cases.ended(abandoned);
+          paperEnded();
+        };
       },
     },
   });
   // Case values are encrypted with the identity key, bound to their case.
   const vault = new CaseVault(cipher);
+  // Documents archived when a case closes, print jobs, the document camera's materials.
+  const paper = new PaperArea({
+    ...paperOptions,
+    io,
+    db,
+    clock,
+    log: socketLog,
+    cipher,
+    vault,
+    sessions,
+    centreName: config.centreName,
+    retentionDays: config.caseIdentityRetentionDays,
+  });
   const cases = new CasesArea({
     io,
     db,
@@ -203,6 +231,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     sessions,
     caseNumberPrefix: config.caseNumberPrefix,
     ratingWindowMs: config.ratingWindowMinutes * 60_000,
+    onClosed: (rec) => paper.caseClosed(rec),
   });
   const areaDeps = { io, db, clock, log: socketLog, notifier };
   // Expired identity numbers and tickets abandoned by an offline kiosk (identity/retention.ts).
@@ -217,7 +246,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     log: socketLog,
     identityMaxAgeHours: config.identityMaxAgeHours,
     abandonedTicketGraceMs: config.abandonedTicketGraceSeconds * 1000,
-    purgeCases: (now) => purgeCaseIdentities(db, vault, now, config.caseIdentityRetentionDays),
+    purgeCases: async (now) => {
+      const purged = await purgeCaseIdentities(db, vault, now, config.caseIdentityRetentionDays);
+      await paper.purge(now);
+      return purged;
+    },
   });
   const connections = new ConnectionCore({
     io,
@@ -236,9 +269,10 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       ...sessions.handlers,
       ...identityHandlers({ ...areaDeps, cipher }),
       ...cases.handlers,
+      ...paper.handlers,
     },
     onConnect: async (socket) => {
-      await greet({ db, sessions, absences: watch, notifier, extras: cases }, socket);
+      await greet({ db, sessions, absences: watch, notifier, extras: paper.resumeExtras(cases) }, socket);
       if (socket.data.kind === 'kiosk') await kioskPresence.connected(socket.data.kioskId);
     },
     onDisconnect: async (kind, id) => {
@@ -322,11 +356,14 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
         ...sessions.routes,
         ...catalogueRouteHandlers(catalogue, () => handledCounts(db)),
         ...caseRouteHandlers({ db, clock, vault }),
+        ...paper.routes(),
       },
       { db, clock },
     );
     await registerConsole(app, config.consoleDir);
     await app.listen({ port: config.port, host: config.host });
+    // Closed cases a stop left without documents are archived now (in the background).
+    await paper.start();
   } catch (err) {
     connections.stop();
     credentials.stop();
@@ -352,12 +389,15 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     retention,
     config,
     catalogue,
+    paper,
     log,
     url,
     port,
     close() {
       closing ??= (async () => {
         await app.close();
+        // Archiving in progress writes nothing more; the next start archives those cases.
+        paper.close();
         await db.destroy();
         logFile?.end();
       })();

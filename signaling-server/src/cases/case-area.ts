@@ -58,6 +58,8 @@ export interface CasesAreaDeps {
   caseNumberPrefix: string;
   /** How long after its end a session may still be rated (ms). */
   ratingWindowMs: number;
+  /** Told when a case gets its outcome, before the ack (the paper area archives its documents after it). */
+  onClosed?: (rec: CaseRecord) => void;
 }
 
 type CaseEvents =
@@ -320,6 +322,7 @@ export class CasesArea {
         rec: rules.recordOutcome(rec, record, this.deps.clock()),
       }));
       this.deps.log.info({ caseId, outcome: record.outcome }, 'case outcome recorded');
+      this.deps.onClosed?.(rec);
       return toCaseState(rec);
     },
 
