@@ -36,7 +36,13 @@ export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<Kios
     // The dual-screen machine's video window speaks the resident's language too.
     if (config) storageLocaleChannel().publish(locale);
   }, [locale, config]);
-  const layout = kioskLayout(view, useWindowSize(), layoutPhaseOf(flow));
+  // A capture (issue 10) gives the touch region the form's larger share: the live picture is large.
+  const phase = layoutPhaseOf(flow);
+  const layout = kioskLayout(
+    view,
+    useWindowSize(),
+    phase === 'call' && paper.view.kind === 'capture' ? 'call-form' : phase,
+  );
 
   return (
     <div className="kiosk" data-screen={flow.screen} data-view={view}>

@@ -33,7 +33,13 @@ export function CaptureView(props: CaptureViewProps) {
   if (capture.phase === 'done')
     return (
       <section className="paper-panel" role="status" data-testid="capture-done">
-        <h1 className="paper-question">{headline}</h1>
+        <h1 className="paper-question capture-done-title">
+          <svg className="capture-check" viewBox="0 0 48 48" aria-hidden="true">
+            <circle cx="24" cy="24" r="22" fill="#1b6e2a" />
+            <path d="M13 25l7 7 15-16" fill="none" stroke="#ffffff" strokeWidth="6" strokeLinecap="round" />
+          </svg>
+          {headline}
+        </h1>
         {capture.thumb && <img className="capture-thumb" src={capture.thumb} alt={tr('capture.done')} />}
       </section>
     );

@@ -73,10 +73,12 @@ export function PaperLayer({ paper, actions, locale, tr, style }: PaperLayerProp
       }
     }
   })();
+  // The banner sits in the top bar, over the title: it hides nothing the resident needs.
+  const banner = isBanner(view);
   return (
     <div
-      className={isBanner(view) ? 'paper-layer paper-layer-banner' : 'paper-layer'}
-      style={style}
+      className={banner ? 'paper-layer paper-layer-banner' : 'paper-layer'}
+      style={banner ? undefined : style}
       data-testid="paper-layer"
     >
       {body}
