@@ -7,7 +7,7 @@ import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { KioskConfig } from '../host/config';
 import { FakeReader, sampleResidentCard } from '../host/fake-reader';
-import { BRIDGE_IO_PATH, IdCardErrorCode } from '@rvw/shared';
+import { BRIDGE_IO_PATH, IdCardErrorCode, MATERIAL_MAX_BYTES } from '@rvw/shared';
 import type { BridgeResult } from '@rvw/shared';
 import { FakePrinterDriver } from '../devices/printer';
 import { bootKioskHost } from '../host/kiosk-host';
@@ -150,6 +150,19 @@ describe('startBrowserShell', () => {
     });
     // A bad call leaves the connection usable.
     expect(await invoke(socket, 'idcard:current', {})).toEqual({ ok: true, data: { card: null } });
+  });
+
+  it('carries a captured picture of the largest size to the host', async () => {
+    const socket = await connect();
+    const data = Buffer.alloc(MATERIAL_MAX_BYTES, 7).toString('base64');
+    // The host has no server here: the answer is the host's, and the page stays connected.
+    expect(
+      await invoke(socket, 'material:upload', { requestId: 'r1', mime: 'image/jpeg', data }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'SERVER_UNREACHABLE' },
+    });
+    expect(socket.connected).toBe(true);
   });
 
   it('pushes card events to every page, masked', async () => {

@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { BRIDGE_IO_PATH } from '@rvw/shared';
+import { BRIDGE_IO_PATH, MATERIAL_MAX_BYTES } from '@rvw/shared';
 import type { BridgeEventChannel, BridgeResult } from '@rvw/shared';
 import { dispatchBridgeCall } from '../host/dispatch';
 import { forwardBridgeEvents } from '../host/forward-events';
@@ -90,8 +90,8 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const io = new Server<WebBridgeClientEvents, WebBridgeServerEvents>(http, {
     path: BRIDGE_IO_PATH,
     serveClient: false,
-    // Room for a call signal (an SDP of up to 64 000 characters) with its envelope.
-    maxHttpBufferSize: 256 * 1024,
+    // Room for the largest message: a captured picture (MATERIAL_MAX_BYTES as base64) with its envelope.
+    maxHttpBufferSize: Math.ceil(MATERIAL_MAX_BYTES / 3) * 4 + 64 * 1024,
     // The bridge can share the held identity: only this host's own page, from this machine, may use it.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;

@@ -1,6 +1,7 @@
 /**
- * Runs the browser shell from the environment (same variables as the Electron kiosk, plus
- * RVW_KIOSK_WEB_PORT, default 5174, and RVW_KIOSK_RENDERER_DIR, default kiosk/dist/renderer):
+ * Runs the browser shell from the environment (same variables as the Electron kiosk, printer and
+ * document camera included, plus RVW_KIOSK_WEB_PORT, default 5174, and RVW_KIOSK_RENDERER_DIR,
+ * default kiosk/dist/renderer); GET /health answers the kiosk's health:
  *   npx tsx kiosk/src/browser-shell/main.ts
  */
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,9 @@ async function main(): Promise<void> {
     process.env.RVW_KIOSK_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const port = Number(process.env.RVW_KIOSK_WEB_PORT ?? 5174);
   const web = await startBrowserShell({ kioskHost, rendererDir, port });
-  console.info(`kiosk browser shell: ${web.url} (reader ${config.idcard ? config.idcard.path : 'disabled'})`);
+  const reader = config.idcard ? config.idcard.path : 'disabled';
+  const printer = config.printer?.name ?? 'the system default';
+  console.info(`kiosk browser shell: ${web.url} (reader ${reader}, printer ${printer})`);
 
   const stop = async (): Promise<void> => {
     await web.close();

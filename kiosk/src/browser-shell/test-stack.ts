@@ -6,22 +6,45 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { KioskConfig } from '../host/config';
+import { DEFAULT_PRINTER_CONFIG, type KioskConfig } from '../host/config';
 import type { KioskHost } from '../host/kiosk-host';
 import { createWebBridge } from '../renderer/bridge/web-bridge';
 import { KioskApp } from '../renderer/kiosk-app';
 import { startBrowserShell, type BrowserShell } from './browser-shell';
 
-/** A kiosk with a fake reader talking to `serverUrl` with `kioskToken`, in zh-CN, not fullscreen. */
-export function testKioskConfig(serverUrl: string, kioskToken: string, demo = false): KioskConfig {
+/** What a test kiosk may differ in (issue 10: its printer and its document camera). */
+export interface TestKioskOptions {
+  /** Demo mode; default false. */
+  demo?: boolean;
+  /** The print queue (RVW_KIOSK_PRINTER); default the system default. */
+  printer?: string;
+  /** The CUPS server (RVW_KIOSK_CUPS_URL), e.g. a private cupsd's; default http://localhost:631. */
+  cupsUrl?: string;
+  /** A part of the document camera's label (RVW_KIOSK_DOCUMENT_CAMERA); default none. */
+  documentCamera?: string;
+}
+
+/**
+ * A kiosk with a fake reader talking to `serverUrl` with `kioskToken`, in zh-CN, not fullscreen.
+ * `options` may be the demo flag alone. To print on the in-memory printer instead of a CUPS, give
+ * bootKioskHost `{ printerDriver: new FakePrinterDriver() }` (and `printTempDir`, `printWait`).
+ */
+export function testKioskConfig(
+  serverUrl: string,
+  kioskToken: string,
+  options: boolean | TestKioskOptions = false,
+): KioskConfig {
+  const o = typeof options === 'boolean' ? { demo: options } : options;
   return {
     serverUrl,
     kioskToken,
     locale: 'zh-CN',
     idcard: { path: '/dev/fake', baudRate: 115200 },
-    demo,
+    demo: o.demo ?? false,
     demoSimControl: null,
     fullscreen: false,
+    printer: { name: o.printer ?? null, cupsUrl: o.cupsUrl ?? DEFAULT_PRINTER_CONFIG.cupsUrl },
+    documentCamera: o.documentCamera ?? null,
   };
 }
 

@@ -7,11 +7,10 @@
  * kiosk:state. A refused upload (too large, wrong type) keeps the request and the session: the
  * renderer hears the server's code and sentence and can take another picture.
  */
-import { BridgeError, BridgeErrorCode } from '@rvw/shared';
+import { BridgeError, BridgeErrorCode, HttpClientError, HttpClientErrorCode } from '@rvw/shared';
 import type { KioskState, MaterialRequest, paperInvokes } from '@rvw/shared';
 import type { HostContext, HostFeature } from '../feature';
 import type { PaperHttp } from '../paper-http';
-import { PaperHttpError } from '../paper-http';
 import type { ServerLinkPort } from './server-link';
 
 type MaterialSlice = Pick<typeof paperInvokes, 'material:consent' | 'material:cancel' | 'material:upload'>;
@@ -93,13 +92,11 @@ export function materialLinkFeature(
 
 /** A failed upload as the renderer hears it: the server's code and sentence, or unreachable. */
 function uploadError(err: unknown, requestId: string, logger: HostContext['logger']): BridgeError {
-  if (!(err instanceof PaperHttpError)) return BridgeError.internal();
-  if (err.code === 'UNREACHABLE') return BridgeError.serverUnreachable(err.message);
+  if (!(err instanceof HttpClientError)) return BridgeError.internal();
+  if (err.code === HttpClientErrorCode.Unreachable)
+    return BridgeError.serverUnreachable(/timed out/.test(err.message) ? 'timed out' : 'network error');
   logger.warn(`material: request ${requestId} upload refused: HTTP ${err.status} ${err.code}`);
-  if (err.code === 'BAD_RESPONSE')
-    return new BridgeError(
-      BridgeErrorCode.ServerRejected,
-      `The service centre answered oddly (${err.message}).`,
-    );
+  if (err.code === HttpClientErrorCode.BadResponse)
+    return new BridgeError(BridgeErrorCode.ServerRejected, err.message);
   return BridgeError.fromServer(err.code, err.message);
 }

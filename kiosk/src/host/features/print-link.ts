@@ -10,12 +10,11 @@
  * Logs carry job ids, states and reasons only.
  */
 import { createHash } from 'node:crypto';
-import { PrintFailureReason } from '@rvw/shared';
+import { HttpClientError, PrintFailureReason } from '@rvw/shared';
 import type { ClientPayload, KioskState, PrintJob, paperInvokes } from '@rvw/shared';
 import type { PrintProgress } from '../../devices/printer/types';
 import type { HostContext, HostFeature } from '../feature';
 import type { PaperHttp } from '../paper-http';
-import { PaperHttpError } from '../paper-http';
 import { removePrintFolder, writePrintFile, type PrintFile } from '../print-files';
 import type { ServerLinkPort } from './server-link';
 
@@ -95,9 +94,10 @@ export function printLinkFeature(
     try {
       bytes = await options.http.printFile(job.jobId);
     } catch (err) {
-      const detail = err instanceof PaperHttpError ? `${err.code}: ${err.message}` : 'network error';
+      const detail = err instanceof HttpClientError ? `${err.code}: ${err.message}` : 'network error';
       return failed('download-failed', detail);
     }
+    if (bytes.length === 0) return failed('download-failed', 'the download was empty');
     const digest = createHash('sha256').update(bytes).digest('hex');
     if (digest !== job.sha256) return failed('digest-mismatch', `got ${digest.slice(0, 12)}…`);
     const file = await writePrintFile(bytes, options.tempRoot);
