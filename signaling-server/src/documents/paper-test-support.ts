@@ -34,7 +34,7 @@ export async function closeCaseWithDocuments(
     }),
   );
   const { documents } = await agent.waitFor('case:documents', (d) => d.caseId === opened.caseId, {
-    timeoutMs: opts.timeoutMs ?? 20_000,
+    timeoutMs: opts.timeoutMs ?? 45_000,
   });
   return { caseId: opened.caseId, documents };
 }
