@@ -1,13 +1,16 @@
 /**
- * kiosk-doctor: a technician's check of the kiosk's ID-card reader.
+ * kiosk-doctor: a technician's check of the kiosk's ID-card reader and printer.
  *   kiosk-doctor ports [--probe <path>]… [--baud <n>] [--json]
  *   kiosk-doctor idcard --port <path> [--baud <n>] [--timeout <seconds>] [--json] [--show]
+ *   kiosk-doctor printer [--printer <name>] [--cups-url <url>] [--test-page] [--timeout <s>] [--json]
  * Exit codes: see EXIT below and docs/deployment.md.
  */
 import { parseArgs } from 'node:util';
 import { SerialPort } from 'serialport';
 import { IdCardError, IdCardErrorCode, isIdCardError } from '../devices/idcard/errors';
 import { cardJson, cardLines } from './format';
+import { PRINTER_EXIT, printerCommand, PrinterUsageError } from './printer';
+import type { PrinterDoctorDeps } from './printer';
 import { probePort, readOneCard, withClient } from './probe';
 
 /** Exit codes of kiosk-doctor. */
@@ -28,6 +31,12 @@ export const EXIT = {
   NoCard: 6,
   /** A card was placed but could not be read. */
   ReadFailed: 7,
+  /** printer: no print system, no printer, or the named one does not exist. */
+  NoPrinter: PRINTER_EXIT.NoPrinter,
+  /** printer: the printer is stopped or refuses jobs, or the test page did not print. */
+  PrinterProblem: PRINTER_EXIT.PrinterProblem,
+  /** printer --test-page: no Chinese font found for the page. */
+  NoFont: PRINTER_EXIT.NoFont,
 } as const;
 
 /** Where kiosk-doctor writes (replaceable in tests). */
@@ -42,7 +51,7 @@ const defaultIo: DoctorIo = {
 };
 
 /** What `kiosk-doctor --help` prints, in Chinese and English. */
-export const USAGE = `kiosk-doctor — 自助终端读卡器检测 / kiosk ID-card reader check
+export const USAGE = `kiosk-doctor — 自助终端读卡器与打印机检测 / kiosk ID-card reader and printer check
 
 用法 Usage:
   kiosk-doctor ports [--probe <path>]... [--baud <n>] [--json]
@@ -52,16 +61,23 @@ export const USAGE = `kiosk-doctor — 自助终端读卡器检测 / kiosk ID-ca
   kiosk-doctor idcard --port <path> [--baud <n>] [--timeout <seconds>] [--json] [--show]
       检查安全模块，等待放卡，读卡并显示（默认隐藏个人信息）。
       Checks the SAM, waits for a card, reads and prints it (identity masked unless --show).
+  kiosk-doctor printer [--printer <name>] [--cups-url <url>] [--test-page] [--timeout <s>] [--json]
+      列出打印机及其状态；--test-page 打印一张中文测试页并显示任务的最终状态。
+      Lists the printers and their state; --test-page prints a page with Chinese text through
+      the kiosk's printer module and shows the job's final state. Defaults: RVW_KIOSK_PRINTER
+      (else the system default printer), RVW_KIOSK_CUPS_URL (else http://localhost:631; Linux).
   kiosk-doctor --help
 
 选项 Options:
   --baud <n>         波特率 baud rate, default 115200 (57600, 38400, 19200, 9600)
   --timeout <s>      等待放卡的秒数 seconds to wait for a card, default 30
+                     (printer: 等待打印完成的秒数 seconds to wait for the test page, default 120)
   --json             输出一个 JSON 对象 print one JSON object
   --show             显示完整信息 reveal the identity fields (handle with care: personal data)
 
 退出码 Exit codes: 0 ok, 2 usage, 3 port unavailable, 4 no reader answered, 5 SAM fault,
-  6 no card placed in time, 7 card read failed, 1 internal error.`;
+  6 no card placed in time, 7 card read failed, 8 no printer (or print system not running),
+  9 printer stopped / not accepting / test page not printed, 10 no Chinese font, 1 internal error.`;
 
 /** Maps an error to its exit code. */
 export function exitCodeOf(err: IdCardError): number {
@@ -96,7 +112,11 @@ function parseBaud(v: string | undefined): number {
 }
 
 /** Runs kiosk-doctor with `argv` (without node and script); resolves to the exit code. */
-export async function runDoctor(argv: string[], io: DoctorIo = defaultIo): Promise<number> {
+export async function runDoctor(
+  argv: string[],
+  io: DoctorIo = defaultIo,
+  printerDeps: PrinterDoctorDeps = {},
+): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -105,9 +125,20 @@ export async function runDoctor(argv: string[], io: DoctorIo = defaultIo): Promi
     }
     if (command === 'ports') return await ports(rest, io);
     if (command === 'idcard') return await idcard(rest, io);
+    if (command === 'printer') {
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(USAGE);
+        return EXIT.Ok;
+      }
+      return await printerCommand(rest, io, printerDeps);
+    }
     throw new UsageError(`Unknown command "${command}".`);
   } catch (err) {
-    if (err instanceof UsageError || (err instanceof TypeError && 'code' in err)) {
+    if (
+      err instanceof UsageError ||
+      err instanceof PrinterUsageError ||
+      (err instanceof TypeError && 'code' in err)
+    ) {
       io.err(`用法错误 Usage error: ${err.message}`);
       io.err('运行 kiosk-doctor --help 查看用法。 Run kiosk-doctor --help for usage.');
       return EXIT.Usage;
