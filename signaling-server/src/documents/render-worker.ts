@@ -3,7 +3,7 @@
  * with the PDF renderer, so that font loading and layout (100 ms to seconds) never hold the
  * server's event loop. Other systems' records are asked of the main thread, method by method.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type MessagePort } from 'node:worker_threads';
 import { renderDocument, type DocumentInput, type DocumentPlanEntry, type ExternalRecords } from './render';
 
 /** Main -> worker. */
@@ -17,8 +17,8 @@ export type FromWorker =
   | { type: 'failed'; id: number; error: { name: string; code?: string; path?: string } }
   | { type: 'records-call'; id: number; call: number; method: string; args: unknown[] };
 
-const port = parentPort;
-if (!port) throw new Error('render-worker.ts runs only as a worker thread');
+if (!parentPort) throw new Error('render-worker.ts runs only as a worker thread');
+const port: MessagePort = parentPort;
 
 let nextCall = 0;
 const calls = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();

@@ -261,3 +261,6 @@ export function okData<T>(ack: Ack<T>): T {
 }
 
 export { ManualScheduler } from './manual-scheduler';
+
+/** Paper in and out: close a case with documents, print up to the resident's yes, small images. */
+export * from '../documents/paper-test-support';
