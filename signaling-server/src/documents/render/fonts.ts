@@ -20,7 +20,8 @@ export const DEFAULT_FALLBACKS = [
 /** The fonts one document uses, by the name it registers them under. */
 export interface FontSet {
   regular: fontkit.Font;
-  bold: fontkit.Font;
+  /** The bold face, or null when bold is drawn from the regular font with an outline. */
+  bold: fontkit.Font | null;
   /** Tried in order for a character the main font lacks. */
   fallbacks: fontkit.Font[];
 }
@@ -60,14 +61,14 @@ export function loadFonts(options: FontOptions = {}): FontSet {
     options.regularName ?? DEFAULT_REGULAR_NAME,
     'install the Debian package fonts-noto-cjk (or set fonts.regular to a Noto Sans CJK SC file)',
   );
-  const boldPath = options.bold ?? defaultBold(regularPath);
+  const boldPath = options.boldStyle === 'face' ? (options.bold ?? defaultBold(regularPath)) : null;
   const bold = boldPath
     ? open(
         boldPath,
         options.boldName ?? DEFAULT_BOLD_NAME,
         'install the Debian package fonts-noto-cjk (or set fonts.bold)',
       )
-    : regular;
+    : null;
   const fallbacks = (options.fallbacks ?? DEFAULT_FALLBACKS).map((p) =>
     open(p, undefined, 'install the Debian package fonts-hanazono (or set fonts.fallbacks)'),
   );

@@ -88,3 +88,8 @@ export function pdfInfo(bytes: Buffer): string {
     execFileSync('pdfinfo', ['-isodates', path], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } }),
   );
 }
+
+/** pdffonts' list of the fonts a PDF embeds. */
+export function pdfFonts(bytes: Buffer): string {
+  return withFile(bytes, (path) => execFileSync('pdffonts', [path], { encoding: 'utf8' }));
+}

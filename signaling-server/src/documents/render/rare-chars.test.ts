@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogueItem, FieldDescription } from '@rvw/shared';
 import { demoExternalRecords } from '../records';
 import { DEFAULT_FALLBACKS, DEFAULT_REGULAR, loadFonts, splitRuns } from './fonts';
-import { darkPixels, differentPixels, pdfText, rasterise } from './pdf-tools';
+import { darkPixels, differentPixels, pdfFonts, pdfText, rasterise } from './pdf-tools';
 import { applicationFormTitle } from './plan';
 import { renderDocument } from './render';
 import { sampleInput } from './sample-input';
@@ -94,7 +94,9 @@ describe('rare characters in names', () => {
 describe('loadFonts', () => {
   it('finds Noto Sans CJK SC, its bold, and the Hanazono fallbacks', () => {
     expect(fonts.regular.postscriptName).toBe('NotoSansCJKsc-Regular');
-    expect(fonts.bold.postscriptName).toBe('NotoSansCJKsc-Bold');
+    // Bold is synthetic by default (one CJK font embedded); the face is found when asked for.
+    expect(fonts.bold).toBeNull();
+    expect(loadFonts({ boldStyle: 'face' }).bold?.postscriptName).toBe('NotoSansCJKsc-Bold');
     expect(fonts.fallbacks.map((f) => f.postscriptName)).toEqual(['HanaMinB', 'HanaMinA']);
   });
 
@@ -107,17 +109,34 @@ describe('loadFonts', () => {
     );
   });
 
-  it('uses the regular font for bold when no bold is beside it, and opens each font once', () => {
+  it('draws bold from the regular font when no bold face is beside it, and opens each font once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rvw-fonts-'));
     try {
       symlinkSync(DEFAULT_REGULAR, join(dir, 'NotoSansCJK-Regular.ttc'));
-      const noBold = loadFonts({ regular: join(dir, 'NotoSansCJK-Regular.ttc') });
-      expect(noBold.bold).toBe(noBold.regular);
+      const noBold = loadFonts({ regular: join(dir, 'NotoSansCJK-Regular.ttc'), boldStyle: 'face' });
+      expect(noBold.bold).toBeNull();
       expect(noBold.regular.postscriptName).toBe('NotoSansCJKsc-Regular');
+      const input = sampleInput(item, { values: { fullName: '𪚥文华' }, signature: null });
+      const fontsOption = { regular: join(dir, 'NotoSansCJK-Regular.ttc'), boldStyle: 'face' as const };
+      const doc = await renderDocument(formEntry, input, demoExternalRecords(), { fonts: fontsOption });
+      expect(pdfText(doc!.bytes)).toContain('𪚥文华');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(loadFonts().regular).toBe(fonts.regular);
     expect(loadFonts().fallbacks[0]).toBe(fonts.fallbacks[0]);
+  });
+});
+
+describe('bold', () => {
+  it('embeds the bold face only when asked for it', async () => {
+    const input = sampleInput(item, { values: { fullName: '李秀英' }, signature: null });
+    const synthetic = await renderDocument(formEntry, input, demoExternalRecords());
+    const face = await renderDocument(formEntry, input, demoExternalRecords(), {
+      fonts: { boldStyle: 'face' },
+    });
+    expect(pdfFonts(synthetic!.bytes)).not.toContain('NotoSansCJKsc-Bold');
+    expect(pdfFonts(face!.bytes)).toContain('NotoSansCJKsc-Bold');
+    for (const doc of [synthetic!, face!]) expect(pdfText(doc.bytes)).toContain('姓名打印测试申请表');
   });
 });

@@ -14,6 +14,8 @@ export const MARGIN = { top: 92, bottom: 72, left: 60, right: 60 } as const;
 export const INK = '#000000';
 export const GREY = '#555555';
 export const RULE = '#888888';
+/** The outline of a synthetic bold, as a share of the type size. */
+const SYNTHETIC_BOLD = 0.035;
 
 export interface TextStyle {
   size?: number;
@@ -66,13 +68,12 @@ export class Sheet {
       this.doc.on('error', reject);
     });
     const register = (font: Font, name: string) => {
-      if (this.names.has(font)) return;
       this.names.set(font, name);
       // pdfkit takes an opened fontkit font as its source (it only needs `layout`); the types say files only.
       this.doc.registerFont(name, font as unknown as Buffer);
     };
     register(fonts.regular, 'R');
-    register(fonts.bold, 'B');
+    if (fonts.bold) register(fonts.bold, 'B');
     fonts.fallbacks.forEach((f, i) => register(f, `F${i}`));
     this.doc.font('R').fontSize(SIZE.body).fillColor(INK);
   }
@@ -101,7 +102,7 @@ export class Sheet {
   /** The height `text` takes in this style (measured in the main font). */
   measure(text: string, style: TextStyle = {}): number {
     const size = style.size ?? SIZE.body;
-    this.doc.font(style.bold ? 'B' : 'R').fontSize(size);
+    this.doc.font(style.bold && this.fonts.bold ? 'B' : 'R').fontSize(size);
     return this.doc.heightOfString(text || ' ', {
       width: style.width ?? this.width,
       lineGap: style.lineGap ?? size * 0.35,
@@ -114,8 +115,11 @@ export class Sheet {
    */
   text(text: string, style: TextStyle = {}, y: number = this.doc.y): number {
     const size = style.size ?? SIZE.body;
-    const main = style.bold ? this.fonts.bold : this.fonts.regular;
-    const mainName = style.bold ? 'B' : 'R';
+    const face = style.bold ? this.fonts.bold : null;
+    const main = face ?? this.fonts.regular;
+    const mainName = face ? 'B' : 'R';
+    // Bold without a bold face: fill and outline the regular glyphs (a synthetic bold).
+    const synthetic = style.bold === true && !face;
     this.doc.font(mainName).fontSize(size);
     const ascent = (this.doc as unknown as { _font: { ascender: number } })._font.ascender;
     const runs = splitRuns(text || ' ', main, this.fonts.fallbacks);
@@ -124,8 +128,10 @@ export class Sheet {
       align: style.align ?? 'left',
       lineGap: style.lineGap ?? size * 0.35,
       baseline: -((ascent / 1000) * size),
+      ...(synthetic ? { fill: true, stroke: true } : {}),
     };
     this.doc.fillColor(style.color ?? INK);
+    if (synthetic) this.doc.strokeColor(style.color ?? INK).lineWidth(size * SYNTHETIC_BOLD);
     runs.forEach((run, i) => {
       this.doc.font(this.names.get(run.font) ?? mainName).fontSize(size);
       const opts = { ...options, continued: i < runs.length - 1 };
@@ -133,6 +139,7 @@ export class Sheet {
       else this.doc.text(run.text, opts);
     });
     this.doc.fillColor(INK);
+    if (synthetic) this.doc.strokeColor(INK).lineWidth(1);
     return this.doc.y - y;
   }
 
