@@ -29,7 +29,10 @@ const RESULT = {
 // a cold worker takes seconds on a loaded machine: these tests have a minute each.
 let failNextReceipt = false;
 vi.setConfig({ testTimeout: 60_000 });
+let offsetMs = 0;
 const t = useTestServer({
+  clock: () => new Date(Date.now() + offsetMs),
+  caseIdentityRetentionDays: 30,
   centreName: '徐汇区漕河泾街道社区事务受理服务中心',
   paper: {
     records: demoExternalRecords({ [ID_NUMBER]: RESULT }),
@@ -149,5 +152,24 @@ describe('archiving on close', () => {
     expect(log).toMatch(/"error":"TypeError"/);
     expect(log).not.toContain(RESIDENT.name);
     expect(log).not.toContain(ID_NUMBER.slice(0, 17));
+  });
+
+  it('keeps the archived documents past the identity retention, while their source drops the full number', async () => {
+    offsetMs = 0;
+    const v = await openVisit(t);
+    const { documents } = await closeCaseWithDocuments(v.agent, v.sessionId);
+    okData(await v.agent.request('session:end', { sessionId: v.sessionId }));
+    const notice = documents.find((d) => d.kind === 'item-notice')!;
+    expect((await t.server.paper.archiver.regenerate(notice.documentId)).sha256).toBe(notice.sha256);
+    offsetMs = 31 * 86_400_000;
+    await t.server.retention.runOnce();
+    offsetMs = 0;
+    // The assessment result can no longer be looked up: the source holds the masked number only.
+    await expect(t.server.paper.archiver.regenerate(notice.documentId)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const admin = await adminApi(t.server);
+    for (const d of documents)
+      expect(sha(await admin.downloadDocument({ params: { documentId: d.documentId } }))).toBe(d.sha256);
   });
 });

@@ -26,6 +26,9 @@ interface Pending {
   records: ExternalRecords;
 }
 
+/** How long one render may take before the worker is deemed stuck and restarted (ms). */
+export const RENDER_TIMEOUT_MS = 120_000;
+
 /** One render worker, shared by the server's archiving and regeneration. */
 export class RenderPool {
   private worker: Worker | null = null;
@@ -41,7 +44,20 @@ export class RenderPool {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, records });
+      // A render that never answers: the worker is stuck; ending it fails every render it held.
+      const timer = setTimeout(() => {
+        reject(new RenderFailed('RenderTimeout'));
+        if (this.worker === worker) this.worker = null;
+        void worker.terminate();
+      }, RENDER_TIMEOUT_MS);
+      timer.unref();
+      const settle =
+        <T>(fn: (v: T) => void) =>
+        (v: T) => {
+          clearTimeout(timer);
+          fn(v);
+        };
+      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject), records });
       worker.postMessage({ type: 'render', id, entry, input } satisfies ToWorker);
     });
   }
