@@ -31,6 +31,9 @@ export interface KioskStackOptions {
   port?: number;
   /** Where the host's technician log goes; default console. */
   logger?: KioskLogger;
+  /** The print queue (RVW_KIOSK_PRINTER) and CUPS' address (RVW_KIOSK_CUPS_URL); default the system's. */
+  printer?: string;
+  cupsUrl?: string;
 }
 
 /** A kiosk served to the browser on simulated hardware; close() stops it in reverse order. */
@@ -55,6 +58,8 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
     ...(pair ? { RVW_IDCARD_PORT: pair.kioskPath } : {}),
     ...(options.demo ? { RVW_DEMO: '1' } : {}),
     ...(control ? { RVW_DEMO_SIM_CONTROL: `http://127.0.0.1:${control.port}` } : {}),
+    ...(options.printer ? { RVW_KIOSK_PRINTER: options.printer } : {}),
+    ...(options.cupsUrl ? { RVW_KIOSK_CUPS_URL: options.cupsUrl } : {}),
   });
   // The host opens the reader itself, so that the reader service's log reaches the host's logger.
   const host = await bootKioskHost(config, options.logger ? { logger: options.logger } : {});

@@ -35,6 +35,8 @@ export interface CaseRig {
   agentApi: HttpClient<typeof httpRoutes>;
   /** A supervisor's API client. */
   api: HttpClient<typeof httpRoutes>;
+  /** The kiosk's own credential (its HTTP routes: print files, material uploads). */
+  kioskToken: string;
   /** The kiosk host's log lines. */
   kioskLog: string[];
   /** Both pages' console messages and page errors. */
@@ -42,11 +44,19 @@ export interface CaseRig {
   close(): Promise<void>;
 }
 
+/** The kiosk's printer (issue 10): a CUPS queue by name at a CUPS address. */
+export interface RigKioskOptions {
+  printer?: string;
+  cupsUrl?: string;
+}
+
 /**
- * Starts the server (logging at debug unless told otherwise), one agent, a kiosk with a reader,
- * Chromium and the two pages.
+ * Starts the server (logging at debug unless told otherwise), one agent, a kiosk with a reader
+ * (printing to `kiosk.printer` at `kiosk.cupsUrl` when given), Chromium and the two pages.
  */
-export async function startCaseRig(options: { serverLogLevel?: 'debug' | 'warn' } = {}): Promise<CaseRig> {
+export async function startCaseRig(
+  options: { serverLogLevel?: 'debug' | 'warn'; kiosk?: RigKioskOptions } = {},
+): Promise<CaseRig> {
   const server = await startTestServer({
     consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
     logLevel: options.serverLogLevel ?? 'debug',
@@ -62,6 +72,7 @@ export async function startCaseRig(options: { serverLogLevel?: 'debug' | 'warn' 
     serverUrl: server.url,
     kioskToken: token,
     reader: true,
+    ...options.kiosk,
     logger: { info: capture('info'), warn: capture('warn'), error: capture('error') },
   });
   const browser = await launchChromium();
@@ -89,6 +100,7 @@ export async function startCaseRig(options: { serverLogLevel?: 'debug' | 'warn' 
     },
     agentApi: createHttpClient(httpRoutes, { baseUrl: server.url, token: created.token }),
     api: await adminApi(server.server),
+    kioskToken: token,
     kioskLog,
     browserLog,
     async close() {
