@@ -156,7 +156,7 @@ export function printLinkFeature(
     }
     // Queued or printing, but not by this process: it may or may not have printed. Never reprint.
     logger.warn(`print: job ${job.jobId} was ${job.state} before this start; reported interrupted`);
-    finish(job.jobId, failed('interrupted', 'the kiosk restarted while the job was open'));
+    void finish(job.jobId, failed('interrupted', 'the kiosk restarted while the job was open'));
   }
 
   /** Records a job's final report and sends it; a report the server did not take is sent again later. */
