@@ -6,3 +6,5 @@ export type { CupsHarness, CupsQueue, CupsQueueOptions, CupsFault } from './harn
 export { startCupsd, cupsMissing, freePort, GENERIC_PDF_PPD } from './cupsd';
 export type { Cupsd, CupsdOptions } from './cupsd';
 export { pdfText, rasterDarkPixels, pgmPixels } from './output';
+export { startDemoPrinter, DEMO_QUEUE } from './demo-printer';
+export type { DemoPrinter } from './demo-printer';
