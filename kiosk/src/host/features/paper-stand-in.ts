@@ -92,6 +92,8 @@ export interface PaperStandIn {
   uploads: Array<{ requestId: string; contentType: string; bytes: Buffer }>;
   /** The next upload's refusal (HTTP status and error body), then cleared. */
   refuseNextUpload: { status: number; code: string; message: string } | null;
+  /** How many of the next `done`/`failed` reports to lose (heard, never answered, not applied). */
+  loseFinalReports: number;
   /** Every socket event from the kiosk, in order. */
   received: Array<[string, unknown]>;
   close(): Promise<void>;
@@ -112,6 +114,7 @@ export async function startPaperStandIn(): Promise<PaperStandIn> {
     downloads: [],
     uploads: [],
     refuseNextUpload: null,
+    loseFinalReports: 0,
     received: [],
     close: () => new Promise<void>((r) => io.close(() => r())),
   };
@@ -136,6 +139,10 @@ export async function startPaperStandIn(): Promise<PaperStandIn> {
     });
     socket.on('print:status', (p: PaperStandIn['statuses'][number], ack: (r: unknown) => void) => {
       s.statuses.push(p);
+      if (p.state !== 'printing' && s.loseFinalReports > 0) {
+        s.loseFinalReports -= 1;
+        return;
+      }
       const job = s.jobs.get(p.jobId);
       if (!job) return fail(ack);
       const forward = PRINT_STATE_ORDER[p.state as PrintJob['state']] > PRINT_STATE_ORDER[job.state];

@@ -58,7 +58,8 @@ describe('print link', () => {
     const recorded = recordingContext(stand.url, STAND_IN_TOKEN);
     events = recorded.events;
     logs = recorded.logs;
-    link = serverLinkFeature(recorded.ctx);
+    // A lost report is given up on quickly.
+    link = serverLinkFeature(recorded.ctx, { requestTimeoutMs: 300 });
     const http = paperHttp(recorded.ctx.config, { fetch, timeoutMs: 2000 });
     printing = printLinkFeature(recorded.ctx, link.port, {
       print: (file, options) => printImpl(file, options),
@@ -116,6 +117,22 @@ describe('print link', () => {
       expect.arrayContaining(['queued', 'printing', 'done']),
     );
     expect(logs.join('\n')).not.toMatch(/李秀英|回执|打印您的/);
+  });
+
+  it('tells the server the end again when its report was lost, without printing again', async () => {
+    stand.loseFinalReports = 1;
+    offer('j11');
+    await until(() => expect(named('print:offer')).toHaveLength(1));
+    await printing!.handlers['print:consent']({ jobId: 'j11', ...consent });
+    await until(() => expect(stand.statuses.map((s) => s.state)).toEqual(['printing', 'done']));
+    await until(() => expect(logs.join('\n')).toMatch(/j11: the done report did not reach the server/));
+    expect(finalState('j11')).toBe('printing');
+    // The server still thinks the job is printing and says so again (as after a reconnect).
+    stand.socket().emit('print:state', stand.jobs.get('j11'));
+    await until(() => expect(finalState('j11')).toBe('done'));
+    expect(stand.statuses.map((s) => s.state)).toEqual(['printing', 'done', 'done']);
+    expect(printed).toHaveLength(1);
+    expect(stand.downloads).toEqual(['j11']);
   });
 
   it('does not print a file whose digest is not the archived one, and says so', async () => {
