@@ -31,6 +31,7 @@ function writeTable(sheet: Sheet, field: GroupField, value: unknown): void {
     const h = heightOf(cells, bold);
     const top = sheet.y;
     const { doc } = sheet;
+    const page = doc.page;
     if (bold) doc.rect(sheet.left, top, sheet.width, h).fillColor('#eeeeee').fill();
     doc.rect(sheet.left, top, sheet.width, h).lineWidth(0.8).strokeColor(RULE).stroke();
     for (const x of xs)
@@ -42,7 +43,7 @@ function writeTable(sheet: Sheet, field: GroupField, value: unknown): void {
     cells.forEach((c, i) =>
       sheet.text(c, { ...style(colWidth, bold), x: xs[i]! + CELL_PAD }, top + CELL_PAD),
     );
-    sheet.y = top + h;
+    sheet.below(page, top + h, 0);
   };
   const header = field.fields.map((f) => f.label.zh);
   // The header row never ends a page alone.

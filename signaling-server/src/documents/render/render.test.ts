@@ -182,6 +182,31 @@ describe('renderDocument', () => {
     expect(await renderDocument(unknown, sampleInput(item), records)).toBeNull();
   });
 
+  it('flows a long form over pages, with the centre at the top and the page number on every page', async () => {
+    const long = '这是一段很长的情况说明，用来检查换页。'.repeat(120);
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      memberName: `成员${i + 1}`,
+      relation: 'child',
+      caresForResident: i % 2 === 0,
+    }));
+    const input = sampleInput(assessment);
+    const values = { ...input.values, contactName: long, household: rows };
+    const doc = await render(entry(assessment, 'application-form', 'accepted'), { ...input, values });
+    expect(doc.pages).toBeGreaterThanOrEqual(4);
+    const pages = pdfText(doc.bytes)
+      .split('\f')
+      .filter((p) => p.trim() !== '');
+    expect(pages).toHaveLength(doc.pages);
+    pages.forEach((text, i) => {
+      expect(text).toContain('黄浦区南京东路街道社区事务受理服务中心');
+      expect(text).toContain(`第 ${i + 1} 页，共 ${doc.pages} 页`);
+    });
+    const all = pages.join('').replace(/\s/g, '');
+    expect(all).toContain('成员30');
+    expect(all.split('用来检查换页').length - 1).toBe(120);
+    expect(all).toContain(input.formHash);
+  });
+
   it('renders the same input to the same bytes, dated by closedAt', async () => {
     for (const kind of ['application-form', 'receipt'] as const) {
       const e = entry(assessment, kind, 'accepted');

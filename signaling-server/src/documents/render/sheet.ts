@@ -94,9 +94,13 @@ export class Sheet {
     this.doc.y = value;
   }
 
-  /** Starts a new page when less than `height` points are left on this one. */
+  /**
+   * Starts a new page when less than `height` points are left on this one. A block longer than a
+   * page starts where it is (it flows on): only its first lines are kept together.
+   */
   ensure(height: number): void {
-    if (this.doc.y + height > this.bottom) this.doc.addPage();
+    const need = height > this.bottom - MARGIN.top ? SIZE.body * 4 : height;
+    if (this.doc.y + need > this.bottom) this.doc.addPage();
   }
 
   /** The height `text` takes in this style (measured in the main font). */
@@ -178,9 +182,10 @@ export class Sheet {
     );
     this.ensure(h + 6);
     const top = this.doc.y;
+    const page = this.doc.page;
     this.text(label, { bold: true, width: labelWidth }, top);
     this.text(value, { x: MARGIN.left + labelWidth + gap, width: valueWidth }, top);
-    this.doc.y = top + h + 6;
+    this.below(page, top + h, 6);
   }
 
   /** Numbered lines (next steps, materials). */
@@ -190,10 +195,19 @@ export class Sheet {
       const h = this.measure(item, { width: this.width - 28 });
       this.ensure(h + 4);
       const top = this.doc.y;
+      const page = this.doc.page;
       this.text(mark, { width: 28 }, top);
       this.text(item, { x: MARGIN.left + 28, width: this.width - 28 }, top);
-      this.doc.y = top + h + 4;
+      this.below(page, top + h, 4);
     });
+  }
+
+  /**
+   * Moves below a block that started on `page` and is `bottom` high there, plus `gap`; a block too
+   * long for one page has flowed onto the next, and writing goes on below it there.
+   */
+  below(page: PDFKit.PDFPage, bottom: number, gap: number): void {
+    this.doc.y = (this.doc.page === page ? bottom : this.doc.y) + gap;
   }
 
   /** Draws the header and footer on every page, ends the PDF and returns its bytes and digest. */
