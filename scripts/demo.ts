@@ -81,6 +81,9 @@ async function main(): Promise<void> {
       reader: socat,
       demo: true,
       port: Number(process.env.RVW_KIOSK_WEB_PORT ?? 5174),
+      // The demo printer scripts/start.mjs set up (absent: the system default printer).
+      printer: process.env.RVW_KIOSK_PRINTER,
+      cupsUrl: process.env.RVW_KIOSK_CUPS_URL,
     });
     lines.push(
       `Kiosk (browser): ${stack.url}   (allow camera and microphone; demo panel: place a sample card)`,
