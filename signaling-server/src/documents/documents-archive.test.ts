@@ -135,8 +135,8 @@ describe('archiving on close', () => {
     const again = await t.server.paper.archiver.archive(caseId);
     expect(again).toEqual(documents);
     for (const d of documents)
-      expect((await t.server.paper.archiver.regenerate(d.documentId)).sha256).toBe(d.sha256);
-    await expect(t.server.paper.archiver.regenerate('no-such-document')).rejects.toMatchObject({
+      expect((await t.server.paper.regenerateDocument(d.documentId)).sha256).toBe(d.sha256);
+    await expect(t.server.paper.regenerateDocument('no-such-document')).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
@@ -160,12 +160,12 @@ describe('archiving on close', () => {
     const { documents } = await closeCaseWithDocuments(v.agent, v.sessionId);
     okData(await v.agent.request('session:end', { sessionId: v.sessionId }));
     const notice = documents.find((d) => d.kind === 'item-notice')!;
-    expect((await t.server.paper.archiver.regenerate(notice.documentId)).sha256).toBe(notice.sha256);
+    expect((await t.server.paper.regenerateDocument(notice.documentId)).sha256).toBe(notice.sha256);
     offsetMs = 31 * 86_400_000;
     await t.server.retention.runOnce();
     offsetMs = 0;
     // The assessment result can no longer be looked up: the source holds the masked number only.
-    await expect(t.server.paper.archiver.regenerate(notice.documentId)).rejects.toMatchObject({
+    await expect(t.server.paper.regenerateDocument(notice.documentId)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     const admin = await adminApi(t.server);

@@ -24,7 +24,7 @@ import { DocumentArchiver, type RenderFn } from './archiver';
 import { documentRouteHandlers } from './document-routes';
 import { PaperVault } from './paper-vault';
 import { sharedRenderPool } from './render-pool';
-import { demoExternalRecords, type ExternalRecords } from './render';
+import { demoExternalRecords, type ExternalRecords, type RenderedDocument } from './render';
 
 /** What can be chosen besides the configuration (tests, a deployment with a real records system). */
 export interface PaperOptions {
@@ -104,6 +104,15 @@ export class PaperArea {
       ...printRouteHandlers({ db, clock, paper }),
       ...materialRouteHandlers({ io, db, clock, paper }),
     };
+  }
+
+  /**
+   * Renders an archived document again from its case and the case's document source: the same
+   * digest as archived while the case keeps its identity data (see archiver.ts). NOT_FOUND for an
+   * unknown document.
+   */
+  regenerateDocument(documentId: string): Promise<RenderedDocument> {
+    return this.archiver.regenerate(documentId);
   }
 
   /** A case got its outcome: archive its documents after the ack (see archiver.ts). */
