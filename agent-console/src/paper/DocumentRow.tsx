@@ -82,6 +82,11 @@ export function DocumentRow({ doc, printing, job, fetchDocument, children }: Doc
   }
 
   const button = printing ? printButton(printing.job, printing.pending) : null;
+  // What the agent most likely presses next stands out: a first print, a retry, a print after a failure.
+  const urgent =
+    button === 'print' || button === 'retry' || (button === 'again' && shownJob?.state === 'failed');
+  const kindLabel = t(`paper.kind.${doc.kind}`);
+  const title = local(doc.title, locale);
   const printLabel = {
     print: t('paper.print'),
     again: t('paper.printAgain'),
@@ -97,10 +102,11 @@ export function DocumentRow({ doc, printing, job, fetchDocument, children }: Doc
       data-document-id={doc.documentId}
     >
       <div className="doc-main">
-        <span className="doc-title">{local(doc.title, locale)}</span>
+        <span className="doc-title">{title}</span>
         <span className="doc-meta">
-          {t(`paper.kind.${doc.kind}`)} · {t('paper.pages', { pages: doc.pages })} ·{' '}
-          {formatDateTime(doc.createdAt)}
+          {/* The kind is said when the title does not say it already. */}
+          {title === kindLabel ? '' : `${kindLabel} · `}
+          {t('paper.pages', { pages: doc.pages })} · {formatDateTime(doc.createdAt)}
         </span>
       </div>
       {(printing || job) && <PrintStateChip kind={doc.kind} job={shownJob} />}
@@ -108,7 +114,7 @@ export function DocumentRow({ doc, printing, job, fetchDocument, children }: Doc
         {printing && button && (
           <button
             type="button"
-            className={`btn ${button === 'print' || button === 'retry' ? 'btn-primary' : 'btn-secondary'}`}
+            className={`btn ${urgent ? 'btn-primary' : 'btn-secondary'}`}
             data-testid={`document-print-${doc.kind}`}
             data-button={button}
             title={t('paper.printTitle')}

@@ -42,6 +42,7 @@ export function job(documentId: string, patch: Partial<PrintJob> = {}): PrintJob
     sessionId: 's1',
     caseId: 'c1',
     documentId,
+    kind: 'receipt',
     title: { zh: '受理回执', en: 'Acceptance receipt' },
     sha256: SHA,
     state: 'offered',
