@@ -71,8 +71,12 @@ export function writeOneTimeNotice(sheet: Sheet, entry: DocumentPlanEntry, input
   sheet.y += 8;
   sheet.row('办件编号', input.caseNumber, { labelWidth: LABEL });
   sheet.row('办理事项', input.item.name.zh, { labelWidth: LABEL });
-  residentRows(sheet, input);
-  handledRows(sheet, input);
+  // The greeting names the resident and the centre signs at the bottom: one page where it can.
+  const layout = { labelWidth: LABEL };
+  if (input.resident) sheet.row('证件号码', maskIdNumber(input.resident.idNumber), layout);
+  sheet.row('办理结果', OUTCOME_LABELS[input.outcome.outcome].zh, layout);
+  sheet.row('办理日期', formatDate(input.outcome.at), layout);
+  sheet.row('经办人', input.agent.name, layout);
   if (input.outcome.reason) {
     sheet.heading(notDone ? '未能办成的原因' : '情况说明');
     sheet.text(input.outcome.reason);

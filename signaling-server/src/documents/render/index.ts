@@ -11,4 +11,5 @@ export type {
 export { GENERIC_RECEIPT_TITLE, ONE_TIME_NOTICE_TITLE, applicationFormTitle, planDocuments } from './plan';
 export { renderDocument } from './render';
 export { demoExternalRecords, DEMO_ASSESSMENT_RESULTS } from '../records';
-export { sampleInput } from './sample-input';
+// Sample input for benchmarks and tests (invented people).
+export { SAMPLE_GROUP, sampleInput, sampleStrokes } from './sample-input';
