@@ -196,7 +196,15 @@ export function createCupsDriver(options: CupsDriverOptions = {}): PrinterDriver
         call(
           printerUrl(printer),
           'Get-Job-Attributes',
-          op({ 'job-id': Number(jobId), 'requested-attributes': ['job-id', 'job-state'] }),
+          op({
+            'job-id': Number(jobId),
+            'requested-attributes': [
+              'job-id',
+              'job-state',
+              'job-printer-state-reasons',
+              'job-printer-state-message',
+            ],
+          }),
         ),
         call(
           printerUrl(printer),
@@ -210,13 +218,17 @@ export function createCupsDriver(options: CupsDriverOptions = {}): PrinterDriver
       const state = JOB_STATES[String(attrs['job-state'])];
       if (!state) throw PrinterError.refused('Get-Job-Attributes', `job-state ${String(attrs['job-state'])}`);
       const pAttrs = isOk(printerRes) ? (groups(printerRes['printer-attributes-tag'])[0] ?? {}) : {};
-      return {
+      const status: DeviceJobStatus = {
         jobId,
         printer,
         state,
         printerReasons: realReasons(list(pAttrs['printer-state-reasons'])),
-        message: text(pAttrs['printer-state-message']),
-      } satisfies DeviceJobStatus;
+        message: text(attrs['job-printer-state-message']) ?? text(pAttrs['printer-state-message']),
+      };
+      // CUPS keeps the printer's reasons per job from the job's start (and after its end).
+      const jobReasons = attrs['job-printer-state-reasons'];
+      if (jobReasons !== undefined) status.jobPrinterReasons = realReasons(list(jobReasons));
+      return status;
     },
 
     async cancel(jobId, printer) {

@@ -22,6 +22,8 @@ export interface FakeJob {
   state: DeviceJobState;
   /** Readings so far (a job advances one step per reading). */
   readings: number;
+  /** The printer's reasons as this job saw them (like CUPS job-printer-state-reasons), once started. */
+  printerReasons?: string[];
 }
 
 interface FakePrinter {
@@ -138,7 +140,15 @@ export class FakePrinterDriver implements PrinterDriver {
     if (!job) throw PrinterError.noJob(jobId);
     this.advance(job, p);
     const printerReasons = p.stopped ? [...p.reasons, 'paused'] : [...p.reasons];
-    return { jobId, printer: p.name, state: job.state, printerReasons, message: p.message };
+    const status: DeviceJobStatus = {
+      jobId,
+      printer: p.name,
+      state: job.state,
+      printerReasons,
+      message: p.message,
+    };
+    if (job.printerReasons) status.jobPrinterReasons = [...job.printerReasons];
+    return status;
   }
 
   async cancel(jobId: string, printer: string): Promise<void> {
@@ -174,6 +184,14 @@ export class FakePrinterDriver implements PrinterDriver {
 
   /** One step of a job per reading, as CUPS and the test backend would move it. */
   private advance(job: FakeJob, p: FakePrinter): void {
+    const wasProcessing = job.state === 'processing';
+    this.step(job, p);
+    // Like CUPS: a job's own record of the printer's reasons starts empty and follows the printer.
+    if (wasProcessing) job.printerReasons = p.stopped ? [...p.reasons, 'paused'] : [...p.reasons];
+    else if (job.state === 'processing') job.printerReasons = [];
+  }
+
+  private step(job: FakeJob, p: FakePrinter): void {
     job.readings += 1;
     if (job.state === 'pending') {
       if (!p.stopped) job.state = 'processing';

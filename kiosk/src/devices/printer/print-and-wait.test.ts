@@ -4,7 +4,7 @@ import { PrinterError } from './errors';
 import { printAndWait } from './print-and-wait';
 import type { DeviceJobState, DeviceJobStatus, PrinterDriver, PrinterInfo, PrintProgress } from './types';
 
-type Reading = { state: DeviceJobState; reasons?: string[]; message?: string } | Error;
+type Reading = { state: DeviceJobState; reasons?: string[]; jobReasons?: string[]; message?: string } | Error;
 
 function info(over: Partial<PrinterInfo> = {}): PrinterInfo {
   return {
@@ -35,13 +35,15 @@ function scripted(readings: Reading[], printer: PrinterInfo | Error = info()) {
     job: vi.fn(async (): Promise<DeviceJobStatus> => {
       const r = readings[Math.min(i++, readings.length - 1)];
       if (r instanceof Error) throw r;
-      return {
+      const status: DeviceJobStatus = {
         jobId: '7',
         printer: 'Q',
         state: r.state,
         printerReasons: r.reasons ?? [],
         message: r.message ?? null,
       };
+      if (r.jobReasons) status.jobPrinterReasons = r.jobReasons;
+      return status;
     }),
     cancel: vi.fn(async () => {}),
   };
@@ -161,6 +163,24 @@ describe('printAndWait', () => {
       printer,
     );
     expect(await back.run()).toMatchObject({ state: 'failed', reason: 'out-of-paper' });
+  });
+
+  it('reasons kept per job are trusted at once; the printer’s stale ones are not', async () => {
+    const printer = info({ reasons: ['media-jam-error'], problem: 'jammed' });
+    const fresh = scripted(
+      [{ state: 'processing', reasons: ['media-jam-error'], jobReasons: ['media-jam-error'] }],
+      printer,
+    );
+    expect(await fresh.run()).toMatchObject({ state: 'failed', reason: 'jammed' });
+    expect(fresh.driver.job).toHaveBeenCalledTimes(1);
+    const stale = { state: 'processing' as const, reasons: ['media-jam-error'], jobReasons: [] };
+    const old = scripted(
+      [stale, stale, stale, stale, stale, { state: 'completed', jobReasons: [] }],
+      printer,
+    );
+    expect((await old.run()).state).toBe('done');
+    const stopped = scripted([{ state: 'pending', reasons: ['paused'], jobReasons: [] }]);
+    expect(await stopped.run()).toMatchObject({ reason: 'stopped' });
   });
 
   it('times out: cancels and fails with timeout', async () => {

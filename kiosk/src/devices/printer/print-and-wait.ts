@@ -10,10 +10,12 @@
  *    aborted/canceled -> failed with the last problem seen or 'unknown'. Too long -> cancel and
  *    'timeout'. Losing the print system mid-job -> cancel (best effort) and 'interrupted'.
  *
- * Stale reasons: CUPS keeps a backend's -error reasons after a canceled job until the next job's
- * backend clears them. A blocking reason already present before submitting therefore counts only
- * once it is still there after the job has been processing for `staleGraceMs`, or once it went
- * away and came back. Never throws for print failures; resolves to the final PrintProgress.
+ * Stale reasons: CUPS keeps a backend's -error reasons on the printer after a canceled job until
+ * the next job's backend clears them. Where the driver gives the reasons as this job saw them
+ * (DeviceJobStatus.jobPrinterReasons; CUPS job-printer-state-reasons) those are used. Otherwise a
+ * blocking reason already present before submitting counts only once it is still there after the
+ * job has been processing for `staleGraceMs`, or once it went away and came back.
+ * Never throws for print failures; resolves to the final PrintProgress.
  */
 import type { PrintFailureReason } from '@rvw/shared';
 import { isPrinterError, PrinterErrorCode } from './errors';
@@ -131,7 +133,12 @@ export async function printAndWait(
     const current = status.printerReasons.map((r) => r.toLowerCase());
     for (const r of [...stale]) if (!current.includes(r)) stale.delete(r);
     const graceOver = processingSince !== null && now() - processingSince >= staleGraceMs;
-    const counted = graceOver ? current : current.filter((r) => !stale.has(r));
+    // Reasons kept per job are this job's own: nothing stale in them (a stopped queue still counts).
+    const counted = status.jobPrinterReasons
+      ? [...status.jobPrinterReasons.map((r) => r.toLowerCase()), ...current.filter((r) => r === 'paused')]
+      : graceOver
+        ? current
+        : current.filter((r) => !stale.has(r));
     const problem = blockingProblem(counted);
     // The queue stopped (CUPS adds 'paused'): a physical problem seen before names the cause.
     if (problem === 'stopped' && lastProblem !== null) return lastProblem;

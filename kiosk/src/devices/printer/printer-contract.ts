@@ -164,6 +164,20 @@ export function printerContract(name: string, make: () => Promise<ContractTarget
       expect(['canceled', 'aborted']).toContain((await t.driver.job(result.jobId, t.printer)).state);
     });
 
+    it('a problem an earlier job left on the printer: each jam in a row is named a jam', async () => {
+      const before = await t.printedCount();
+      for (let i = 0; i < 2; i++) {
+        await t.setFault('jammed');
+        expect((await print()).result).toMatchObject({ state: 'failed', reason: 'jammed' });
+        await t.setFault(null);
+      }
+      await t.setFault('out-of-paper');
+      expect((await print()).result).toMatchObject({ state: 'failed', reason: 'out-of-paper' });
+      await t.setFault(null);
+      expect((await print()).result.state).toBe('done');
+      expect(await t.printedCount()).toBe(before + 1);
+    });
+
     it('stopped: a stopped printer is refused before anything is sent', async () => {
       const before = await t.printedCount();
       await t.setFault('stopped');

@@ -39,6 +39,12 @@ export interface DeviceJobStatus {
   state: DeviceJobState;
   /** The printer's reasons at the time of reading (they clear when the job ends: record them). */
   printerReasons: string[];
+  /**
+   * The printer's reasons as this job saw them, where the system keeps them per job (CUPS
+   * job-printer-state-reasons): empty when the job starts, so a reason an earlier job left on the
+   * printer is not in it. Absent when the system has no such notion or the job has not started.
+   */
+  jobPrinterReasons?: string[];
   /** The printer's message at the time of reading. */
   message: string | null;
 }
