@@ -198,6 +198,10 @@ export function printerContract(name: string, make: () => Promise<ContractTarget
       const { result, steps } = await print();
       expect(result).toMatchObject({ state: 'failed', reason: 'not-accepting', jobId: null });
       expect(steps.map((s) => s.state)).toEqual(['failed']);
+      // Submitted anyway (a race with the check), the system itself refuses it.
+      await expect(t.driver.submit(pdf, { printer: t.printer, title: 'refused' })).rejects.toMatchObject({
+        code: PrinterErrorCode.NotAccepting,
+      });
       expect(await t.printedCount()).toBe(before);
     });
 
