@@ -89,12 +89,21 @@ export function splitRuns(text: string, main: fontkit.Font, fallbacks: readonly 
   const runs: FontRun[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
+    const last = runs[runs.length - 1];
+    // A variation selector picks a form of the character before it: it stays in that character's run.
+    if (last && isVariationSelector(cp)) {
+      last.text += ch;
+      continue;
+    }
     let font = main;
     if (cp > 0x20 && !main.hasGlyphForCodePoint(cp))
       font = fallbacks.find((f) => f.hasGlyphForCodePoint(cp)) ?? main;
-    const last = runs[runs.length - 1];
     if (last && last.font === font) last.text += ch;
     else runs.push({ text: ch, font });
   }
   return runs;
+}
+
+function isVariationSelector(cp: number): boolean {
+  return (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef);
 }

@@ -51,6 +51,11 @@ describe('rare characters in names', () => {
       ['文', 'NotoSansCJKsc-Regular'],
     ]);
     expect(fonts.regular.hasGlyphForCodePoint(0x2a6a5)).toBe(false);
+    // A variation selector stays with the character it selects a form of.
+    expect(splitRuns('𪚥\u{E0100}文', fonts.regular, fonts.fallbacks).map((r) => r.text)).toEqual([
+      '𪚥\u{E0100}',
+      '文',
+    ]);
     for (const f of [fonts.regular, ...fonts.fallbacks]) expect(f.hasGlyphForCodePoint(0x2fffd)).toBe(false);
   });
 
