@@ -15,6 +15,7 @@ import {
   listCaseMaterials,
   listCasePrintJobs,
   materialImage,
+  type ApiTarget,
 } from './paper-api';
 import { PrintStore, type PrintTransport } from './print-store';
 
@@ -24,22 +25,22 @@ function lineOf(line: Line) {
   return held;
 }
 
-/** Printing over whatever socket and token `line` returns at each call. */
-export function socketPrintTransport(line: Line): PrintTransport {
+/** Printing over whatever socket and token `line` returns at each call (HTTP to `target`). */
+export function socketPrintTransport(line: Line, target: ApiTarget = {}): PrintTransport {
   return {
     print: async (p) => request(lineOf(line).socket, 'print:request', p),
-    listDocuments: async (caseId) => listCaseDocuments(lineOf(line).token, caseId),
-    listPrintJobs: async (caseId) => listCasePrintJobs(lineOf(line).token, caseId),
+    listDocuments: async (caseId) => listCaseDocuments(lineOf(line).token, caseId, target),
+    listPrintJobs: async (caseId) => listCasePrintJobs(lineOf(line).token, caseId, target),
   };
 }
 
-/** Capture requests over whatever socket and token `line` returns at each call. */
-export function socketMaterialTransport(line: Line): MaterialTransport {
+/** Capture requests over whatever socket and token `line` returns at each call (HTTP to `target`). */
+export function socketMaterialTransport(line: Line, target: ApiTarget = {}): MaterialTransport {
   return {
     request: async (p) => request(lineOf(line).socket, 'material:request', p),
     capture: async (p) => request(lineOf(line).socket, 'material:capture', p),
     cancel: async (p) => request(lineOf(line).socket, 'material:cancel', p),
-    listMaterials: async (caseId) => listCaseMaterials(lineOf(line).token, caseId),
+    listMaterials: async (caseId) => listCaseMaterials(lineOf(line).token, caseId, target),
   };
 }
 
@@ -51,6 +52,8 @@ export interface PaperAreaDeps {
   image?: (materialId: string) => Promise<Blob>;
   /** A document's PDF by id; default GET /api/documents/:id/file. */
   document?: (documentId: string) => Promise<Blob>;
+  /** Where the default HTTP calls go; the page's origin by default. */
+  target?: ApiTarget;
 }
 
 /** Printing, materials and their images for one signed-in page. */
@@ -63,10 +66,11 @@ export class PaperArea {
   readonly fetchDocument: (documentId: string) => Promise<Blob>;
 
   constructor(line: Line, deps: PaperAreaDeps = {}) {
-    this.prints = new PrintStore(deps.print ?? socketPrintTransport(line));
-    this.materials = new MaterialStore(deps.materials ?? socketMaterialTransport(line));
-    this.images = new BlobCache(deps.image ?? (async (id) => materialImage(lineOf(line).token, id)));
-    this.fetchDocument = deps.document ?? (async (id) => downloadDocument(lineOf(line).token, id));
+    const target = deps.target ?? {};
+    this.prints = new PrintStore(deps.print ?? socketPrintTransport(line, target));
+    this.materials = new MaterialStore(deps.materials ?? socketMaterialTransport(line, target));
+    this.images = new BlobCache(deps.image ?? (async (id) => materialImage(lineOf(line).token, id, target)));
+    this.fetchDocument = deps.document ?? (async (id) => downloadDocument(lineOf(line).token, id, target));
   }
 
   /** Listens to the server's paper pushes on a signed-in socket; `current` says it is still this page's line. */
