@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import type { LocalText } from '../catalogue/text';
+import { DocumentKind } from './document';
 
 export const PrintJobState = z.enum(['offered', 'queued', 'printing', 'done', 'failed', 'declined']);
 export type PrintJobState = z.infer<typeof PrintJobState>;
@@ -82,6 +83,8 @@ export const PrintJob = z.object({
   sessionId: z.string(),
   caseId: z.string(),
   documentId: z.string(),
+  /** What the document is: the kiosk says "take your receipt" for a receipt. */
+  kind: DocumentKind,
   /** The document's title, for both screens. */
   title: z.object({ zh: z.string(), en: z.string() }),
   /** The archived document's SHA-256: the kiosk prints only a download with this digest. */

@@ -22,7 +22,7 @@ function jobQuery(db: Db) {
     .innerJoin('documents as d', 'd.id', 'j.document_id')
     .innerJoin('sessions as s', 's.id', 'j.session_id')
     .selectAll('j')
-    .select(['d.title_zh', 'd.title_en', 'd.sha256', 's.ticket_id', 's.ended_at as session_ended_at']);
+    .select(['d.kind', 'd.title_zh', 'd.title_en', 'd.sha256', 's.ticket_id', 's.ended_at as session_ended_at']);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof jobQuery>['executeTakeFirstOrThrow']>>;
@@ -38,6 +38,7 @@ function toRecord(r: Row): JobRecord {
       sessionId: r.session_id,
       caseId: r.case_id,
       documentId: r.document_id,
+      kind: r.kind,
       title: { zh: r.title_zh, en: r.title_en },
       sha256: r.sha256,
       state: r.state,

@@ -47,6 +47,7 @@ export function printJob(jobId: string, pdf: Uint8Array, overrides: Partial<Prin
     sessionId: 's1',
     caseId: 'c1',
     documentId: 'd1',
+    kind: 'receipt',
     title: { zh: '受理回执', en: 'Acceptance receipt' },
     sha256: createHash('sha256').update(pdf).digest('hex'),
     state: 'offered',

@@ -12,9 +12,9 @@ export function documentTitle(job: Pick<PrintJob, 'title'>, locale: Locale): str
   return (locale === 'en' ? job.title.en : job.title.zh).trim();
 }
 
-/** A receipt (every catalogue receipt's name ends in 回执): "take your receipt" rather than its title. */
-export function isReceipt(job: Pick<PrintJob, 'title'>): boolean {
-  return /回执$/u.test(job.title.zh.trim()) || /\breceipt$/iu.test(job.title.en.trim());
+/** A receipt: "take your receipt" rather than its title. */
+export function isReceipt(job: Pick<PrintJob, 'kind'>): boolean {
+  return job.kind === 'receipt';
 }
 
 /** The print question; also the consent text sent with the answer. */

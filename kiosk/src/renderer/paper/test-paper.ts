@@ -19,6 +19,7 @@ export function job(state: PrintJobState = 'offered', jobId = 'j1', over: Partia
     sessionId: SESSION,
     caseId: 'c1',
     documentId: 'd1',
+    kind: 'receipt',
     title: { zh: '老年照护统一需求评估申请受理回执', en: 'Acceptance receipt' },
     sha256: 'a'.repeat(64),
     state,
