@@ -22,7 +22,14 @@ function jobQuery(db: Db) {
     .innerJoin('documents as d', 'd.id', 'j.document_id')
     .innerJoin('sessions as s', 's.id', 'j.session_id')
     .selectAll('j')
-    .select(['d.kind', 'd.title_zh', 'd.title_en', 'd.sha256', 's.ticket_id', 's.ended_at as session_ended_at']);
+    .select([
+      'd.kind',
+      'd.title_zh',
+      'd.title_en',
+      'd.sha256',
+      's.ticket_id',
+      's.ended_at as session_ended_at',
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof jobQuery>['executeTakeFirstOrThrow']>>;

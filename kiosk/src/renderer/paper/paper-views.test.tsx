@@ -43,7 +43,11 @@ const states: Array<[string, PaperState, string]> = [
   ['print offer', jobChanged(call, job('offered')), 'print-offer'],
   ['printing', jobChanged(call, job('printing')), 'print-status'],
   ['receipt done', jobChanged(call, job('done')), 'print-status'],
-  ['notice done', jobChanged(call, job('done', 'j1', { kind: 'item-notice', title: notice })), 'print-status'],
+  [
+    'notice done',
+    jobChanged(call, job('done', 'j1', { kind: 'item-notice', title: notice })),
+    'print-status',
+  ],
   ['print failed', jobChanged(call, job('failed')), 'print-status'],
   ['capture asked', requestChanged(call, request('asked')), 'capture-ask'],
   ['camera opening', live, 'capture-live'],
@@ -70,7 +74,10 @@ describe('the paper layer shows what it says', () => {
   });
 
   it('asks to print with the title, a big 打印 and a smaller 不用了', () => {
-    const markup = html(jobChanged(call, job('offered', 'j1', { kind: 'item-notice', title: notice })), 'zh-CN');
+    const markup = html(
+      jobChanged(call, job('offered', 'j1', { kind: 'item-notice', title: notice })),
+      'zh-CN',
+    );
     expect(text(markup)).toContain(
       '工作人员要为您打印《老年照护统一需求评估结果告知书》，纸上有您的姓名等信息。要打印吗？',
     );
@@ -93,7 +100,9 @@ describe('the paper layer shows what it says', () => {
     expect(text(done)).toContain('纸从屏幕下方的出纸口出来');
     expect(done).toContain('class="paper-illustration"');
     expect(done).toContain('data-testid="print-dismiss"');
-    const other = text(html(jobChanged(call, job('done', 'j1', { kind: 'item-notice', title: notice })), 'zh-CN'));
+    const other = text(
+      html(jobChanged(call, job('done', 'j1', { kind: 'item-notice', title: notice })), 'zh-CN'),
+    );
     expect(other).toContain('请取走您的《老年照护统一需求评估结果告知书》');
     const printing = html(jobChanged(call, job('queued')), 'zh-CN');
     expect(printing).toContain('data-state="queued"');
