@@ -22,8 +22,14 @@ export interface FontSet {
   regular: fontkit.Font;
   /** The bold face, or null when bold is drawn from the regular font with an outline. */
   bold: fontkit.Font | null;
-  /** Tried in order for a character the main font lacks. */
-  fallbacks: fontkit.Font[];
+  /** Tried in order for a character the main font lacks; each opened on first need. */
+  fallbacks: LazyFont[];
+}
+
+/** A font opened the first time it is needed (the Hanazono files are 20–30 MB each). */
+export interface LazyFont {
+  path: string;
+  open(): fontkit.Font;
 }
 
 const opened = new Map<string, fontkit.Font>();
@@ -69,9 +75,13 @@ export function loadFonts(options: FontOptions = {}): FontSet {
         'install the Debian package fonts-noto-cjk (or set fonts.bold)',
       )
     : null;
-  const fallbacks = (options.fallbacks ?? DEFAULT_FALLBACKS).map((p) =>
-    open(p, undefined, 'install the Debian package fonts-hanazono (or set fonts.fallbacks)'),
-  );
+  const missingFallback = 'install the Debian package fonts-hanazono (or set fonts.fallbacks)';
+  const fallbacks = (options.fallbacks ?? DEFAULT_FALLBACKS).map((path): LazyFont => {
+    // Missing files are named now, not at the first rare character.
+    if (!opened.has(`${path}#`) && !existsSync(path))
+      throw ConfigError.invalid(`the font file ${path} is missing; ${missingFallback}`);
+    return { path, open: () => open(path, undefined, missingFallback) };
+  });
   return { regular, bold, fallbacks };
 }
 
@@ -85,7 +95,7 @@ export interface FontRun {
  * Splits text into runs by the font that has each character's glyph: the main font first, then
  * the fallbacks in order. Spaces and characters no font has stay in the main font.
  */
-export function splitRuns(text: string, main: fontkit.Font, fallbacks: readonly fontkit.Font[]): FontRun[] {
+export function splitRuns(text: string, main: fontkit.Font, fallbacks: readonly LazyFont[]): FontRun[] {
   const runs: FontRun[] = [];
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
@@ -95,13 +105,20 @@ export function splitRuns(text: string, main: fontkit.Font, fallbacks: readonly 
       last.text += ch;
       continue;
     }
-    let font = main;
-    if (cp > 0x20 && !main.hasGlyphForCodePoint(cp))
-      font = fallbacks.find((f) => f.hasGlyphForCodePoint(cp)) ?? main;
+    const font = cp > 0x20 && !main.hasGlyphForCodePoint(cp) ? (fallbackFor(cp, fallbacks) ?? main) : main;
     if (last && last.font === font) last.text += ch;
     else runs.push({ text: ch, font });
   }
   return runs;
+}
+
+/** The first fallback with a glyph for `cp`, opening only as many as it takes. */
+function fallbackFor(cp: number, fallbacks: readonly LazyFont[]): fontkit.Font | null {
+  for (const lazy of fallbacks) {
+    const font = lazy.open();
+    if (font.hasGlyphForCodePoint(cp)) return font;
+  }
+  return null;
 }
 
 function isVariationSelector(cp: number): boolean {

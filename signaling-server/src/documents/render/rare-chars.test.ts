@@ -56,7 +56,8 @@ describe('rare characters in names', () => {
       '𪚥\u{E0100}',
       '文',
     ]);
-    for (const f of [fonts.regular, ...fonts.fallbacks]) expect(f.hasGlyphForCodePoint(0x2fffd)).toBe(false);
+    for (const f of [fonts.regular, ...fonts.fallbacks.map((l) => l.open())])
+      expect(f.hasGlyphForCodePoint(0x2fffd)).toBe(false);
   });
 
   it('draws 𪚥 from the fallback font: not blank, not the missing-glyph box, and it extracts', async () => {
@@ -102,7 +103,7 @@ describe('loadFonts', () => {
     // Bold is synthetic by default (one CJK font embedded); the face is found when asked for.
     expect(fonts.bold).toBeNull();
     expect(loadFonts({ boldStyle: 'face' }).bold?.postscriptName).toBe('NotoSansCJKsc-Bold');
-    expect(fonts.fallbacks.map((f) => f.postscriptName)).toEqual(['HanaMinB', 'HanaMinA']);
+    expect(fonts.fallbacks.map((f) => f.open().postscriptName)).toEqual(['HanaMinB', 'HanaMinA']);
   });
 
   it('names the package to install when a font is missing', () => {
@@ -129,7 +130,7 @@ describe('loadFonts', () => {
       rmSync(dir, { recursive: true, force: true });
     }
     expect(loadFonts().regular).toBe(fonts.regular);
-    expect(loadFonts().fallbacks[0]).toBe(fonts.fallbacks[0]);
+    expect(loadFonts().fallbacks[0]!.open()).toBe(fonts.fallbacks[0]!.open());
   });
 });
 

@@ -74,8 +74,18 @@ export class Sheet {
     };
     register(fonts.regular, 'R');
     if (fonts.bold) register(fonts.bold, 'B');
-    fonts.fallbacks.forEach((f, i) => register(f, `F${i}`));
     this.doc.font('R').fontSize(SIZE.body).fillColor(INK);
+  }
+
+  /** The registered name of a font, registering a fallback the first time a run uses it. */
+  private nameOf(font: Font): string {
+    let name = this.names.get(font);
+    if (!name) {
+      name = `F${this.names.size}`;
+      this.names.set(font, name);
+      this.doc.registerFont(name, font as unknown as Buffer);
+    }
+    return name;
   }
 
   get left(): number {
@@ -137,7 +147,7 @@ export class Sheet {
     this.doc.fillColor(style.color ?? INK);
     if (synthetic) this.doc.strokeColor(style.color ?? INK).lineWidth(size * SYNTHETIC_BOLD);
     runs.forEach((run, i) => {
-      this.doc.font(this.names.get(run.font) ?? mainName).fontSize(size);
+      this.doc.font(this.nameOf(run.font)).fontSize(size);
       const opts = { ...options, continued: i < runs.length - 1 };
       if (i === 0) this.doc.text(run.text, style.x ?? MARGIN.left, y, opts);
       else this.doc.text(run.text, opts);
