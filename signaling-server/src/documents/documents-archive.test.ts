@@ -78,9 +78,9 @@ async function signedAssessment(
 }
 
 describe('archiving on close', () => {
-  it('files a signed application with its form, receipt and notice, and tells only the agent', async () => {
+  it('files a signed, completed application with its form, receipt and notice, and tells only the agent', async () => {
     const v = await openVisit(t);
-    const docs = await signedAssessment(v.agent, v.kiosk, v.sessionId, { outcome: 'accepted' });
+    const docs = await signedAssessment(v.agent, v.kiosk, v.sessionId, { outcome: 'completed' });
     expect(docs.map((d) => [d.kind, d.catalogueDocumentId])).toEqual([
       ['application-form', null],
       ['receipt', 'ltci-assessment-receipt'],
@@ -105,15 +105,9 @@ describe('archiving on close', () => {
     const why = { reason: '缺少户口簿原件', nextStep: '带户口簿原件到街道受理中心办理' };
     expect(await kinds(PRINT_ONLY_ITEM, { outcome: 'completed' })).toEqual(['receipt', 'item-notice']);
     expect(await kinds('policy-consultation', { outcome: 'consultation' })).toEqual(['one-time-notice']);
-    // The item's notice comes with any outcome while the assessment system has a result.
-    expect(await kinds('ltci-assessment', { outcome: 'not-done', ...why })).toEqual([
-      'one-time-notice',
-      'item-notice',
-    ]);
-    expect(await kinds('ltci-assessment', { outcome: 'transferred', ...why })).toEqual([
-      'receipt',
-      'item-notice',
-    ]);
+    // The item's notice comes only with a completed matter, whatever the assessment system holds.
+    expect(await kinds('ltci-assessment', { outcome: 'not-done', ...why })).toEqual(['one-time-notice']);
+    expect(await kinds('ltci-assessment', { outcome: 'transferred', ...why })).toEqual(['receipt']);
 
     const c = okData(
       await v.agent.request('case:open', { sessionId: v.sessionId, itemCode: 'policy-consultation' }),

@@ -14,12 +14,17 @@ const kinds = (code: string, outcome: Parameters<typeof planDocuments>[0]['outco
   );
 
 describe('planDocuments', () => {
-  it('gives a signed, accepted form item its form, its own receipt and its notices', () => {
+  it('gives a signed form item its form and its own receipt, and its notices only when completed', () => {
     expect(kinds('ltci-assessment', 'accepted')).toEqual([
+      'application-form:-',
+      'receipt:ltci-assessment-receipt',
+    ]);
+    expect(kinds('ltci-assessment', 'completed')).toEqual([
       'application-form:-',
       'receipt:ltci-assessment-receipt',
       'item-notice:ltci-assessment-result-notice',
     ]);
+    expect(kinds('ltci-assessment', 'not-done')).toEqual(['application-form:-', 'one-time-notice:-']);
     const plan = planDocuments({ item: item('ltci-assessment'), outcome: 'accepted', signed: true });
     expect(plan[0]!.title.zh).toBe('长期护理保险需求评估申请表');
     expect(plan[1]!.title.zh).toBe('老年照护统一需求评估申请受理回执');
@@ -62,7 +67,7 @@ describe('planDocuments', () => {
   it('lists every notice of an item as a candidate (rendering decides) and never a certificate', () => {
     const plan = planDocuments({
       item: item('disability-certificate-renewal'),
-      outcome: 'accepted',
+      outcome: 'completed',
       signed: true,
     });
     expect(plan.filter((e) => e.kind === 'item-notice').map((e) => e.catalogueDocumentId)).toEqual(

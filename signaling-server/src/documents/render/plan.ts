@@ -9,6 +9,8 @@ export const ONE_TIME_NOTICE_TITLE: LocalText = { zh: '一次性告知单', en: 
 
 const RECEIPT_OUTCOMES: readonly CaseOutcome[] = ['completed', 'accepted', 'transferred'];
 const NOTICE_OUTCOMES: readonly CaseOutcome[] = ['not-done', 'consultation'];
+/** An item's own notice (e.g. the assessment result) is what a completed matter hands over. */
+const ITEM_NOTICE_OUTCOMES: readonly CaseOutcome[] = ['completed'];
 
 /** The title of an item's application form. */
 export function applicationFormTitle(item: { name: LocalText }): LocalText {
@@ -23,8 +25,9 @@ export function applicationFormTitle(item: { name: LocalText }): LocalText {
  * - receipt for completed/accepted/transferred: the item's document of kind `receipt`, else a
  *   generic 受理回执;
  * - one-time-notice for not-done and consultation;
- * - item-notice for each of the item's documents of kind `notice` (candidates: renderDocument
- *   returns null when the records source has no data for it).
+ * - item-notice, for completed only, for each of the item's documents of kind `notice` (candidates:
+ *   renderDocument returns null when the records source has no data for it). An accepted application
+ *   has no result yet, whatever another system holds from an earlier one.
  * Documents of kind `certificate` are issued elsewhere and are not planned.
  */
 export function planDocuments(input: {
@@ -46,7 +49,8 @@ export function planDocuments(input: {
   }
   if (NOTICE_OUTCOMES.includes(outcome))
     plan.push({ kind: 'one-time-notice', catalogueDocumentId: null, title: ONE_TIME_NOTICE_TITLE });
-  for (const d of item.documents)
-    if (d.kind === 'notice') plan.push({ kind: 'item-notice', catalogueDocumentId: d.id, title: d.name });
+  if (ITEM_NOTICE_OUTCOMES.includes(outcome))
+    for (const d of item.documents)
+      if (d.kind === 'notice') plan.push({ kind: 'item-notice', catalogueDocumentId: d.id, title: d.name });
   return plan;
 }
