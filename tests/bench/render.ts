@@ -39,7 +39,7 @@ const notDone = sampleInput(subsidy, {
   },
 });
 const cases: Array<{ entry: DocumentPlanEntry; input: DocumentInput }> = [
-  ...planDocuments({ item: ltci, outcome: 'accepted', signed: true }).map((entry) => ({
+  ...planDocuments({ item: ltci, outcome: 'completed', signed: true }).map((entry) => ({
     entry,
     input: accepted,
   })),
