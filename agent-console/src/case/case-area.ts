@@ -24,5 +24,8 @@ export function createCaseArea(
     return getCatalogueItem(held.token, code);
   });
   const cases = new CaseStore({ transport: transport(line), fieldsOf: catalogue.fieldsOf });
-  return { catalogue, cases, paper: new PaperArea(line, paperDeps) };
+  const paper = new PaperArea(line, paperDeps);
+  // A case forgotten (its session ended) takes its documents and materials' images with it.
+  cases.subscribe(paper.follow(() => new Set(cases.getSnapshot().cases.map((c) => c.state.caseId))));
+  return { catalogue, cases, paper };
 }

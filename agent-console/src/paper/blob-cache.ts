@@ -63,6 +63,16 @@ export class BlobCache {
     return loading;
   }
 
+  /** Revokes the URLs of `keys` and forgets them. */
+  drop(keys: readonly string[]): void {
+    for (const key of keys) {
+      const load = this.loads.get(key);
+      if (load?.state === 'ready') this.urls.revoke(load.url);
+      this.loads.delete(key);
+    }
+    this.bump();
+  }
+
   /** Revokes every URL and forgets every load. */
   clear(): void {
     this.epoch += 1;

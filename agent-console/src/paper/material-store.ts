@@ -151,6 +151,20 @@ export class MaterialStore {
       this.requestChanged(request);
     });
 
+  /** Forgets the cases of a session that ended; returns the ids of their materials. */
+  forget(caseIds: readonly string[]): string[] {
+    const views = { ...this.views };
+    const gone: string[] = [];
+    for (const id of caseIds) {
+      gone.push(...(views[id]?.materials ?? []).map((m) => m.materialId));
+      delete views[id];
+      this.loads.delete(id);
+    }
+    this.views = views;
+    this.emit();
+    return gone;
+  }
+
   /** Forgets everything (sign-out). */
   reset(): void {
     this.epoch += 1;

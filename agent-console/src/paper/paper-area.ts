@@ -96,6 +96,24 @@ export class PaperArea {
     });
   }
 
+  /**
+   * Follows the case store: once a case it showed is gone (its session ended), its documents, jobs
+   * and materials are forgotten and the images' URLs revoked, so no picture of the resident's papers
+   * stays in the page after the call. A case never shown is kept (its pushes may come first).
+   */
+  follow(caseIds: () => ReadonlySet<string>): () => void {
+    const seen = new Set<string>();
+    return () => {
+      const now = caseIds();
+      const gone = [...seen].filter((id) => !now.has(id));
+      for (const id of now) seen.add(id);
+      if (!gone.length) return;
+      for (const id of gone) seen.delete(id);
+      this.prints.forget(gone);
+      this.images.drop(this.materials.forget(gone));
+    };
+  }
+
   /** Forgets everything and revokes the images (sign-out). */
   reset(): void {
     this.prints.reset();

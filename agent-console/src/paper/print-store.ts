@@ -158,6 +158,14 @@ export class PrintStore {
     }
   };
 
+  /** Forgets the cases of a session that ended. */
+  forget(caseIds: readonly string[]): void {
+    const views = { ...this.views };
+    for (const id of caseIds) delete views[id];
+    this.views = views;
+    this.emit();
+  }
+
   /** Forgets everything (sign-out). */
   reset(): void {
     this.epoch += 1;
