@@ -1,5 +1,6 @@
 /** Process entry: `tsx signaling-server/src/main.ts [command]`; SIGINT/SIGTERM close the server gracefully. */
 import { runCli } from './cli';
+import { sharedRenderPool } from './documents/render-pool';
 
 const result = await runCli(process.argv.slice(2), {
   env: process.env,
@@ -10,6 +11,8 @@ if ('exitCode' in result) {
   process.exitCode = result.exitCode;
 } else {
   const { server } = result;
+  // The document renderer's thread, started now rather than when the first case closes.
+  sharedRenderPool().warm();
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
