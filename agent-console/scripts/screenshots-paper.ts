@@ -204,6 +204,13 @@ try {
   await page.getByTestId('language-switch').click();
   await shoot(page, 'p8-print-mixed-en');
   await page.getByTestId('language-switch').click();
+  // 查看: the PDF in a tab opened at the click (the console's CSP lets the blob URL's viewer run).
+  const popup = page.waitForEvent('popup');
+  await page.getByTestId('document-view-receipt').click();
+  const tab = await popup;
+  await tab.waitForTimeout(2000);
+  await shoot(tab, 'p8b-view-receipt');
+  await tab.close();
   const dl = page.waitForEvent('download');
   await page.getByTestId('document-download-receipt').click();
   console.log(`  downloaded ${(await dl).suggestedFilename()}`);
