@@ -45,6 +45,14 @@ describe('client event schemas', () => {
       'case:outcome': ['agent'],
       'case:abandon': ['agent'],
       'rating:submit': ['kiosk'],
+      // The agent prints and asks for captures; the resident agrees on the kiosk, whose host reports.
+      'print:request': ['agent'],
+      'print:consent': ['kiosk'],
+      'print:status': ['kiosk'],
+      'material:request': ['agent'],
+      'material:consent': ['kiosk'],
+      'material:capture': ['agent'],
+      'material:cancel': ['agent', 'kiosk'],
     });
   });
 
@@ -99,8 +107,13 @@ describe('client event schemas', () => {
       [
         'agent:state',
         'auth:revoked',
+        'case:documents',
         'case:state',
         'kiosk:state',
+        'material:capture-now',
+        'material:state',
+        'print:offer',
+        'print:state',
         'queue:update',
         'server:restarting',
         'session:ended',
