@@ -79,9 +79,10 @@ export class RenderPool {
 
   private start(): Worker {
     const worker = new Worker(new URL('./render-worker.mjs', import.meta.url));
-    // Idle, it does not keep the process alive; while a render waits, the pending promise does not either.
-    worker.unref();
     worker.on('message', (msg: FromWorker) => this.received(worker, msg));
+    // Idle, it does not keep the process alive; while a render waits, the pending promise does not either.
+    // (After the 'message' listener: adding one refs the worker's port again.)
+    worker.unref();
     const fail = (err: Error) => {
       if (this.worker === worker) this.worker = null;
       for (const [id, p] of this.pending) {
