@@ -4,10 +4,18 @@ import { configEvents, configInvokes } from './config';
 import { bridgeEvents, bridgeInvokes } from './contract';
 import { demoEvents, demoInvokes } from './demo';
 import { idcardEvents, idcardInvokes } from './idcard';
+import { paperBridgeEvents, paperInvokes } from './paper';
 import { serverBridgeEvents, serverInvokes } from './server';
 
-const invokeSlices = [configInvokes, idcardInvokes, serverInvokes, caseInvokes, demoInvokes];
-const eventSlices = [configEvents, idcardEvents, serverBridgeEvents, caseBridgeEvents, demoEvents];
+const invokeSlices = [configInvokes, idcardInvokes, serverInvokes, caseInvokes, paperInvokes, demoInvokes];
+const eventSlices = [
+  configEvents,
+  idcardEvents,
+  serverBridgeEvents,
+  caseBridgeEvents,
+  paperBridgeEvents,
+  demoEvents,
+];
 
 describe('bridge contract', () => {
   // The merge spreads the slices: a channel named in two areas would silently lose one of them.
@@ -22,7 +30,11 @@ describe('bridge contract', () => {
 
   it('gives the renderer no field that could carry a server address or a credential', () => {
     const config = configInvokes['config:get'].response;
-    expect(Object.keys(config.shape).sort()).toEqual(['demo', 'locale']);
+    // documentCamera is a part of a camera's device label (at most 200 characters), nothing else.
+    expect(Object.keys(config.shape).sort()).toEqual(['demo', 'documentCamera', 'locale']);
     expect(config.safeParse({ locale: 'en', demo: false, kioskToken: 'x' }).success).toBe(false);
+    expect(config.safeParse({ locale: 'en', demo: false, documentCamera: 'x'.repeat(201) }).success).toBe(
+      false,
+    );
   });
 });
