@@ -103,8 +103,8 @@ export async function signedCaseClosed(
   await kioskPage.getByTestId('screen-call').waitFor();
   await consolePage.locator('[data-testid=form-phase][data-phase=signed]').waitFor();
   await recordOutcome(consolePage, outcome);
-  await consolePage.getByTestId('case-documents').waitFor({ timeout: 15_000 });
-  await consolePage.getByTestId('document-row-receipt').waitFor({ timeout: 15_000 });
+  await consolePage.getByTestId('case-documents').waitFor({ timeout: 45_000 });
+  await consolePage.getByTestId('document-row-receipt').waitFor({ timeout: 45_000 });
   return caseNumber;
 }
 
