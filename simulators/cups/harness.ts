@@ -231,6 +231,6 @@ export async function startCupsHarness(options: CupsdOptions = {}): Promise<Cups
 }
 
 /** A fresh temp folder for outputs (for callers that want the files outside the harness's folder). */
-export function tempOutDir(prefix = 'rvw-print-'): string {
+export function tempOutDir(prefix = 'rvw-cups-out-'): string {
   return mkdtempSync(join('/tmp', prefix));
 }

@@ -161,7 +161,7 @@ export function spokenOnKiosk(kioskPage: Page): Promise<string[]> {
   );
 }
 
-/** This process's print folders (rvw-print-<pid>-…) in the OS temp folder: the kiosk host's copies. */
+/** This process's print folders (rvw-kiosk-print-<pid>-…) in the OS temp folder: the kiosk host's copies. */
 export function ownPrintFolders(): string[] {
-  return readdirSync(tmpdir()).filter((name) => name.startsWith(`rvw-print-${process.pid}-`));
+  return readdirSync(tmpdir()).filter((name) => name.startsWith(`rvw-kiosk-print-${process.pid}-`));
 }

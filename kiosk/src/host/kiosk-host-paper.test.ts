@@ -31,7 +31,7 @@ describe('the kiosk host prints', () => {
     stand = await startPaperStandIn();
     tempRoot = mkdtempSync(join(tmpdir(), 'rvw-host-paper-test-'));
     // What a crashed run left: a folder of a process that is gone, with a resident's PDF in it.
-    const stale = join(tempRoot, `rvw-print-${2 ** 30}-x1y2z3`);
+    const stale = join(tempRoot, `rvw-kiosk-print-${2 ** 30}-x1y2z3`);
     mkdirSync(stale);
     writeFileSync(join(stale, 'document.pdf'), PDF);
     driver = new FakePrinterDriver({ printers: ['Front'] });

@@ -2,15 +2,18 @@
  * The print job's copy of its PDF on the kiosk's disk (issue 10): one fresh folder per job in the
  * OS temp folder (mode 0700, the file 0600), removed as soon as the job ends, and any folder a
  * crashed run left behind removed at the next start, so that no resident's paper stays on disk.
- * Folders are named rvw-print-<pid>-XXXXXX: a folder whose process is still alive belongs to another
- * running host (a test, a second shell) and is left alone.
+ * Folders are named rvw-kiosk-print-<pid>-XXXXXX: a folder whose process is still alive belongs to
+ * another running host (a test, a second shell) and is left alone, and a name of any other form is
+ * not ours and is never touched.
  */
 import { mkdtemp, readdir, rm, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The prefix of every print folder. */
-export const PRINT_FOLDER_PREFIX = 'rvw-print-';
+export const PRINT_FOLDER_PREFIX = 'rvw-kiosk-print-';
+/** A print folder's whole name, as mkdtemp makes it: the prefix, the owner's pid, six characters. */
+const PRINT_FOLDER_NAME = /^rvw-kiosk-print-(\d+)-[A-Za-z0-9]{6}$/;
 
 /** A job's file on disk and the folder that holds it. */
 export interface PrintFile {
@@ -48,8 +51,8 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * Removes the print folders under `root` that no live process owns (a crash's leftovers, or
- * folders of an unknown form). Returns how many were removed; never throws.
+ * Removes the print folders under `root` that no live process owns (a crash's leftovers). Returns
+ * how many were removed; never throws.
  */
 export async function removeStalePrintFolders(root: string = tmpdir()): Promise<number> {
   let names: string[];
@@ -60,10 +63,11 @@ export async function removeStalePrintFolders(root: string = tmpdir()): Promise<
   }
   let removed = 0;
   for (const name of names) {
-    if (!name.startsWith(PRINT_FOLDER_PREFIX)) continue;
-    const pid = Number(/^rvw-print-(\d+)-/.exec(name)?.[1] ?? NaN);
+    const owner = PRINT_FOLDER_NAME.exec(name)?.[1];
+    if (owner === undefined) continue;
+    const pid = Number(owner);
     // This process's own folders belong to jobs running now (another host of the same process).
-    if (Number.isInteger(pid) && (pid === process.pid || processAlive(pid))) continue;
+    if (pid === process.pid || processAlive(pid)) continue;
     await removePrintFolder(join(root, name));
     removed += 1;
   }

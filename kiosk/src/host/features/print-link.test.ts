@@ -167,7 +167,7 @@ describe('print link', () => {
     await printing!.handlers['print:consent']({ jobId: 'j4', ...consent });
     await settled('j4');
     expect(during).toHaveLength(1);
-    expect(during[0]).toMatch(new RegExp(`^rvw-print-${process.pid}-`));
+    expect(during[0]).toMatch(new RegExp(`^rvw-kiosk-print-${process.pid}-`));
     expect(readdirSync(tempRoot)).toEqual([]);
 
     outcome = { state: 'failed', reason: 'out-of-paper', detail: 'media-empty-error', jobId: '8' };
@@ -233,17 +233,18 @@ describe('print link', () => {
 });
 
 describe('stale print folders', () => {
-  it('removes the folders of dead processes and unknown forms, and leaves live ones and others', async () => {
+  it("removes the folders of dead processes, and leaves live ones and names not of the kiosk's form", async () => {
     const root = mkdtempSync(join(tmpdir(), 'rvw-print-stale-test-'));
     const deadPid = 2 ** 30; // above any Linux pid_max
-    for (const name of [
-      `rvw-print-${deadPid}-abc`,
-      'rvw-print-junk',
-      `rvw-print-${process.pid}-own`,
+    const kept = [
+      `rvw-kiosk-print-${process.pid}-own123`,
+      'rvw-kiosk-print-junk',
+      `rvw-kiosk-print-${deadPid}-abc`,
+      'rvw-print-link-test-a1b2c3',
       'other',
-    ])
-      mkdirSync(join(root, name));
-    expect(await removeStalePrintFolders(root)).toBe(2);
-    expect(readdirSync(root).sort()).toEqual(['other', `rvw-print-${process.pid}-own`]);
+    ];
+    for (const name of [`rvw-kiosk-print-${deadPid}-abc123`, ...kept]) mkdirSync(join(root, name));
+    expect(await removeStalePrintFolders(root)).toBe(1);
+    expect(readdirSync(root).sort()).toEqual([...kept].sort());
   });
 });
