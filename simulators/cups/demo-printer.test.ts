@@ -5,30 +5,10 @@ import { join } from 'node:path';
 import { createCupsDriver, printAndWait } from '@rvw/kiosk/printer';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_QUEUE, startDemoPrinter } from './demo-printer';
+import { minimalPdf } from './sample-pdf';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'rvw-demo-data-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/** A one-page PDF (Helvetica text). */
-function pdf(): Buffer {
-  const stream = 'BT /F1 24 Tf 72 720 Td (demo) Tj ET';
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let s = '%PDF-1.4\n';
-  const offs: number[] = [];
-  objs.forEach((o, i) => {
-    offs.push(s.length);
-    s += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const x = s.length;
-  s += `xref\n0 6\n0000000000 65535 f \n${offs.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  return Buffer.from(`${s}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${x}\n%%EOF\n`, 'latin1');
-}
 
 describe('demo printer', () => {
   it('gives the kiosk its CUPS URL and queue; a print lands in the data folder; stop ends cupsd', async () => {
@@ -40,7 +20,7 @@ describe('demo printer', () => {
       });
       expect(printer.line).toContain(join(dataDir, 'printed'));
       const file = join(dataDir, 'in.pdf');
-      writeFileSync(file, pdf());
+      writeFileSync(file, minimalPdf('demo'));
       const driver = createCupsDriver({ url: printer.env.RVW_KIOSK_CUPS_URL });
       const result = await printAndWait(driver, file, { printer: DEMO_QUEUE, title: 'demo', pollMs: 100 });
       expect(result.state).toBe('done');

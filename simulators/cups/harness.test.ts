@@ -7,30 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKEND_DIR, BACKEND_SCHEME, pdfText, rasterDarkPixels, startCupsHarness } from './index';
+import {
+  BACKEND_DIR,
+  BACKEND_SCHEME,
+  minimalPdf,
+  pdfText,
+  rasterDarkPixels,
+  startCupsHarness,
+} from './index';
 import type { CupsHarness } from './index';
-
-/** A one-page PDF drawing "RVW harness" in Helvetica. */
-function pdf(): Buffer {
-  const stream = 'BT /F1 36 Tf 72 700 Td (RVW harness) Tj ET';
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let s = '%PDF-1.4\n';
-  const offs: number[] = [];
-  objs.forEach((o, i) => {
-    offs.push(s.length);
-    s += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const x = s.length;
-  s += `xref\n0 6\n0000000000 65535 f \n${offs.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  s += `trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${x}\n%%EOF\n`;
-  return Buffer.from(s, 'latin1');
-}
 
 /** `lpstat -h HOST args…` output. */
 function lpstat(cups: CupsHarness, args: string[]): string {
@@ -60,7 +45,7 @@ describe('CUPS harness', () => {
   beforeAll(async () => {
     cups = await startCupsHarness();
     file = join(cups.dir, 'in.pdf');
-    writeFileSync(file, pdf());
+    writeFileSync(file, minimalPdf('RVW harness'));
   });
   afterAll(async () => {
     await cups?.stop();

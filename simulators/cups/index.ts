@@ -6,5 +6,6 @@ export type { CupsHarness, CupsQueue, CupsQueueOptions, CupsFault } from './harn
 export { startCupsd, cupsMissing, freePort, GENERIC_PDF_PPD } from './cupsd';
 export type { Cupsd, CupsdOptions } from './cupsd';
 export { pdfText, rasterDarkPixels, pgmPixels } from './output';
+export { minimalPdf } from './sample-pdf';
 export { startDemoPrinter, DEMO_QUEUE } from './demo-printer';
 export type { DemoPrinter } from './demo-printer';

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // eslint-disable-next-line no-restricted-imports -- test support, imported only by *.test.ts files
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// eslint-disable-next-line no-restricted-imports -- test support, imported only by *.test.ts files
+import { minimalPdf } from '@rvw/sim/cups';
 import { PrinterErrorCode } from './errors';
 import { printAndWait } from './print-and-wait';
 import type { PrinterDriver, PrintProgress } from './types';
@@ -29,30 +31,6 @@ export interface ContractTarget {
   /** How often printAndWait polls here, in ms. */
   pollMs: number;
   close(): Promise<void>;
-}
-
-/** A one-page PDF with a line of Latin text (Helvetica), byte offsets computed. */
-export function minimalPdf(line = 'RVW printer contract'): Buffer {
-  const safe = line.replace(/[()\\]/g, '');
-  const stream = `BT /F1 24 Tf 72 720 Td (${safe}) Tj ET`;
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
 }
 
 /** Registers the contract suite for the target `make` creates (once, before all tests). */
