@@ -15,33 +15,10 @@ import type { HostFeature } from '../feature';
 import { caseLinkFeature } from './case-link';
 import { recordingContext, type RecordedEvent } from './recording-context';
 import { serverLinkFeature, type ServerLinkFeature } from './server-link';
+import { greetingWith } from './test-greeting';
 
 const until = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 10 });
 const HASH = 'a'.repeat(64);
-
-const kiosk = { id: 'k1', name: '1 号机', location: '愚园路居委会' };
-function kioskState(sessionId: string | null): KioskState {
-  return {
-    kiosk,
-    ticket: null,
-    session: sessionId
-      ? {
-          session: {
-            id: sessionId,
-            ticketId: 't1',
-            ticketNumber: 'A007',
-            kiosk,
-            agent: { id: 'a1', displayName: '王芳' },
-            startedAt: '2026-01-01T00:01:00Z',
-            endedAt: null,
-            endedBy: null,
-          },
-          iceServers: [],
-          initiator: false,
-        }
-      : null,
-  };
-}
 
 function caseState(revision: number, caseId = 'c1', sessionId = 's1'): CaseState {
   return {
@@ -101,7 +78,7 @@ describe('case link', () => {
   beforeEach(async () => {
     received = [];
     socket = null;
-    greeting = kioskState('s1');
+    greeting = greetingWith('s1');
     http = createServer();
     io = new Server(http);
     io.on('connection', (s) => {
@@ -189,10 +166,10 @@ describe('case link', () => {
     // A case of another session is forwarded, but not kept for this kiosk's screen.
     socket!.emit('case:state', caseState(1, 'c9', 's9'));
     await until(() => expect(named('case:state')).toHaveLength(2));
-    greeting = kioskState(null);
+    greeting = greetingWith(null);
     socket!.disconnect();
     await until(() => expect(named('kiosk:state')).toHaveLength(2));
-    greeting = kioskState('s1');
+    greeting = greetingWith('s1');
     socket!.disconnect();
     await until(() => expect(named('kiosk:state')).toHaveLength(3));
     await new Promise((r) => setTimeout(r, 50));

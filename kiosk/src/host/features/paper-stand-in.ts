@@ -11,34 +11,10 @@ import type { AddressInfo } from 'node:net';
 import { Server, type Socket } from 'socket.io';
 import { PRINT_STATE_ORDER } from '@rvw/shared';
 import type { CaseMaterial, KioskState, MaterialRequest, PrintJob } from '@rvw/shared';
+import { greetingWith } from './test-greeting';
 
 export const STAND_IN_TOKEN = 'kiosk-paper-token';
-const kiosk = { id: 'k1', name: '1 号机', location: '愚园路居委会' };
 const at = '2026-01-01T00:05:00.000Z';
-
-/** The kiosk's greeting with session `sessionId` open (or none). */
-export function greetingWith(sessionId: string | null): KioskState {
-  return {
-    kiosk,
-    ticket: null,
-    session: sessionId
-      ? {
-          session: {
-            id: sessionId,
-            ticketId: 't1',
-            ticketNumber: 'A007',
-            kiosk,
-            agent: { id: 'a1', displayName: '王芳' },
-            startedAt: at,
-            endedAt: null,
-            endedBy: null,
-          },
-          iceServers: [],
-          initiator: false,
-        }
-      : null,
-  };
-}
 
 /** A print job of session s1 for `pdf` (its digest unless `sha256` is given). */
 export function printJob(jobId: string, pdf: Uint8Array, overrides: Partial<PrintJob> = {}): PrintJob {

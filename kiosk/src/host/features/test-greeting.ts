@@ -1,0 +1,28 @@
+/** For tests (imported by tests only): the kiosk:state a stand-in signaling server greets kiosk k1 with. */
+import type { KioskState } from '@rvw/shared';
+
+const kiosk = { id: 'k1', name: '1 号机', location: '愚园路居委会' };
+
+/** The kiosk's greeting with session `sessionId` open (agent 王芳, ticket A007), or none. */
+export function greetingWith(sessionId: string | null): KioskState {
+  return {
+    kiosk,
+    ticket: null,
+    session: sessionId
+      ? {
+          session: {
+            id: sessionId,
+            ticketId: 't1',
+            ticketNumber: 'A007',
+            kiosk,
+            agent: { id: 'a1', displayName: '王芳' },
+            startedAt: '2026-01-01T00:01:00.000Z',
+            endedAt: null,
+            endedBy: null,
+          },
+          iceServers: [],
+          initiator: false,
+        }
+      : null,
+  };
+}
