@@ -23,6 +23,7 @@ import { MemoryStorage } from '../auth/memory-storage';
 import { ConsoleApp, type ConsoleSnapshot } from '../app/console-app';
 import type { ConsoleSocket } from '../app/console-socket';
 import { asConsoleError, consoleApi } from '../lib/api';
+import { untilStore } from '../lib/until-store';
 import { CaseStore } from './case-store';
 import { socketCaseTransport } from './socket-transport';
 
@@ -97,35 +98,10 @@ function newApp(auth: LoginResponse): ConsoleApp {
   return app;
 }
 
-/** Resolves once `check` holds for the value `read` returns (checked on every change of `subscribe`). */
-function until<T>(
-  subscribe: (l: () => void) => () => void,
-  read: () => T,
-  check: (v: T) => boolean,
-  what: string,
-  timeoutMs = 5000,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`not within ${timeoutMs} ms: ${what}`));
-    }, timeoutMs);
-    const look = () => {
-      const v = read();
-      if (!check(v)) return;
-      clearTimeout(timer);
-      off();
-      resolve(v);
-    };
-    const off = subscribe(look);
-    look();
-  });
-}
-
 const appUntil = (app: ConsoleApp, check: (s: ConsoleSnapshot) => boolean, what: string) =>
-  until(app.subscribe, app.getSnapshot, check, what);
+  untilStore(app.subscribe, app.getSnapshot, check, what);
 const caseUntil = (store: CaseStore, caseId: string, check: (s: CaseState) => boolean, what: string) =>
-  until(
+  untilStore(
     store.subscribe,
     () => store.getSnapshot().cases.find((c) => c.state.caseId === caseId),
     (e) => Boolean(e && check(e.state)),
@@ -172,7 +148,7 @@ describe('a case at the window, against the real server', () => {
     const store = app.cases;
 
     // 免申即享: the resident is 78 with a resident card.
-    const ents = await until(
+    const ents = await untilStore(
       store.subscribe,
       () => store.getSnapshot().entitlements[ticketId],
       (l) => Boolean(l?.length),
@@ -209,7 +185,7 @@ describe('a case at the window, against the real server', () => {
     expect(filled.form.values).toMatchObject({ contactName: '王小明', applicantRelation: 'spouse' });
     await caseUntil(store, caseId, (s) => s.form.revision === filled.form.revision, 'the agent has it too');
     // The push may overtake the last ack; the draft goes with the ack.
-    await until(
+    await untilStore(
       store.subscribe,
       () => store.hasUnsaved(caseId),
       (u) => !u,
@@ -333,7 +309,7 @@ describe('a case at the window, against the real server', () => {
     );
     store.edit(caseId, 'contactPhone', '13812345678');
     store.commit(caseId, 'contactPhone');
-    const conflicted = await until(
+    const conflicted = await untilStore(
       store.subscribe,
       () => store.getSnapshot().cases[0]!.drafts.contactPhone,
       (d) => d?.phase === 'conflict',
@@ -342,7 +318,7 @@ describe('a case at the window, against the real server', () => {
     expect(conflicted!.value).toBe('13812345678');
 
     // No push reaches this store: it reloads the session's cases over HTTP and sends again.
-    await until(
+    await untilStore(
       store.subscribe,
       () => store.getSnapshot().cases[0]!.drafts.contactPhone?.phase,
       (p) => p === 'sent',

@@ -18,6 +18,7 @@ import {
   type TestServer,
 } from '@rvw/signaling-server/testing';
 import { request, type ConsoleSocket } from '../app/console-socket';
+import { untilStore } from '../lib/until-store';
 import { PaperArea } from './paper-area';
 import type { CaseDocumentsView } from './print-store';
 
@@ -32,29 +33,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Resolves once `check` holds for the store's view (checked on each change). */
-function until<T>(
+/** Resolves once `check` holds for the store's view (a loaded machine may take 10 s). */
+const until = <T>(
   subscribe: (l: () => void) => () => void,
   read: () => T,
   check: (v: T) => boolean,
   what: string,
-) {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error(`not within 10 s: ${what}`));
-    }, 10_000);
-    const look = () => {
-      const v = read();
-      if (!check(v)) return;
-      clearTimeout(timer);
-      off();
-      resolve(v);
-    };
-    const off = subscribe(look);
-    look();
-  });
-}
+) => untilStore(subscribe, read, check, what, 10_000);
 
 const consent = { accepted: true, consentText: '我同意。', locale: 'zh-CN' as const };
 
