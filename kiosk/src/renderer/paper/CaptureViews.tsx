@@ -9,6 +9,7 @@ import type { Tr } from '../i18n';
 import type { CaptureEntry } from './paper-model';
 import { captureLines } from './paper-text';
 import { CameraIllustration } from './Illustrations';
+import { PaperAnswers, PaperDialog } from './PaperPanel';
 
 /** What the capture screens take. */
 export interface CaptureViewProps {
@@ -45,43 +46,25 @@ export function CaptureView(props: CaptureViewProps) {
     );
   if (capture.phase === 'ask')
     return (
-      <section
-        className="paper-panel"
-        role="alertdialog"
-        aria-labelledby="capture-question"
-        data-testid="capture-ask"
-      >
-        <CameraIllustration />
-        <h1 className="paper-question" id="capture-question">
-          {headline}
-        </h1>
-        {more.map((line) => (
-          <p className="lead" key={line}>
-            {line}
-          </p>
-        ))}
-        <div className="paper-actions">
-          <button
-            type="button"
-            className="btn btn-primary btn-huge"
-            data-testid="capture-accept"
-            data-main-action
-            disabled={!props.ready || capture.sending}
-            onClick={() => props.onAnswer(true)}
-          >
-            {tr('capture.accept')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            data-testid="capture-decline"
-            disabled={!props.ready || capture.sending}
-            onClick={() => props.onAnswer(false)}
-          >
-            {tr('capture.decline')}
-          </button>
-        </div>
-      </section>
+      <PaperDialog
+        labelId="capture-question"
+        testId="capture-ask"
+        illustration={<CameraIllustration />}
+        headline={headline}
+        lines={more}
+        main={{
+          testId: 'capture-accept',
+          label: tr('capture.accept'),
+          disabled: !props.ready || capture.sending,
+          onClick: () => props.onAnswer(true),
+        }}
+        other={{
+          testId: 'capture-decline',
+          label: tr('capture.decline'),
+          disabled: !props.ready || capture.sending,
+          onClick: () => props.onAnswer(false),
+        }}
+      />
     );
   return <CaptureLive {...props} headline={headline ?? ''} more={more} />;
 }
@@ -140,29 +123,25 @@ function CaptureLive({
           {line}
         </p>
       ))}
-      <div className="paper-actions paper-actions-row">
-        {!failed && (
-          <button
-            type="button"
-            className="btn btn-primary btn-huge"
-            data-testid="capture-button"
-            data-main-action
-            disabled={!ready || capture.sending || !capture.camera || !stream}
-            onClick={onCapture}
-          >
-            {tr('capture.button')}
-          </button>
-        )}
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          data-testid="capture-cancel"
-          disabled={!ready || capture.sending}
-          onClick={() => onCancel()}
-        >
-          {tr('capture.cancel')}
-        </button>
-      </div>
+      <PaperAnswers
+        row
+        main={
+          failed
+            ? undefined
+            : {
+                testId: 'capture-button',
+                label: tr('capture.button'),
+                disabled: !ready || capture.sending || !capture.camera || !stream,
+                onClick: onCapture,
+              }
+        }
+        other={{
+          testId: 'capture-cancel',
+          label: tr('capture.cancel'),
+          disabled: !ready || capture.sending,
+          onClick: () => onCancel(),
+        }}
+      />
     </section>
   );
 }

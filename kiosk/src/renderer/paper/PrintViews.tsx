@@ -8,6 +8,7 @@ import type { Tr } from '../i18n';
 import type { PrintEntry } from './paper-model';
 import { printOfferText, printStatusLines } from './paper-text';
 import { PaperSlotIllustration } from './Illustrations';
+import { PaperDialog } from './PaperPanel';
 
 /** What both print views take. */
 export interface PrintViewProps {
@@ -28,43 +29,25 @@ export function PrintOffer({
 }: PrintViewProps & { onAnswer: (accepted: boolean) => void }) {
   const busy = !ready || entry.sending;
   return (
-    <section
-      className="paper-panel"
-      role="alertdialog"
-      aria-modal="true"
-      aria-labelledby="print-offer-question"
-      data-testid="print-offer"
-    >
-      {entry.problem && (
-        <p className="notice" role="status">
-          {tr('paper.sendFailed')}
-        </p>
-      )}
-      <h1 className="paper-question" id="print-offer-question">
-        {printOfferText(entry.job, locale)}
-      </h1>
-      <div className="paper-actions">
-        <button
-          type="button"
-          className="btn btn-primary btn-huge"
-          data-testid="print-accept"
-          data-main-action
-          disabled={busy}
-          onClick={() => onAnswer(true)}
-        >
-          {tr('print.accept')}
-        </button>
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          data-testid="print-decline"
-          disabled={busy}
-          onClick={() => onAnswer(false)}
-        >
-          {tr('print.decline')}
-        </button>
-      </div>
-    </section>
+    <PaperDialog
+      labelId="print-offer-question"
+      testId="print-offer"
+      modal
+      notice={entry.problem ? tr('paper.sendFailed') : null}
+      headline={printOfferText(entry.job, locale)}
+      main={{
+        testId: 'print-accept',
+        label: tr('print.accept'),
+        disabled: busy,
+        onClick: () => onAnswer(true),
+      }}
+      other={{
+        testId: 'print-decline',
+        label: tr('print.decline'),
+        disabled: busy,
+        onClick: () => onAnswer(false),
+      }}
+    />
   );
 }
 
@@ -86,34 +69,14 @@ export function PrintStatus({
       </p>
     );
   return (
-    <section
-      className="paper-panel"
-      role="alertdialog"
-      aria-labelledby="print-status-headline"
-      data-testid="print-status"
-      data-state={state}
-    >
-      {state === 'done' && <PaperSlotIllustration />}
-      <h1 className="paper-question" id="print-status-headline">
-        {headline}
-      </h1>
-      {more.map((line) => (
-        <p className="lead" key={line}>
-          {line}
-        </p>
-      ))}
-      <div className="paper-actions">
-        <button
-          type="button"
-          className="btn btn-primary btn-huge"
-          data-testid="print-dismiss"
-          data-main-action
-          disabled={!ready}
-          onClick={onDismiss}
-        >
-          {tr('print.ok')}
-        </button>
-      </div>
-    </section>
+    <PaperDialog
+      labelId="print-status-headline"
+      testId="print-status"
+      state={state}
+      illustration={state === 'done' && <PaperSlotIllustration />}
+      headline={headline}
+      lines={more}
+      main={{ testId: 'print-dismiss', label: tr('print.ok'), disabled: !ready, onClick: onDismiss }}
+    />
   );
 }
