@@ -6,12 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KioskBridge } from '@rvw/shared';
 import { opened } from '../flow/test-fixtures';
 import { KioskApp } from '../kiosk-app';
-import { job, request } from './test-paper';
-
-type Listener = (payload: unknown) => void;
+import { eventBridge, job, request } from './test-paper';
 
 function fakeBridge() {
-  const listeners = new Map<string, Set<Listener>>();
   const invoke = vi.fn(async (channel: string, req: Record<string, unknown>): Promise<unknown> => {
     switch (channel) {
       case 'config:get':
@@ -24,19 +21,8 @@ function fakeBridge() {
         return {};
     }
   });
-  const bridge = {
-    invoke,
-    on: (channel: string, fn: Listener) => {
-      let set = listeners.get(channel);
-      if (!set) listeners.set(channel, (set = new Set()));
-      set.add(fn);
-      return () => set.delete(fn);
-    },
-  } as unknown as KioskBridge;
-  const emit = (channel: string, payload: unknown) => {
-    for (const fn of listeners.get(channel) ?? []) fn(payload);
-  };
-  return { bridge, invoke, emit };
+  const { bridge, emit } = eventBridge(invoke);
+  return { bridge: bridge as unknown as KioskBridge, invoke, emit };
 }
 
 describe('KioskApp with paper', () => {

@@ -5,13 +5,10 @@ import type { OpenCamera } from './camera';
 import type { GrabFrame } from './frame';
 import { CAPTURE_DONE_MS, PaperController } from './paper-controller';
 import { printOfferText, captureConsentText } from './paper-text';
-import { afterCallContext, homeContext, inCallContext, job, request } from './test-paper';
-
-type Listener = (payload: unknown) => void;
+import { afterCallContext, eventBridge, homeContext, inCallContext, job, request } from './test-paper';
 
 /** A bridge whose events the test emits and whose invokes answer from `answers`. */
 function fakeBridge() {
-  const listeners = new Map<string, Set<Listener>>();
   const answers: Record<string, (req: Record<string, unknown>) => unknown> = {
     'print:consent': (r) => ({ job: job(r.accepted ? 'queued' : 'declined', r.jobId as string) }),
     'material:consent': (r) => ({
@@ -25,19 +22,8 @@ function fakeBridge() {
     if (!answer) throw new Error(`unexpected ${channel}`);
     return answer(req);
   });
-  const bridge = {
-    invoke,
-    on: (channel: string, fn: Listener) => {
-      let set = listeners.get(channel);
-      if (!set) listeners.set(channel, (set = new Set()));
-      set.add(fn);
-      return () => set.delete(fn);
-    },
-  } as unknown as Pick<KioskBridge, 'invoke' | 'on'>;
-  const emit = (channel: string, payload: unknown) => {
-    for (const fn of listeners.get(channel) ?? []) fn(payload);
-  };
-  return { bridge, invoke, answers, emit };
+  const { bridge, emit } = eventBridge(invoke);
+  return { bridge: bridge as Pick<KioskBridge, 'invoke' | 'on'>, invoke, answers, emit };
 }
 
 function fakeStream() {

@@ -1,4 +1,4 @@
-/** Sample print jobs and capture requests for the paper tests. */
+/** Sample print jobs and capture requests for the paper tests, and a bridge whose events they emit. */
 import type { MaterialRequest, PrintJob, PrintJobState } from '@rvw/shared';
 import type { PaperContext } from './paper-model';
 
@@ -52,4 +52,24 @@ export function request(
     updatedAt: '2026-01-01T00:00:00Z',
     ...over,
   };
+}
+
+type Listener = (payload: unknown) => void;
+
+/** A bridge answering with `invoke`, whose events the test emits with `emit`. */
+export function eventBridge<I>(invoke: I) {
+  const listeners = new Map<string, Set<Listener>>();
+  const bridge = {
+    invoke,
+    on: (channel: string, fn: Listener) => {
+      let set = listeners.get(channel);
+      if (!set) listeners.set(channel, (set = new Set()));
+      set.add(fn);
+      return () => set.delete(fn);
+    },
+  };
+  const emit = (channel: string, payload: unknown) => {
+    for (const fn of listeners.get(channel) ?? []) fn(payload);
+  };
+  return { bridge, emit };
 }
