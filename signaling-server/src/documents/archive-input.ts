@@ -11,7 +11,7 @@ import { signatureOf } from '../cases/case-store';
 import { checkpointAfterPurge, type Db } from '../db/database';
 import type { IdentityCipher } from '../identity/identity-crypto';
 import { consentedIdentity } from '../identity/identity-store';
-import type { DocumentInput } from './render';
+import { documentItem, type DocumentInput } from './render';
 import type { PaperVault } from './paper-vault';
 
 /** The resident as documents print them (they mask what they must). */
@@ -92,14 +92,7 @@ export async function documentInput(
   return {
     centreName: source.centreName,
     caseNumber: rec.number,
-    item: {
-      code: item.code,
-      version: item.version,
-      name: item.name,
-      nextSteps: item.nextSteps,
-      materials: item.materials,
-      processingTime: item.processingTime,
-    },
+    item: documentItem(item),
     fields: item.form.fields,
     values: rec.values,
     revision: rec.revision,

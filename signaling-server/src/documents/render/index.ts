@@ -8,6 +8,7 @@ export type {
   RenderOptions,
   RenderedDocument,
 } from './types';
+export { documentItem } from './types';
 export { GENERIC_RECEIPT_TITLE, ONE_TIME_NOTICE_TITLE, applicationFormTitle, planDocuments } from './plan';
 export { renderDocument } from './render';
 export { demoExternalRecords, DEMO_ASSESSMENT_RESULTS } from '../records';

@@ -3,7 +3,7 @@
  * form, a signature and a closed outcome. All people here are invented.
  */
 import type { CatalogueItem, FieldDescription, SignatureStrokes } from '@rvw/shared';
-import type { DocumentInput } from './types';
+import { documentItem, type DocumentInput } from './types';
 
 /** A signature of three strokes on a 600×240 canvas, the second with pressure. */
 export function sampleStrokes(): SignatureStrokes {
@@ -101,14 +101,7 @@ export function sampleInput(
   return {
     centreName: '黄浦区南京东路街道社区事务受理服务中心',
     caseNumber: 'HP-20261207-0042',
-    item: {
-      code: item.code,
-      version: item.version,
-      name: item.name,
-      nextSteps: item.nextSteps,
-      materials: item.materials,
-      processingTime: item.processingTime,
-    },
+    item: documentItem(item),
     fields,
     values: sampleValues(fields, resident),
     revision: 3,

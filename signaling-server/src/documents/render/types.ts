@@ -1,6 +1,7 @@
 /** The PDF renderer's inputs and outputs (issue 10, documents rendered on the server). */
 import type {
   CaseOutcome,
+  CatalogueItem,
   DocumentKind,
   FieldDescription,
   LocalText,
@@ -48,6 +49,12 @@ export interface DocumentInput {
   /** ISO times; the PDF's CreationDate is closedAt (the same input gives the same bytes). */
   openedAt: string;
   closedAt: string;
+}
+
+/** What a document prints of the case's catalogue item. */
+export function documentItem(item: CatalogueItem): DocumentInput['item'] {
+  const { code, version, name, nextSteps, materials, processingTime } = item;
+  return { code, version, name, nextSteps, materials, processingTime };
 }
 
 /** A rendered PDF. */
