@@ -6,18 +6,12 @@
  * highest revision of each) and the ticket's entitlements only while they are current, so that a
  * reloaded screen gets them back after its kiosk:state; they go when the session ends.
  */
-import type { caseInvokes, CaseState, KioskState } from '@rvw/shared';
+import type { caseInvokes, CaseState } from '@rvw/shared';
 import type { HostContext, HostFeature } from '../feature';
-import type { ServerLinkPort, ServerPayload } from './server-link';
+import { openSession, type ServerLinkPort, type ServerPayload } from './server-link';
 
 /** What the server sent about the benefits of the resident on this kiosk's ticket. */
 type Entitlements = ServerPayload<'session:entitlements'>;
-
-/** The session a kiosk:state says is open, if any. */
-function openSession(state: KioskState): { id: string; ticketId: string } | null {
-  const session = state.session?.session;
-  return session && session.endedAt === null ? { id: session.id, ticketId: session.ticketId } : null;
-}
 
 /** Answers the case slice of the bridge through `link`, and forwards the server's case events. */
 export function caseLinkFeature(ctx: HostContext, link: ServerLinkPort): HostFeature<typeof caseInvokes> {

@@ -11,7 +11,7 @@ import { BridgeError, BridgeErrorCode, HttpClientError, HttpClientErrorCode } fr
 import type { KioskState, MaterialRequest, paperInvokes } from '@rvw/shared';
 import type { HostContext, HostFeature } from '../feature';
 import type { PaperHttp } from '../paper-http';
-import type { ServerLinkPort } from './server-link';
+import { openSession, type ServerLinkPort } from './server-link';
 
 type MaterialSlice = Pick<typeof paperInvokes, 'material:consent' | 'material:cancel' | 'material:upload'>;
 
@@ -49,8 +49,7 @@ export function materialLinkFeature(
   });
   link.onGreeting((state: KioskState) => {
     if (closed) return;
-    const session = state.session?.session;
-    const open = session && session.endedAt === null ? session.id : null;
+    const open = openSession(state)?.id ?? null;
     for (const [id, request] of pending) if (request.sessionId !== open) pending.delete(id);
     for (const request of pending.values()) emit('material:state', request);
   });

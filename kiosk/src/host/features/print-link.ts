@@ -16,7 +16,7 @@ import type { PrintProgress } from '../../devices/printer/types';
 import type { HostContext, HostFeature } from '../feature';
 import type { PaperHttp } from '../paper-http';
 import { removePrintFolder, writePrintFile, type PrintFile } from '../print-files';
-import type { ServerLinkPort } from './server-link';
+import { openSession, type ServerLinkPort } from './server-link';
 
 /** The final outcome of printing one file. */
 export type PrintOutcome = Extract<PrintProgress, { state: 'done' | 'failed' }>;
@@ -198,8 +198,7 @@ export function printLinkFeature(
   // A reloaded screen gets the open session's waiting and running jobs back after its kiosk:state.
   link.onGreeting((state: KioskState) => {
     if (closed) return;
-    const session = state.session?.session;
-    const open = session && session.endedAt === null ? session.id : null;
+    const open = openSession(state)?.id ?? null;
     for (const [id, job] of jobs) if (job.sessionId !== open) jobs.delete(id);
     for (const job of jobs.values()) emit(job.state === 'offered' ? 'print:offer' : 'print:state', job);
   });

@@ -71,6 +71,12 @@ export interface ServerLinkPort {
   onGreeting(listener: (state: KioskState) => void): void;
 }
 
+/** The session a kiosk:state (a greeting) says is open, if any. */
+export function openSession(state: KioskState): { id: string; ticketId: string } | null {
+  const session = state.session?.session;
+  return session && session.endedAt === null ? { id: session.id, ticketId: session.ticketId } : null;
+}
+
 /** The server link: the server slice of the bridge, and the port other features talk through. */
 export interface ServerLinkFeature extends HostFeature<typeof serverInvokes> {
   port: ServerLinkPort;
