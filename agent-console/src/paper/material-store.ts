@@ -13,7 +13,7 @@ import {
   type MaterialRequestState,
 } from '@rvw/shared';
 import { errorCodeOf } from '../lib/errors';
-import type { PaperLoad } from './print-store';
+import { CaseViews, type PaperLoad } from './case-views';
 
 /** How the store reaches the server. */
 export interface MaterialTransport {
@@ -69,25 +69,12 @@ export function isFinalRequest(r: MaterialRequest): boolean {
 }
 
 /** The capture requests and materials of the agent's cases; one per console, reset on sign-out. */
-export class MaterialStore {
-  private views: Readonly<Record<string, CaseMaterialsView>> = {};
-  private readonly listeners = new Set<() => void>();
-  private epoch = 0;
+export class MaterialStore extends CaseViews<CaseMaterialsView> {
   /** The newest list call per case: an older answer arriving late is dropped. */
   private readonly loads = new Map<string, number>();
 
-  constructor(private readonly transport: MaterialTransport) {}
-
-  getSnapshot = (): Readonly<Record<string, CaseMaterialsView>> => this.views;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** One case's materials (an empty idle view for a case not seen yet). */
-  view(caseId: string): CaseMaterialsView {
-    return this.views[caseId] ?? EMPTY;
+  constructor(private readonly transport: MaterialTransport) {
+    super(EMPTY);
   }
 
   /** `material:state` (or an ack): a request moved; only forward moves count. */
@@ -122,12 +109,6 @@ export class MaterialStore {
     }
   };
 
-  /** Reads every case's materials read before again (the socket came back). */
-  resync = (): void => {
-    for (const [caseId, v] of Object.entries(this.views))
-      if (v.load === 'loaded' || v.load === 'failed') void this.load(caseId, true);
-  };
-
   /** Asks the resident to put a material under the document camera. */
   ask = (sessionId: string, caseId: string, label: string): Promise<MaterialResult> =>
     this.act(caseId, 'request', async () => {
@@ -152,25 +133,17 @@ export class MaterialStore {
     });
 
   /** Forgets the cases of a session that ended; returns the ids of their materials. */
-  forget(caseIds: readonly string[]): string[] {
-    const views = { ...this.views };
-    const gone: string[] = [];
-    for (const id of caseIds) {
-      gone.push(...(views[id]?.materials ?? []).map((m) => m.materialId));
-      delete views[id];
-      this.loads.delete(id);
-    }
-    this.views = views;
-    this.emit();
+  override forget(caseIds: readonly string[]): string[] {
+    const gone = caseIds.flatMap((id) => this.view(id).materials.map((m) => m.materialId));
+    for (const id of caseIds) this.loads.delete(id);
+    super.forget(caseIds);
     return gone;
   }
 
   /** Forgets everything (sign-out). */
-  reset(): void {
-    this.epoch += 1;
+  override reset(): void {
     this.loads.clear();
-    this.views = {};
-    this.emit();
+    super.reset();
   }
 
   private async act(
@@ -190,14 +163,5 @@ export class MaterialStore {
       if (epoch === this.epoch) this.set(caseId, { busy: null, error: code });
       return { ok: false, code };
     }
-  }
-
-  private set(caseId: string, patch: Partial<CaseMaterialsView>): void {
-    this.views = { ...this.views, [caseId]: { ...this.view(caseId), ...patch } };
-    this.emit();
-  }
-
-  private emit(): void {
-    for (const l of this.listeners) l();
   }
 }

@@ -14,6 +14,7 @@ import {
   type PrintJob,
 } from '@rvw/shared';
 import { errorCodeOf } from '../lib/errors';
+import { CaseViews, type PaperLoad } from './case-views';
 import { isFinalJob, newerJob } from './print-rules';
 
 /** How the store reaches the server. */
@@ -33,8 +34,7 @@ export interface PendingPrint {
   error: string | null;
 }
 
-/** Loading a case's documents and jobs from the server. */
-export type PaperLoad = 'idle' | 'loading' | 'loaded' | 'failed';
+export type { PaperLoad } from './case-views';
 
 /** One case's documents as the panel renders them. */
 export interface CaseDocumentsView {
@@ -60,28 +60,12 @@ export function newRequestId(): string {
 }
 
 /** Documents and print jobs of the agent's cases; one per console, reset on sign-out. */
-export class PrintStore {
-  private views: Readonly<Record<string, CaseDocumentsView>> = {};
-  private readonly listeners = new Set<() => void>();
-  /** Raised by reset: answers to calls made before it are dropped. */
-  private epoch = 0;
-
+export class PrintStore extends CaseViews<CaseDocumentsView> {
   constructor(
     private readonly transport: PrintTransport,
     private readonly newId: () => string = newRequestId,
-  ) {}
-
-  /** Every case's documents by case id (stable until something changes). */
-  getSnapshot = (): Readonly<Record<string, CaseDocumentsView>> => this.views;
-
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  /** One case's documents (an empty idle view for a case not seen yet). */
-  view(caseId: string): CaseDocumentsView {
-    return this.views[caseId] ?? EMPTY;
+  ) {
+    super(EMPTY);
   }
 
   /** `case:documents`: the server archived a closed case's documents. */
@@ -126,12 +110,6 @@ export class PrintStore {
     }
   };
 
-  /** Reads every case read before again (the socket came back: pushes may have been missed). */
-  resync = (): void => {
-    for (const [caseId, v] of Object.entries(this.views))
-      if (v.load === 'loaded' || v.load === 'failed') void this.load(caseId, true);
-  };
-
   /**
    * The agent pressed print (or 再打印, or retry) on a document. A click whose request failed is
    * retried with its own request id; a document whose job is still running is not printed again.
@@ -158,33 +136,9 @@ export class PrintStore {
     }
   };
 
-  /** Forgets the cases of a session that ended. */
-  forget(caseIds: readonly string[]): void {
-    const views = { ...this.views };
-    for (const id of caseIds) delete views[id];
-    this.views = views;
-    this.emit();
-  }
-
-  /** Forgets everything (sign-out). */
-  reset(): void {
-    this.epoch += 1;
-    this.views = {};
-    this.emit();
-  }
-
   private setPending(caseId: string, documentId: string, pending: PendingPrint): void {
     const v = this.view(caseId);
     this.set(caseId, { pending: { ...v.pending, [documentId]: pending } });
-  }
-
-  private set(caseId: string, patch: Partial<CaseDocumentsView>): void {
-    this.views = { ...this.views, [caseId]: { ...this.view(caseId), ...patch } };
-    this.emit();
-  }
-
-  private emit(): void {
-    for (const l of this.listeners) l();
   }
 }
 
