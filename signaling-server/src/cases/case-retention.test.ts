@@ -8,7 +8,7 @@ import { maskIdNumber, type AnyField } from '@rvw/shared';
 import { adminApi, okData } from '../testing';
 import { useTestServer } from '../testing/hooks';
 import { purgeFormValues } from './case-retention';
-import { ADDRESS, ID_NUMBER, STROKES, confirmForm, openVisit, signForm, stateAt } from './case-test-support';
+import { ADDRESS, ID_NUMBER, STROKES, openVisit, signedAssessmentCase } from './case-test-support';
 
 let offsetMs = 0;
 const t = useTestServer({ clock: () => new Date(Date.now() + offsetMs), caseIdentityRetentionDays: 90 });
@@ -17,25 +17,8 @@ describe('case identity retention', () => {
   it('keeps the values for the retention period, then masks numbers and deletes addresses', async () => {
     offsetMs = 0;
     const v = await openVisit(t);
-    const c = okData(
-      await v.agent.request('case:open', { sessionId: v.sessionId, itemCode: 'ltci-assessment' }),
-    );
-    let rev = 0;
-    for (const [field, value] of [
-      ['applicantRelation', 'self'],
-      ['insuranceType', 'resident'],
-      ['contactName', '王秀英'],
-      ['contactPhone', '13812345678'],
-      ['currentSetting', 'home'],
-      ['visitAddress', '上海市徐汇区龙华西路三百弄十二号'],
-    ] as const)
-      rev = okData(
-        await v.agent.request('form:revise', { caseId: c.caseId, field, value, baseRevision: rev }),
-      ).revision;
-    const hash = (await stateAt(v.kiosk, c.caseId, (s) => s.form.revision === rev)).form.hash;
-    await confirmForm(v.kiosk, c.caseId, rev, hash);
-    await signForm(v.kiosk, c.caseId, rev, hash);
-    okData(await v.agent.request('case:outcome', { caseId: c.caseId, record: { outcome: 'accepted' } }));
+    const { caseId, revision, hash } = await signedAssessmentCase(v.agent, v.kiosk, v.sessionId);
+    okData(await v.agent.request('case:outcome', { caseId, record: { outcome: 'accepted' } }));
     okData(await v.agent.request('session:end', { sessionId: v.sessionId }));
     const admin = await adminApi(t.server);
 
@@ -43,14 +26,14 @@ describe('case identity retention', () => {
     offsetMs = 89 * 86_400_000;
     await t.server.retention.runOnce();
     offsetMs = 0;
-    const held = await admin.getCase({ params: { caseId: c.caseId } });
+    const held = await admin.getCase({ params: { caseId } });
     expect(held.case.form.values.insuredIdNumber).toBe(ID_NUMBER);
     expect(held.signature?.strokes).toEqual(STROKES);
 
     offsetMs = 91 * 86_400_000;
     await t.server.retention.runOnce();
     offsetMs = 0;
-    const purged = await admin.getCase({ params: { caseId: c.caseId } });
+    const purged = await admin.getCase({ params: { caseId } });
     const values = purged.case.form.values;
     expect(values.insuredIdNumber).toBe(maskIdNumber(ID_NUMBER));
     expect(values.visitAddress).toBeNull();
@@ -60,10 +43,10 @@ describe('case identity retention', () => {
       newValue: null,
     });
     // What was signed is still known (revision, hash), but not the strokes.
-    expect(purged.case.form.signature).toEqual({ revision: rev, hash, signedAt: expect.any(String) });
+    expect(purged.case.form.signature).toEqual({ revision, hash, signedAt: expect.any(String) });
     expect(purged.signature).toBeNull();
     expect(purged.case.outcome?.outcome).toBe('accepted');
-    expect((await admin.caseConsents({ params: { caseId: c.caseId } })).entries).toHaveLength(3);
+    expect((await admin.caseConsents({ params: { caseId } })).entries).toHaveLength(3);
     expect(t.logText()).toContain('case identity data past its retention purged');
   });
 });

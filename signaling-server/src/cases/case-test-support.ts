@@ -144,3 +144,30 @@ export async function signForm(
     }),
   );
 }
+
+/**
+ * The agent opens the long-term care assessment application and fills it (the applicant, a contact
+ * and the visit address), and the resident confirms and signs it; resolves with the case's id and
+ * the revision and hash signed.
+ */
+export async function signedAssessmentCase(
+  agent: TestClient,
+  kiosk: TestClient,
+  sessionId: string,
+): Promise<{ caseId: string; revision: number; hash: string }> {
+  const { caseId } = okData(await agent.request('case:open', { sessionId, itemCode: 'ltci-assessment' }));
+  let rev = 0;
+  for (const [field, value] of [
+    ['applicantRelation', 'self'],
+    ['insuranceType', 'resident'],
+    ['contactName', '王秀英'],
+    ['contactPhone', '13812345678'],
+    ['currentSetting', 'home'],
+    ['visitAddress', '上海市徐汇区龙华西路三百弄十二号'],
+  ] as const)
+    rev = okData(await agent.request('form:revise', { caseId, field, value, baseRevision: rev })).revision;
+  const hash = (await stateAt(kiosk, caseId, (s) => s.form.revision === rev)).form.hash;
+  await confirmForm(kiosk, caseId, rev, hash);
+  await signForm(kiosk, caseId, rev, hash);
+  return { caseId, revision: rev, hash };
+}

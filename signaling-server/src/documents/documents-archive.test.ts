@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import type { OutcomeRecord } from '@rvw/shared';
-import { confirmForm, ID_NUMBER, openVisit, RESIDENT, signForm, stateAt } from '../cases/case-test-support';
+import { ID_NUMBER, openVisit, RESIDENT, signedAssessmentCase } from '../cases/case-test-support';
 import { adminApi, okData, type TestClient } from '../testing';
 import { useTestServer } from '../testing/hooks';
 import { closeCaseWithDocuments, PRINT_ONLY_ITEM } from './paper-test-support';
@@ -56,25 +56,9 @@ async function signedAssessment(
   sessionId: string,
   record: OutcomeRecord,
 ) {
-  const c = okData(await agent.request('case:open', { sessionId, itemCode: 'ltci-assessment' }));
-  let rev = 0;
-  for (const [field, value] of [
-    ['applicantRelation', 'self'],
-    ['insuranceType', 'resident'],
-    ['contactName', '王秀英'],
-    ['contactPhone', '13812345678'],
-    ['currentSetting', 'home'],
-    ['visitAddress', '上海市徐汇区龙华西路三百弄十二号'],
-  ] as const)
-    rev = okData(
-      await agent.request('form:revise', { caseId: c.caseId, field, value, baseRevision: rev }),
-    ).revision;
-  const hash = (await stateAt(kiosk, c.caseId, (s) => s.form.revision === rev)).form.hash;
-  await confirmForm(kiosk, c.caseId, rev, hash);
-  await signForm(kiosk, c.caseId, rev, hash);
-  okData(await agent.request('case:outcome', { caseId: c.caseId, record }));
-  return (await agent.waitFor('case:documents', (d) => d.caseId === c.caseId, { timeoutMs: 20_000 }))
-    .documents;
+  const { caseId } = await signedAssessmentCase(agent, kiosk, sessionId);
+  okData(await agent.request('case:outcome', { caseId, record }));
+  return (await agent.waitFor('case:documents', (d) => d.caseId === caseId, { timeoutMs: 20_000 })).documents;
 }
 
 describe('archiving on close', () => {
