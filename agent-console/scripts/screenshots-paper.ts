@@ -17,6 +17,7 @@ import {
   createTestAgent,
   createTestKiosk,
   okData,
+  shareIdentityOverHttp,
   startTestServer,
 } from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
@@ -84,25 +85,14 @@ async function jpegOf(page: Page): Promise<Buffer> {
 try {
   // The resident takes a ticket and shares the card.
   const { ticket } = okData(await kiosk.request('ticket:request', {}));
-  const res = await fetch(`${url}/api/kiosk/identity`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${k.token}` },
-    body: JSON.stringify({
-      ticketId: ticket.id,
-      consent: true,
-      consentText: '我同意把身份证上的信息提供给社区事务受理服务中心，用于办理本次事项。',
-      locale: 'zh-CN',
-      identity: {
-        cardType: 'resident',
-        name: '李秀英',
-        gender: 'female',
-        birthDate: '1948-03-15',
-        idNumber: '310101194803150022',
-        idNumberValid: true,
-      },
-    }),
+  await shareIdentityOverHttp(url, k.token, ticket.id, {
+    cardType: 'resident',
+    name: '李秀英',
+    gender: 'female',
+    birthDate: '1948-03-15',
+    idNumber: '310101194803150022',
+    idNumberValid: true,
   });
-  if (!res.ok) throw new Error(`identity: HTTP ${res.status} ${await res.text()}`);
 
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
   const page = await ctx.newPage();

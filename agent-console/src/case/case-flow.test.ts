@@ -14,6 +14,7 @@ import {
   createTestAgent,
   createTestKiosk,
   okData,
+  shareIdentityOverHttp,
   startTestServer,
   type TestClient,
   type TestServer,
@@ -114,18 +115,13 @@ async function visit() {
   const kiosk = await connectKiosk(server.url, k.token);
   clients.push(kiosk);
   const { ticket } = okData(await kiosk.request('ticket:request', {}));
-  const res = await fetch(`${server.url}/api/kiosk/identity`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${k.token}` },
-    body: JSON.stringify({
-      ticketId: ticket.id,
-      consent: true,
-      consentText: '我同意把身份证上的信息提供给社区事务受理服务中心。',
-      locale: 'zh-CN',
-      identity: RESIDENT,
-    }),
-  });
-  expect(res.status).toBe(200);
+  await shareIdentityOverHttp(
+    server.url,
+    k.token,
+    ticket.id,
+    RESIDENT,
+    '我同意把身份证上的信息提供给社区事务受理服务中心。',
+  );
   const a = await createTestAgent(server.server);
   const auth: LoginResponse = {
     token: a.token,

@@ -13,6 +13,7 @@ import {
   createTestAgent,
   createTestKiosk,
   okData,
+  shareIdentityOverHttp,
   startTestServer,
   type TestClient,
   type TestServer,
@@ -49,25 +50,20 @@ async function call() {
   const kiosk: TestClient = await connectKiosk(server.url, k.token);
   closers.push(() => kiosk.close());
   const { ticket } = okData(await kiosk.request('ticket:request', {}));
-  const res = await fetch(`${server.url}/api/kiosk/identity`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${k.token}` },
-    body: JSON.stringify({
-      ticketId: ticket.id,
-      consent: true,
-      consentText: '我同意把身份证上的信息提供给社区事务受理服务中心。',
-      locale: 'zh-CN',
-      identity: {
-        cardType: 'resident',
-        name: '李秀英',
-        gender: 'female',
-        birthDate: '1948-03-15',
-        idNumber: '310101194803150022',
-        idNumberValid: true,
-      },
-    }),
-  });
-  expect(res.status).toBe(200);
+  await shareIdentityOverHttp(
+    server.url,
+    k.token,
+    ticket.id,
+    {
+      cardType: 'resident',
+      name: '李秀英',
+      gender: 'female',
+      birthDate: '1948-03-15',
+      idNumber: '310101194803150022',
+      idNumberValid: true,
+    },
+    '我同意把身份证上的信息提供给社区事务受理服务中心。',
+  );
   const a = await createTestAgent(server.server);
   const socket = io(server.url, {
     auth: { kind: 'agent', token: a.token },

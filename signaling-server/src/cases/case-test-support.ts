@@ -3,9 +3,8 @@
  * card, a session in progress with that identity consented, and helpers to read a member's latest
  * case state.
  */
-import { expect } from 'vitest';
 import { idCheckDigit, type CaseState, type ResidentIdentity } from '@rvw/shared';
-import { okData, type TestClient } from '../testing';
+import { okData, SHARE_CONSENT_TEXT, shareIdentityOverHttp, type TestClient } from '../testing';
 import type { KioskWithTicket, ServerUnderTest } from '../testing/hooks';
 
 const first17 = '31010419480315802';
@@ -16,7 +15,7 @@ export const ID_FIRST17 = first17;
 /** The address on the card: never in clear in the store. */
 export const ADDRESS = '上海市徐汇区漕溪北路八百八十八弄七号';
 /** The consent text the kiosk shows before sharing the identity. */
-export const SHARE_TEXT = '我同意把身份证上的信息提供给社区事务受理服务中心，用于办理本次事项。';
+export const SHARE_TEXT = SHARE_CONSENT_TEXT;
 
 /** A resident of 78 with every attribute a card carries. */
 export const RESIDENT: ResidentIdentity = {
@@ -45,12 +44,7 @@ export async function shareIdentity(
   ticketId: string,
   identity: ResidentIdentity = RESIDENT,
 ): Promise<void> {
-  const res = await fetch(`${t.url}/api/kiosk/identity`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` },
-    body: JSON.stringify({ ticketId, consent: true, consentText: SHARE_TEXT, locale: 'zh-CN', identity }),
-  });
-  expect(res.status).toBe(200);
+  await shareIdentityOverHttp(t.url, kioskToken, ticketId, identity, SHARE_TEXT);
 }
 
 /** A kiosk with a ticket, the identity shared (unless `identity: null`), accepted by the agent. */

@@ -15,6 +15,7 @@ import type {
   ConnectRefusal,
   HandshakeAuth,
   Kiosk,
+  ResidentIdentity,
   Role,
   ServerEventName,
   ServerToClientEvents,
@@ -116,6 +117,28 @@ export async function createTestKiosk(
     },
     new Date(),
   );
+}
+
+/** The sentence the kiosk shows before the resident shares the card. */
+export const SHARE_CONSENT_TEXT = '我同意把身份证上的信息提供给社区事务受理服务中心，用于办理本次事项。';
+
+/**
+ * Attaches `identity` to the kiosk's ticket through POST /api/kiosk/identity, as the kiosk does once
+ * the resident agreed to `consentText`; throws with the status if the server refuses.
+ */
+export async function shareIdentityOverHttp(
+  url: string,
+  kioskToken: string,
+  ticketId: string,
+  identity: ResidentIdentity,
+  consentText = SHARE_CONSENT_TEXT,
+): Promise<void> {
+  const res = await fetch(`${url}/api/kiosk/identity`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${kioskToken}` },
+    body: JSON.stringify({ ticketId, consent: true, consentText, locale: 'zh-CN', identity }),
+  });
+  if (res.status !== 200) throw new Error(`identity: HTTP ${res.status} ${await res.text()}`);
 }
 
 /** One server event as the client recorded it: its name and its payload, unvalidated. */
