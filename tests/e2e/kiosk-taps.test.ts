@@ -138,13 +138,27 @@ test('consecutive screens never put their buttons in the same place, at 1920×10
   const boxes = new Map<string, Box[][]>();
   async function measure(name: string, testIds: string[]): Promise<void> {
     const perSize: Box[][] = [];
-    for (const size of sizes) {
-      await page.setViewportSize(size);
+    const read = async (size: { width: number; height: number }): Promise<Box[]> => {
       const found: Box[] = [];
       for (const id of testIds) {
         const box = await page.getByTestId(id).boundingBox();
         expect(box, `${name} ${id} at ${size.width}x${size.height}`).not.toBeNull();
         found.push(box!);
+      }
+      return found;
+    };
+    for (const size of sizes) {
+      await page.setViewportSize(size);
+      // The layout follows the window's size on the next render: read the boxes once they stop
+      // moving (two frames apart), not in the frame the resize lands in (a loaded machine is slow).
+      let found = await read(size);
+      for (let i = 0; i < 20; i++) {
+        await page.evaluate(
+          () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))),
+        );
+        const again = await read(size);
+        if (JSON.stringify(again) === JSON.stringify(found)) break;
+        found = again;
       }
       perSize.push(found);
     }
