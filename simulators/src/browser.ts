@@ -19,9 +19,19 @@ export const chromiumArgs = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-/** Launches headless Chromium. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+/**
+ * Launches headless Chromium. `cameras`: how many fake cameras it lists (default one,
+ * `fake_device_0`; two add `fake_device_1`, a kiosk's document camera beside its face camera).
+ */
+export function launchChromium(options: { cameras?: number } = {}): Promise<Browser> {
+  const cameras = options.cameras ?? 1;
+  const args =
+    cameras > 1
+      ? chromiumArgs.map((a) =>
+          a === '--use-fake-device-for-media-stream' ? `${a}=device-count=${cameras}` : a,
+        )
+      : chromiumArgs;
+  return chromium.launch({ executablePath: chromiumPath, args, headless: true });
 }
 
 /**

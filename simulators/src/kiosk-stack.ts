@@ -34,6 +34,8 @@ export interface KioskStackOptions {
   /** The print queue (RVW_KIOSK_PRINTER) and CUPS' address (RVW_KIOSK_CUPS_URL); default the system's. */
   printer?: string;
   cupsUrl?: string;
+  /** A part of the document camera's label (RVW_KIOSK_DOCUMENT_CAMERA); default none: the face camera serves. */
+  documentCamera?: string;
 }
 
 /** A kiosk served to the browser on simulated hardware; close() stops it in reverse order. */
@@ -60,6 +62,7 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
     ...(control ? { RVW_DEMO_SIM_CONTROL: `http://127.0.0.1:${control.port}` } : {}),
     ...(options.printer ? { RVW_KIOSK_PRINTER: options.printer } : {}),
     ...(options.cupsUrl ? { RVW_KIOSK_CUPS_URL: options.cupsUrl } : {}),
+    ...(options.documentCamera ? { RVW_KIOSK_DOCUMENT_CAMERA: options.documentCamera } : {}),
   });
   // The host opens the reader itself, so that the reader service's log reaches the host's logger.
   const host = await bootKioskHost(config, options.logger ? { logger: options.logger } : {});

@@ -48,6 +48,7 @@ export interface CaseRig {
 export interface RigKioskOptions {
   printer?: string;
   cupsUrl?: string;
+  documentCamera?: string;
 }
 
 /**
@@ -55,7 +56,7 @@ export interface RigKioskOptions {
  * (printing to `kiosk.printer` at `kiosk.cupsUrl` when given), Chromium and the two pages.
  */
 export async function startCaseRig(
-  options: { serverLogLevel?: 'debug' | 'warn'; kiosk?: RigKioskOptions } = {},
+  options: { serverLogLevel?: 'debug' | 'warn'; kiosk?: RigKioskOptions; cameras?: number } = {},
 ): Promise<CaseRig> {
   const server = await startTestServer({
     consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
@@ -75,7 +76,7 @@ export async function startCaseRig(
     ...options.kiosk,
     logger: { info: capture('info'), warn: capture('warn'), error: capture('error') },
   });
-  const browser = await launchChromium();
+  const browser = await launchChromium({ cameras: options.cameras });
   const kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
   const consolePage = await (await newProbedContext(browser, server.url)).newPage();
   const browserLog: string[] = [];
