@@ -1,8 +1,9 @@
 /**
  * createServer: Fastify (HTTP API, agent console) and socket.io (queue, sessions, signalling) on one
  * HTTP server, over a migrated SQLite database. It composes the areas: each (accounts, kiosks,
- * queue, sessions, identity, catalogue, cases) supplies its socket handlers and its routes; the connection core
- * dispatches to them and the registrar mounts the routes of `httpRoutes`.
+ * queue, sessions, identity, catalogue, cases, paper) supplies its socket handlers and its routes; the
+ * connection core dispatches to them and the registrar mounts the routes of `httpRoutes`. What it
+ * stands on (catalogue, log, database, key) is opened by server-foundation.ts.
  */
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,6 @@ import type { DestinationStream, Logger } from 'pino';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config';
-import { ConfigError } from './errors';
 import { AuthError, httpRoutes } from '@rvw/shared';
 import { accountRouteHandlers } from './accounts/account-routes';
 import { LoginThrottle, loginPolicies } from './accounts/login-throttle';
@@ -22,23 +22,16 @@ import { CaseVault } from './cases/case-record';
 import { caseRouteHandlers } from './cases/case-routes';
 import { purgeCaseIdentities } from './cases/case-retention';
 import { handledCounts } from './cases/case-store';
-import { CatalogueLoadError } from './catalogue/catalogue-loader';
 import { catalogueRouteHandlers } from './catalogue/catalogue-routes';
-import { CatalogueService } from './catalogue/catalogue-service';
-import { openDatabase, type Db } from './db/database';
-import { StorageHealth } from './db/storage-health';
+import type { CatalogueService } from './catalogue/catalogue-service';
+import type { Db } from './db/database';
 import { registerConsole } from './http/console-static';
 import { installErrorHandling } from './http/http-support';
 import { registerRoutes } from './http/route-registrar';
 import { registerSecurityHeaders } from './http/security-headers';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
-import { IdentityCipher, loadIdentityKey } from './identity/identity-crypto';
-import { encryptHeldNumbers } from './identity/identity-store';
 import { RetentionSweep } from './identity/retention';
 import { kioskRouteHandlers } from './kiosks/kiosk-routes';
-import { FileLogDestination } from './log-destination';
-import { LogSampler } from './log-sampler';
-import { createLogger } from './logger';
 import { queueHandlers, queueRouteHandlers } from './queue/queue-area';
 import { KioskPresence } from './queue/kiosk-presence';
 import { QueueNotifier } from './queue/queue-notifier';
@@ -52,6 +45,7 @@ import { CredentialWatch } from './socket/credential-watch';
 import { Presence } from './socket/presence';
 import { memberRoom, type RvwServer } from './socket/types';
 import { PaperArea, type PaperOptions } from './documents/paper-area';
+import { openFoundation } from './server-foundation';
 
 /** createServer's input: the configuration plus what cannot come from the environment. */
 export interface ServerOptions extends ServerConfigInput {
@@ -124,34 +118,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     ...input
   } = options;
   const config = parseConfig(input);
-  // A bad catalogue stops the start like bad configuration (exit 78), before anything is opened.
-  const catalogue = await CatalogueService.load(config.catalogueDir).catch((err: unknown) => {
-    if (err instanceof CatalogueLoadError)
-      throw ConfigError.invalid(
-        `RVW_CATALOGUE_DIR (${config.catalogueDir}) is not a usable catalogue:\n${err.problems.map((p) => `  ${p.sentence}`).join('\n')}`,
-      );
-    throw err;
-  });
-  // A failing log file (full disk) drops lines and reports it; it never stops the server.
-  const logFile = !logStream && config.logFile ? new FileLogDestination(config.logFile) : null;
-  // Repeated warnings of one kind (a flood of refused events) are counted, not logged each time.
-  const sampler = new LogSampler();
-  const log = createLogger(config, logStream ?? logFile ?? undefined, sampler);
-  const storage = new StorageHealth(log.child({ component: 'storage' }), sampler);
-  const db = await openDatabase(config.dataDir, { health: storage }).catch((err: unknown) => {
-    logFile?.end();
-    throw err;
-  });
-  // Full identity numbers are stored encrypted with this key (RVW_IDENTITY_KEY or the key file).
-  let cipher: IdentityCipher;
-  try {
-    cipher = new IdentityCipher(loadIdentityKey(config.dataDir, config.identityKey));
-    await encryptHeldNumbers(db, cipher);
-  } catch (err) {
-    await db.destroy();
-    logFile?.end();
-    throw err;
-  }
+  const { catalogue, logFile, sampler, log, storage, db, cipher } = await openFoundation(config, logStream);
 
   // pino's Logger is Fastify's logger at runtime; the cast only widens the generic to the default.
   const app: FastifyInstance = Fastify({
