@@ -4,8 +4,8 @@
  * Components render its snapshot (useSyncExternalStore) and forward the agent's actions to it.
  */
 import { ErrorCode, type LoginResponse, type QueueEntry } from '@rvw/shared';
-import type { CallController, CallControllerOptions, CallSnapshot } from '@rvw/shared/call';
 import { ConsoleCall } from '../call/console-call';
+import type { ConsoleApi, ConsoleAppDeps, ConsoleSnapshot } from './console-app-types';
 import { browserTabIdEnv, consoleTabId } from '../call/tab-id';
 import type { ReconnectPolicy } from '@rvw/shared/call';
 import { fetchMe, logout } from '../lib/api';
@@ -13,63 +13,15 @@ import type { CaseStore } from '../case/case-store';
 import type { CatalogueCache } from '../case/catalogue-cache';
 import { createCaseArea } from '../case/case-area';
 import { errorCodeOf, isAuthLost } from '../lib/errors';
-import { clearAuth, loadAuth, saveAuth, type KeyValueStorage } from '../auth/auth-store';
-import type { CaseTransport } from '../case/case-store';
-import type { Line } from '../case/socket-transport';
+import { clearAuth, loadAuth, saveAuth } from '../auth/auth-store';
 import type { PaperArea } from '../paper/paper-area';
 import { connectConsoleSocket, request, type ConsoleSocket } from './console-socket';
-import {
-  ACCEPT_NEXT,
-  consoleReducer,
-  initialConsoleState,
-  type ConsoleAction,
-  type ConsoleState,
-} from './console-state';
+import { ACCEPT_NEXT, consoleReducer, initialConsoleState, type ConsoleAction } from './console-state';
 import { bindServerEvents } from './server-events';
 import { SocketLink } from './socket-link';
 import { consoleSocketPolicy } from './socket-policy';
 
-/** What the screens render from. */
-export interface ConsoleSnapshot {
-  /** The signed-in agent; null shows the login screen. */
-  auth: LoginResponse | null;
-  /** Why the agent is back at the login screen (an error code); null if by choice or never signed in. */
-  signedOutCode: string | null;
-  /** The workbench: connection, queue, the call, notices. */
-  work: ConsoleState;
-  /** The call's media and connection; null outside a call (and while another tab runs it). */
-  call: CallSnapshot | null;
-  /** True while another console tab of this agent runs the call (issue 8 #4); it can be taken over. */
-  callElsewhere?: boolean;
-  /** True while an End call is awaiting the server. */
-  ending: boolean;
-}
-
-/** The HTTP calls the controller makes; the real API by default. */
-export interface ConsoleApi {
-  fetchMe: typeof fetchMe;
-  logout: typeof logout;
-}
-
-/** Dependencies, replaceable in tests. */
-export interface ConsoleAppDeps {
-  /** Where the login is kept (sessionStorage in the browser). */
-  storage: KeyValueStorage;
-  /** Opens the agent's socket. Default: to the page's origin, socket.io's reconnection off. */
-  connect?: (token: string) => ConsoleSocket;
-  /** Default: lib/api. */
-  api?: ConsoleApi;
-  /** When the socket tries again. Default {@link consoleSocketPolicy}. */
-  socketPolicy?: ReconnectPolicy;
-  /** Builds a session's call. Default: the shared CallController with its default peer policy. */
-  createCall?: (options: CallControllerOptions) => CallController;
-  /** This tab's id, which tells the server which tab runs a call. Default {@link consoleTabId}. */
-  tabId?: string;
-  /** The clock (ms). Default Date.now. */
-  now?: () => number;
-  /** The case store's way to the server. Default: the socket's case events, HTTP for a reload. */
-  caseTransport?: (line: Line) => CaseTransport;
-}
+export type { ConsoleApi, ConsoleAppDeps, ConsoleSnapshot } from './console-app-types';
 
 /** How long sign-out waits for the server to end an open call (3 s); the sign-out goes ahead regardless. */
 export const SIGN_OUT_END_TIMEOUT_MS = 3000;
