@@ -31,7 +31,13 @@ const sizes = [
   { width: 1280, height: 1024 },
 ] as const;
 
-const kiosk = { id: 'k1', name: '1 号机', location: '愚园路居委会' };
+const kiosk = {
+  id: 'k1',
+  name: '1 号机',
+  location: '愚园路居委会',
+  centreId: 'main',
+  kind: 'fixed' as const,
+};
 const ticket = (position: number, status: 'waiting' | 'serving' = 'waiting'): TicketPosition => ({
   ticket: {
     id: 't1',
@@ -40,9 +46,12 @@ const ticket = (position: number, status: 'waiting' | 'serving' = 'waiting'): Ti
     status,
     createdAt: new Date().toISOString(),
     hasIdentity: true,
+    need: 'unsure' as const,
+    centreId: 'main',
   },
   position,
   waiting: 4,
+  estimate: { kind: 'minutes', minutes: 6, agentsOnline: 2, meanHandlingS: 240 },
 });
 const opened: SessionOpened = {
   session: {

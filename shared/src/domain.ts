@@ -1,6 +1,9 @@
 /** Domain shapes every boundary shares: accounts, kiosks, tickets, the queue and sessions. */
 import { z } from 'zod';
 import { IdentitySummary } from './identity';
+import { CentreId, ResidentPlace } from './routing/centre';
+import { Skill, TicketNeed } from './routing/needs';
+import { PriorityTag } from './routing/priority';
 
 /** Account roles: an agent serves tickets; an admin (supervisor) also manages accounts and kiosks. */
 export const Role = z.enum(['agent', 'admin']);
@@ -12,6 +15,10 @@ export const Agent = z.object({
   username: z.string(),
   displayName: z.string(),
   role: Role,
+  /** The centre the account belongs to; an admin (supervisor) sees and manages only this centre. */
+  centreId: CentreId,
+  /** The catalogue categories the agent serves (empty: only tickets of need `unsure`). */
+  skills: z.array(Skill),
 });
 export type Agent = z.infer<typeof Agent>;
 
@@ -19,7 +26,11 @@ export type Agent = z.infer<typeof Agent>;
 export const Kiosk = z.object({
   id: z.string(),
   name: z.string(),
+  /** The neighbourhood committee (居委会) where it stands; for a portable kiosk, its home base. */
   location: z.string(),
+  centreId: CentreId,
+  /** `fixed` in an office, `portable` carried to a bed-bound resident's home (上门办). */
+  kind: z.enum(['fixed', 'portable']),
 });
 export type Kiosk = z.infer<typeof Kiosk>;
 
@@ -37,6 +48,10 @@ export const Ticket = z.object({
   createdAt: z.string(),
   /** True once the resident consented and the kiosk attached their identity. */
   hasIdentity: z.boolean(),
+  /** What the resident said they need (the tile they pressed). */
+  need: TicketNeed,
+  /** The kiosk's centre, which serves it first. */
+  centreId: CentreId,
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -65,6 +80,11 @@ export const QueueEntry = z.object({
   kioskOnline: z.boolean(),
   /** When the offline kiosk's last socket went away (ISO), if the server saw it go. */
   kioskOfflineSince: z.string().optional(),
+  need: TicketNeed,
+  /** Why it is where it is (80+, 助残, 预约 …); empty for first come, first served. */
+  tags: z.array(PriorityTag),
+  /** Where the resident is: centre, committee, kiosk. */
+  place: ResidentPlace,
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 

@@ -12,3 +12,4 @@ export * from './call/reconnect-policy';
 export * from './form';
 export * from './case';
 export * from './paper';
+export * from './routing';

@@ -68,7 +68,7 @@ export async function ensureDemoData(db: Db, opts: DemoOptions): Promise<DemoDat
 
   const row = await db
     .selectFrom('kiosks')
-    .select(['id', 'name', 'location'])
+    .select(['id', 'name', 'location', 'centre_id', 'kind'])
     .where('name', '=', demoNames.kioskName)
     .executeTakeFirst();
   let kiosk: Kiosk;

@@ -21,6 +21,10 @@ export class ConfigError extends RvwError<'CONFIG_INVALID'> {
 
 const statusByCode: Record<ErrorCode, number> = {
   BAD_PAYLOAD: 400,
+  NOT_ELIGIBLE: 403,
+  AGENT_UNAVAILABLE: 409,
+  SLOT_PAST: 409,
+  SLOT_FULL: 409,
   NO_CONSENT: 400,
   AUTH_MISSING: 401,
   AUTH_INVALID: 401,

@@ -46,6 +46,8 @@ import { Presence } from './socket/presence';
 import { memberRoom, type RvwServer } from './socket/types';
 import { PaperArea, type PaperOptions } from './documents/paper-area';
 import { openFoundation } from './server-foundation';
+import { RoutingAreas } from './routing/routing-areas';
+import { RoutingBus } from './routing/routing-bus';
 
 /** createServer's input: the configuration plus what cannot come from the environment. */
 export interface ServerOptions extends ServerConfigInput {
@@ -139,6 +141,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   });
   const socketLog = log.child({ component: 'socket' });
   const presence = new Presence(io);
+  const routingBus = new RoutingBus();
   const notifier = new QueueNotifier({ io, db, clock, presence });
   const kioskPresence = new KioskPresence({ db, clock, presence, notifier, log: socketLog });
   // The watch ends a session through the sessions area, which is built just below (the callback
@@ -201,6 +204,17 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     onClosed: (rec) => paper.caseClosed(rec),
   });
   const areaDeps = { io, db, clock, log: socketLog, notifier };
+  // Issue 11: statuses, centres, offers, transfers, appointments and the supervisor's view.
+  const routing = new RoutingAreas({
+    ...areaDeps,
+    sessions,
+    presence,
+    absences: watch,
+    cipher,
+    catalogue,
+    bus: routingBus,
+    scheduler: systemScheduler,
+  });
   // Expired identity numbers and tickets abandoned by an offline kiosk (identity/retention.ts).
   const retention = new RetentionSweep({
     db,
@@ -237,6 +251,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       ...identityHandlers({ ...areaDeps, cipher }),
       ...cases.handlers,
       ...paper.handlers,
+      ...routing.handlers,
     },
     onConnect: async (socket) => {
       await greet({ db, sessions, absences: watch, notifier, extras: paper.resumeExtras(cases) }, socket);
@@ -267,6 +282,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     credentials.stop();
     watch.stop();
     retention.stop();
+    routing.stop();
     io.emit('server:restarting', { planned: true, retryAfterMs: RESTART_RETRY_AFTER_MS });
     // Let the notice leave first: closing the engine discards packets still queued behind it.
     await new Promise((resolve) => setTimeout(resolve, RESTART_NOTICE_FLUSH_MS));
@@ -281,6 +297,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     credentials.start();
     await watch.start();
     await retention.start();
+    await routing.start();
     await registerSecurityHeaders(app);
     registerRoutes(
       app,
@@ -324,6 +341,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
         ...catalogueRouteHandlers(catalogue, () => handledCounts(db)),
         ...caseRouteHandlers({ db, clock, vault }),
         ...paper.routes(),
+        ...routing.routes(),
       },
       { db, clock },
     );

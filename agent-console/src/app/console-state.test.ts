@@ -8,7 +8,13 @@ import {
   type ConsoleState,
 } from './console-state';
 
-const kiosk = { id: 'k1', name: '江宁路街道 3 号机', location: '江宁路街道 · 淮安居委会' };
+const kiosk = {
+  id: 'k1',
+  name: '江宁路街道 3 号机',
+  location: '江宁路街道 · 淮安居委会',
+  centreId: 'main',
+  kind: 'fixed' as const,
+};
 const identity: IdentitySummary = {
   cardType: 'resident',
   name: '李秀英',
@@ -27,6 +33,16 @@ function entry(number: string, createdAt: string, withId = false): QueueEntry {
     createdAt,
     identityIntent: withId ? 'pending' : 'none',
     kioskOnline: true,
+    need: 'unsure',
+    tags: [],
+    place: {
+      centreId: 'main',
+      centreName: '中心',
+      region: '上海市',
+      committee: 'L',
+      kioskName: 'K',
+      kioskKind: 'fixed' as const,
+    },
     ...(withId ? { identity } : {}),
   };
 }
@@ -48,7 +64,14 @@ function opened(ticketNumber: string, sessionId = `s-${ticketNumber}`): SessionO
   };
 }
 
-const agent = { id: 'a1', username: 'wang', displayName: '王芳', role: 'agent' as const };
+const agent = {
+  id: 'a1',
+  username: 'wang',
+  displayName: '王芳',
+  role: 'agent' as const,
+  centreId: 'main',
+  skills: [],
+};
 
 function run(actions: ConsoleAction[], from: ConsoleState = initialConsoleState): ConsoleState {
   return actions.reduce(consoleReducer, from);

@@ -16,7 +16,7 @@ function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
 const now = Date.parse('2025-05-01T08:00:00Z');
 const auth: LoginResponse = {
   token: 'tok-123',
-  agent: { id: 'a1', username: 'wang', displayName: '王芳', role: 'agent' },
+  agent: { id: 'a1', username: 'wang', displayName: '王芳', role: 'agent', centreId: 'main', skills: [] },
   expiresAt: '2025-05-01T16:00:00Z',
 };
 

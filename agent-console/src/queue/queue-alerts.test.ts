@@ -11,10 +11,20 @@ function entry(id: string, createdAtMs: number, kioskOnline = true): QueueEntry 
     ticketId: id,
     position: 1,
     number: `A${id}`,
-    kiosk: { id: `k${id}`, name: 'K', location: 'L' },
+    kiosk: { id: `k${id}`, name: 'K', location: 'L', centreId: 'main', kind: 'fixed' as const },
     createdAt: new Date(createdAtMs).toISOString(),
     identityIntent: 'none',
     kioskOnline,
+    need: 'unsure',
+    tags: [],
+    place: {
+      centreId: 'main',
+      centreName: '中心',
+      region: '上海市',
+      committee: 'L',
+      kioskName: 'K',
+      kioskKind: 'fixed' as const,
+    },
   };
 }
 

@@ -72,6 +72,14 @@ export const ErrorCode = {
   UnsupportedMedia: 'UNSUPPORTED_MEDIA',
   /** The capture request or print job is in a state that does not allow this (e.g. capture before consent). */
   WrongState: 'WRONG_STATE',
+  /** The ticket is not routed to this agent: another centre's or skill's, and it has not overflowed. */
+  NotEligible: 'NOT_ELIGIBLE',
+  /** The agent chosen for a transfer is not available (away, in a session, wrap-up or offline). */
+  AgentUnavailable: 'AGENT_UNAVAILABLE',
+  /** The appointment slot's window has begun or passed. */
+  SlotPast: 'SLOT_PAST',
+  /** The appointment slot is fully booked. */
+  SlotFull: 'SLOT_FULL',
   /** A form field's value was refused (FIELD_*: see form/codes.ts), with a sentence for people. */
   ...FieldErrorCode,
 } as const;

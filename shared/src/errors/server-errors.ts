@@ -158,6 +158,35 @@ export class QueueError extends AppError {
   static queueEmpty(): QueueError {
     return new QueueError(ErrorCode.QueueEmpty, 'No ticket is waiting whose kiosk is online.');
   }
+  /** The ticket belongs to another centre or skill and has not overflowed to this agent. */
+  static notEligible(): QueueError {
+    return new QueueError(
+      ErrorCode.NotEligible,
+      "This ticket is not routed to you: it is another centre's or another skill's, and it has not overflowed.",
+    );
+  }
+  /** An offer that already moved on (missed, withdrawn, or taken). */
+  static offerGone(): QueueError {
+    return new QueueError(ErrorCode.Conflict, 'This offer has already moved on to someone else.');
+  }
+  /** The transfer's target agent is not available. */
+  static agentUnavailable(): QueueError {
+    return new QueueError(
+      ErrorCode.AgentUnavailable,
+      'That agent is not available (away, busy or offline); choose another or a skill group.',
+    );
+  }
+  /** The slot's window has begun or passed. */
+  static slotPast(): QueueError {
+    return new QueueError(
+      ErrorCode.SlotPast,
+      'This appointment slot has already begun or passed; choose a later one.',
+    );
+  }
+  /** The slot is fully booked. */
+  static slotFull(): QueueError {
+    return new QueueError(ErrorCode.SlotFull, 'This appointment slot is fully booked; choose another.');
+  }
 }
 
 /** Sessions (calls). */

@@ -1,6 +1,8 @@
 /** Account routes: sign-in and sign-out, the signed-in account, and the admin's account management. */
 import { z } from 'zod';
 import { Agent, Role } from '../domain';
+import { CentreId } from '../routing/centre';
+import { Skill } from '../routing/needs';
 import type { HttpRouteSlice } from './route';
 
 /** A username and password to sign in with. */
@@ -24,6 +26,10 @@ export const CreateAgentRequest = z.object({
   displayName: z.string().min(1).max(100),
   password: z.string().min(10).max(256),
   role: Role,
+  /** The catalogue categories the agent serves (default none: only "ask staff" tickets). */
+  skills: z.array(Skill).max(10).optional(),
+  /** Default: the creating supervisor's own centre, the only one they may add to. */
+  centreId: CentreId.optional(),
 });
 export type CreateAgentRequest = z.infer<typeof CreateAgentRequest>;
 

@@ -72,6 +72,10 @@ export const FollowUp = z.object({
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
   closingNote: z.string().nullable(),
+  /** The staff member asked to follow it up (issue 11: assign, note, close). */
+  assignedTo: z.object({ agentId: z.string(), displayName: z.string() }).nullable(),
+  /** Notes added while it is open, oldest first. */
+  notes: z.array(z.object({ by: z.string(), at: z.string(), text: z.string() })),
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 

@@ -13,6 +13,7 @@ import { kioskRoutes } from './kiosks';
 import { paperRoutes } from './paper';
 import { queueRoutes } from './queue';
 import type { HttpRouteSlice } from './route';
+import { routingRoutes } from './routing';
 import { sessionRoutes } from './sessions';
 
 export * from './accounts';
@@ -25,6 +26,7 @@ export * from './kiosks';
 export * from './paper';
 export * from './queue';
 export * from './route';
+export * from './routing';
 export * from './sessions';
 
 /** Every HTTP route of the API. */
@@ -38,6 +40,7 @@ export const httpRoutes = {
   ...catalogueRoutes,
   ...caseRoutes,
   ...paperRoutes,
+  ...routingRoutes,
 } as const satisfies HttpRouteSlice;
 /** The HTTP API's route table type. */
 export type HttpRoutes = typeof httpRoutes;

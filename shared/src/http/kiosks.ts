@@ -1,12 +1,17 @@
 /** Kiosk routes: the admin's enrolment, listing and revocation of kiosks. */
 import { z } from 'zod';
 import { Kiosk } from '../domain';
+import { CentreId } from '../routing/centre';
 import type { HttpRouteSlice } from './route';
 
 /** A kiosk to enrol: its name and where it stands. */
 export const CreateKioskRequest = z.object({
   name: z.string().min(1).max(100),
   location: z.string().min(1).max(200),
+  /** `portable` for the door-to-door (上门办) machine; default `fixed`. */
+  kind: z.enum(['fixed', 'portable']).optional(),
+  /** Default: the enrolling supervisor's centre. */
+  centreId: CentreId.optional(),
 });
 export type CreateKioskRequest = z.infer<typeof CreateKioskRequest>;
 

@@ -13,6 +13,7 @@ import type { ClientEventSlice, ServerEventSlice } from './event-spec';
 import { identityClientEvents, identityServerEvents } from './identity';
 import { paperClientEvents, paperServerEvents } from './paper';
 import { queueClientEvents, queueServerEvents } from './queue';
+import { routingClientEvents, routingServerEvents } from './routing';
 import { sessionClientEvents, sessionServerEvents } from './session';
 
 export * from './bounded-json';
@@ -22,6 +23,7 @@ export * from './event-spec';
 export * from './identity';
 export * from './paper';
 export * from './queue';
+export * from './routing';
 export * from './session';
 
 /**
@@ -35,6 +37,7 @@ export const clientEvents = {
   ...identityClientEvents,
   ...caseClientEvents,
   ...paperClientEvents,
+  ...routingClientEvents,
 } as const satisfies ClientEventSlice;
 export type ClientEventName = keyof typeof clientEvents;
 /** The payload type of a client event. */
@@ -55,6 +58,7 @@ export const serverEvents = {
   ...identityServerEvents,
   ...caseServerEvents,
   ...paperServerEvents,
+  ...routingServerEvents,
 } as const satisfies ServerEventSlice;
 export type ServerEventName = keyof typeof serverEvents;
 

@@ -1,6 +1,8 @@
 /** The queue area of the socket protocol: tickets (request, cancel, accept) and queue pushes. */
 import { z } from 'zod';
 import { IdentityIntent, QueueEntry, Ticket } from '../domain';
+import { TicketNeed } from '../routing/needs';
+import { WaitEstimate } from '../routing/estimate';
 import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
 import { SessionOpened } from './session';
 
@@ -11,6 +13,10 @@ export const TicketPosition = z.object({
   position: z.number().int().nonnegative(),
   /** Tickets waiting in the whole queue. */
   waiting: z.number().int().nonnegative(),
+  /** The honest estimate of the wait (issue 11 #5); `none` with a reason when there is no basis. */
+  estimate: WaitEstimate,
+  /** When the ticket came from an appointment: its item and window (ISO). */
+  appointment: z.object({ itemCode: z.string(), startsAt: z.string(), endsAt: z.string() }).optional(),
 });
 export type TicketPosition = z.infer<typeof TicketPosition>;
 
@@ -30,7 +36,17 @@ export const queueClientEvents = {
    */
   'ticket:request': {
     from: ['kiosk'],
-    payload: z.object({ identity: IdentityIntent.optional() }).strict(),
+    payload: z
+      .object({
+        identity: IdentityIntent.optional(),
+        /** The tile the resident pressed; default `unsure`. */
+        need: TicketNeed.optional(),
+        /** The resident said they have a disability (a yes/no on the kiosk, never required). */
+        disability: z.boolean().optional(),
+        /** An appointment the kiosk checked in (POST /api/kiosk/appointments/check-in) for this resident. */
+        appointmentId: wireId.optional(),
+      })
+      .strict(),
     ack: TicketPosition,
   },
   /** Kiosk withdraws its waiting ticket (the resident changed their mind). */

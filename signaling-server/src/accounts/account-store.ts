@@ -7,16 +7,42 @@ import {
   type CreateAgentRequest,
   type LoginResponse,
   type Role,
+  Skill,
 } from '@rvw/shared';
+import { z } from 'zod';
 import type { Db } from '../db/database';
+import { DEFAULT_CENTRE_ID } from '../db/migration-0008-routing';
 import type { AgentRow } from '../db/schema';
 import { mappingStorageErrors, UniqueViolation } from '../db/storage-errors';
 import { hashPassword, verifyPassword } from './passwords';
 import { hashToken, newToken } from './tokens';
 
 /** The client-facing shape of an agent row. */
-export function toAgent(row: Pick<AgentRow, 'id' | 'username' | 'display_name' | 'role'>): Agent {
-  return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
+export function toAgent(
+  row: Pick<AgentRow, 'id' | 'username' | 'display_name' | 'role' | 'centre_id' | 'skills'>,
+): Agent {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    centreId: row.centre_id,
+    skills: parseSkills(row.skills),
+  };
+}
+
+/** The skills column (a JSON array of categories); anything unreadable counts as none. */
+export function parseSkills(json: string): Agent['skills'] {
+  const parsed = z.array(Skill).safeParse(safeJson(json));
+  return parsed.success ? parsed.data : [];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** Number of agent accounts (0 on a fresh database). */
@@ -44,6 +70,8 @@ export async function createAgent(db: Db, input: CreateAgentRequest, now: Date):
     password_hash: await hashPassword(input.password),
     created_at: now.toISOString(),
     disabled_at: null,
+    centre_id: input.centreId ?? DEFAULT_CENTRE_ID,
+    skills: JSON.stringify(input.skills ?? []),
   };
   try {
     await mappingStorageErrors(() => db.insertInto('agents').values(row).execute());
@@ -59,7 +87,7 @@ export async function createAgent(db: Db, input: CreateAgentRequest, now: Date):
 export async function listAgents(db: Db): Promise<Agent[]> {
   const rows = await db
     .selectFrom('agents')
-    .select(['id', 'username', 'display_name', 'role'])
+    .select(['id', 'username', 'display_name', 'role', 'centre_id', 'skills'])
     .where('disabled_at', 'is', null)
     .orderBy('username')
     .execute();
@@ -146,7 +174,16 @@ export async function authenticateAgent(db: Db, token: string, now: Date): Promi
   const row = await db
     .selectFrom('auth_sessions as s')
     .innerJoin('agents as a', 'a.id', 's.agent_id')
-    .select(['s.id as sid', 's.expires_at', 'a.id', 'a.username', 'a.display_name', 'a.role'])
+    .select([
+      's.id as sid',
+      's.expires_at',
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.role',
+      'a.centre_id',
+      'a.skills',
+    ])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.revoked_at', 'is', null)
     .where('a.disabled_at', 'is', null)

@@ -106,6 +106,9 @@ async function toFollowUp(db: Db, row: FollowUpRow): Promise<FollowUp> {
     closedAt: row.closed_at,
     closedBy: row.closed_by,
     closingNote: row.closing_note,
+    // Issue 11's assignee and notes are read by supervision/ (follow-up work); here: none yet.
+    assignedTo: null,
+    notes: [],
   };
 }
 

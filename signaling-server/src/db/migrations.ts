@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { m0007 } from './migration-0007-paper';
+import { m0008 } from './migration-0008-routing';
 
 // Migrations see an untyped database: the schema at their time, not today's.
 export type AnyDb = Kysely<unknown>;
@@ -364,6 +365,7 @@ export const migrations: Record<string, Migration> = {
   '0005_login_throttle': m0005,
   '0006_cases': m0006,
   '0007_paper': m0007,
+  '0008_routing': m0008,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */

@@ -3,6 +3,17 @@
  * both portable to PostgreSQL without changing a query.
  */
 import type { Generated, Insertable, Selectable } from 'kysely';
+import type {
+  AgentStatusChangesTable,
+  AppointmentSlotsTable,
+  AppointmentsTable,
+  CentresTable,
+  FollowUpNotesTable,
+  OffersTable,
+  TransfersTable,
+} from './schema-routing';
+
+export * from './schema-routing';
 
 /** Agents and supervisors (role admin). */
 export interface AgentsTable {
@@ -14,6 +25,11 @@ export interface AgentsTable {
   password_hash: string;
   created_at: string;
   disabled_at: string | null;
+  /** Issue 11: the centre, the skills (JSON array of categories), the status and since when. */
+  centre_id: Generated<string>;
+  skills: Generated<string>;
+  status: Generated<'available' | 'in-session' | 'wrap-up' | 'away'>;
+  status_since: Generated<string | null>;
 }
 
 /** Login tokens: only the SHA-256 of the token is stored. */
@@ -36,6 +52,8 @@ export interface KiosksTable {
   revoked_at: string | null;
   /** When the kiosk's last socket went away (ISO); null while connected or never seen to leave. */
   offline_since: Generated<string | null>;
+  centre_id: Generated<string>;
+  kind: Generated<'fixed' | 'portable'>;
 }
 
 /** The last ticket number issued on each Asia/Shanghai calendar day (YYYY-MM-DD). */
@@ -60,6 +78,16 @@ export interface TicketsTable {
   closed_at: string | null;
   /** What the kiosk said of the resident's identity when it asked: pending, declined or none. */
   identity_intent: Generated<'pending' | 'declined' | 'none'>;
+  /** Issue 11: the tile pressed (a category or 'unsure') and the kiosk's centre. */
+  need: Generated<string>;
+  centre_id: Generated<string>;
+  /** 1 when the resident said they have a disability. */
+  disability: Generated<number>;
+  /** Set by a blind transfer: the skill it now waits for, the one agent it waits for, and when. */
+  route_skill: Generated<string | null>;
+  target_agent_id: Generated<string | null>;
+  transferred_at: Generated<string | null>;
+  appointment_id: Generated<string | null>;
 }
 
 /** The identity a resident consented to share for one ticket. `id_number` is masked once the ticket closes. */
@@ -97,6 +125,9 @@ export interface SessionsTable {
   ended_at: string | null;
   ended_by: 'kiosk' | 'agent' | 'system' | null;
   end_reason: string | null;
+  /** Issue 11: the serving agent's and the kiosk's centres at the accept (cross-centre figures). */
+  agent_centre_id: Generated<string | null>;
+  kiosk_centre_id: Generated<string | null>;
 }
 
 /** Every reveal of a full identity number: who, which ticket, when. */
@@ -250,6 +281,7 @@ export interface FollowUpsTable {
   closed_at: string | null;
   closed_by: string | null;
   closing_note: string | null;
+  assigned_to: Generated<string | null>;
 }
 
 /** Every read of a case's identity data in full: who, which case, when, what. */
@@ -377,6 +409,13 @@ export interface Database {
   print_jobs: PrintJobsTable;
   material_requests: MaterialRequestsTable;
   materials: MaterialsTable;
+  centres: CentresTable;
+  agent_status_changes: AgentStatusChangesTable;
+  offers: OffersTable;
+  transfers: TransfersTable;
+  appointment_slots: AppointmentSlotsTable;
+  appointments: AppointmentsTable;
+  follow_up_notes: FollowUpNotesTable;
 }
 
 /** A row of agents. */

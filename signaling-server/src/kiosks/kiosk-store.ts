@@ -6,17 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { RequestError, type Kiosk } from '@rvw/shared';
 import { hashToken, newToken } from '../accounts/tokens';
 import type { Db } from '../db/database';
+import { DEFAULT_CENTRE_ID } from '../db/migration-0008-routing';
 import type { KioskRow } from '../db/schema';
 
 /** The client-facing shape of a kiosk row (never its token hash). */
-export function toKiosk(row: Pick<KioskRow, 'id' | 'name' | 'location'>): Kiosk {
-  return { id: row.id, name: row.name, location: row.location };
+export function toKiosk(row: Pick<KioskRow, 'id' | 'name' | 'location' | 'centre_id' | 'kind'>): Kiosk {
+  return { id: row.id, name: row.name, location: row.location, centreId: row.centre_id, kind: row.kind };
 }
 
 /** Enrols a kiosk; the returned token is its only copy (the database keeps the hash). */
 export async function createKiosk(
   db: Db,
-  input: { name: string; location: string },
+  input: { name: string; location: string; kind?: 'fixed' | 'portable'; centreId?: string },
   now: Date,
 ): Promise<{ kiosk: Kiosk; token: string }> {
   const token = newToken();
@@ -27,6 +28,8 @@ export async function createKiosk(
     token_hash: hashToken(token),
     created_at: now.toISOString(),
     revoked_at: null,
+    centre_id: input.centreId ?? DEFAULT_CENTRE_ID,
+    kind: input.kind ?? 'fixed',
   };
   await db.insertInto('kiosks').values(row).execute();
   return { kiosk: toKiosk(row), token };
@@ -48,7 +51,7 @@ export async function rotateKioskToken(db: Db, kioskId: string): Promise<string>
 export async function listKiosks(db: Db): Promise<Kiosk[]> {
   const rows = await db
     .selectFrom('kiosks')
-    .select(['id', 'name', 'location'])
+    .select(['id', 'name', 'location', 'centre_id', 'kind'])
     .where('revoked_at', 'is', null)
     .orderBy('name')
     .execute();
@@ -59,7 +62,7 @@ export async function listKiosks(db: Db): Promise<Kiosk[]> {
 export async function authenticateKiosk(db: Db, token: string): Promise<Kiosk | null> {
   const row = await db
     .selectFrom('kiosks')
-    .select(['id', 'name', 'location'])
+    .select(['id', 'name', 'location', 'centre_id', 'kind'])
     .where('token_hash', '=', hashToken(token))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -84,7 +87,7 @@ export async function revokeKiosk(db: Db, kioskId: string, now: Date): Promise<K
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('kiosks')
-      .select(['id', 'name', 'location', 'revoked_at'])
+      .select(['id', 'name', 'location', 'centre_id', 'kind', 'revoked_at'])
       .where('id', '=', kioskId)
       .executeTakeFirst();
     if (!row) throw RequestError.notFound('The kiosk');

@@ -62,9 +62,12 @@ export class QueueNotifier {
           status: 'waiting',
           createdAt: e.createdAt,
           hasIdentity: e.identity !== undefined,
+          need: e.need,
+          centreId: e.place.centreId,
         },
         position: e.position,
         waiting: entries.length,
+        estimate: { kind: 'none', reason: 'no-history' },
       };
       const key = JSON.stringify(pos);
       if (this.lastSent.get(e.ticketId) === key) continue;

@@ -11,7 +11,9 @@ import {
   type QueueEntry,
   type Ticket,
   type TicketPosition,
+  TicketNeed,
 } from '@rvw/shared';
+import { DEFAULT_CENTRE_ID } from '../db/migration-0008-routing';
 import { checkpointAfterPurge, type Db } from '../db/database';
 import type { SessionRow, TicketRow } from '../db/schema';
 import { mappingStorageErrors, UniqueViolation } from '../db/storage-errors';
@@ -29,6 +31,8 @@ export function toTicket(row: TicketRow, hasIdentity: boolean): Ticket {
     status: row.status,
     createdAt: row.created_at,
     hasIdentity,
+    need: TicketNeed.catch('unsure').parse(row.need),
+    centreId: row.centre_id,
   };
 }
 
@@ -95,6 +99,13 @@ export async function issueTicket(
           accepted_at: null,
           closed_at: null,
           identity_intent: identityIntent,
+          need: 'unsure',
+          centre_id: DEFAULT_CENTRE_ID,
+          disability: 0,
+          route_skill: null,
+          target_agent_id: null,
+          transferred_at: null,
+          appointment_id: null,
         };
         await trx.insertInto('tickets').values(row).execute();
         return row;
@@ -177,6 +188,8 @@ export async function acceptTicket(
       ended_at: null,
       ended_by: null,
       end_reason: null,
+      agent_centre_id: null,
+      kiosk_centre_id: null,
     };
     await trx.insertInto('sessions').values(session).execute();
     return session;
@@ -204,6 +217,7 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
   const rows = await db
     .selectFrom('tickets as t')
     .innerJoin('kiosks as k', 'k.id', 't.kiosk_id')
+    .innerJoin('centres as c', 'c.id', 'k.centre_id')
     .leftJoin('ticket_identities as i', 'i.ticket_id', 't.id')
     .select([
       't.id as ticketId',
@@ -216,6 +230,11 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
       'k.name as kioskName',
       'k.location as kioskLocation',
       'k.offline_since as kioskOfflineSince',
+      'k.centre_id as kioskCentreId',
+      'k.kind as kioskKind',
+      'c.name as centreName',
+      'c.region as centreRegion',
+      't.need',
       't.identity_intent as identityIntent',
       'i.card_type',
       'i.name',
@@ -229,8 +248,24 @@ export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
     ticketId: r.ticketId,
     position: i + 1,
     number: r.number,
-    kiosk: toKiosk({ id: r.kioskId, name: r.kioskName, location: r.kioskLocation }),
+    kiosk: toKiosk({
+      id: r.kioskId,
+      name: r.kioskName,
+      location: r.kioskLocation,
+      centre_id: r.kioskCentreId,
+      kind: r.kioskKind,
+    }),
     createdAt: r.createdAt,
+    need: TicketNeed.catch('unsure').parse(r.need),
+    tags: [],
+    place: {
+      centreId: r.kioskCentreId,
+      centreName: r.centreName,
+      region: r.centreRegion,
+      committee: r.kioskLocation,
+      kioskName: r.kioskName,
+      kioskKind: r.kioskKind,
+    },
     identityIntent: r.identityIntent,
     kioskOfflineSince: r.kioskOfflineSince,
     ...(r.card_type !== null
@@ -293,7 +328,12 @@ export async function ticketPosition(db: Db, ticketId: string): Promise<TicketPo
   const t = await getTicket(db, ticketId);
   if (!t) return null;
   const { positions: pos, waiting } = await waitingPositions(db);
-  return { ticket: toTicket(t.row, t.hasIdentity), position: pos.get(ticketId) ?? 0, waiting };
+  return {
+    ticket: toTicket(t.row, t.hasIdentity),
+    position: pos.get(ticketId) ?? 0,
+    waiting,
+    estimate: { kind: 'none', reason: 'no-history' },
+  };
 }
 
 /** One Asia/Shanghai day's tickets in issue order, whatever their status (supervisor view). */

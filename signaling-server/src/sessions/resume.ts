@@ -51,7 +51,7 @@ export async function greet(deps: ResumeDeps, socket: RvwSocket): Promise<void> 
     if (session) await deps.absences.returned({ sessionId: session.session.id, kind: 'agent' });
     const agent = await db
       .selectFrom('agents')
-      .select(['id', 'username', 'display_name', 'role'])
+      .select(['id', 'username', 'display_name', 'role', 'centre_id', 'skills'])
       .where('id', '=', data.agentId)
       .executeTakeFirstOrThrow();
     socket.emit('agent:state', {

@@ -29,6 +29,8 @@ function baseQuery(db: Db) {
       't.number',
       'k.name as kiosk_name',
       'k.location as kiosk_location',
+      'k.centre_id as kiosk_centre',
+      'k.kind as kiosk_kind',
       'a.display_name as agent_name',
     ]);
 }
@@ -43,7 +45,13 @@ function toRecord(r: Row): SessionRecord {
       id: r.id,
       ticketId: r.ticket_id,
       ticketNumber: r.number,
-      kiosk: toKiosk({ id: r.kiosk_id, name: r.kiosk_name, location: r.kiosk_location }),
+      kiosk: toKiosk({
+        id: r.kiosk_id,
+        name: r.kiosk_name,
+        location: r.kiosk_location,
+        centre_id: r.kiosk_centre,
+        kind: r.kiosk_kind,
+      }),
       agent: { id: r.agent_id, displayName: r.agent_name },
       startedAt: r.started_at,
       endedAt: r.ended_at,

@@ -1,7 +1,13 @@
 /** For tests (imported by tests only): the kiosk:state a stand-in signaling server greets kiosk k1 with. */
 import type { KioskState } from '@rvw/shared';
 
-const kiosk = { id: 'k1', name: '1 号机', location: '愚园路居委会' };
+const kiosk = {
+  id: 'k1',
+  name: '1 号机',
+  location: '愚园路居委会',
+  centreId: 'main',
+  kind: 'fixed' as const,
+};
 
 /** The kiosk's greeting with session `sessionId` open (agent 王芳, ticket A007), or none. */
 export function greetingWith(sessionId: string | null): KioskState {

@@ -102,7 +102,11 @@ describe('screen timers', () => {
     expect(
       transition(inCall, {
         type: 'server-state',
-        state: { kiosk: { id: 'k1', name: 'k', location: 'l' }, ticket: null, session: null },
+        state: {
+          kiosk: { id: 'k1', name: 'k', location: 'l', centreId: 'main', kind: 'fixed' as const },
+          ticket: null,
+          session: null,
+        },
       }).effects,
     ).toEqual([idle, settle]);
     const rating = run(inCall, { type: 'hang-up' }).state;

@@ -15,7 +15,13 @@ export const card: CardSummary = {
 };
 
 /** The kiosk the sessions below open on. */
-export const kiosk = { id: 'k1', name: '静安寺街道 1 号机', location: '愚园路居委会' };
+export const kiosk = {
+  id: 'k1',
+  name: '静安寺街道 1 号机',
+  location: '愚园路居委会',
+  centreId: 'main',
+  kind: 'fixed' as const,
+};
 
 /** Ticket `id` (A007) at place `pos` in a queue of 5. */
 export function position(
@@ -31,9 +37,12 @@ export function position(
       status,
       createdAt: '2026-01-01T00:00:00Z',
       hasIdentity: false,
+      need: 'unsure' as const,
+      centreId: 'main',
     },
     position: pos,
     waiting: 5,
+    estimate: { kind: 'none', reason: 'no-history' },
   };
 }
 

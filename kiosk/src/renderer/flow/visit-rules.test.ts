@@ -10,7 +10,11 @@ import {
 import type { FlowEvent, FlowState } from './machine';
 import { card, online, opened, position, rated, run, settled } from './test-fixtures';
 
-const kioskState = { kiosk: { id: 'k1', name: 'k', location: 'l' }, ticket: null, session: null };
+const kioskState = {
+  kiosk: { id: 'k1', name: 'k', location: 'l', centreId: 'main', kind: 'fixed' as const },
+  ticket: null,
+  session: null,
+};
 
 describe('every return to welcome forgets the resident, in one place (issue 8 #10)', () => {
   const english = (state: FlowState) => run(state, { type: 'set-locale', locale: 'en' }).state;

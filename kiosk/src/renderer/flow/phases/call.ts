@@ -89,9 +89,12 @@ function backInLine(state: FlowState, opened: SessionOpened): Step {
           status: 'waiting',
           createdAt: session.startedAt,
           hasIdentity: false,
+          need: 'unsure',
+          centreId: session.kiosk.centreId,
         },
     position: 1,
     waiting: Math.max(1, known?.waiting ?? 1),
+    estimate: known?.estimate ?? { kind: 'next' },
   };
   return stay({
     ...state,
