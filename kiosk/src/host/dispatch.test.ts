@@ -6,6 +6,11 @@ import { dispatchBridgeCall } from './dispatch';
 function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
   return {
     'config:get': async () => ({ locale: 'zh-CN', demo: false, documentCamera: null }),
+    'appointment:check-in': async () => ({ appointment: null }),
+    'appointment:slots': async () => ({ slots: [] }),
+    'appointment:book': async () => {
+      throw BridgeError.internal();
+    },
     'idcard:status': async () => ({ state: 'online' }),
     'idcard:current': async () => ({ card: null }),
     'identity:share': async () => ({ shared: true }),

@@ -12,6 +12,7 @@ import { createPrinterDriver, printAndWait, printerHealth } from '../devices/pri
 import type { PrintAndWaitOptions, PrinterDriver } from '../devices/printer';
 import { DEFAULT_PRINTER_CONFIG, type KioskConfig } from './config';
 import type { EmitBridgeEvent, HostContext, KioskLogger } from './feature';
+import { appointmentLinkFeature } from './features/appointment-link';
 import { caseLinkFeature } from './features/case-link';
 import { demoCardsFeature } from './features/demo-cards';
 import { identityCardFeature } from './features/identity-card';
@@ -129,6 +130,7 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
     caseLinkFeature(ctx, serverLink.port),
     printing,
     materialLinkFeature(ctx, serverLink.port, http),
+    appointmentLinkFeature(ctx),
     demoCardsFeature(ctx),
   ] as const;
   const merged: BridgeHandlers = {
@@ -139,6 +141,7 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
     ...features[4].handlers,
     ...features[5].handlers,
     ...features[6].handlers,
+    ...features[7].handlers,
   };
   const handlers = Object.fromEntries(
     Object.entries(merged).map(([channel, handler]) => [

@@ -12,6 +12,7 @@ import { demoEvents, demoInvokes } from './demo';
 import { BridgeError } from './errors';
 import { idcardEvents, idcardInvokes } from './idcard';
 import { paperBridgeEvents, paperInvokes } from './paper';
+import { routingBridgeEvents, routingInvokes } from './routing';
 import { serverBridgeEvents, serverInvokes } from './server';
 import type { EventMapOf, EventSlice, HandlersOf, InvokeSlice } from './spec';
 
@@ -22,6 +23,7 @@ export const bridgeInvokes = {
   ...serverInvokes,
   ...caseInvokes,
   ...paperInvokes,
+  ...routingInvokes,
   ...demoInvokes,
 } as const satisfies InvokeSlice;
 
@@ -32,6 +34,7 @@ export const bridgeEvents = {
   ...serverBridgeEvents,
   ...caseBridgeEvents,
   ...paperBridgeEvents,
+  ...routingBridgeEvents,
   ...demoEvents,
 } as const satisfies EventSlice;
 

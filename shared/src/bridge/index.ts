@@ -6,6 +6,7 @@ export * from './idcard';
 export * from './server';
 export * from './case';
 export * from './paper';
+export * from './routing';
 export * from './demo';
 export * from './views';
 export * from './contract';
