@@ -20,7 +20,15 @@ import type {
   ServerEventName,
   ServerToClientEvents,
 } from '@rvw/shared';
-import { createHttpClient, httpRoutes, type HttpClient } from '@rvw/shared';
+import {
+  createHttpClient,
+  DEFAULT_ROUTING,
+  httpRoutes,
+  type Centre,
+  type HttpClient,
+  type RoutingSettings,
+  type Skill,
+} from '@rvw/shared';
 import { io as connect, type Socket as ClientSocket } from 'socket.io-client';
 import { createAgent, login } from '../accounts/account-store';
 import { createKiosk } from '../kiosks/kiosk-store';
@@ -82,13 +90,28 @@ export async function startTestServer(options: Partial<ServerOptions> = {}): Pro
 /** Creates an account directly in the database and signs it in. */
 export async function createTestAgent(
   server: RunningServer,
-  opts: { username?: string; displayName?: string; role?: Role; password?: string } = {},
+  opts: {
+    username?: string;
+    displayName?: string;
+    role?: Role;
+    password?: string;
+    /** Issue 11: the agent's skills (default none) and centre (default 'main'). */
+    skills?: Skill[];
+    centreId?: string;
+  } = {},
 ): Promise<{ agent: Agent; password: string; token: string }> {
   const username = opts.username ?? `agent-${Math.random().toString(36).slice(2, 8)}`;
   const password = opts.password ?? 'test-password-123';
   await createAgent(
     server.db,
-    { username, displayName: opts.displayName ?? `Agent ${username}`, password, role: opts.role ?? 'agent' },
+    {
+      username,
+      displayName: opts.displayName ?? `Agent ${username}`,
+      password,
+      role: opts.role ?? 'agent',
+      ...(opts.skills ? { skills: opts.skills } : {}),
+      ...(opts.centreId ? { centreId: opts.centreId } : {}),
+    },
     new Date(),
   );
   const res = await login(server.db, username, password, server.config.sessionTtlHours, new Date());
@@ -107,16 +130,75 @@ export async function adminApi(server: RunningServer): Promise<HttpClient<typeof
 /** Enrols a kiosk directly in the database; returns its one-time token. */
 export async function createTestKiosk(
   server: RunningServer,
-  opts: { name?: string; location?: string } = {},
+  opts: { name?: string; location?: string; centreId?: string; kind?: 'fixed' | 'portable' } = {},
 ): Promise<{ kiosk: Kiosk; token: string }> {
   return createKiosk(
     server.db,
     {
       name: opts.name ?? `Kiosk ${Math.random().toString(36).slice(2, 6)}`,
       location: opts.location ?? '静安区',
+      ...(opts.centreId ? { centreId: opts.centreId } : {}),
+      ...(opts.kind ? { kind: opts.kind } : {}),
     },
     new Date(),
   );
+}
+
+/**
+ * Adds a centre directly in the database (issue 11): `routing` overrides DEFAULT_ROUTING's fields.
+ * The default centre 'main' exists already.
+ */
+export async function createTestCentre(
+  server: RunningServer,
+  opts: {
+    id: string;
+    name?: string;
+    region?: string;
+    partners?: string[];
+    routing?: Partial<RoutingSettings>;
+  },
+): Promise<Centre> {
+  const centre: Centre = {
+    id: opts.id,
+    name: opts.name ?? `${opts.id} 中心`,
+    region: opts.region ?? '上海市',
+    partners: opts.partners ?? [],
+    routing: { ...DEFAULT_ROUTING, ...opts.routing },
+  };
+  await server.db
+    .insertInto('centres')
+    .values({
+      id: centre.id,
+      name: centre.name,
+      region: centre.region,
+      partners: JSON.stringify(centre.partners),
+      routing: JSON.stringify(centre.routing),
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return centre;
+}
+
+/** Sets an existing centre's routing settings (and partners) directly in the database. */
+export async function setTestCentreRouting(
+  server: RunningServer,
+  centreId: string,
+  routing: Partial<RoutingSettings>,
+  partners?: string[],
+): Promise<void> {
+  const row = await server.db
+    .selectFrom('centres')
+    .select('routing')
+    .where('id', '=', centreId)
+    .executeTakeFirstOrThrow();
+  await server.db
+    .updateTable('centres')
+    .set({
+      routing: JSON.stringify({ ...(JSON.parse(row.routing) as RoutingSettings), ...routing }),
+      ...(partners ? { partners: JSON.stringify(partners) } : {}),
+    })
+    .where('id', '=', centreId)
+    .execute();
 }
 
 /** The sentence the kiosk shows before the resident shares the card. */
