@@ -5,15 +5,25 @@ import { bridgeEvents, bridgeInvokes } from './contract';
 import { demoEvents, demoInvokes } from './demo';
 import { idcardEvents, idcardInvokes } from './idcard';
 import { paperBridgeEvents, paperInvokes } from './paper';
+import { routingBridgeEvents, routingInvokes } from './routing';
 import { serverBridgeEvents, serverInvokes } from './server';
 
-const invokeSlices = [configInvokes, idcardInvokes, serverInvokes, caseInvokes, paperInvokes, demoInvokes];
+const invokeSlices = [
+  configInvokes,
+  idcardInvokes,
+  serverInvokes,
+  caseInvokes,
+  paperInvokes,
+  routingInvokes,
+  demoInvokes,
+];
 const eventSlices = [
   configEvents,
   idcardEvents,
   serverBridgeEvents,
   caseBridgeEvents,
   paperBridgeEvents,
+  routingBridgeEvents,
   demoEvents,
 ];
 

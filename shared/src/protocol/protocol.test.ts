@@ -53,6 +53,15 @@ describe('client event schemas', () => {
       'material:consent': ['kiosk'],
       'material:capture': ['agent'],
       'material:cancel': ['agent', 'kiosk'],
+      // Issue 11: the agent's status, offers, transfers and the hand-over call between two agents.
+      'agent:status': ['agent'],
+      'offer:accept': ['agent'],
+      'offer:decline': ['agent'],
+      'transfer:start': ['agent'],
+      'transfer:answer': ['agent'],
+      'transfer:complete': ['agent'],
+      'transfer:cancel': ['agent'],
+      'consult:signal': ['agent'],
     });
   });
 
@@ -106,7 +115,14 @@ describe('client event schemas', () => {
     expect(Object.keys(serverEvents).sort()).toEqual(
       [
         'agent:state',
+        'agent:status',
         'auth:revoked',
+        'consult:signal',
+        'offer:gone',
+        'offer:new',
+        'session:transfer',
+        'supervisor:update',
+        'transfer:state',
         'case:documents',
         'case:state',
         'kiosk:state',
@@ -130,7 +146,7 @@ describe('client event schemas', () => {
         id: 's',
         ticketId: 't',
         ticketNumber: 'A001',
-        kiosk: { id: 'k', name: 'n', location: 'l' },
+        kiosk: { id: 'k', name: 'n', location: 'l', centreId: 'main', kind: 'fixed' },
         agent: { id: 'a', displayName: 'd' },
         startedAt: '2026-01-01T00:00:00.000Z',
         endedAt: null,
