@@ -4,6 +4,7 @@
  * window, the resident's card recognises them and the appointment becomes a ticket with priority.
  */
 import { z } from 'zod';
+import { LocalText } from '../catalogue/text';
 import { CentreId } from './centre';
 import { Skill } from './needs';
 
@@ -13,6 +14,8 @@ export const AppointmentSlot = z.object({
   skill: Skill,
   /** The catalogue item the slot is for. */
   itemCode: z.string(),
+  /** The item's name from the catalogue (the kiosk has no catalogue of its own to look it up). */
+  itemName: LocalText.optional(),
   /** ISO start and end of the window. */
   startsAt: z.string(),
   endsAt: z.string(),

@@ -37,4 +37,15 @@ describe('identity crypto', () => {
     const other = new IdentityCipher(Buffer.alloc(32, 7));
     expect(() => other.decrypt(a, 'ticket-1')).toThrow();
   });
+
+  it('hashes a number with a key derived per purpose: stable, keyed, never the number', () => {
+    const c = new IdentityCipher(Buffer.alloc(32, 1));
+    const h = c.lookupHash('310101194803157793', 'appointment-id');
+    expect(h).toMatch(/^[0-9a-f]{64}$/);
+    expect(c.lookupHash('310101194803157793', 'appointment-id')).toBe(h);
+    expect(c.lookupHash('310101194803157793', 'other')).not.toBe(h);
+    expect(
+      new IdentityCipher(Buffer.alloc(32, 2)).lookupHash('310101194803157793', 'appointment-id'),
+    ).not.toBe(h);
+  });
 });

@@ -5,7 +5,7 @@
  * 0600. Losing the key loses the numbers still held (never those already purged: they are gone).
  * Reusable by any area that stores a number (cases, a later issue).
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../errors';
@@ -42,6 +42,16 @@ export class IdentityCipher {
     return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
       'utf8',
     );
+  }
+
+  /**
+   * A keyed hash of `plain` (HMAC-SHA-256, hex) for finding a row by a number without storing it:
+   * its key is derived from the identity key by HKDF for `purpose`, so hashes of different purposes
+   * never match and the identity key itself is never used for two jobs.
+   */
+  lookupHash(plain: string, purpose: string): string {
+    const key = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `rvw lookup-hash ${purpose}`, 32));
+    return createHmac('sha256', key).update(plain, 'utf8').digest('hex');
   }
 
   /** True for a value `encrypt` produced (anything else is a masked or legacy clear value). */
