@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { estimateWait, recentHandlingSamples, robustMean, type HandledSession } from './estimate-rules';
+
+describe('estimateWait: examples', () => {
+  it('cannot say without an agent online, even with history', () => {
+    expect(estimateWait({ ahead: 3, agentsOnline: 0, freeAgents: 0, recentHandlingS: [300] })).toEqual({
+      kind: 'none',
+      reason: 'no-agent-online',
+    });
+  });
+
+  it('says "next" at the head of the queue with an agent free, even without history', () => {
+    expect(estimateWait({ ahead: 0, agentsOnline: 2, freeAgents: 1, recentHandlingS: [] })).toEqual({
+      kind: 'next',
+    });
+  });
+
+  it('cannot say without recent handling times', () => {
+    expect(estimateWait({ ahead: 2, agentsOnline: 2, freeAgents: 0, recentHandlingS: [] })).toEqual({
+      kind: 'none',
+      reason: 'no-history',
+    });
+  });
+
+  it('is (ahead + 1) × mean handling / agents online, in whole minutes rounded up', () => {
+    // 2 ahead, 3 × 240 s / 2 agents = 360 s = 6 minutes ("前面还有 2 位，大约 6 分钟").
+    expect(
+      estimateWait({ ahead: 2, agentsOnline: 2, freeAgents: 0, recentHandlingS: [240, 240, 240] }),
+    ).toEqual({
+      kind: 'minutes',
+      minutes: 6,
+      agentsOnline: 2,
+      meanHandlingS: 240,
+    });
+    expect(estimateWait({ ahead: 0, agentsOnline: 3, freeAgents: 0, recentHandlingS: [61] })).toMatchObject({
+      minutes: 1,
+    });
+    expect(estimateWait({ ahead: 1, agentsOnline: 1, freeAgents: 0, recentHandlingS: [31] })).toMatchObject({
+      minutes: 2, // 62 s rounds up
+    });
+  });
+});
+
+describe('robustMean', () => {
+  it('is null without samples and ignores nonsense', () => {
+    expect(robustMean([])).toBeNull();
+    expect(robustMean([Number.NaN, -5])).toBeNull();
+  });
+
+  it('drops the single longest of a short history (a session left open does not dominate)', () => {
+    expect(robustMean([200, 220, 240, 260, 3600])).toBe(230);
+    expect(robustMean([200, 300])).toBe(250);
+  });
+
+  it('trims 10 % from each end of a longer history', () => {
+    const samples = [1, ...Array.from({ length: 18 }, () => 300), 9000];
+    expect(robustMean(samples)).toBe(300);
+  });
+
+  it('is at least 1 second', () => {
+    expect(robustMean([0, 0])).toBe(1);
+  });
+});
+
+describe('recentHandlingSamples', () => {
+  const now = new Date('2026-03-02T06:00:00.000Z');
+  const s = (minutesAgo: number, handlingS: number): HandledSession => ({
+    endedAt: new Date(now.getTime() - minutesAgo * 60_000).toISOString(),
+    handlingS,
+  });
+
+  it('takes the sessions of the last two hours, latest first, at most 30', () => {
+    const sessions = [
+      s(130, 1),
+      s(10, 2),
+      s(100, 3),
+      s(-5, 4),
+      ...Array.from({ length: 40 }, (_, i) => s(50, 100 + i)),
+    ];
+    const got = recentHandlingSamples(sessions, now);
+    expect(got).toHaveLength(30);
+    expect(got[0]).toBe(2);
+    expect(got).not.toContain(4); // ends after now
+    expect(got).not.toContain(1);
+  });
+
+  it('tops a quiet window up with the latest five regardless of age', () => {
+    const sessions = [s(10, 1), s(300, 2), s(400, 3), s(500, 4), s(600, 5), s(700, 6)];
+    expect(recentHandlingSamples(sessions, now)).toEqual([1, 2, 3, 4, 5]);
+    expect(recentHandlingSamples([s(600, 9)], now)).toEqual([9]);
+    expect(recentHandlingSamples([], now)).toEqual([]);
+  });
+});
