@@ -1,26 +1,51 @@
-/** The demo's account lines, printed by scripts/demo.ts: credentials, or how to reset them. */
+/** The demo's printed lines, by scripts/demo.ts: its centres, its accounts' credentials or how to reset them. */
 import { resolve } from 'node:path';
-import { demoNames, type DemoData } from '@rvw/signaling-server';
+import { skillName, type Skill } from '@rvw/shared';
+import type { DemoAccount, DemoData } from '@rvw/signaling-server';
 
 /** A path as one POSIX shell word. */
 function shellWord(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
-/**
- * One line per demo account: its password when just created, else the command that resets it in
- * the data folder the demo uses (`npx rvw-server` alone would open ./data, wherever that is).
- */
-export function accountLines(demo: Pick<DemoData, 'admin' | 'agent'>, dataDir: string): string[] {
-  const env = `RVW_DATA_DIR=${shellWord(resolve(dataDir))}`;
-  return (
-    [
-      ['admin (supervisor)', demo.admin, demoNames.admin],
-      ['agent', demo.agent, demoNames.agent],
-    ] as const
-  ).map(([role, cred, username]) =>
-    cred
-      ? `Demo ${role}: ${cred.username} / ${cred.password}   (shown once — note it down)`
-      : `Demo ${role}: ${username} (password shown when it was created; a new one: ${env} npx rvw-server reset-password ${username})`,
+/** A line's label, padded so that the values line up after it. */
+const label = (text: string) => `${text}:`.padEnd(17);
+
+/** One line per demo centre: its id, name, region, routing mode and partners. */
+export function centreLines(demo: Pick<DemoData, 'centres'>): string[] {
+  return demo.centres.map(
+    (c) =>
+      `${label('Centre')}${c.id}  ${c.name} (${c.region}; ${c.routing.mode === 'offer' ? 'offers tickets to agents' : 'agents pick from the queue'}; partners: ${c.partners.join(', ') || 'none'})`,
   );
+}
+
+/** What an account serves, as an agent would say it. */
+function serves(account: DemoAccount): string {
+  if (account.role === 'admin') return 'supervisor';
+  if (account.skills.length === 0) return 'no skills: "ask staff" tickets';
+  return account.skills.map((s: Skill) => skillName(s).zh).join('、');
+}
+
+/**
+ * One line per demo account: who it is, its centre and skills, and its password when just created,
+ * else the command that resets it in the data folder the demo uses (`npx rvw-server` alone would
+ * open ./data, wherever that is).
+ */
+export function accountLines(demo: Pick<DemoData, 'accounts'>, dataDir: string): string[] {
+  const env = `RVW_DATA_DIR=${shellWord(resolve(dataDir))}`;
+  return demo.accounts.map((a) => {
+    const role = a.role === 'admin' ? 'Demo supervisor' : 'Demo agent';
+    const who = `${a.displayName}, ${a.centreId}, ${serves(a)}`;
+    return a.credentials
+      ? `${label(role)}${a.credentials.username} / ${a.credentials.password}   (${who}; shown once — note it down)`
+      : `${label(role)}${a.username}   (${who}; password shown when it was created; a new one: ${env} npx rvw-server reset-password ${a.username})`;
+  });
+}
+
+/** Where the demo's kiosk records are: the running kiosk's and the portable one's config files. */
+export function kioskLines(demo: Pick<DemoData, 'kiosk' | 'kioskConfigPath' | 'portable'>): string[] {
+  return [
+    `${label('Kiosk record')}${demo.kiosk.name} (${demo.kiosk.centreId}, ${demo.kiosk.kind}): config in ${demo.kioskConfigPath}`,
+    `${label('Portable kiosk')}${demo.portable.kiosk.name} (上门办, ${demo.portable.kiosk.centreId}): config in ${demo.portable.kioskConfigPath} (not started)`,
+  ];
 }

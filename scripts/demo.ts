@@ -1,7 +1,7 @@
 /**
  * The demo behind `npm start` (scripts/start.mjs installs and builds first): the server on
- * embedded SQLite in ./data, the demo admin, agent and kiosk, the agent console, and the kiosk
- * with a simulated GA 467 reader. Electron where its binary exists; otherwise the browser.
+ * embedded SQLite in ./data, the demo centres, supervisors, agents and kiosks, the agent console,
+ * and the kiosk with a simulated GA 467 reader. Electron where its binary exists; otherwise the browser.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,7 +16,7 @@ import {
   type SimulatedReaderLine,
 } from '@rvw/sim';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { accountLines } from './demo-lines';
+import { accountLines, centreLines, kioskLines } from './demo-lines';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -47,7 +47,9 @@ async function main(): Promise<void> {
 
   const lines: string[] = [];
   lines.push(`Agent console:   ${server.url}/console/`);
+  lines.push(...centreLines(demo));
   lines.push(...accountLines(demo, config.dataDir));
+  lines.push(...kioskLines(demo));
 
   const socat = hasSocat();
   const electron = electronBinary();

@@ -106,7 +106,7 @@ async function serve(args: string[], io: CliIo): Promise<RunningServer> {
       serverUrl: server.url,
       adminPassword: io.env.RVW_ADMIN_PASSWORD,
     });
-    for (const c of [demo.admin, demo.agent]) {
+    for (const c of demo.accounts.map((a) => a.credentials)) {
       if (c)
         io.out.write(
           `Created demo account ${c.username} with password ${c.password} (shown once; keep it).\n`,

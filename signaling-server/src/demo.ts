@@ -1,30 +1,43 @@
 /**
- * The demo's data: its admin, agent and kiosk, and the kiosk's config file. Passwords are random
- * and returned only when created; nothing here has a default password. (The production first admin
- * is accounts/first-admin.ts.)
+ * The demo's data (issue 11): two partner centres, a supervisor for each, agents with different
+ * skills, the demo kiosk and a portable kiosk, with each kiosk's config file. Passwords are random
+ * and returned only when created; nothing here has a default password. Run again on the same data
+ * folder it creates only what is missing (and moves what an older demo left in the default centre).
+ * (The production first admin is accounts/first-admin.ts.)
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Kiosk } from '@rvw/shared';
-import { createAgent } from './accounts/account-store';
+import type { Centre, Kiosk, Role, Skill } from '@rvw/shared';
+import { createAgent, parseSkills } from './accounts/account-store';
 import type { Credentials } from './accounts/first-admin';
 import { generatePassword } from './accounts/passwords';
 import type { Db } from './db/database';
+import { DEFAULT_CENTRE_ID } from './db/migration-0008-routing';
+import {
+  demoAccounts,
+  demoCentres,
+  demoKiosks,
+  formerDemoKioskName,
+  type DemoAccountSpec,
+} from './demo-roster';
 import { createKiosk, rotateKioskToken, toKiosk } from './kiosks/kiosk-store';
+
+export { demoAccounts, demoCentres, demoKiosks } from './demo-roster';
 
 /** The demo accounts' names; default admin `admin`, agent `agent`. */
 export const demoNames = {
   admin: 'admin',
   agent: 'agent',
-  kioskName: '静安寺街道 第一居委会 一体机',
-  kioskLocation: '上海市静安区静安寺街道 第一居委会 (Jing’an Temple Street, 1st Neighbourhood Committee)',
+  kioskName: demoKiosks.main.name,
+  kioskLocation: demoKiosks.main.location,
+  portableKioskName: demoKiosks.portable.name,
 } as const;
 
 /** ensureDemoData's options. */
 export interface DemoOptions {
-  /** The data folder: the demo kiosk's config file is written there as demo-kiosk.json. */
+  /** The data folder: the kiosks' config files are written there (demo-kiosk.json, demo-portable-kiosk.json). */
   dataDir: string;
-  /** The server URL the demo kiosk connects to (written into its config file). */
+  /** The server URL the demo kiosks connect to (written into their config files). */
   serverUrl: string;
   /** Password for a newly created demo admin; default random. */
   adminPassword?: string;
@@ -34,43 +47,174 @@ export interface DemoOptions {
   now?: Date;
 }
 
-/** What ensureDemoData did. Credentials are present only when the account was created this time. */
-export interface DemoData {
-  admin: Credentials | null;
-  agent: Credentials | null;
+/** One demo account as it is now, with its password when it was created this time. */
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  centreId: string;
+  skills: Skill[];
+  /** Present only when the account was created this time. */
+  credentials: Credentials | null;
+}
+
+/** A demo kiosk, its token (rotated on every call; the server keeps only its hash) and its config file. */
+export interface DemoKiosk {
   kiosk: Kiosk;
-  /** The demo kiosk's token, rotated on every call (the server keeps only its hash). */
   kioskToken: string;
-  /** `<dataDir>/demo-kiosk.json`: { serverUrl, kioskToken, kioskId, name, location }, mode 0600. */
+  /** `<dataDir>/<file>`: { serverUrl, kioskToken, kioskId, name, location }, mode 0600. */
   kioskConfigPath: string;
 }
 
+/** What ensureDemoData did. Credentials are present only when the account was created this time. */
+export interface DemoData extends DemoKiosk {
+  admin: Credentials | null;
+  agent: Credentials | null;
+  /** The demo's centres as stored (a supervisor may have changed their routing since). */
+  centres: Centre[];
+  /** Every demo account, in demoAccounts' order. */
+  accounts: DemoAccount[];
+  /** The door-to-door (上门办) kiosk: a record and a config file; the demo does not run it. */
+  portable: DemoKiosk;
+}
+
 /**
- * Creates the demo admin, agent and kiosk if absent; rotates the demo kiosk's token and writes the
- * kiosk's own config file, as an enrolled kiosk would have it. The token is never logged.
+ * Creates the demo centres, accounts and kiosks if absent; rotates the demo kiosks' tokens and
+ * writes each kiosk's own config file, as an enrolled kiosk would have it. Tokens are never logged.
  */
 export async function ensureDemoData(db: Db, opts: DemoOptions): Promise<DemoData> {
   const now = opts.now ?? new Date();
-  const exists = async (username: string) =>
-    (await db.selectFrom('agents').select('id').where('username', '=', username).executeTakeFirst()) !==
-    undefined;
+  const centres: Centre[] = [];
+  for (const centre of demoCentres) centres.push(await ensureCentre(db, centre, now));
 
-  let admin: Credentials | null = null;
-  if (!(await exists(demoNames.admin))) {
-    admin = { username: demoNames.admin, password: opts.adminPassword || generatePassword() };
-    await createAgent(db, { ...admin, displayName: '王主任 (Supervisor Wang)', role: 'admin' }, now);
+  const accounts: DemoAccount[] = [];
+  for (const spec of demoAccounts) {
+    const password =
+      spec.username === demoNames.admin
+        ? opts.adminPassword
+        : spec.username === demoNames.agent
+          ? opts.agentPassword
+          : undefined;
+    accounts.push(await ensureAccount(db, spec, password, now));
   }
-  let agent: Credentials | null = null;
-  if (!(await exists(demoNames.agent))) {
-    agent = { username: demoNames.agent, password: opts.agentPassword || generatePassword() };
-    await createAgent(db, { ...agent, displayName: '李敏 (Agent Li Min)', role: 'agent' }, now);
-  }
+  const credentialsOf = (username: string) =>
+    accounts.find((a) => a.username === username)?.credentials ?? null;
 
+  const dir = resolve(opts.dataDir);
+  mkdirSync(dir, { recursive: true });
+  const main = await ensureKiosk(db, dir, opts.serverUrl, demoKiosks.main, now, formerDemoKioskName);
+  const portable = await ensureKiosk(db, dir, opts.serverUrl, demoKiosks.portable, now);
+  return {
+    admin: credentialsOf(demoNames.admin),
+    agent: credentialsOf(demoNames.agent),
+    centres,
+    accounts,
+    ...main,
+    portable,
+  };
+}
+
+/** Adds the centre if absent; an existing one is kept as it is (its supervisor may have tuned it). */
+async function ensureCentre(db: Db, centre: Centre, now: Date): Promise<Centre> {
+  const row = await db.selectFrom('centres').selectAll().where('id', '=', centre.id).executeTakeFirst();
+  if (row)
+    return {
+      id: row.id,
+      name: row.name,
+      region: row.region,
+      partners: JSON.parse(row.partners) as string[],
+      routing: { ...centre.routing, ...(JSON.parse(row.routing) as Partial<Centre['routing']>) },
+    };
+  await db
+    .insertInto('centres')
+    .values({
+      id: centre.id,
+      name: centre.name,
+      region: centre.region,
+      partners: JSON.stringify(centre.partners),
+      routing: JSON.stringify(centre.routing),
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return centre;
+}
+
+/**
+ * Creates the account if absent. One an older demo left in the default centre moves to its demo
+ * centre with its demo skills; otherwise an existing account is kept as it is.
+ */
+async function ensureAccount(
+  db: Db,
+  spec: DemoAccountSpec,
+  password: string | undefined,
+  now: Date,
+): Promise<DemoAccount> {
+  const { username, displayName, role, centreId, skills } = spec;
   const row = await db
-    .selectFrom('kiosks')
-    .select(['id', 'name', 'location', 'centre_id', 'kind'])
-    .where('name', '=', demoNames.kioskName)
+    .selectFrom('agents')
+    .select(['id', 'display_name', 'role', 'centre_id', 'skills'])
+    .where('username', '=', username)
     .executeTakeFirst();
+  if (!row) {
+    const credentials = { username, password: password || generatePassword() };
+    await createAgent(db, { ...credentials, displayName, role, centreId, skills }, now);
+    return { ...spec, skills: [...skills], credentials };
+  }
+  if (row.centre_id === DEFAULT_CENTRE_ID) {
+    await db
+      .updateTable('agents')
+      .set({ centre_id: centreId, skills: JSON.stringify(skills) })
+      .where('id', '=', row.id)
+      .execute();
+    return {
+      username,
+      displayName: row.display_name,
+      role: row.role,
+      centreId,
+      skills: [...skills],
+      credentials: null,
+    };
+  }
+  return {
+    username,
+    displayName: row.display_name,
+    role: row.role,
+    centreId: row.centre_id,
+    skills: parseSkills(row.skills),
+    credentials: null,
+  };
+}
+
+type KioskSpec = (typeof demoKiosks)[keyof typeof demoKiosks];
+
+/**
+ * Finds the kiosk by its name (or by `formerName`, then renames and moves it), or enrols it;
+ * rotates its token and writes its config file.
+ */
+async function ensureKiosk(
+  db: Db,
+  dir: string,
+  serverUrl: string,
+  spec: KioskSpec,
+  now: Date,
+  formerName?: string,
+): Promise<DemoKiosk> {
+  const find = (name: string) =>
+    db
+      .selectFrom('kiosks')
+      .select(['id', 'name', 'location', 'centre_id', 'kind'])
+      .where('name', '=', name)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+  let row = await find(spec.name);
+  if (!row && formerName) {
+    const former = await find(formerName);
+    if (former) {
+      const moved = { name: spec.name, location: spec.location, centre_id: spec.centreId, kind: spec.kind };
+      await db.updateTable('kiosks').set(moved).where('id', '=', former.id).execute();
+      row = { ...former, ...moved };
+    }
+  }
   let kiosk: Kiosk;
   let kioskToken: string;
   if (row) {
@@ -79,24 +223,16 @@ export async function ensureDemoData(db: Db, opts: DemoOptions): Promise<DemoDat
   } else {
     const created = await createKiosk(
       db,
-      { name: demoNames.kioskName, location: demoNames.kioskLocation },
+      { name: spec.name, location: spec.location, centreId: spec.centreId, kind: spec.kind },
       now,
     );
     kiosk = created.kiosk;
     kioskToken = created.token;
   }
 
-  const dir = resolve(opts.dataDir);
-  mkdirSync(dir, { recursive: true });
-  const kioskConfigPath = join(dir, 'demo-kiosk.json');
-  const file = {
-    serverUrl: opts.serverUrl,
-    kioskToken,
-    kioskId: kiosk.id,
-    name: kiosk.name,
-    location: kiosk.location,
-  };
+  const kioskConfigPath = join(dir, spec.configFile);
+  const file = { serverUrl, kioskToken, kioskId: kiosk.id, name: kiosk.name, location: kiosk.location };
   writeFileSync(kioskConfigPath, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
   chmodSync(kioskConfigPath, 0o600);
-  return { admin, agent, kiosk, kioskToken, kioskConfigPath };
+  return { kiosk, kioskToken, kioskConfigPath };
 }

@@ -11,7 +11,16 @@ export {
 export { ConfigError } from './errors';
 export { runCli, type CliIo, type CliResult } from './cli';
 export { ensureFirstAdmin, type Credentials } from './accounts/first-admin';
-export { ensureDemoData, demoNames, type DemoData, type DemoOptions } from './demo';
+export {
+  ensureDemoData,
+  demoAccounts,
+  demoCentres,
+  demoKiosks,
+  demoNames,
+  type DemoAccount,
+  type DemoData,
+  type DemoOptions,
+} from './demo';
 export { createAgent, listAgents, login } from './accounts/account-store';
 export { createKiosk, listKiosks, rotateKioskToken } from './kiosks/kiosk-store';
 export { openDatabase, databasePath, type Db } from './db/database';
