@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { estimateWait, recentHandlingSamples, robustMean, type HandledSession } from './estimate-rules';
 
 describe('estimateWait: examples', () => {
@@ -89,5 +90,81 @@ describe('recentHandlingSamples', () => {
     expect(recentHandlingSamples(sessions, now)).toEqual([1, 2, 3, 4, 5]);
     expect(recentHandlingSamples([s(600, 9)], now)).toEqual([9]);
     expect(recentHandlingSamples([], now)).toEqual([]);
+  });
+});
+
+const input = fc.record({
+  ahead: fc.integer({ min: 0, max: 60 }),
+  agentsOnline: fc.integer({ min: 0, max: 12 }),
+  freeAgents: fc.integer({ min: 0, max: 12 }),
+  recentHandlingS: fc.array(fc.integer({ min: 0, max: 7200 }), { maxLength: 40 }),
+});
+/** An estimate as seconds for comparisons: next = 0, none = null. */
+const asSeconds = (e: ReturnType<typeof estimateWait>) =>
+  e.kind === 'next' ? 0 : e.kind === 'minutes' ? e.minutes * 60 : null;
+
+describe('estimateWait: properties', () => {
+  it('never invents a number without an agent online or without history', () => {
+    fc.assert(
+      fc.property(input, (x) => {
+        const e = estimateWait(x);
+        if (x.agentsOnline === 0) expect(e).toEqual({ kind: 'none', reason: 'no-agent-online' });
+        if (x.recentHandlingS.length === 0) expect(e.kind).not.toBe('minutes');
+        if (e.kind === 'minutes') {
+          expect(Number.isInteger(e.minutes) && e.minutes >= 1).toBe(true);
+          expect(e.agentsOnline).toBe(x.agentsOnline);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not shrink as more residents are ahead', () => {
+    fc.assert(
+      fc.property(input, fc.integer({ min: 1, max: 20 }), (x, more) => {
+        const fewer = asSeconds(estimateWait(x));
+        const longer = asSeconds(estimateWait({ ...x, ahead: x.ahead + more }));
+        if (fewer !== null && longer !== null) expect(longer).toBeGreaterThanOrEqual(fewer);
+        // A basis does not disappear because the queue got longer (except "next" needing no history).
+        if (fewer !== null && fewer > 0) expect(longer).not.toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('does not grow as more agents come online', () => {
+    fc.assert(
+      fc.property(input, fc.integer({ min: 1, max: 5 }), (x, more) => {
+        fc.pre(x.agentsOnline > 0);
+        const now = asSeconds(estimateWait(x));
+        const then = asSeconds(estimateWait({ ...x, agentsOnline: x.agentsOnline + more }));
+        if (now !== null && then !== null) expect(then).toBeLessThanOrEqual(now);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is the formula rounded up to the minute: never below it, at most a minute above', () => {
+    fc.assert(
+      fc.property(input, (x) => {
+        const e = estimateWait(x);
+        if (e.kind !== 'minutes') return;
+        const exactS = ((x.ahead + 1) * e.meanHandlingS) / x.agentsOnline;
+        expect(e.minutes * 60).toBeGreaterThanOrEqual(exactS);
+        expect(e.minutes * 60).toBeLessThan(Math.max(exactS, 60) + 60);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('uses a mean within the range of the samples', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 7200 }), { minLength: 1, maxLength: 60 }), (samples) => {
+        const mean = robustMean(samples)!;
+        expect(mean).toBeGreaterThanOrEqual(Math.min(...samples));
+        expect(mean).toBeLessThanOrEqual(Math.max(...samples));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { DEFAULT_ROUTING, type Skill } from '@rvw/shared';
 import {
   canServe,
@@ -124,5 +125,111 @@ describe('ticketVisibleTo and centreViews', () => {
     expect([...views.get('xuhui')!.onlineSkills].sort()).toEqual(['elderly-care', 'medical-insurance']);
     expect(views.get('suzhou')).toMatchObject({ onlineAgents: 0 });
     expect(views.has('nowhere')).toBe(false);
+  });
+});
+
+const SKILLS: Skill[] = [
+  'elderly-care',
+  'medical-insurance',
+  'disability',
+  'residence',
+  'family-planning',
+  'consultation',
+];
+const CENTRE_IDS = ['c-home', 'c-p1', 'c-p2', 'c-far'];
+
+/** Random centres (home with up to two partners), online agents, and a waiting ticket of home. */
+const world = fc
+  .record({
+    anySkillAfterS: fc.integer({ min: 0, max: 600 }),
+    overflowAfterS: fc.integer({ min: 0, max: 900 }),
+    partners: fc.subarray(['c-p1', 'c-p2']),
+    agents: fc.array(
+      fc.record({ centreId: fc.constantFrom(...CENTRE_IDS), skills: fc.subarray(SKILLS, { maxLength: 3 }) }),
+      { maxLength: 8 },
+    ),
+    need: fc.constantFrom<RoutingTicket['need']>('unsure', ...SKILLS),
+    routeSkill: fc.option(fc.constantFrom(...SKILLS)),
+    target: fc.option(fc.integer({ min: 0, max: 9 })),
+    waitedS: fc.integer({ min: 0, max: 3000 }),
+  })
+  .map((w) => {
+    const r = { ...DEFAULT_ROUTING, anySkillAfterS: w.anySkillAfterS, overflowAfterS: w.overflowAfterS };
+    const agents = w.agents.map((a, i) => agent(`a${i}`, a.centreId, a.skills));
+    const views = centreViews(
+      CENTRE_IDS.map((id) => ({ id, partners: id === 'c-home' ? w.partners : [], routing: r })),
+      agents,
+    );
+    const t: RoutingTicket = {
+      centreId: 'c-home',
+      need: w.need,
+      routeSkill: w.routeSkill,
+      targetAgentId: w.target === null ? null : `a${w.target}`,
+      waitedS: w.waitedS,
+    };
+    return { agents, views, ticket: t, routing: r, partners: w.partners };
+  });
+
+describe('canServe: properties', () => {
+  it('never shows a ticket to a partner before overflowAfterS while an online agent at home has its skill', () => {
+    fc.assert(
+      fc.property(world, ({ agents, views, ticket: t, routing: r }) => {
+        const need = t.routeSkill ?? t.need;
+        const home = agents.filter((a) => a.centreId === 'c-home');
+        const skilledHome = home.some((a) => need === 'unsure' || a.skills.includes(need));
+        fc.pre(skilledHome && t.waitedS < r.overflowAfterS);
+        for (const a of agents.filter((x) => x.centreId !== 'c-home' && x.agentId !== t.targetAgentId))
+          expect(canServe(a, t, views).ok).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('lets someone online serve every ticket once it has waited max(anySkillAfterS, overflowAfterS)', () => {
+    fc.assert(
+      fc.property(world, ({ agents, views, ticket: t, routing: r, partners }) => {
+        const reachable = agents.filter((a) => a.centreId === 'c-home' || partners.includes(a.centreId));
+        fc.pre(reachable.length > 0);
+        const waited = { ...t, waitedS: Math.max(r.anySkillAfterS, r.overflowAfterS) + (t.waitedS % 60) };
+        expect(ticketVisibleTo(agents, waited, views).length).toBeGreaterThan(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('only grows the set of agents who may serve a ticket as it waits', () => {
+    fc.assert(
+      fc.property(world, fc.integer({ min: 0, max: 1200 }), ({ agents, views, ticket: t }, more) => {
+        const before = ticketVisibleTo(agents, t, views).map((v) => v.agent.agentId);
+        const after = ticketVisibleTo(agents, { ...t, waitedS: t.waitedS + more }, views).map(
+          (v) => v.agent.agentId,
+        );
+        expect(after).toEqual(expect.arrayContaining(before));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps a ticket within its centre and partners (except its target), and flags exactly the others as overflow', () => {
+    fc.assert(
+      fc.property(world, ({ agents, views, ticket: t, partners }) => {
+        for (const { agent: a, overflow } of ticketVisibleTo(agents, t, views)) {
+          expect(overflow).toBe(a.centreId !== 'c-home');
+          if (a.agentId !== t.targetAgentId) expect(['c-home', ...partners]).toContain(a.centreId);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps a ticket for one agent with that agent alone until anySkillAfterS', () => {
+    fc.assert(
+      fc.property(world, ({ agents, views, ticket: t, routing: r }) => {
+        fc.pre(!!t.targetAgentId && t.waitedS < r.anySkillAfterS);
+        const who = ticketVisibleTo(agents, t, views).map((v) => v.agent.agentId);
+        expect(who.filter((id) => id !== t.targetAgentId)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
