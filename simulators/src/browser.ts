@@ -22,15 +22,18 @@ export const chromiumArgs = [
 /**
  * Launches headless Chromium. `cameras`: how many fake cameras it lists (default one,
  * `fake_device_0`; two add `fake_device_1`, a kiosk's document camera beside its face camera).
+ * `videoFile`: a Y4M file its fake cameras play in a loop instead of Chromium's own pattern (see
+ * fake-video.ts), so that a test can tell one browser's camera from another's.
  */
-export function launchChromium(options: { cameras?: number } = {}): Promise<Browser> {
+export function launchChromium(options: { cameras?: number; videoFile?: string } = {}): Promise<Browser> {
   const cameras = options.cameras ?? 1;
   const args =
     cameras > 1
       ? chromiumArgs.map((a) =>
           a === '--use-fake-device-for-media-stream' ? `${a}=device-count=${cameras}` : a,
         )
-      : chromiumArgs;
+      : [...chromiumArgs];
+  if (options.videoFile) args.push(`--use-file-for-fake-video-capture=${options.videoFile}`);
   return chromium.launch({ executablePath: chromiumPath, args, headless: true });
 }
 
@@ -114,3 +117,33 @@ export function mediaOpenedAt(page: Page): Promise<number | null> {
 export function videoWidth(page: Page, testId: string): Promise<number> {
   return page.locator(`[data-testid="${testId}"]`).evaluate((v) => (v as HTMLVideoElement).videoWidth);
 }
+
+/**
+ * The mean colour of what the video element shows now (drawn into a small canvas), or null while it
+ * shows nothing. Compare with colourNear (fake-video.ts) to know whose camera a page plays.
+ */
+export function videoColour(page: Page, testId: string): Promise<{ r: number; g: number; b: number } | null> {
+  return page.locator(`[data-testid="${testId}"]`).evaluate((el) => {
+    const video = el as HTMLVideoElement;
+    if (video.videoWidth === 0) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = 32;
+    canvas.height = 24;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
+    const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+    let r = 0;
+    let g = 0;
+    let b = 0;
+    const n = data.length / 4;
+    for (let i = 0; i < data.length; i += 4) {
+      r += data[i]!;
+      g += data[i + 1]!;
+      b += data[i + 2]!;
+    }
+    return { r: Math.round(r / n), g: Math.round(g / n), b: Math.round(b / n) };
+  });
+}
+
+export { colourNear, solidY4m, writeSolidY4m, type Rgb } from './fake-video';
