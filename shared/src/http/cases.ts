@@ -9,6 +9,7 @@ import { CaseState, CaseStatus, WireFieldValue } from '../case/case-state';
 import { ConsentEntry } from '../case/consent';
 import { LowRatingReason, RatingLevel } from '../case/rating';
 import { SignatureRecord } from '../case/signature';
+import { Transfer } from '../routing/transfer';
 import type { HttpRouteSlice } from './route';
 
 const caseParams = z.object({ caseId: z.string().min(1).max(64) });
@@ -56,6 +57,8 @@ export const CaseDetail = z.object({
   rating: RatingRecord.nullable(),
   /** The agent's own note with the outcome. */
   outcomeNote: z.string().nullable(),
+  /** The session's transfers (转办), oldest first, each with both agents (issue 11 #6). */
+  transfers: z.array(Transfer),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 

@@ -26,6 +26,13 @@ export type TransferTarget = z.infer<typeof TransferTarget>;
 export const TransferPhase = z.enum(['inviting', 'consulting', 'queued', 'completed', 'cancelled']);
 export type TransferPhase = z.infer<typeof TransferPhase>;
 
+/**
+ * Why a transfer was cancelled: the invited agent declined or did not answer in time, the first agent
+ * withdrew it, the session ended meanwhile, or a server restart interrupted the hand-over call.
+ */
+export const TransferCancelReason = z.enum(['declined', 'timeout', 'withdrawn', 'session-ended', 'restart']);
+export type TransferCancelReason = z.infer<typeof TransferCancelReason>;
+
 export const Transfer = z.object({
   transferId: z.string(),
   sessionId: z.string(),
@@ -39,6 +46,8 @@ export const Transfer = z.object({
   /** A short written hand-over the first agent may add; shown to the second. */
   note: z.string().max(500).optional(),
   at: z.string(),
+  /** Set once cancelled: why. */
+  reason: TransferCancelReason.optional(),
 });
 export type Transfer = z.infer<typeof Transfer>;
 

@@ -13,6 +13,7 @@ import { listCases, loadCase, readsOf, recordRead, revisionsOf, signatureOf } fr
 import { toCaseState, toFullCaseState } from './case-view';
 import { consentsOfCase } from './consent-ledger';
 import { closeFollowUp, listFollowUps, ratingOf } from './ratings';
+import { transfersOfSession } from '../transfers/transfer-store';
 
 /** What the case routes need. */
 export interface CaseRoutesDeps {
@@ -57,6 +58,7 @@ export function caseRouteHandlers(deps: CaseRoutesDeps): Pick<RouteHandlers<Http
         signature: await signatureOf(db, vault, rec),
         rating: await ratingOf(db, rec.sessionId),
         outcomeNote: rec.outcome?.note ?? null,
+        transfers: await transfersOfSession(db, rec.sessionId),
       };
     },
     caseConsents: async ({ params }, ctx) => {

@@ -5,6 +5,7 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { m0007 } from './migration-0007-paper';
 import { m0008 } from './migration-0008-routing';
+import { m0009 } from './migration-0009-transfers';
 
 // Migrations see an untyped database: the schema at their time, not today's.
 export type AnyDb = Kysely<unknown>;
@@ -366,6 +367,7 @@ export const migrations: Record<string, Migration> = {
   '0006_cases': m0006,
   '0007_paper': m0007,
   '0008_routing': m0008,
+  '0009_transfers': m0009,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */

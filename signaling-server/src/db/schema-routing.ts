@@ -48,7 +48,12 @@ export interface TransfersTable {
   note: string | null;
   created_at: string;
   updated_at: string;
+  /** Why it was cancelled (migration 0009); null unless cancelled. */
+  cancel_reason: Generated<TransferCancelReason | null>;
 }
+
+/** Why a transfer was cancelled (see shared TransferCancelReason). */
+export type TransferCancelReason = 'declined' | 'timeout' | 'withdrawn' | 'session-ended' | 'restart';
 
 /** Appointment slots of a centre's skill group. */
 export interface AppointmentSlotsTable {

@@ -12,6 +12,7 @@ import type { MemberKind } from '../socket/types';
 import { absenceOf, allAbsences, markAbsent, markPresent, type AbsentMember } from './absence-store';
 import { GraceTimers } from './grace-timers';
 import { getSession, openSessionOf, openSessions } from './session-store';
+import { isHandedOver } from '../transfers/transfer-store';
 
 /** What the watch needs. */
 export interface AbsenceWatchDeps {
@@ -48,6 +49,8 @@ export class AbsenceWatch {
       for (const kind of ['kiosk', 'agent'] as const) {
         if (recorded.has(`${rec.session.id}:${kind}`)) continue;
         const id = kind === 'kiosk' ? rec.kioskId : rec.agentId;
+        // An agent who handed the session over blind is not awaited (issue 11 #6).
+        if (kind === 'agent' && (await isHandedOver(db, rec.session.id))) continue;
         if (!(await this.deps.presence.isPresent(kind, id)))
           await this.absent({ sessionId: rec.session.id, kind });
       }
@@ -106,6 +109,10 @@ export class AbsenceWatch {
       if (!(await absenceOf(db, m))) return;
       const rec = await getSession(db, m.sessionId);
       if (!rec || rec.session.endedAt) return;
+      if (m.kind === 'agent' && (await isHandedOver(db, m.sessionId))) {
+        await markPresent(db, m);
+        return;
+      }
       // It may have come back on another node or just now; only end if it is still away.
       if (await this.deps.presence.isPresent(m.kind, m.kind === 'kiosk' ? rec.kioskId : rec.agentId)) {
         await markPresent(db, m);

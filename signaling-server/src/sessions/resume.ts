@@ -12,6 +12,7 @@ import type { RvwSocket } from '../socket/types';
 import type { AbsenceWatch } from './absence-watch';
 import type { SessionsArea } from './sessions-area';
 import { openSessionOf } from './session-store';
+import { isHandedOver } from '../transfers/transfer-store';
 
 /** What a member resuming its session is sent besides the session: its cases and entitlements. */
 export interface ResumeExtras {
@@ -44,6 +45,9 @@ export async function greet(deps: ResumeDeps, socket: RvwSocket): Promise<void> 
       ticket: ticket ? await ticketPosition(db, ticket.id) : null,
       session: session ? await deps.sessions.opened(session, 'kiosk') : null,
     });
+    // Handed over blind and not yet taken: the kiosk keeps saying "正在为您转接" (issue 11 #6).
+    if (session && (await isHandedOver(db, session.session.id)))
+      socket.emit('session:transfer', { sessionId: session.session.id, phase: 'transferring' });
     if (ticket) await deps.extras?.sendEntitlements(ticket.id, socket);
     if (session) await deps.extras?.resync(socket, session.session.id);
   } else {

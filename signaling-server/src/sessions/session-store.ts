@@ -66,16 +66,30 @@ export async function getSession(db: Db, sessionId: string): Promise<SessionReco
   return r ? toRecord(r) : null;
 }
 
-/** The open session a kiosk or agent belongs to, or null. */
+/**
+ * The open session a kiosk or agent belongs to, or null. An agent who handed a session over blind
+ * (its transfer waits in the queue) is no longer in it (issue 11 #6).
+ */
 export async function openSessionOf(
   db: Db,
   kind: 'kiosk' | 'agent',
   id: string,
 ): Promise<SessionRecord | null> {
-  const r = await baseQuery(db)
+  let q = baseQuery(db)
     .where(kind === 'kiosk' ? 's.kiosk_id' : 's.agent_id', '=', id)
-    .where('s.ended_at', 'is', null)
-    .executeTakeFirst();
+    .where('s.ended_at', 'is', null);
+  if (kind === 'agent')
+    q = q.where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('transfers as tr')
+            .select('tr.id')
+            .whereRef('tr.session_id', '=', 's.id')
+            .where('tr.phase', '=', 'queued'),
+        ),
+      ),
+    );
+  const r = await q.executeTakeFirst();
   return r ? toRecord(r) : null;
 }
 

@@ -24,6 +24,7 @@ import type { AbsenceWatch } from './absence-watch';
 import { CallOwners } from './call-owners';
 import { endReasonOf, endSession, getSession, listSessions, type SessionRecord } from './session-store';
 import { scrubIdNumbers } from '../logger';
+import { isHandedOver } from '../transfers/transfer-store';
 
 /**
  * Another area's part in ending a session (the cases): `ending` runs inside the ending transaction
@@ -79,7 +80,17 @@ export class SessionsArea {
     const member = me.kind === 'kiosk' ? rec.kioskId === me.kioskId : rec.agentId === me.agentId;
     if (!member) throw SessionError.notMember();
     if (rec.session.endedAt) throw SessionError.ended();
+    // An agent who handed the session over blind has left it, though still on record until taken.
+    if (me.kind === 'agent' && (await isHandedOver(this.deps.db, sessionId))) throw SessionError.notMember();
     return rec;
+  }
+
+  /**
+   * The session moved to another agent (a transfer, issue 11 #6): nobody owns its call until the new
+   * agent's tab joins, so the kiosk's signals go to that agent's sockets meanwhile.
+   */
+  release(sessionId: string): void {
+    this.owners.forget(sessionId);
   }
 
   /**
