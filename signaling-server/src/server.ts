@@ -35,6 +35,7 @@ import { kioskRouteHandlers } from './kiosks/kiosk-routes';
 import { queueHandlers, queueRouteHandlers } from './queue/queue-area';
 import { KioskPresence } from './queue/kiosk-presence';
 import { QueueNotifier } from './queue/queue-notifier';
+import { TicketDesk } from './queue/ticket-desk';
 import { AbsenceWatch } from './sessions/absence-watch';
 import { greet } from './sessions/resume';
 import { SessionsArea } from './sessions/sessions-area';
@@ -81,6 +82,8 @@ export interface RunningServer {
   catalogue: CatalogueService;
   /** Documents (archive, regenerate), print jobs and materials. */
   paper: PaperArea;
+  /** Issue 11's areas: statuses, centres, offers, transfers, appointments, supervision (`recheck()` for tests). */
+  routing: RoutingAreas;
   /** The logger (the same one Fastify uses). */
   log: Logger;
   /** Base URL clients connect to, e.g. http://127.0.0.1:8080. */
@@ -142,7 +145,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const socketLog = log.child({ component: 'socket' });
   const presence = new Presence(io);
   const routingBus = new RoutingBus();
-  const notifier = new QueueNotifier({ io, db, clock, presence });
+  // Each agent's queue and each kiosk's place; a real timer re-checks when waiting crosses a threshold.
+  const notifier = new QueueNotifier({
+    io,
+    db,
+    clock,
+    presence,
+    bus: routingBus,
+    scheduler: systemScheduler,
+    log: socketLog,
+  });
   const kioskPresence = new KioskPresence({ db, clock, presence, notifier, log: socketLog });
   // The watch ends a session through the sessions area, which is built just below (the callback
   // runs only once the server is up).
@@ -168,9 +180,16 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       ending: async (trx, sessionId, endedBy, reason) => {
         const abandoned = await cases.ending(trx, sessionId, endedBy, reason);
         const paperEnded = await paper.ending(trx, sessionId);
+        // The agent the session ends for (after a transfer, the last one): their status wraps up.
+        const ending = await trx
+          .selectFrom('sessions')
+          .select('agent_id')
+          .where('id', '=', sessionId)
+          .executeTakeFirst();
         return () => {
           cases.ended(abandoned);
           paperEnded();
+          if (ending) routingBus.emit('session-ended', { sessionId, agentId: ending.agent_id });
         };
       },
     },
@@ -205,16 +224,28 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   });
   const areaDeps = { io, db, clock, log: socketLog, notifier };
   // Issue 11: statuses, centres, offers, transfers, appointments and the supervisor's view.
-  const routing = new RoutingAreas({
+  // The one accept path: pulls from the queue and offers taken.
+  const desk = new TicketDesk({
     ...areaDeps,
     sessions,
     presence,
     absences: watch,
-    cipher,
-    catalogue,
     bus: routingBus,
-    scheduler: systemScheduler,
+    sessionOpened: (ticketId) => cases.sendEntitlements(ticketId),
   });
+  const routing = new RoutingAreas(
+    {
+      ...areaDeps,
+      sessions,
+      presence,
+      absences: watch,
+      cipher,
+      catalogue,
+      bus: routingBus,
+      scheduler: systemScheduler,
+    },
+    desk,
+  );
   // Expired identity numbers and tickets abandoned by an offline kiosk (identity/retention.ts).
   const retention = new RetentionSweep({
     db,
@@ -240,13 +271,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     socketRateLimit: config.socketRateLimit,
     maxSocketsPerCredential: config.maxSocketsPerCredential,
     handlers: {
-      ...queueHandlers({
-        ...areaDeps,
-        sessions,
-        presence,
-        absences: watch,
-        sessionOpened: (ticketId) => cases.sendEntitlements(ticketId),
-      }),
+      ...queueHandlers({ ...areaDeps, desk }),
       ...sessions.handlers,
       ...identityHandlers({ ...areaDeps, cipher }),
       ...cases.handlers,
@@ -256,10 +281,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     onConnect: async (socket) => {
       await greet({ db, sessions, absences: watch, notifier, extras: paper.resumeExtras(cases) }, socket);
       if (socket.data.kind === 'kiosk') await kioskPresence.connected(socket.data.kioskId);
+      else await routing.connected(socket);
     },
     onDisconnect: async (kind, id) => {
       await watch.left(kind, id);
       if (kind === 'kiosk') await kioskPresence.left(id);
+      else await routing.left(id);
     },
   });
   io.use(authMiddleware({ db, clock, log: socketLog }));
@@ -283,6 +310,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     watch.stop();
     retention.stop();
     routing.stop();
+    notifier.stop();
     io.emit('server:restarting', { planned: true, retryAfterMs: RESTART_RETRY_AFTER_MS });
     // Let the notice leave first: closing the engine discards packets still queued behind it.
     await new Promise((resolve) => setTimeout(resolve, RESTART_NOTICE_FLUSH_MS));
@@ -354,6 +382,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     credentials.stop();
     watch.stop();
     retention.stop();
+    routing.stop();
+    notifier.stop();
     await app.close().catch(() => undefined);
     await db.destroy();
     throw err;
@@ -375,6 +405,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     config,
     catalogue,
     paper,
+    routing,
     log,
     url,
     port,

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKiosk } from '../kiosks/kiosk-store';
 import { openDatabase, type Db } from '../db/database';
-import { issueTicket, queueEntries } from './ticket-store';
+import { waitingTickets } from './routing-picture';
+import { issueTicket } from './ticket-store';
 import { finishTicket } from './ticket-store';
 
 let db: Db;
@@ -59,6 +60,6 @@ describe('ticket numbering', () => {
         .execute(),
     ).rejects.toThrow(/UNIQUE/);
     await expect(issueTicket(db, kiosk.id, now)).rejects.toMatchObject({ code: 'ALREADY_QUEUED' });
-    expect(await queueEntries(db, now)).toHaveLength(1);
+    expect(await waitingTickets(db, now)).toHaveLength(1);
   });
 });

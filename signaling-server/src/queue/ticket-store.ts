@@ -8,19 +8,18 @@ import {
   QueueError,
   RequestError,
   type IdentityIntent,
-  type QueueEntry,
   type Ticket,
-  type TicketPosition,
   TicketNeed,
 } from '@rvw/shared';
+import { busySessionOf } from '../agents/status-store';
+import { appointmentTicketed, claimAppointment } from '../appointments/appointment-store';
 import { DEFAULT_CENTRE_ID } from '../db/migration-0008-routing';
 import { checkpointAfterPurge, type Db } from '../db/database';
 import type { SessionRow, TicketRow } from '../db/schema';
 import { mappingStorageErrors, UniqueViolation } from '../db/storage-errors';
-import { toKiosk } from '../kiosks/kiosk-store';
-import { identitySummary, purgeIdentity } from '../identity/identity-store';
-import { formatTicketNumber, orderQueue, positions, shanghaiDay } from './queue-rules';
-import { withReturns } from './returning';
+import { purgeIdentity } from '../identity/identity-store';
+import { reassignSession } from '../transfers/transfer-store';
+import { formatTicketNumber, shanghaiDay } from './queue-rules';
 
 /** The client-facing shape of a ticket row. */
 export function toTicket(row: TicketRow, hasIdentity: boolean): Ticket {
@@ -64,20 +63,40 @@ export async function openTicketOfKiosk(db: Db, kioskId: string): Promise<Ticket
   return row ?? null;
 }
 
+/** What the kiosk said with its request (issue 11): the tile pressed, the disability answer, an appointment. */
+export interface TicketRequest {
+  /** Default `unsure`. */
+  need?: TicketNeed;
+  disability?: boolean;
+  /** An appointment checked in at this kiosk: the ticket gets its skill and the appointment priority. */
+  appointmentId?: string;
+}
+
 /**
- * Issues the next ticket of the day to a kiosk; ALREADY_QUEUED if it holds an open ticket or session.
- * `identityIntent` is what the kiosk said of the resident's identity (default `none`).
+ * Issues the next ticket of the day to a kiosk, in the kiosk's centre; ALREADY_QUEUED if it holds an
+ * open ticket or session. `identityIntent` is what the kiosk said of the resident's identity (default
+ * `none`). With an appointment, the appointments area claims it (WRONG_STATE / NOT_FOUND when it is
+ * not this kiosk's arrived appointment or not due) and the ticket's need is the slot's skill.
  */
 export async function issueTicket(
   db: Db,
   kioskId: string,
   now: Date,
   identityIntent: IdentityIntent = 'none',
+  request: TicketRequest = {},
 ): Promise<TicketRow> {
   try {
     return await mappingStorageErrors(() =>
       db.transaction().execute(async (trx) => {
         if (await openTicketOfKiosk(trx, kioskId)) throw QueueError.alreadyQueued();
+        const kiosk = await trx
+          .selectFrom('kiosks')
+          .select('centre_id')
+          .where('id', '=', kioskId)
+          .executeTakeFirst();
+        const claimed = request.appointmentId
+          ? await claimAppointment(trx, { appointmentId: request.appointmentId, kioskId, now })
+          : null;
         const day = shanghaiDay(now);
         const counter = await trx
           .insertInto('ticket_counters')
@@ -99,15 +118,16 @@ export async function issueTicket(
           accepted_at: null,
           closed_at: null,
           identity_intent: identityIntent,
-          need: 'unsure',
-          centre_id: DEFAULT_CENTRE_ID,
-          disability: 0,
+          need: claimed?.skill ?? request.need ?? 'unsure',
+          centre_id: kiosk?.centre_id ?? DEFAULT_CENTRE_ID,
+          disability: request.disability ? 1 : 0,
           route_skill: null,
           target_agent_id: null,
           transferred_at: null,
-          appointment_id: null,
+          appointment_id: request.appointmentId ?? null,
         };
         await trx.insertInto('tickets').values(row).execute();
+        if (request.appointmentId) await appointmentTicketed(trx, request.appointmentId, row.id);
         return row;
       }),
     );
@@ -142,29 +162,57 @@ export async function cancelTicket(db: Db, kioskId: string, ticketId: string, no
   return cancelled;
 }
 
+/** Who accepts what: the agent (and their centre), the ticket, and the offer it comes through, if any. */
+export interface AcceptInput {
+  agentId: string;
+  ticketId: string;
+  now: Date;
+  /** The accepting agent's centre (recorded on the session with the kiosk's, for cross-centre figures). */
+  agentCentreId: string;
+  /** Taken through this offer: it must still be this agent's open offer of this ticket (CONFLICT otherwise). */
+  offerId?: string;
+}
+
 /**
  * Accepts a waiting ticket for an agent and opens its session, atomically: one
  * `UPDATE tickets SET status='serving' WHERE id=? AND status='waiting'` decides the race.
- * Losers get TICKET_TAKEN (someone serves or served it), TICKET_NOT_WAITING (cancelled) or NOT_FOUND.
+ * Losers get TICKET_TAKEN (someone serves or served it), TICKET_NOT_WAITING (cancelled) or NOT_FOUND;
+ * an agent who serves a session already gets AGENT_BUSY (a session they handed over by a blind
+ * transfer does not count). A waiting ticket whose session is still open (a blind transfer) keeps
+ * that session, handed to this agent (`reassigned`), instead of a new one.
  */
 export async function acceptTicket(
   db: Db,
-  agentId: string,
-  ticketId: string,
-  now: Date,
-): Promise<SessionRow> {
+  input: AcceptInput,
+): Promise<{ session: SessionRow; reassigned: boolean }> {
+  const { agentId, ticketId, now } = input;
   return db.transaction().execute(async (trx) => {
-    const busy = await trx
-      .selectFrom('sessions')
-      .select('id')
-      .where('agent_id', '=', agentId)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    if (busy) throw QueueError.agentBusy();
+    if (await busySessionOf(trx, agentId)) throw QueueError.agentBusy();
     const at = now.toISOString();
+    if (input.offerId) {
+      const taken = await trx
+        .updateTable('offers')
+        .set({ outcome: 'accepted', decided_at: at })
+        .where('id', '=', input.offerId)
+        .where('agent_id', '=', agentId)
+        .where('ticket_id', '=', ticketId)
+        .where('outcome', 'is', null)
+        .where('expires_at', '>', at)
+        .executeTakeFirst();
+      if (Number(taken.numUpdatedRows) === 0) throw QueueError.offerGone();
+    }
     const taken = await trx
       .updateTable('tickets')
-      .set({ status: 'serving', agent_id: agentId, accepted_at: at })
+      .set({
+        status: 'serving',
+        agent_id: agentId,
+        accepted_at: at,
+        // What a blind transfer asked for is done once someone takes it (a later lost call requeues
+        // it for anyone, at the front).
+        route_skill: null,
+        target_agent_id: null,
+        transferred_at: null,
+      })
       .where('id', '=', ticketId)
       .where('status', '=', 'waiting')
       .returningAll()
@@ -179,6 +227,21 @@ export async function acceptTicket(
       if (t.status === 'serving' || t.status === 'done') throw QueueError.ticketTaken();
       throw QueueError.ticketNotWaiting();
     }
+    const open = await trx
+      .selectFrom('sessions')
+      .select('id')
+      .where('ticket_id', '=', ticketId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    if (open) {
+      const session = await reassignSession(trx, { sessionId: open.id, ticketId, toAgentId: agentId, now });
+      return { session, reassigned: true };
+    }
+    const kiosk = await trx
+      .selectFrom('kiosks')
+      .select('centre_id')
+      .where('id', '=', taken.kiosk_id)
+      .executeTakeFirst();
     const session: SessionRow = {
       id: randomUUID(),
       ticket_id: taken.id,
@@ -188,11 +251,11 @@ export async function acceptTicket(
       ended_at: null,
       ended_by: null,
       end_reason: null,
-      agent_centre_id: null,
-      kiosk_centre_id: null,
+      agent_centre_id: input.agentCentreId,
+      kiosk_centre_id: kiosk?.centre_id ?? taken.centre_id,
     };
     await trx.insertInto('sessions').values(session).execute();
-    return session;
+    return { session, reassigned: false };
   });
 }
 
@@ -207,113 +270,6 @@ export async function finishTicket(db: Db, ticketId: string, now: Date): Promise
   await purgeIdentity(db, ticketId, now);
 }
 
-/** A queue line before presence is known: the kiosk's recorded offline time instead of `kioskOnline`. */
-export type QueueLine = Omit<QueueEntry, 'kioskOnline' | 'kioskOfflineSince'> & {
-  kioskOfflineSince: string | null;
-};
-
-/** The waiting queue in service order, as agents see it (identity masked), without presence. */
-export async function queueEntries(db: Db, now: Date): Promise<QueueLine[]> {
-  const rows = await db
-    .selectFrom('tickets as t')
-    .innerJoin('kiosks as k', 'k.id', 't.kiosk_id')
-    .innerJoin('centres as c', 'c.id', 'k.centre_id')
-    .leftJoin('ticket_identities as i', 'i.ticket_id', 't.id')
-    .select([
-      't.id as ticketId',
-      't.number',
-      't.created_at as createdAt',
-      't.day',
-      't.seq',
-      't.accepted_at as requeuedAt',
-      'k.id as kioskId',
-      'k.name as kioskName',
-      'k.location as kioskLocation',
-      'k.offline_since as kioskOfflineSince',
-      'k.centre_id as kioskCentreId',
-      'k.kind as kioskKind',
-      'c.name as centreName',
-      'c.region as centreRegion',
-      't.need',
-      't.identity_intent as identityIntent',
-      'i.card_type',
-      'i.name',
-      'i.gender',
-      'i.birth_date',
-      'i.id_number_masked',
-    ])
-    .where('t.status', '=', 'waiting')
-    .execute();
-  return orderQueue(await withReturns(db, rows)).map((r, i) => ({
-    ticketId: r.ticketId,
-    position: i + 1,
-    number: r.number,
-    kiosk: toKiosk({
-      id: r.kioskId,
-      name: r.kioskName,
-      location: r.kioskLocation,
-      centre_id: r.kioskCentreId,
-      kind: r.kioskKind,
-    }),
-    createdAt: r.createdAt,
-    need: TicketNeed.catch('unsure').parse(r.need),
-    tags: [],
-    place: {
-      centreId: r.kioskCentreId,
-      centreName: r.centreName,
-      region: r.centreRegion,
-      committee: r.kioskLocation,
-      kioskName: r.kioskName,
-      kioskKind: r.kioskKind,
-    },
-    identityIntent: r.identityIntent,
-    kioskOfflineSince: r.kioskOfflineSince,
-    ...(r.card_type !== null
-      ? {
-          identity: identitySummary(
-            {
-              card_type: r.card_type,
-              name: r.name!,
-              gender: r.gender!,
-              birth_date: r.birth_date!,
-              id_number_masked: r.id_number_masked!,
-            },
-            now,
-          ),
-        }
-      : {}),
-  }));
-}
-
-/** The waiting tickets in the queue rules' service order, with what the rules order by. */
-async function orderedWaiting(db: Db) {
-  const rows = await db
-    .selectFrom('tickets')
-    .select([
-      'id as ticketId',
-      'kiosk_id as kioskId',
-      'created_at as createdAt',
-      'day',
-      'seq',
-      // Set on a waiting ticket only when its call was lost: the queue rules serve it first.
-      'accepted_at as requeuedAt',
-    ])
-    .where('status', '=', 'waiting')
-    .execute();
-  return orderQueue(await withReturns(db, rows));
-}
-
-/** Each waiting ticket's position (1 = next) and the number waiting. */
-export async function waitingPositions(db: Db): Promise<{ positions: Map<string, number>; waiting: number }> {
-  const ordered = await orderedWaiting(db);
-  return { positions: positions(ordered), waiting: ordered.length };
-}
-
-/** The waiting tickets in service order, each with its kiosk (what "take the next one" walks). */
-export async function waitingInOrder(db: Db): Promise<Array<{ ticketId: string; kioskId: string }>> {
-  return (await orderedWaiting(db)).map(({ ticketId, kioskId }) => ({ ticketId, kioskId }));
-}
-
 /** Records when a kiosk's last socket went away (`at`), or that it is connected again (null). */
 export async function setKioskOfflineSince(db: Db, kioskId: string, at: Date | null): Promise<void> {
   await db
@@ -321,19 +277,6 @@ export async function setKioskOfflineSince(db: Db, kioskId: string, at: Date | n
     .set({ offline_since: at ? at.toISOString() : null })
     .where('id', '=', kioskId)
     .execute();
-}
-
-/** A kiosk's view of one ticket: its position if waiting, else 0. */
-export async function ticketPosition(db: Db, ticketId: string): Promise<TicketPosition | null> {
-  const t = await getTicket(db, ticketId);
-  if (!t) return null;
-  const { positions: pos, waiting } = await waitingPositions(db);
-  return {
-    ticket: toTicket(t.row, t.hasIdentity),
-    position: pos.get(ticketId) ?? 0,
-    waiting,
-    estimate: { kind: 'none', reason: 'no-history' },
-  };
 }
 
 /** One Asia/Shanghai day's tickets in issue order, whatever their status (supervisor view). */

@@ -7,7 +7,7 @@
 import type { Db } from '../db/database';
 import { toAgent } from '../accounts/account-store';
 import type { QueueNotifier } from '../queue/queue-notifier';
-import { openTicketOfKiosk, ticketPosition } from '../queue/ticket-store';
+import { openTicketOfKiosk } from '../queue/ticket-store';
 import type { RvwSocket } from '../socket/types';
 import type { AbsenceWatch } from './absence-watch';
 import type { SessionsArea } from './sessions-area';
@@ -42,7 +42,7 @@ export async function greet(deps: ResumeDeps, socket: RvwSocket): Promise<void> 
     const ticket = await openTicketOfKiosk(db, data.kioskId);
     socket.emit('kiosk:state', {
       kiosk: data.kiosk,
-      ticket: ticket ? await ticketPosition(db, ticket.id) : null,
+      ticket: ticket ? await deps.notifier.position(ticket.id) : null,
       session: session ? await deps.sessions.opened(session, 'kiosk') : null,
     });
     // Handed over blind and not yet taken: the kiosk keeps saying "正在为您转接" (issue 11 #6).
@@ -66,6 +66,6 @@ export async function greet(deps: ResumeDeps, socket: RvwSocket): Promise<void> 
       await deps.extras?.sendEntitlements(session.session.ticketId, socket);
       await deps.extras?.resync(socket, session.session.id);
     }
-    socket.emit('queue:update', await deps.notifier.snapshot());
+    socket.emit('queue:update', await deps.notifier.snapshotFor(data.agentId));
   }
 }
