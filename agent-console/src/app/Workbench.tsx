@@ -1,17 +1,24 @@
 /**
  * What a signed-in agent sees: the queue, the call or (for admins) the administration pages under
- * one header. It renders the controller's snapshot and forwards the agent's actions to it.
+ * one header with the agent's own status, and the offer prompt over them. It renders the
+ * controller's snapshots and forwards the agent's actions to it.
  */
 import { useState } from 'react';
 import type { Agent } from '@rvw/shared';
 import { Header, type Tab } from '../ui/Header';
 import { Notices } from '../ui/Notices';
+import { useStore } from '../ui/use-store';
 import { QueueView } from '../queue/QueueView';
 import { useQueueAlerts } from '../queue/use-queue-alerts';
+import { placeOfKiosk } from '../queue/ticket-text';
 import { CallView } from '../call/CallView';
 import { AdminView } from '../admin/AdminView';
 import { CaseWorkspace } from '../case/CaseWorkspace';
 import { useCaseStore } from '../case/use-case-store';
+import { StatusControl } from '../status/StatusControl';
+import { shownStatus } from '../status/status-rules';
+import { OfferPrompt } from '../offers/OfferPrompt';
+import { routingModeOf } from './centre-directory';
 import type { ConsoleApp, ConsoleSnapshot } from './console-app';
 
 /** Props of the workbench: the controller, its snapshot, and the signed-in agent. */
@@ -21,7 +28,7 @@ export interface WorkbenchProps {
   agent: Agent;
 }
 
-/** The signed-in page: header, notices, and the queue, call or admin view. */
+/** The signed-in page: header, notices, the offer prompt, and the queue, call or admin view. */
 export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
   const [tab, setTab] = useState<Tab>('queue');
   const { work, call, ending } = snapshot;
@@ -30,6 +37,10 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
   const view = work.call ? 'call' : isAdmin && tab === 'admin' ? 'admin' : 'queue';
   useQueueAlerts(work.queue, work.offsetMs, Boolean(work.call));
   const cases = useCaseStore(app.cases);
+  const status = useStore(app.routing.status);
+  const offers = useStore(app.routing.offers);
+  const centres = useStore(app.routing.centres);
+  const connected = work.connection === 'connected';
   const sessionId = work.call?.opened.session.id ?? null;
   const openCases = cases.cases.filter(
     (c) => c.state.sessionId === sessionId && c.state.status === 'open',
@@ -45,8 +56,26 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
         onTab={setTab}
         inCall={Boolean(work.call)}
         onLogout={app.signOut}
+        status={
+          <StatusControl
+            status={status}
+            inCall={Boolean(work.call)}
+            connected={connected}
+            offsetMs={work.offsetMs}
+            onChoose={(s) => void app.routing.status.choose(s)}
+          />
+        }
       />
       <Notices notices={work.notices} onDismiss={app.dismiss} />
+      {!work.call && (
+        <OfferPrompt
+          offers={offers}
+          ownCentreId={agent.centreId}
+          connected={connected}
+          onAccept={() => void app.routing.offers.accept()}
+          onDecline={() => void app.routing.offers.decline()}
+        />
+      )}
       <main className="content">
         {view === 'call' && work.call ? (
           <CallView
@@ -62,6 +91,10 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
             onReveal={app.reveal}
             openCases={openCases}
             entitlements={cases.entitlements[work.call.opened.session.ticketId]}
+            place={{
+              place: work.call.place ?? placeOfKiosk(work.call.opened.session.kiosk, centres.centres),
+              ownCentreId: agent.centreId,
+            }}
             workspace={
               <CaseWorkspace
                 sessionId={work.call.opened.session.id}
@@ -79,9 +112,12 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
             entries={work.queue}
             offsetMs={work.offsetMs}
             accepting={work.accepting}
-            connected={work.connection === 'connected'}
+            connected={connected}
             onAccept={app.accept}
             onAcceptNext={app.acceptNext}
+            mode={routingModeOf(centres, agent.centreId)}
+            away={shownStatus(status.presence, false) === 'away'}
+            ownCentreId={agent.centreId}
           />
         )}
       </main>

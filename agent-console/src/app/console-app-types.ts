@@ -2,7 +2,7 @@
  * The console controller's contract with the screens and the tests: the snapshot the screens render
  * from, and the dependencies a page (or a test) gives it.
  */
-import type { LoginResponse } from '@rvw/shared';
+import type { CaseState, LoginResponse } from '@rvw/shared';
 import type { CallController, CallControllerOptions, CallSnapshot, ReconnectPolicy } from '@rvw/shared/call';
 import type { fetchMe, logout } from '../lib/api';
 import type { KeyValueStorage } from '../auth/auth-store';
@@ -10,6 +10,7 @@ import type { CaseTransport } from '../case/case-store';
 import type { Line } from '../case/socket-transport';
 import type { ConsoleSocket } from './console-socket';
 import type { ConsoleState } from './console-state';
+import type { RoutingAreaDeps } from './routing-area';
 
 /** What the screens render from. */
 export interface ConsoleSnapshot {
@@ -31,6 +32,8 @@ export interface ConsoleSnapshot {
 export interface ConsoleApi {
   fetchMe: typeof fetchMe;
   logout: typeof logout;
+  /** A session's cases (read when its call begins); without it they come only as pushes. */
+  listCases?: (token: string, sessionId: string) => Promise<CaseState[]>;
 }
 
 /** Dependencies, replaceable in tests. */
@@ -51,4 +54,6 @@ export interface ConsoleAppDeps {
   now?: () => number;
   /** The case store's way to the server. Default: the socket's case events, HTTP for a reload. */
   caseTransport?: (line: Line) => CaseTransport;
+  /** The routing area's parts (status, offers, centres). Default: the socket and HTTP. */
+  routing?: RoutingAreaDeps;
 }

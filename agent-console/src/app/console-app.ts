@@ -3,12 +3,11 @@
  * workbench's state machine (console-state.ts), the call, and which failures sign the agent out.
  * Components render its snapshot (useSyncExternalStore) and forward the agent's actions to it.
  */
-import { ErrorCode, type LoginResponse, type QueueEntry } from '@rvw/shared';
-import { ConsoleCall } from '../call/console-call';
+import { ErrorCode, type LoginResponse, type QueueEntry, type SessionOpened } from '@rvw/shared';
 import type { ConsoleApi, ConsoleAppDeps, ConsoleSnapshot } from './console-app-types';
 import { browserTabIdEnv, consoleTabId } from '../call/tab-id';
 import type { ReconnectPolicy } from '@rvw/shared/call';
-import { fetchMe, logout } from '../lib/api';
+import { fetchMe, listCases, logout } from '../lib/api';
 import type { CaseStore } from '../case/case-store';
 import type { CatalogueCache } from '../case/catalogue-cache';
 import { createCaseArea } from '../case/case-area';
@@ -16,8 +15,11 @@ import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { clearAuth, loadAuth, saveAuth } from '../auth/auth-store';
 import type { PaperArea } from '../paper/paper-area';
 import { connectConsoleSocket, request, type ConsoleSocket } from './console-socket';
-import { ACCEPT_NEXT, consoleReducer, initialConsoleState, type ConsoleAction } from './console-state';
+import { consoleReducer, initialConsoleState, type ConsoleAction } from './console-state';
+import { acceptTicket, endSession, type CallActionContext } from './call-actions';
 import { bindServerEvents } from './server-events';
+import { CallKeeper } from './call-keeper';
+import { RoutingArea } from './routing-area';
 import { SocketLink } from './socket-link';
 import { consoleSocketPolicy } from './socket-policy';
 
@@ -29,20 +31,13 @@ export const SIGN_OUT_END_TIMEOUT_MS = 3000;
 /** Longest delay setTimeout handles (about 24.8 days); later expiries are left to the server. */
 const MAX_TIMER_MS = 2_147_483_647;
 
-/** Errors from ending a call that mean the server has already ended it. */
-const ALREADY_OVER: readonly string[] = [
-  ErrorCode.SessionEnded,
-  ErrorCode.NotFound,
-  ErrorCode.NotSessionMember,
-];
-
 /** One signed-in stretch: its socket, timers and call. Replaced on every sign-in. */
 interface Signed {
   token: string;
   socket: ConsoleSocket;
   link: SocketLink;
   expiry: ReturnType<typeof setTimeout> | null;
-  call: ConsoleCall | null;
+  calls: CallKeeper;
   accepting: boolean;
 }
 
@@ -68,17 +63,36 @@ export class ConsoleApp {
   readonly cases: CaseStore;
   /** Documents, printing at the kiosk and the document camera's materials. */
   readonly paper: PaperArea;
+  /** The agent's own status, the offer prompt and the centres (issue 11). */
+  readonly routing: RoutingArea;
 
   constructor(private readonly deps: ConsoleAppDeps) {
     this.socketPolicy = deps.socketPolicy ?? consoleSocketPolicy();
     this.now = deps.now ?? Date.now;
-    this.api = deps.api ?? { fetchMe, logout };
+    this.api = deps.api ?? {
+      fetchMe,
+      logout,
+      listCases: (token, sessionId) => listCases(token, { sessionId }),
+    };
     const line = () => (this.signed ? { socket: this.signed.socket, token: this.signed.token } : null);
     ({
       catalogue: this.catalogue,
       cases: this.cases,
       paper: this.paper,
     } = createCaseArea(line, deps.caseTransport));
+    this.routing = new RoutingArea(
+      line,
+      {
+        opened: (opened, entry) => this.dispatch({ type: 'accept-ok', opened, identity: null, entry }),
+        notice: (notice) => {
+          if (notice.kind === 'offer-ended' && notice.code && isAuthLost(notice.code))
+            this.failed(notice.code);
+          else this.dispatch({ type: 'notice', notice });
+        },
+        offsetMs: () => this.snapshot.work.offsetMs,
+      },
+      deps.routing,
+    );
   }
 
   /** The current snapshot (stable until something changes). */
@@ -152,19 +166,8 @@ export class ConsoleApp {
     const signed = this.signed;
     if (!signed || signed.accepting) return;
     signed.accepting = true;
-    this.dispatch({ type: 'accept-start', ticketId: entry?.ticketId ?? ACCEPT_NEXT });
     try {
-      const opened = entry
-        ? await request(signed.socket, 'ticket:accept', { ticketId: entry.ticketId })
-        : await request(signed.socket, 'ticket:accept-next', {});
-      if (this.signed === signed)
-        this.dispatch({ type: 'accept-ok', opened, identity: entry?.identity ?? null });
-    } catch (e) {
-      const code = errorCodeOf(e);
-      console.warn(`[console] accept ${entry?.number ?? 'next'} failed: ${code}`);
-      if (isAuthLost(code)) this.failed(code);
-      else if (this.signed === signed)
-        this.dispatch({ type: 'accept-failed', ticketNumber: entry?.number ?? null, code });
+      await acceptTicket(this.actionContext(signed), entry);
     } finally {
       signed.accepting = false;
     }
@@ -184,23 +187,20 @@ export class ConsoleApp {
     }
     this.publish({ ending: true });
     try {
-      const ended = await request(signed.socket, 'session:end', { sessionId });
-      this.dispatch({ type: 'session-ended', ended });
-    } catch (e) {
-      const code = errorCodeOf(e);
-      if (code === ErrorCode.CaseOpen) {
-        // A case the console did not know of (another tab opened it): the call goes on.
-        this.dispatch({ type: 'error', code });
-        return;
-      }
-      // The agent wants out: leave the call locally either way. If the server still holds the
-      // session, agent:state brings it back on the next connect and the agent can end it again.
-      this.dispatch({ type: 'session-ended', ended: { sessionId, endedBy: 'agent' } });
-      if (!ALREADY_OVER.includes(code)) this.dispatch({ type: 'error', code });
+      await endSession(this.actionContext(signed), sessionId);
     } finally {
       this.publish({ ending: false });
     }
   };
+
+  private actionContext(signed: Signed): CallActionContext {
+    return {
+      socket: signed.socket,
+      dispatch: (action) => this.dispatch(action),
+      current: () => this.signed === signed,
+      authLost: (code) => this.failed(code),
+    };
+  }
 
   /** Asks the server for the full ID number of a ticket's resident (the server records it). */
   reveal = async (ticketId: string): Promise<string> => {
@@ -216,13 +216,19 @@ export class ConsoleApp {
 
   /** Turns the agent's camera or microphone on or off in the call. */
   setMedia = (kind: 'video' | 'audio', enabled: boolean): void => {
-    this.signed?.call?.setEnabled(kind, enabled);
+    this.signed?.calls.setEnabled(kind, enabled);
   };
 
   /** Takes the call over from this agent's other console tab. */
   takeOverCall = async (): Promise<void> => {
-    await this.signed?.call?.takeOver();
+    await this.signed?.calls.takeOver();
   };
+
+  /**
+   * The session was handed to another agent (a transfer completed, or a blind one queued): this
+   * agent's call closes without ending the session, which goes on with the resident.
+   */
+  handedOver = (sessionId: string): void => this.dispatch({ type: 'handed-over', sessionId });
 
   /** Closes a notice. */
   dismiss = (id: number): void => this.dispatch({ type: 'dismiss', id });
@@ -234,11 +240,26 @@ export class ConsoleApp {
       onConnected: () => {
         this.dispatch({ type: 'connected' });
         this.cases.flushAll();
+        this.routing.connected();
       },
-      onDown: () => this.dispatch({ type: 'disconnected' }),
+      onDown: () => {
+        this.dispatch({ type: 'disconnected' });
+        this.routing.disconnected();
+      },
       onAuthLost: (code) => this.leave(code),
     });
-    const signed: Signed = { token: auth.token, socket, link, expiry: null, call: null, accepting: false };
+    const calls = new CallKeeper({
+      socket,
+      tabId: () => (this.tabId ??= this.deps.tabId ?? consoleTabId(browserTabIdEnv(this.deps.storage))),
+      ...(this.deps.createCall ? { createCall: this.deps.createCall } : {}),
+      changed: (media, elsewhere) => {
+        if (this.signed === signed) this.publish({ call: media, callElsewhere: elsewhere });
+      },
+      began: (opened) => this.callBegan(signed, opened),
+      // The session is over: its cases can no longer change.
+      ended: (sessionId) => this.cases.forgetSession(sessionId),
+    });
+    const signed: Signed = { token: auth.token, socket, link, expiry: null, calls, accepting: false };
     this.signed = signed;
     this.publish({ auth, signedOutCode: null, work: initialConsoleState, call: null, ending: false });
     this.listen(signed);
@@ -279,10 +300,7 @@ export class ConsoleApp {
     bindServerEvents(signed.socket, {
       dispatch: (action) => this.dispatch(action),
       now: this.now,
-      signal: (sessionId, data) => {
-        const call = signed.call;
-        if (call?.sessionId === sessionId) call.receive(data);
-      },
+      signal: (sessionId, data) => signed.calls.receive(sessionId, data),
       caseState: (state) => {
         if (this.signed === signed) this.cases.applyState(state);
       },
@@ -291,6 +309,23 @@ export class ConsoleApp {
       },
     });
     this.paper.bind(signed.socket, () => this.signed === signed);
+    this.routing.bind(signed.socket, () => this.signed === signed);
+  }
+
+  /**
+   * A call began, however it came: no offer prompt stays over it, and the session's cases are read
+   * (a session handed over by a transfer arrives with its case open; a resume gets them pushed too).
+   */
+  private callBegan(signed: Signed, opened: SessionOpened): void {
+    this.routing.callOpened();
+    const list = this.api.listCases;
+    if (!list) return;
+    list(signed.token, opened.session.id).then(
+      (states) => {
+        if (this.signed === signed) states.forEach(this.cases.applyState);
+      },
+      (e: unknown) => console.warn(`[console] cases of the session not read: ${errorCodeOf(e)}`),
+    );
   }
 
   /** Back to the login screen; `code` says why (null: the agent's choice). */
@@ -306,9 +341,10 @@ export class ConsoleApp {
     this.signed = null;
     this.cases.reset();
     this.paper.reset();
+    this.routing.reset();
     this.catalogue.clear();
     if (signed.expiry) clearTimeout(signed.expiry);
-    this.endCallMedia(signed);
+    signed.calls.end();
     signed.link.close();
   }
 
@@ -320,35 +356,7 @@ export class ConsoleApp {
 
   /** Keeps exactly one call for the session the workbench shows, none outside a call. */
   private syncCall(): void {
-    const signed = this.signed;
-    if (!signed) return;
-    const opened = this.snapshot.work.call?.opened ?? null;
-    const sessionId = opened?.session.id ?? null;
-    if (signed.call && signed.call.sessionId !== sessionId) {
-      // The session is over: its cases can no longer change.
-      this.cases.forgetSession(signed.call.sessionId);
-      this.endCallMedia(signed);
-      this.publish({ call: null, callElsewhere: false });
-    }
-    if (signed.call || !opened || !sessionId) return;
-    this.tabId ??= this.deps.tabId ?? consoleTabId(browserTabIdEnv(this.deps.storage));
-    const call: ConsoleCall = new ConsoleCall({
-      socket: signed.socket,
-      opened,
-      tabId: this.tabId,
-      ...(this.deps.createCall ? { createCall: this.deps.createCall } : {}),
-      onChange: ({ media, elsewhere }) => {
-        if (this.signed?.call === call) this.publish({ call: media, callElsewhere: elsewhere });
-      },
-    });
-    signed.call = call;
-    call.start();
-  }
-
-  private endCallMedia(signed: Signed): void {
-    const call = signed.call;
-    signed.call = null;
-    call?.end();
+    this.signed?.calls.sync(this.snapshot.work.call?.opened ?? null);
   }
 
   private publish(patch: Partial<ConsoleSnapshot>): void {

@@ -5,14 +5,17 @@
  */
 import type {
   AgentState,
+  ChosenStatus,
   EndedBy,
   IdentityIntent,
   IdentitySummary,
   QueueEntry,
   QueueSnapshot,
+  ResidentPlace,
   SessionEnded,
   SessionOpened,
 } from '@rvw/shared';
+import type { OfferEnding } from '../offers/offer-store';
 import { clockOffsetMs } from '../ui/time';
 
 /** The socket's state as the header shows it. */
@@ -24,6 +27,8 @@ export interface ActiveCall {
   identity: IdentitySummary | null;
   /** Why there is no identity (declined, no card), from the queue line; absent if unknown. */
   identityIntent?: IdentityIntent;
+  /** Where the resident is, from the queue line or the offer; absent after a resume or a transfer. */
+  place?: ResidentPlace;
 }
 
 /** `accepting` while "take the next one" waits for the server to say which ticket it is. */
@@ -33,7 +38,10 @@ export const ACCEPT_NEXT = 'next';
 export type Notice =
   | { id: number; kind: 'call-ended'; endedBy: EndedBy }
   | { id: number; kind: 'accept-failed'; ticketNumber: string | null; code: string }
-  | { id: number; kind: 'error'; code: string };
+  | { id: number; kind: 'error'; code: string }
+  | { id: number; kind: 'offer-ended'; reason: OfferEnding; ticketNumber: string; code?: string }
+  | { id: number; kind: 'status-refused'; status: ChosenStatus; code: string }
+  | { id: number; kind: 'handed-over'; ticketNumber: string };
 
 /** Everything the workbench shows. */
 export interface ConsoleState {
@@ -56,11 +64,20 @@ export type ConsoleAction =
   | { type: 'agent-state'; state: AgentState }
   | { type: 'queue'; snapshot: QueueSnapshot; receivedAt: number }
   | { type: 'accept-start'; ticketId: string }
-  | { type: 'accept-ok'; opened: SessionOpened; identity: IdentitySummary | null }
+  | {
+      type: 'accept-ok';
+      opened: SessionOpened;
+      identity: IdentitySummary | null;
+      /** The ticket's line when it is not in the queue held (an offer's). */
+      entry?: QueueEntry;
+    }
   | { type: 'accept-failed'; ticketNumber: string | null; code: string }
   | { type: 'session-ended'; ended: Pick<SessionEnded, 'sessionId' | 'endedBy'> }
   | { type: 'session-identity'; sessionId: string; identity: IdentitySummary }
+  /** The session went on with another agent (transfer): the call closes here, the session does not end. */
+  | { type: 'handed-over'; sessionId: string }
   | { type: 'error'; code: string }
+  | { type: 'notice'; notice: NoticeBody }
   | { type: 'dismiss'; id: number };
 
 /** The state before the socket connects. */
@@ -82,7 +99,8 @@ export function sortQueue(entries: readonly QueueEntry[]): QueueEntry[] {
   return [...entries].sort((a, b) => a.position - b.position);
 }
 
-type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;
+/** A notice before it has an id. */
+export type NoticeBody = Notice extends infer N ? (N extends Notice ? Omit<N, 'id'> : never) : never;
 
 function withNotice(state: ConsoleState, notice: NoticeBody): ConsoleState {
   // Only the latest notice of a kind matters: a stack of stale "ticket taken" banners hides the queue.
@@ -131,10 +149,13 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       if (state.call && !same) return { ...state, accepting: null };
       // The identity may come with the opening, with the accepted row, or from the queue we hold
       // (when session:opened arrives before, or instead of, the accept's acknowledgement).
-      const line = state.queue.find((e) => e.ticketId === action.opened.session.ticketId);
+      const line =
+        state.queue.find((e) => e.ticketId === action.opened.session.ticketId) ??
+        (action.entry?.ticketId === action.opened.session.ticketId ? action.entry : undefined);
       const identity =
         action.opened.identity ?? action.identity ?? line?.identity ?? (same ? state.call!.identity : null);
       const identityIntent = line?.identityIntent ?? (same ? state.call!.identityIntent : undefined);
+      const place = line?.place ?? (same ? state.call!.place : undefined);
       return {
         ...state,
         accepting: null,
@@ -142,6 +163,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
           opened: same ? state.call!.opened : action.opened,
           identity,
           ...(identityIntent ? { identityIntent } : {}),
+          ...(place ? { place } : {}),
         },
         queue: state.queue.filter((e) => e.ticketId !== action.opened.session.ticketId),
         // A call that starts makes an older "call ended" banner irrelevant.
@@ -156,11 +178,19 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case 'session-ended':
       if (state.call?.opened.session.id !== action.ended.sessionId) return state;
       return withNotice({ ...state, call: null }, { kind: 'call-ended', endedBy: action.ended.endedBy });
+    case 'handed-over':
+      if (state.call?.opened.session.id !== action.sessionId) return state;
+      return withNotice(
+        { ...state, call: null },
+        { kind: 'handed-over', ticketNumber: state.call.opened.session.ticketNumber },
+      );
     case 'session-identity':
       if (state.call?.opened.session.id !== action.sessionId) return state;
       return { ...state, call: { ...state.call, identity: action.identity } };
     case 'error':
       return withNotice(state, { kind: 'error', code: action.code });
+    case 'notice':
+      return withNotice(state, action.notice);
     case 'dismiss':
       return { ...state, notices: state.notices.filter((n) => n.id !== action.id) };
   }

@@ -4,7 +4,7 @@
  * is the ConsoleApp's; this view shows its snapshot and forwards the buttons.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { Entitlement } from '@rvw/shared';
+import type { Entitlement, ResidentPlace } from '@rvw/shared';
 import type { CallSnapshot } from '@rvw/shared/call';
 import { useI18n } from '../i18n/I18nContext';
 import { useNow } from '../ui/use-now';
@@ -12,6 +12,7 @@ import type { ActiveCall } from '../app/console-state';
 import { elapsedMs, formatDuration } from '../ui/time';
 import { ResidentPanel } from '../resident/ResidentPanel';
 import { EntitlementNotes } from '../case/EntitlementNotes';
+import { PlaceLine } from '../queue/TicketBits';
 
 /** Props of the call view; `media` is null until the call controller exists. */
 export interface CallViewProps {
@@ -32,6 +33,10 @@ export interface CallViewProps {
   openCases?: number;
   /** What the resident gets without applying (免申即享). */
   entitlements?: readonly Entitlement[];
+  /** Where the resident is (centre, committee, kiosk; 上门办), and the agent's own centre. */
+  place?: { place: ResidentPlace; ownCentreId: string };
+  /** The transfer's controls (transfer/), mounted under the call's buttons. */
+  transfer?: ReactNode;
 }
 
 /** Shows a stream in a video element while both exist. */
@@ -62,6 +67,8 @@ export function CallView({
   workspace,
   openCases = 0,
   entitlements,
+  place,
+  transfer,
 }: CallViewProps) {
   const { t } = useI18n();
   const now = useNow(1000);
@@ -167,9 +174,16 @@ export function CallView({
               {t('call.endBlocked', { count: openCases })}
             </p>
           )}
+          {transfer}
         </div>
         {/* Only what is below the video scrolls: the resident stays in sight. */}
         <div className="call-info">
+          {place && (
+            <div className="call-place-box">
+              <span className="call-place-label">{t('call.place')}</span>
+              <PlaceLine place={place.place} ownCentreId={place.ownCentreId} testId="call-place" compact />
+            </div>
+          )}
           <EntitlementNotes entitlements={entitlements} />
           <ResidentPanel
             ticketId={session.ticketId}

@@ -6,6 +6,7 @@
 import type { Locale } from '@rvw/shared';
 import { caseEn, caseZh } from './messages-case';
 import { paperEn, paperZh } from './messages-paper';
+import { routingEn, routingZh } from './messages-routing';
 import { supervisorEn, supervisorZh } from './messages-supervisor';
 
 /** zh-CN, the default language. */
@@ -158,6 +159,7 @@ export const zhCN = {
   ...caseZh,
   ...supervisorZh,
   ...paperZh,
+  ...routingZh,
 } as const;
 
 /** Every key of the dictionary. */
@@ -314,6 +316,7 @@ export const en: Record<MessageKey, string> = {
   ...caseEn,
   ...supervisorEn,
   ...paperEn,
+  ...routingEn,
 };
 
 /** Both dictionaries by locale. */

@@ -1,4 +1,8 @@
-/** The top bar: who is signed in, how many are waiting, the connection, tabs, language, sign-out. */
+/**
+ * The top bar: the agent's own status (status/, given as `status`), how many are waiting, the
+ * connection, tabs, who is signed in, language, sign-out.
+ */
+import type { ReactNode } from 'react';
 import type { Agent } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import type { ConnectionStatus } from '../app/console-state';
@@ -16,10 +20,12 @@ export interface HeaderProps {
   onTab(tab: Tab): void;
   inCall: boolean;
   onLogout(): void;
+  /** The agent's status and its buttons, right after the brand. */
+  status?: ReactNode;
 }
 
 /** The bar across the top of the workbench. */
-export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogout }: HeaderProps) {
+export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogout, status }: HeaderProps) {
   const { t } = useI18n();
   return (
     <header className="topbar">
@@ -29,6 +35,7 @@ export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogou
         </span>
         <span className="brand-name">{t('app.short')}</span>
       </div>
+      {status}
       <div className="waiting-badge" data-testid="waiting-count" aria-live="polite">
         {t('queue.waitingCount', { count: waiting })}
       </div>

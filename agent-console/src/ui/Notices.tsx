@@ -34,6 +34,23 @@ function NoticeItem({ notice, onDismiss }: { notice: Notice; onDismiss(id: numbe
       notice.ticketNumber === null
         ? err(notice.code)
         : t('notice.acceptFailed', { number: notice.ticketNumber, reason: err(notice.code) });
+  } else if (notice.kind === 'offer-ended') {
+    testId = 'offer-ended';
+    tone = notice.reason === 'missed' || notice.reason === 'refused' ? 'warn' : 'info';
+    const reason =
+      notice.code === 'WRONG_STATE' ? t('offer.refused.WRONG_STATE') : notice.code ? err(notice.code) : '';
+    body = t(`offer.ended.${notice.reason}`, { number: notice.ticketNumber, reason });
+  } else if (notice.kind === 'status-refused') {
+    testId = 'status-error';
+    tone = 'warn';
+    body = t('status.refused', {
+      action: t(`status.action.${notice.status}`),
+      reason: notice.code === 'WRONG_STATE' ? t('status.refused.WRONG_STATE') : err(notice.code),
+    });
+  } else if (notice.kind === 'handed-over') {
+    testId = 'handed-over-notice';
+    tone = 'info';
+    body = t('call.handedOver', { number: notice.ticketNumber });
   } else {
     testId = 'error-notice';
     tone = 'warn';

@@ -17,4 +17,13 @@ describe('how long a notice stays', () => {
       noticeLifetimeMs({ id: 1, kind: 'accept-failed', ticketNumber: 'A001', code: 'TICKET_TAKEN' }),
     ).toBe(NOTICE_MS);
   });
+
+  it('keeps a missed offer (which set the agent away) until the agent closes it; other offer endings pass', () => {
+    expect(
+      noticeLifetimeMs({ id: 1, kind: 'offer-ended', reason: 'missed', ticketNumber: 'A001' }),
+    ).toBeNull();
+    for (const reason of ['declined', 'withdrawn', 'moved-on', 'refused'] as const) {
+      expect(noticeLifetimeMs({ id: 1, kind: 'offer-ended', reason, ticketNumber: 'A001' })).toBe(NOTICE_MS);
+    }
+  });
 });
