@@ -12,7 +12,7 @@ import { createPrinterDriver, printAndWait, printerHealth } from '../devices/pri
 import type { PrintAndWaitOptions, PrinterDriver } from '../devices/printer';
 import { DEFAULT_PRINTER_CONFIG, type KioskConfig } from './config';
 import type { EmitBridgeEvent, HostContext, KioskLogger } from './feature';
-import { appointmentLinkFeature } from './features/appointment-link';
+import { appointmentHttp, appointmentLinkFeature } from './features/appointment-link';
 import { caseLinkFeature } from './features/case-link';
 import { demoCardsFeature } from './features/demo-cards';
 import { identityCardFeature } from './features/identity-card';
@@ -130,7 +130,10 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
     caseLinkFeature(ctx, serverLink.port),
     printing,
     materialLinkFeature(ctx, serverLink.port, http),
-    appointmentLinkFeature(ctx),
+    appointmentLinkFeature(ctx, {
+      heldCard: identity.heldCard,
+      http: appointmentHttp(config, { fetch: ctx.fetch, timeoutMs: ctx.httpTimeoutMs }),
+    }),
     demoCardsFeature(ctx),
   ] as const;
   const merged: BridgeHandlers = {

@@ -28,12 +28,18 @@ const DISABLED: ReaderStatus = {
   message: 'No ID-card reader port is configured (RVW_IDCARD_PORT).',
 };
 
+/** The idcard slice, plus the held card for the host's other features (appointments, issue 11). */
+export interface IdentityCardFeature extends HostFeature<typeof idcardInvokes> {
+  /** The card held now: the same object until the next read, a wipe or close. */
+  heldCard(): IdCard | null;
+}
+
 /** Starts `reader` (in the background: a failing reader reports 'fault') and answers the idcard slice. */
 export function identityCardFeature(
   ctx: HostContext,
   reader: ReaderService | null,
   upload: IdentityUpload,
-): HostFeature<typeof idcardInvokes> {
+): IdentityCardFeature {
   const { logger, emit } = ctx;
   // The one place the full card lives. Replaced by each new read, cleared by wipe and close.
   let held: IdCard | null = null;
@@ -72,6 +78,7 @@ export function identityCardFeature(
   }
 
   return {
+    heldCard: () => held,
     handlers: {
       'idcard:status': async () => status,
       'idcard:current': async () => {
