@@ -17,6 +17,7 @@ import type { ServerUnderTest } from '../testing/hooks';
 export interface OnlineAgent {
   id: string;
   name: string;
+  token: string;
   client: TestClient;
 }
 
@@ -35,13 +36,17 @@ export interface LiveVisit {
 export async function onlineAgent(
   t: ServerUnderTest,
   name: string,
-  opts: { skills?: Skill[]; available?: boolean } = {},
+  opts: { skills?: Skill[]; available?: boolean; centreId?: string } = {},
 ): Promise<OnlineAgent> {
-  const a = await createTestAgent(t.server, { displayName: name, skills: opts.skills ?? [] });
+  const a = await createTestAgent(t.server, {
+    displayName: name,
+    skills: opts.skills ?? [],
+    ...(opts.centreId ? { centreId: opts.centreId } : {}),
+  });
   const client = await connectAgent(t.url, a.token);
   t.track(client);
   if (opts.available ?? true) okData(await client.request('agent:status', { status: 'available' }));
-  return { id: a.agent.id, name, client };
+  return { id: a.agent.id, name, token: a.token, client };
 }
 
 /**
