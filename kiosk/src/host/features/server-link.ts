@@ -229,6 +229,14 @@ export function serverLinkFeature(ctx: HostContext, options: ServerLinkOptions =
     fresh = false;
     emit('session:ended', parsed.data);
   });
+  // Issue 11 #6: "正在为您转接" while the session moves to another agent (its new session:opened, for
+  // the same session id, is forwarded like any other: the renderer restarts the call with it).
+  socket.on('session:transfer', (payload) => {
+    const parsed = serverEvents['session:transfer'].safeParse(payload);
+    if (!parsed.success) return;
+    fresh = false;
+    emit('session:transfer', parsed.data);
+  });
   socket.on('signal', (payload) => {
     const parsed = serverEvents.signal.safeParse(payload);
     if (parsed.success) emit('signal:relay', parsed.data);
