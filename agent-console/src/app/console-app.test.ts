@@ -4,9 +4,7 @@
  * Only the WebRTC peer is a fake, since there is no browser here.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { io } from 'socket.io-client';
-import type { LoginResponse, SignalData } from '@rvw/shared';
-import { CallController, DelayTablePolicy, FakePeer, noLocalMedia } from '@rvw/shared/call';
+import type { SignalData } from '@rvw/shared';
 import {
   connectKiosk,
   createTestAgent,
@@ -16,11 +14,10 @@ import {
   type TestClient,
   type TestServer,
 } from '@rvw/signaling-server/testing';
-import { asConsoleError, consoleApi } from '../lib/api';
+import { consoleApi } from '../lib/api';
 import { AUTH_STORAGE_KEY, type KeyValueStorage } from '../auth/auth-store';
-import { MemoryStorage } from '../auth/memory-storage';
-import { ConsoleApp, type ConsoleSnapshot } from './console-app';
-import type { ConsoleSocket } from './console-socket';
+import type { ConsoleApp } from './console-app';
+import { newTestApp, savedLogin, until } from './test-rig';
 
 let server: TestServer;
 const apps: ConsoleApp[] = [];
@@ -37,72 +34,13 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** A controller wired to the test server, with a fast socket policy and recording peers. */
-function newApp(storage: KeyValueStorage) {
-  const peers: FakePeer[] = [];
-  const baseUrl = server.url;
-  const app = new ConsoleApp({
-    storage,
-    connect: (token) =>
-      io(baseUrl, {
-        auth: { kind: 'agent', token },
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
-      }) as ConsoleSocket,
-    api: {
-      fetchMe: async (token) => (await asConsoleError(consoleApi({ token, baseUrl }).me())).agent,
-      logout: async (token) => {
-        await asConsoleError(consoleApi({ token, baseUrl }).logout({ body: {} }));
-      },
-    },
-    socketPolicy: new DelayTablePolicy({ delaysMs: [0, 100], jitterMs: 0 }),
-    createCall: (options) =>
-      new CallController({
-        ...options,
-        openMedia: noLocalMedia,
-        createPeer: (o) => {
-          const peer = new FakePeer(o);
-          peers.push(peer);
-          return peer;
-        },
-      }),
-  });
-  apps.push(app);
-  return { app, peers };
-}
-
-/** Resolves once the snapshot satisfies `test` (checked now and on every change). */
-function until(
-  app: ConsoleApp,
-  check: (s: ConsoleSnapshot) => boolean,
-  timeoutMs = 5000,
-): Promise<ConsoleSnapshot> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(
-        new Error(`condition not met within ${timeoutMs} ms: ${JSON.stringify(app.getSnapshot().work)}`),
-      );
-    }, timeoutMs);
-    const look = () => {
-      if (!check(app.getSnapshot())) return;
-      clearTimeout(timer);
-      off();
-      resolve(app.getSnapshot());
-    };
-    const off = app.subscribe(look);
-    look();
-  });
-}
-
-async function signedInStorage(role: 'agent' | 'admin' = 'agent') {
-  const { agent, token } = await createTestAgent(server.server, { role });
-  const auth: LoginResponse = { token, agent, expiresAt: new Date(Date.now() + 3_600_000).toISOString() };
-  const storage = new MemoryStorage();
-  storage.setItem(AUTH_STORAGE_KEY, JSON.stringify(auth));
-  return { storage, auth };
-}
+const newApp = (storage: KeyValueStorage) => {
+  const made = newTestApp(server.url, storage);
+  apps.push(made.app);
+  return made;
+};
+const signedInStorage = async (role: 'agent' | 'admin' = 'agent') =>
+  savedLogin(await createTestAgent(server.server, { role }));
 
 async function kioskWithTicket() {
   const { token } = await createTestKiosk(server.server);
