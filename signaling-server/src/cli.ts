@@ -2,7 +2,7 @@
  * The rvw-server command line: `serve` (default; `--demo` adds the demo accounts and kiosk),
  * `create-admin <username>`, `reset-password <username>`, `create-kiosk --name .. --location ..`,
  * `revoke-kiosk <id>`, `catalogue list|check` (catalogue/catalogue-cli.ts), `centre list|add|set`
- * (centres/centre-cli.ts), `help`. One-time secrets are
+ * (centres/centre-cli.ts), `report daily` (supervision/report-cli.ts), `help`. One-time secrets are
  * written to stdout, never to the log. Commands that manage existing records never create a database:
  * a missing one exits 78 naming RVW_DATA_DIR.
  */
@@ -20,6 +20,7 @@ import { catalogueCommand, catalogueUsage } from './catalogue/catalogue-cli';
 import { centreCommand, centreUsage } from './centres/centre-cli';
 import { ConfigError } from './errors';
 import { createServer, type RunningServer } from './server';
+import { reportCommand, reportUsage } from './supervision/report-cli';
 
 /** Where the CLI writes; default process.stdout / process.stderr. */
 export interface CliIo {
@@ -49,7 +50,7 @@ Commands:
   revoke-kiosk <kiosk-id>                  revoke a kiosk's token for good (lost or stolen kiosk);
                                            its waiting ticket is cancelled, and a running server
                                            disconnects it within RVW_CREDENTIAL_CHECK_SECONDS
-${catalogueUsage}${centreUsage}  help                                     this text
+${catalogueUsage}${centreUsage}${reportUsage}  help                                     this text
 
 Configuration comes from RVW_* environment variables (see docs/protocol.md and docs/deployment.md);
 RVW_DATA_DIR is the data folder holding rvw.sqlite (default ./data, from the current folder).
@@ -74,6 +75,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
         return { exitCode: await catalogueCommand(rest, io) };
       case 'centre':
         return { exitCode: await centreCommand(rest, io) };
+      case 'report':
+        return {
+          exitCode: await reportCommand(rest, io, () => openExistingDatabase(loadConfig(io.env).dataDir)),
+        };
       case 'help':
       case '--help':
       case '-h':

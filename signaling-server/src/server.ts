@@ -221,6 +221,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     caseNumberPrefix: config.caseNumberPrefix,
     ratingWindowMs: config.ratingWindowMinutes * 60_000,
     onClosed: (rec) => paper.caseClosed(rec),
+    figuresChanged: () => routingBus.emit('figures-changed'),
   });
   const areaDeps = { io, db, clock, log: socketLog, notifier };
   // Issue 11: statuses, centres, offers, transfers, appointments and the supervisor's view.
@@ -367,7 +368,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
         }),
         ...sessions.routes,
         ...catalogueRouteHandlers(catalogue, () => handledCounts(db)),
-        ...caseRouteHandlers({ db, clock, vault }),
+        ...caseRouteHandlers({ db, clock, vault, figuresChanged: () => routingBus.emit('figures-changed') }),
         ...paper.routes(),
         ...routing.routes(),
       },

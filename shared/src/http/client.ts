@@ -132,7 +132,8 @@ export async function callRoute(
     );
   }
   if (res.ok && accepted) {
-    if (!accepted.includes(mediaType(res.headers.get('content-type'))))
+    // Compared without parameters on either side: `text/csv; charset=utf-8` is `text/csv`.
+    if (!accepted.map(mediaType).includes(mediaType(res.headers.get('content-type'))))
       throw HttpClientError.badResponse(name, res.status);
     const parsed = route.response.safeParse(raw);
     if (!parsed.success) throw HttpClientError.badResponse(name, res.status);

@@ -3,6 +3,7 @@ import { AuthError, type HttpRoutes } from '@rvw/shared';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { accountOf, type RouteHandlers } from '../http/route-registrar';
+import { callerCentre, ownCentre } from '../supervision/centre-scope';
 import { createAgent, listAgents, login, logout } from './account-store';
 import type { LoginThrottle } from './login-throttle';
 
@@ -40,9 +41,14 @@ export function accountRouteHandlers(
       return {};
     },
     me: async (_req, ctx) => ({ agent: accountOf(ctx).agent }),
-    listAgents: async () => ({ agents: await listAgents(db) }),
+    // Issue 11: a supervisor lists and adds the accounts of their own centre only.
+    listAgents: async (_req, ctx) => {
+      const centreId = callerCentre(ctx);
+      return { agents: (await listAgents(db)).filter((a) => a.centreId === centreId) };
+    },
     createAgent: async ({ body }, ctx) => {
-      const agent = await createAgent(db, body, clock());
+      const centreId = ownCentre(body.centreId, callerCentre(ctx));
+      const agent = await createAgent(db, { ...body, centreId }, clock());
       ctx.log.info({ by: accountOf(ctx).agent.id, agentId: agent.id, role: agent.role }, 'account created');
       return { agent };
     },

@@ -60,6 +60,8 @@ export interface CasesAreaDeps {
   ratingWindowMs: number;
   /** Told when a case gets its outcome, before the ack (the paper area archives its documents after it). */
   onClosed?: (rec: CaseRecord) => void;
+  /** Issue 11: a case closed or a rating came (the supervisor's live view follows); default none. */
+  figuresChanged?: () => void;
 }
 
 type CaseEvents =
@@ -323,6 +325,7 @@ export class CasesArea {
       }));
       this.deps.log.info({ caseId, outcome: record.outcome }, 'case outcome recorded');
       this.deps.onClosed?.(rec);
+      this.deps.figuresChanged?.();
       return toCaseState(rec);
     },
 
@@ -347,6 +350,7 @@ export class CasesArea {
         { sessionId, rated: rating.rated, level: rating.rated ? rating.level : null, followUp },
         'session rated',
       );
+      this.deps.figuresChanged?.();
       return {};
     },
   };

@@ -14,12 +14,16 @@ import { toCaseState, toFullCaseState } from './case-view';
 import { consentsOfCase } from './consent-ledger';
 import { closeFollowUp, listFollowUps, ratingOf } from './ratings';
 import { transfersOfSession } from '../transfers/transfer-store';
+import { callerCentre, requireSessionCentre } from '../supervision/centre-scope';
+import { requireFollowUpCentre } from '../supervision/follow-up-work';
 
 /** What the case routes need. */
 export interface CaseRoutesDeps {
   db: Db;
   clock: Clock;
   vault: CaseVault;
+  /** Issue 11: a follow-up closed (the supervisor's live view follows); default none. */
+  figuresChanged?: () => void;
 }
 
 type CaseRoutes = 'listCases' | 'getCase' | 'caseConsents' | 'caseReads' | 'listFollowUps' | 'closeFollowUp';
@@ -30,6 +34,9 @@ async function readableCase(deps: CaseRoutesDeps, who: AgentPrincipal, caseId: s
   if (!loaded) throw RequestError.notFound('The case');
   if (who.role !== 'admin' && loaded.rec.agentId !== who.agent.id)
     throw AuthError.forbidden('Only the agent who handled this case (or an admin) may read it.');
+  // Issue 11: a supervisor reads the cases of their own centre's sessions only.
+  if (who.role === 'admin')
+    await requireSessionCentre(deps.db, loaded.rec.sessionId, who.agent.centreId, 'The case');
   return loaded.rec;
 }
 
@@ -39,8 +46,8 @@ export function caseRouteHandlers(deps: CaseRoutesDeps): Pick<RouteHandlers<Http
   return {
     listCases: async ({ query }, ctx) => {
       const who = accountOf(ctx);
-      const agentId = who.role === 'admin' ? undefined : who.agent.id;
-      const cases = await listCases(db, vault, { ...query, ...(agentId ? { agentId } : {}) });
+      const scope = who.role === 'admin' ? { centreId: who.agent.centreId } : { agentId: who.agent.id };
+      const cases = await listCases(db, vault, { ...query, ...scope });
       return { cases: cases.map((c) => toCaseState(c)) };
     },
     getCase: async ({ params }, ctx) => {
@@ -65,18 +72,22 @@ export function caseRouteHandlers(deps: CaseRoutesDeps): Pick<RouteHandlers<Http
       const rec = await readableCase(deps, accountOf(ctx), params.caseId);
       return { entries: await consentsOfCase(db, rec.id, rec.ticketId) };
     },
-    caseReads: async ({ params }) => {
+    caseReads: async ({ params }, ctx) => {
       const exists = await db
         .selectFrom('cases')
-        .select('id')
+        .select(['id', 'session_id'])
         .where('id', '=', params.caseId)
         .executeTakeFirst();
       if (!exists) throw RequestError.notFound('The case');
+      await requireSessionCentre(db, exists.session_id, callerCentre(ctx), 'The case');
       return { reads: await readsOf(db, params.caseId) };
     },
-    listFollowUps: async ({ query }) => ({ followUps: await listFollowUps(db, query.status ?? 'all') }),
+    listFollowUps: async ({ query }, ctx) => ({
+      followUps: await listFollowUps(db, query.status ?? 'all', callerCentre(ctx)),
+    }),
     closeFollowUp: async ({ params, body }, ctx) => {
       const who = accountOf(ctx);
+      await requireFollowUpCentre(db, params.followUpId, who.agent.centreId);
       const followUp = await closeFollowUp(db, {
         id: params.followUpId,
         by: who.agent.id,
@@ -84,6 +95,7 @@ export function caseRouteHandlers(deps: CaseRoutesDeps): Pick<RouteHandlers<Http
         now: clock(),
       });
       ctx.log.info({ followUpId: followUp.id, agentId: who.agent.id }, 'follow-up closed');
+      deps.figuresChanged?.();
       return { followUp };
     },
   };

@@ -16,6 +16,7 @@ import {
 import type { Db } from '../db/database';
 import type { CaseRow } from '../db/schema';
 import { shanghaiDay } from '../queue/queue-rules';
+import { sessionInCentre } from '../supervision/centre-scope';
 import type { CaseRecord, CaseVault } from './case-record';
 
 /** A case and whether its session has ended. */
@@ -130,6 +131,8 @@ export interface CaseFilter {
   status?: CaseStatus;
   number?: string;
   agentId?: string;
+  /** Issue 11: only cases of sessions that belong to this centre (a supervisor's own). */
+  centreId?: string;
   limit?: number;
 }
 
@@ -140,6 +143,7 @@ export async function listCases(db: Db, vault: CaseVault, f: CaseFilter): Promis
   if (f.status) q = q.where('c.status', '=', f.status);
   if (f.number) q = q.where('c.number', 'like', `${f.number.replace(/[%_\\]/g, '')}%`);
   if (f.agentId) q = q.where('c.agent_id', '=', f.agentId);
+  if (f.centreId) q = q.where(sessionInCentre(f.centreId));
   const rows = await q
     .orderBy('c.opened_at', 'desc')
     .orderBy('c.seq', 'desc')

@@ -72,6 +72,8 @@ describe('rating', () => {
         closedAt: null,
         closedBy: null,
         closingNote: null,
+        assignedTo: null,
+        notes: [],
       },
     ]);
     const id = open.followUps[0]!.id;

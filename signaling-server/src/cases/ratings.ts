@@ -106,15 +106,51 @@ async function toFollowUp(db: Db, row: FollowUpRow): Promise<FollowUp> {
     closedAt: row.closed_at,
     closedBy: row.closed_by,
     closingNote: row.closing_note,
-    // Issue 11's assignee and notes are read by supervision/ (follow-up work); here: none yet.
-    assignedTo: null,
-    notes: [],
+    ...(await followUpWork(db, row)),
   };
 }
 
-/** Follow-ups, open ones first (oldest first), then closed ones (latest closed first). */
-export async function listFollowUps(db: Db, status: 'open' | 'closed' | 'all' = 'all'): Promise<FollowUp[]> {
+/** Issue 11: who was asked to follow it up, and the notes added while open (oldest first). */
+async function followUpWork(db: Db, row: FollowUpRow): Promise<Pick<FollowUp, 'assignedTo' | 'notes'>> {
+  const assignee = row.assigned_to
+    ? await db
+        .selectFrom('agents')
+        .select('display_name')
+        .where('id', '=', row.assigned_to)
+        .executeTakeFirst()
+    : undefined;
+  const notes = await db
+    .selectFrom('follow_up_notes')
+    .select(['by', 'at', 'text'])
+    .where('follow_up_id', '=', row.id)
+    .orderBy('id')
+    .execute();
+  return {
+    assignedTo: row.assigned_to
+      ? { agentId: row.assigned_to, displayName: assignee?.display_name ?? row.assigned_to }
+      : null,
+    notes,
+  };
+}
+
+/** One follow-up by id, or null. */
+export async function followUpById(db: Db, id: string): Promise<FollowUp | null> {
+  const row = await db.selectFrom('follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toFollowUp(db, row) : null;
+}
+
+/**
+ * Follow-ups, open ones first (oldest first), then closed ones (latest closed first); with
+ * `centreId`, only those of that centre's agents (a supervisor's own).
+ */
+export async function listFollowUps(
+  db: Db,
+  status: 'open' | 'closed' | 'all' = 'all',
+  centreId?: string,
+): Promise<FollowUp[]> {
   let q = db.selectFrom('follow_ups').selectAll();
+  if (centreId)
+    q = q.where('agent_id', 'in', db.selectFrom('agents').select('id').where('centre_id', '=', centreId));
   if (status === 'open') q = q.where('closed_at', 'is', null);
   if (status === 'closed') q = q.where('closed_at', 'is not', null);
   const rows = await q.orderBy('opened_at').orderBy('id').limit(500).execute();

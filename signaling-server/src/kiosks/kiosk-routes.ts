@@ -3,6 +3,7 @@ import type { HttpRoutes } from '@rvw/shared';
 import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { accountOf, type RouteHandlers } from '../http/route-registrar';
+import { callerCentre, ownCentre, requireCentre } from '../supervision/centre-scope';
 import { createKiosk, listKiosks, revokeKiosk, type KioskRevocation } from './kiosk-store';
 
 /** HTTP routes of the kiosks area; `kioskRevoked` ends the kiosk's sockets and tells agents. */
@@ -12,13 +13,24 @@ export function kioskRouteHandlers(deps: {
   kioskRevoked(revocation: KioskRevocation): Promise<void>;
 }): Pick<RouteHandlers<HttpRoutes>, 'listKiosks' | 'createKiosk' | 'revokeKiosk'> {
   return {
-    listKiosks: async () => ({ kiosks: await listKiosks(deps.db) }),
+    // Issue 11: a supervisor lists, enrols and revokes the kiosks of their own centre only.
+    listKiosks: async (_req, ctx) => {
+      const centreId = callerCentre(ctx);
+      return { kiosks: (await listKiosks(deps.db)).filter((k) => k.centreId === centreId) };
+    },
     createKiosk: async ({ body }, ctx) => {
-      const created = await createKiosk(deps.db, body, deps.clock());
+      const centreId = ownCentre(body.centreId, callerCentre(ctx));
+      const created = await createKiosk(deps.db, { ...body, centreId }, deps.clock());
       ctx.log.info({ by: accountOf(ctx).agent.id, kioskId: created.kiosk.id }, 'kiosk enrolled');
       return created;
     },
     revokeKiosk: async ({ params }, ctx) => {
+      const owner = await deps.db
+        .selectFrom('kiosks')
+        .select('centre_id')
+        .where('id', '=', params.kioskId)
+        .executeTakeFirst();
+      if (owner) requireCentre(owner.centre_id, callerCentre(ctx), 'The kiosk');
       const r = await revokeKiosk(deps.db, params.kioskId, deps.clock());
       if (r.changed) {
         ctx.log.info(

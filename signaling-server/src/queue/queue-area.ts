@@ -13,6 +13,7 @@ import type { QueueNotifier } from './queue-notifier';
 import { shanghaiDay } from './queue-rules';
 import type { TicketDesk } from './ticket-desk';
 import { cancelTicket, issueTicket, ticketsOfDay } from './ticket-store';
+import { callerCentre } from '../supervision/centre-scope';
 
 /** What the queue area needs. */
 export interface QueueAreaDeps {
@@ -80,8 +81,11 @@ export function queueRouteHandlers(deps: {
   clock: Clock;
 }): Pick<RouteHandlers<HttpRoutes>, 'listTickets'> {
   return {
-    listTickets: async ({ query }) => ({
-      tickets: await ticketsOfDay(deps.db, query.day ?? shanghaiDay(deps.clock())),
-    }),
+    // Issue 11: a supervisor sees their own centre's tickets only.
+    listTickets: async ({ query }, ctx) => {
+      const centreId = callerCentre(ctx);
+      const tickets = await ticketsOfDay(deps.db, query.day ?? shanghaiDay(deps.clock()));
+      return { tickets: tickets.filter((t) => t.centreId === centreId) };
+    },
   };
 }
