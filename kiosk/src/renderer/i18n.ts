@@ -3,6 +3,7 @@
  * spoken is made of these same shown sentences (speech-text.ts), so speech and screen agree.
  */
 import type { CardSummary, Locale } from '@rvw/shared';
+import { routingEn, routingZh } from './i18n-routing';
 import { hasHan, pinyinName, spokenLatinName } from './names';
 
 const zh = {
@@ -143,6 +144,7 @@ const zh = {
   'capture.uploadFailed': '照片没有存上，这不是您的问题。请再按一次“拍照”。',
   'capture.cameraFailed': '摄像头暂时用不了，工作人员会帮您处理。',
   'capture.preview': '摄像头画面',
+  ...routingZh,
 } as const;
 
 /** A message key; the zh-CN dictionary defines the set, and English must have each one. */
@@ -292,6 +294,7 @@ const en: Record<MessageKey, string> = {
   'capture.uploadFailed': 'The photo was not saved. It is not your fault: please press “Take photo” again.',
   'capture.cameraFailed': 'The camera is not working right now. A staff member will help you.',
   'capture.preview': 'Camera picture',
+  ...routingEn,
 };
 
 /** A screen's translator: the message for a key in the screen's language, placeholders filled. */

@@ -24,6 +24,7 @@ import { startRendererStack, testKioskConfig, type RendererStack } from '../brow
 import { formPages } from './case/pages';
 import { takesTaps } from './flow/machine';
 import type { FlowState } from './flow/machine';
+import { needAsked } from './flow/test-fixtures';
 import type { KioskApp } from './kiosk-app';
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -68,6 +69,12 @@ describe("the resident's side of a case, on the real server", () => {
     app.send({ type: 'confirm-identity' });
     await settled();
     app.send({ type: 'consent', agree: true });
+    // The tile "I don't know" and 否, each once its screen takes taps.
+    for (const event of needAsked) {
+      await until(() => expect(['need', 'disability']).toContain(flow().screen));
+      await settled();
+      app.send(event);
+    }
     await until(() => expect(flow().identityShared).toBe(true));
     // 76 years old, resident card: the senior allowance comes without applying (免申即享).
     await until(() => expect(flow().entitlements.map((e) => e.itemCode)).toContain('senior-allowance'));

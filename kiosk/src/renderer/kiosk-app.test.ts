@@ -16,6 +16,7 @@ import { startRendererStack, testKioskConfig, type RendererStack } from '../brow
 import type { KioskApp } from './kiosk-app';
 import { takesTaps } from './flow/machine';
 import type { FlowState } from './flow/machine';
+import type { TicketNeed } from '@rvw/shared';
 
 const quiet = { info() {}, warn() {}, error() {} };
 
@@ -73,6 +74,14 @@ describe('KioskApp against the real signaling server, through the real host', ()
   const until = (check: () => unknown) => vi.waitFor(check, { timeout: 5000, interval: 10 });
   // A screen takes taps once it has settled (read time, and speech started: immediate without speech).
   const settled = (a: KioskApp) => until(() => expect(takesTaps(a.getSnapshot().flow)).toBe(true));
+  /** The tile and the disability answer, each once its screen has settled. */
+  async function sayNeed(a: KioskApp, need: TicketNeed = 'unsure', disability = false): Promise<void> {
+    await until(() => expect(a.getSnapshot().flow.screen).toBe('need'));
+    await settled(a);
+    a.send({ type: 'choose-need', need });
+    await settled(a);
+    a.send({ type: 'answer-disability', disability });
+  }
 
   it('walks card -> consent -> ticket -> identity shared -> call -> rating -> thanks -> wiped welcome', async () => {
     const a = await startKiosk();
@@ -85,6 +94,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
     a.send({ type: 'confirm-identity' });
     await settled(a);
     a.send({ type: 'consent', agree: true });
+    await sayNeed(a, 'medical-insurance', true);
     await until(() => expect(flow().identityShared).toBe(true));
     expect(flow().screen).toBe('waiting');
     expect(flow().ticket?.position).toBe(1);
@@ -94,6 +104,8 @@ describe('KioskApp against the real signaling server, through the real host', ()
       q.entries.some((e) => e.ticketId === ticketId && e.identity?.name === '李秀英'),
     );
     expect(JSON.stringify(entry)).not.toContain(sampleResidentCard.idNumber);
+    // The ticket carries the tile the resident pressed (issue 11 #1).
+    expect(flow().ticket?.ticket.need).toBe('medical-insurance');
 
     const opened = okData(await agent.request('ticket:accept', { ticketId }));
     await until(() => expect(flow().screen).toBe('call'));
@@ -118,6 +130,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
     a.send({ type: 'confirm-identity' });
     await settled(a);
     a.send({ type: 'consent', agree: false });
+    await sayNeed(a);
     await until(() => expect(flow().screen).toBe('waiting'));
     expect((await host!.handlers['idcard:current']({})).card).toBeNull();
     const ticketId = flow().ticket!.ticket.id;
@@ -171,6 +184,7 @@ describe('KioskApp against the real signaling server, through the real host', ()
     const flow = (): FlowState => a.getSnapshot().flow;
     expect(a.getSnapshot().serverConnected).toBe(false);
     a.send({ type: 'call-without-card' });
+    await sayNeed(a);
     expect(flow().screen).toBe('requesting');
     // socket.io buffers the emit while disconnected; the request times out into a problem, not a hang.
     await until(() => expect(flow()).toMatchObject({ screen: 'problem', problem: 'server' }));

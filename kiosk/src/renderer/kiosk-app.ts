@@ -17,6 +17,7 @@ import { announce } from './speech';
 import { PaperController } from './paper/paper-controller';
 import type { PaperSnapshot } from './paper/paper-controller';
 import { chooseSpeech, NOTHING_SPOKEN } from './paper/paper-speech';
+import { appointmentScreensReady } from './screens/AppointmentMount';
 
 /** What the screens render from. */
 export interface KioskSnapshot {
@@ -50,6 +51,8 @@ export class KioskApp {
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: Array<() => void> = [];
   private call: RunningCall | null = null;
+  // The agent the running call is with (a transfer hands the same session to another agent).
+  private callAgent: string | null = null;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
   // Screen timers the flow asks for (start-timer / cancel-timer effects); expiries come back as events.
@@ -128,6 +131,7 @@ export class KioskApp {
       this.bridge.on('session:ended', ({ sessionId, endedBy }) =>
         this.send({ type: 'session-ended', sessionId, endedBy }),
       ),
+      this.bridge.on('session:transfer', (notice) => this.send({ type: 'session-transfer', notice })),
       this.bridge.on('signal:relay', ({ sessionId, data }) => {
         if (this.call?.sessionId === sessionId) this.call.signal(data);
       }),
@@ -183,15 +187,19 @@ export class KioskApp {
   }
 
   private syncCall(flow: FlowState): void {
-    // The call goes on through the form's review and signature (the screens of the call).
+    // The call goes on through the form's review and signature (the screens of the call). It is one
+    // agent's call: after a transfer the same session opens with another agent, and a new call starts.
     const sessionId = inCall(flow.screen) ? (flow.session?.session.id ?? null) : null;
-    if (this.call && this.call.sessionId !== sessionId) {
+    const agentId = sessionId ? (flow.session?.session.agent.id ?? null) : null;
+    if (this.call && (this.call.sessionId !== sessionId || this.callAgent !== agentId)) {
       this.call.end();
       this.call = null;
+      this.callAgent = null;
       this.publish({ media: { local: null, remote: null } });
     }
     const startCall = this.deps.startCall === undefined ? startKioskCall : this.deps.startCall;
     if (!this.call && sessionId && flow.session && startCall) {
+      this.callAgent = agentId;
       this.call = startCall(
         sessionId,
         flow.session,
@@ -213,9 +221,22 @@ export class KioskApp {
       case 'cancel-timer':
         this.timers.run(effect);
         return;
+      case 'check-appointment': {
+        // With the consent text shown (the host sends nothing of the card without it). No
+        // appointment, or no answer (the feature is off, the server is out of reach): the tiles stay.
+        const { locale } = this.snapshot;
+        const appointment = !appointmentScreensReady
+          ? null
+          : await this.bridge
+              .invoke('appointment:check-in', { consentText: identityConsentText(locale), locale })
+              .then((r) => r.appointment)
+              .catch(() => null);
+        this.send({ type: 'appointment-checked', appointment });
+        return;
+      }
       case 'request-ticket': {
         try {
-          const position = await this.bridge.invoke('ticket:request', { identity: effect.identity });
+          const position = await this.bridge.invoke('ticket:request', effect.request);
           this.send({ type: 'ticket-issued', position });
         } catch (err) {
           this.send({ type: 'ticket-failed', code: bridgeErrorCode(err) });

@@ -9,10 +9,11 @@ import type { Locale } from '@rvw/shared';
 import { IdCardErrorCode } from '@rvw/shared';
 import { initialFlow } from './flow/machine';
 import type { FlowState } from './flow/machine';
-import { card, online, opened, position, rated, run } from './flow/test-fixtures';
+import { card, online, opened, position, rated, run, needAsked } from './flow/test-fixtures';
 import { messages } from './i18n';
 import { ScreenView } from './screens/ScreenView';
 import { speechKey, spokenParts, spokenText } from './speech-text';
+import { routingStates } from './test-routing-states';
 
 function shownText(flow: FlowState, locale: Locale): string {
   const html = renderToStaticMarkup(<ScreenView flow={flow} locale={locale} send={() => undefined} />);
@@ -26,12 +27,13 @@ function shownText(flow: FlowState, locale: Locale): string {
 const up = run(online, { type: 'server-status', connected: true }).state;
 const greeting = run(up, { type: 'card-placed', card }).state;
 const consent = run(greeting, { type: 'confirm-identity' }).state;
-const requesting = run(up, { type: 'call-without-card' }).state;
+const requesting = run(up, { type: 'call-without-card' }, ...needAsked).state;
 const waiting = run(requesting, { type: 'ticket-issued', position: position() }).state;
 const call = run(waiting, { type: 'session-opened', opened: opened() }).state;
 const thanksCard = run(
   consent,
   { type: 'consent', agree: true },
+  ...needAsked,
   { type: 'ticket-issued', position: position() },
   { type: 'session-opened', opened: opened() },
   { type: 'session-ended', sessionId: 's1', endedBy: 'agent' },
@@ -65,6 +67,7 @@ const states: Array<[string, FlowState]> = [
   ['thanks, no card', run(call, { type: 'session-ended', sessionId: 's1', endedBy: 'agent' }, rated).state],
   ['problem', run(requesting, { type: 'ticket-failed', code: 'SERVER_UNREACHABLE' }).state],
   ['problem, already queued', run(requesting, { type: 'ticket-failed', code: 'ALREADY_QUEUED' }).state],
+  ...routingStates,
 ];
 
 describe('what is spoken is what is shown', () => {

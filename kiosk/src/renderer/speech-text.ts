@@ -7,6 +7,9 @@ import type { Locale } from '@rvw/shared';
 import type { FlowState } from './flow/machine';
 import { initialFlow, readerUsable } from './flow/machine';
 import { greetingOf, t } from './i18n';
+import { needLabel, NEED_CHOICES } from './screens/need-tiles';
+import { estimateText, waitingParts } from './wait-text';
+import { appointmentSpokenParts } from './screens/AppointmentMount';
 import {
   callCaseParts,
   entitlementLines,
@@ -20,12 +23,6 @@ import {
 export function welcomeKnown(flow: FlowState): boolean {
   // The start-up placeholder is replaced by the first reader-status the host sends.
   return flow.server !== 'unknown' && flow.reader !== initialFlow.reader;
-}
-
-/** The position line of the waiting screen: "next is you" or "N ahead". */
-export function positionText(flow: FlowState, locale: Locale): string {
-  const ahead = Math.max(0, (flow.ticket?.position ?? 1) - 1);
-  return ahead === 0 ? t(locale, 'waiting.next') : t(locale, 'waiting.ahead', { n: ahead });
 }
 
 /** The sentences read aloud for the state on screen, in order; each is shown on that screen. */
@@ -52,6 +49,25 @@ export function spokenParts(flow: FlowState, locale: Locale): string[] {
       if (flow.screen === 'consent') return [tr('consent.title'), tr('consent.question')];
       return flow.card ? [greetingOf(flow.card, locale), tr('greeting.confirm')] : [];
     }
+    // The question, then every tile's words, so that a resident who cannot read them hears the choice.
+    case 'need':
+      if (flow.idleNotice) return [tr('idle.notice')];
+      return [tr('need.title'), tr('need.hint'), ...NEED_CHOICES.map((need) => needLabel(need, locale))];
+    // What was pressed (a tile is spoken when pressed), then the optional question.
+    case 'disability':
+      if (flow.idleNotice) return [tr('idle.notice')];
+      return [
+        ...(flow.need ? [tr('need.chosen', { need: needLabel(flow.need, locale) })] : []),
+        tr('disability.question'),
+        tr('disability.optional'),
+        tr('disability.yesNote'),
+      ];
+    // The appointments helper's screens say what they show (mounted in screens/AppointmentMount).
+    case 'appointment-found':
+    case 'appointment-book':
+      return flow.idleNotice ? [tr('idle.notice')] : appointmentSpokenParts(flow, locale);
+    case 'transferring':
+      return [tr('transfer.title'), tr('transfer.hint')];
     case 'requesting':
       return flow.slowRequest ? [tr('requesting.slow')] : [tr('requesting.text')];
     case 'waiting':
@@ -61,7 +77,7 @@ export function spokenParts(flow: FlowState, locale: Locale): string[] {
             ...(flow.endedBy === 'system' ? [tr('waiting.callDropped')] : []),
             tr('waiting.yourNumber'),
             flow.ticket.ticket.number,
-            positionText(flow, locale),
+            ...waitingParts(flow, locale),
             tr('waiting.reassure'),
             // Good news while they wait (免申即享): what they get without applying.
             ...(flow.entitlements.length
@@ -111,8 +127,13 @@ export function spokenText(flow: FlowState, locale: Locale): string {
 
 /**
  * When this changes the screen is spoken again: a new screen or language, a changed sentence
- * (reader state, place in the queue, a notice), or one more reminder to take the card.
+ * (reader state, place in the queue, a notice), or one more reminder to take the card. The wait's
+ * minutes are not news by themselves (they move with every handled session): a wait is spoken again
+ * when the place in the queue or the kind of estimate changes, not each time the number is revised.
  */
 export function speechKey(flow: FlowState, locale: Locale): string {
-  return `${flow.screen}|${locale}|${flow.cardReminders}|${spokenText(flow, locale)}`;
+  const estimate = flow.screen === 'waiting' && flow.ticket ? estimateText(flow.ticket, locale) : null;
+  const text = spokenText(flow, locale);
+  const meaning = estimate && flow.ticket?.estimate.kind === 'minutes' ? text.replace(estimate, '~') : text;
+  return `${flow.screen}|${locale}|${flow.cardReminders}|${meaning}`;
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locale } from '@rvw/shared';
 import { confirmConsentText, identityConsentText, signConsentText } from '../consent-text';
 import type { FlowState } from '../flow/machine';
-import { card, online, opened, position, run, settled } from '../flow/test-fixtures';
+import { card, online, opened, position, run, settled, needAsked } from '../flow/test-fixtures';
 import { ScreenView } from '../screens/ScreenView';
 import { spokenParts, spokenText } from '../speech-text';
 import { sampleCase, seniorAllowance } from './test-cases';
@@ -31,6 +31,7 @@ const waiting = run(
   { type: 'card-placed', card },
   { type: 'confirm-identity' },
   { type: 'consent', agree: true },
+  ...needAsked,
   { type: 'ticket-issued', position: position() },
 ).state;
 const call = run(waiting, { type: 'session-opened', opened: opened() }).state;

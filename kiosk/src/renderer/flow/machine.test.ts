@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { IdCardErrorCode } from '@rvw/shared';
 import { CARD_REMINDER_MS, initialFlow, RATE_IDLE_MS, SETTLE_MS, THANKS_MS, transition } from './machine';
 import {
+  askedFor,
   card,
   homeAfterVisit,
   online,
@@ -11,6 +12,7 @@ import {
   run,
   settled as settledOn,
   withoutTimers,
+  needAsked,
 } from './test-fixtures';
 
 describe('the resident journey', () => {
@@ -20,14 +22,17 @@ describe('the resident journey', () => {
       { type: 'card-placed', card },
       { type: 'confirm-identity' },
       { type: 'consent', agree: true },
+      ...needAsked,
       { type: 'ticket-issued', position: position() },
       { type: 'identity-shared', ok: true },
       { type: 'ticket-update', position: position('waiting', 1) },
     );
     expect(r.state).toMatchObject({ screen: 'waiting', consented: true, identityShared: true, card });
     expect(r.state.ticket?.position).toBe(1);
+    // A consented card is checked in against the appointments due now (none here: the tiles go on).
     expect(withoutTimers(r.effects)).toEqual([
-      { type: 'request-ticket', identity: 'pending' },
+      { type: 'check-appointment' },
+      askedFor('pending'),
       { type: 'share-identity', ticketId: 't1' },
     ]);
 
@@ -76,7 +81,7 @@ describe('the resident journey', () => {
 
   it('ignores taps that do not belong to the screen', () => {
     expect(run(online, { type: 'confirm-identity' }).state).toEqual(online);
-    expect(run(online, { type: 'consent', agree: true }).effects).toEqual([]);
+    expect(run(online, { type: 'consent', agree: true }, ...needAsked).effects).toEqual([]);
     expect(run(online, { type: 'hang-up' }).effects).toEqual([]);
     expect(run(online, { type: 'ticket-issued', position: position() }).state.screen).toBe('welcome');
   });
@@ -86,6 +91,7 @@ describe('screen timers', () => {
   const inCall = run(
     online,
     { type: 'call-without-card' },
+    ...needAsked,
     { type: 'ticket-issued', position: position() },
     { type: 'session-opened', opened: opened() },
   ).state;

@@ -1,20 +1,25 @@
 /**
  * The resident's journey as a pure state machine, composed of phases (flow/phases/):
- * card (welcome -> greeting -> consent) -> queue (requesting -> waiting | problem) -> call (call, with
- * the case's form beside it; review: confirm -> sign) -> rate (outcome -> rating) -> thanks -> welcome. `transition` returns the next state and the effects the controller must run (bridge
+ * card (welcome -> greeting -> consent) -> need (tiles -> disability; or an appointment due now) ->
+ * queue (requesting -> waiting | problem) -> call (call, with the case's form beside it; review:
+ * confirm -> sign; transferring while another agent takes over) -> rate (outcome -> rating) -> thanks
+ * -> welcome. `transition` returns the next state and the effects the controller must run (bridge
  * calls, server requests, timers); it never performs them, so every rule is unit-tested.
  *
  * Adding a phase (form, sign, print, rate): a file in flow/phases/ exporting its Phase, its screens,
  * events and effects; one line in `phases` below; its types added to the unions in state.ts.
  */
 import { reminderEvent, withCardReminder } from './card-reminder';
+import { appointmentPhase } from './phases/appointment';
 import { callPhase } from './phases/call';
 import { cardPhase } from './phases/card';
 import { casePhase } from './phases/case';
 import { hangUpPhase } from './phases/hang-up';
+import { needPhase } from './phases/need';
 import { queuePhase } from './phases/queue';
 import { ratePhase } from './phases/rate';
 import { reviewPhase } from './phases/review';
+import { transferPhase } from './phases/transfer';
 import { resume } from './resume';
 import { withScreenTimers } from './screen-timers';
 import { settleEvent, withSettle } from './settle';
@@ -33,7 +38,8 @@ export type {
   Step,
   TimerName,
 } from './state';
-export type { Problem } from './phases/queue';
+export type { Problem, TicketRequest } from './phases/queue';
+export { canBook } from './phases/appointment';
 export { initialFlow, inCall, readerUsable } from './state';
 export { RATE_IDLE_MS, RATE_NOTICE_MS, STAFF_NOTE_MAX } from './phases/rate';
 export { THANKS_MS } from './phases/call';
@@ -43,12 +49,16 @@ export { CONSENT_READ_MS, SETTLE_MS, takesTaps } from './settle';
 export { CARD_REMINDER_MS } from './card-reminder';
 
 // Journey order; each event goes to the first phase that takes it. Asking before hanging up comes
-// before the call phase, which ends the call only on the confirmed `hang-up`; the case phase holds
+// before the call phase, which ends the call only on the confirmed `hang-up`; the transfer phase
+// takes the same session's re-opening before the call phase would ignore it; the case phase holds
 // the forms during the call, the review phase checks and signs one, the rate phase ends the visit.
 const phases: readonly Phase[] = [
   cardPhase,
+  needPhase,
+  appointmentPhase,
   queuePhase,
   hangUpPhase,
+  transferPhase,
   callPhase,
   casePhase,
   reviewPhase,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskState } from '@rvw/shared';
-import { card, kiosk, online, opened, position, run, withoutTimers } from './test-fixtures';
+import { card, kiosk, online, opened, position, run, withoutTimers, needAsked } from './test-fixtures';
 
 describe('resuming from the server state', () => {
   const base: Omit<KioskState, 'ticket' | 'session'> = { kiosk };
@@ -20,13 +20,17 @@ describe('resuming from the server state', () => {
     const c = run(
       online,
       { type: 'call-without-card' },
+      ...needAsked,
       { type: 'ticket-issued', position: position() },
       { type: 'session-opened', opened: opened() },
     );
     expect(
       run(c.state, { type: 'server-state', state: { ...base, ticket: null, session: null } }).state.screen,
     ).toBe('rating');
-    const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
+    const w = run(online, { type: 'call-without-card' }, ...needAsked, {
+      type: 'ticket-issued',
+      position: position(),
+    });
     const gone = run(w.state, { type: 'server-state', state: { ...base, ticket: null, session: null } });
     expect(gone.state.screen).toBe('welcome');
     expect(withoutTimers(gone.effects)).toEqual([{ type: 'wipe' }]);
@@ -35,6 +39,7 @@ describe('resuming from the server state', () => {
     const c = run(
       online,
       { type: 'call-without-card' },
+      ...needAsked,
       { type: 'ticket-issued', position: position() },
       { type: 'session-opened', opened: opened() },
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CONSENT_READ_MS, SETTLE_MS, takesTaps, transition } from './machine';
 import type { FlowEvent, FlowState } from './machine';
-import { card, online, opened, position, rated, run, settled } from './test-fixtures';
+import { card, needAsked, online, opened, position, rated, run, settled } from './test-fixtures';
 
 /** Feeds events straight to the machine, as fast as a double tap: no time to read in between. */
 function fast(state: FlowState, ...events: FlowEvent[]) {
@@ -38,14 +38,14 @@ describe('a screen takes no tap until it has settled (issue 8 #1, #2)', () => {
     const ready = fast(timeOnly, { type: 'speech-started', screen: 'consent' }).state;
     expect(takesTaps(ready)).toBe(true);
     const r = fast(ready, { type: 'consent', agree: true });
-    expect(r.state).toMatchObject({ screen: 'requesting', consented: true });
-    expect(r.effects).toContainEqual({ type: 'request-ticket', identity: 'pending' });
+    expect(r.state).toMatchObject({ screen: 'need', consented: true, identityIntent: 'pending' });
   });
 
   it('a double tap on "OK" at the end lands on welcome and takes no ticket', () => {
     const call = run(
       online,
       { type: 'call-without-card' },
+      ...needAsked,
       { type: 'ticket-issued', position: position() },
       { type: 'session-opened', opened: opened() },
       { type: 'session-ended', sessionId: 's1', endedBy: 'agent' },
@@ -55,11 +55,8 @@ describe('a screen takes no tap until it has settled (issue 8 #1, #2)', () => {
     expect(r.state.screen).toBe('welcome');
     expect(r.effects.map((e) => e.type)).not.toContain('request-ticket');
     expect(r.effects).toContainEqual({ type: 'start-timer', timer: 'settle', ms: SETTLE_MS });
-    // Once settled, welcome calls as usual.
-    expect(fast(settled(r.state), { type: 'call-without-card' }).effects).toContainEqual({
-      type: 'request-ticket',
-      identity: 'none',
-    });
+    // Once settled, welcome calls as usual: the need tiles come first.
+    expect(fast(settled(r.state), { type: 'call-without-card' }).state.screen).toBe('need');
   });
 
   it('the start-up welcome takes taps at once; a screen change cancels a pending settle timer', () => {

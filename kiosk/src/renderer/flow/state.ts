@@ -4,30 +4,44 @@
  * (flow/phases/); the unions here name them together.
  */
 import type {
+  Appointment,
   CardSummary,
   CaseState,
   EndedBy,
   Entitlement,
+  IdentityIntent,
   KioskState,
   Locale,
   LowRatingReason,
   RatingLevel,
   SessionOpened,
+  TicketNeed,
   TicketPosition,
 } from '@rvw/shared';
 import { ReaderStatusReason, type ReaderStatus } from '@rvw/shared';
 import type { CallEffect, CallEvent, CallScreen, CallTimer } from './phases/call';
 import type { CardEvent, CardScreen, CardTimer } from './phases/card';
+import type { AppointmentEffect, AppointmentEvent, AppointmentScreen } from './phases/appointment';
 import type { CaseEffect, CaseEvent } from './phases/case';
 import type { HangUpEvent } from './phases/hang-up';
+import type { NeedEvent, NeedScreen } from './phases/need';
 import type { Problem, QueueEffect, QueueEvent, QueueScreen, QueueTimer } from './phases/queue';
 import type { RateEffect, RateEvent, RateScreen, RateTimer } from './phases/rate';
 import type { ReviewEffect, ReviewEvent, ReviewScreen } from './phases/review';
+import type { TransferEvent, TransferScreen } from './phases/transfer';
 import type { SettleTimer } from './settle';
 import type { ReminderTimer } from './card-reminder';
 
 /** Every screen of the journey, grouped by the phase that shows it. */
-export type Screen = CardScreen | QueueScreen | CallScreen | ReviewScreen | RateScreen;
+export type Screen =
+  | CardScreen
+  | NeedScreen
+  | AppointmentScreen
+  | QueueScreen
+  | CallScreen
+  | TransferScreen
+  | ReviewScreen
+  | RateScreen;
 
 /** The screens of the call itself: the video goes on while the resident checks and signs the form. */
 export const IN_CALL_SCREENS: readonly Screen[] = ['call', 'confirm', 'sign'];
@@ -96,6 +110,16 @@ export interface FlowState {
   card: CardSummary | null;
   /** Card phase: the resident agreed to share their identity with the agent for this ticket. */
   consented: boolean;
+  /** Card phase: what the ticket will say about the identity (it follows, was declined, no card). */
+  identityIntent: IdentityIntent;
+  /** Need phase: the tile the resident pressed; null until then. */
+  need: TicketNeed | null;
+  /** Need phase: the answer to the optional disability question; null until answered. */
+  disability: boolean | null;
+  /** Appointment phase: the card holder's appointment due now, found after consent; null otherwise. */
+  appointment: Appointment | null;
+  /** Appointment phase: the check-in question is on its way to the server. */
+  checkingAppointment: boolean;
   /** Queue phase: whether sharing succeeded; null until tried (or when not consented). */
   identityShared: boolean | null;
   /** Queue phase: the resident's ticket and place in the queue. */
@@ -156,7 +180,17 @@ export type CommonEvent =
 
 /** Things that happen: the resident's taps, bridge and server events, and timers the machine asked for. */
 export type FlowEvent =
-  CommonEvent | CardEvent | QueueEvent | CallEvent | HangUpEvent | CaseEvent | ReviewEvent | RateEvent;
+  | CommonEvent
+  | CardEvent
+  | NeedEvent
+  | AppointmentEvent
+  | QueueEvent
+  | CallEvent
+  | TransferEvent
+  | HangUpEvent
+  | CaseEvent
+  | ReviewEvent
+  | RateEvent;
 
 /**
  * Effects any phase may ask for: wipe the card from the host, and start (restarting if it runs) or
@@ -168,7 +202,8 @@ export type CommonEffect =
   | { type: 'cancel-timer'; timer: TimerName };
 
 /** Work the controller must do for a transition; the machine never does it itself. */
-export type Effect = CommonEffect | QueueEffect | CallEffect | CaseEffect | ReviewEffect | RateEffect;
+export type Effect =
+  CommonEffect | AppointmentEffect | QueueEffect | CallEffect | CaseEffect | ReviewEffect | RateEffect;
 
 /** What `transition` returns: the next state and the effects to run, in order. */
 export interface Step {
@@ -202,6 +237,11 @@ export const initialFlow: FlowState = {
   reader: { state: 'offline', reason: ReaderStatusReason.Unknown },
   card: null,
   consented: false,
+  identityIntent: 'none',
+  need: null,
+  disability: null,
+  appointment: null,
+  checkingAppointment: false,
   identityShared: null,
   ticket: null,
   session: null,

@@ -64,6 +64,20 @@ export function opened(id = 's1'): SessionOpened {
   };
 }
 
+/**
+ * The resident's taps between the card (or calling without one) and the ticket request: the tile
+ * "I don't know, just ask staff", then 否 to the disability question.
+ */
+export const needAsked: FlowEvent[] = [
+  { type: 'choose-need', need: 'unsure' },
+  { type: 'answer-disability', disability: false },
+];
+
+/** The ticket request `needAsked` leads to, with the identity as the card phase left it. */
+export function askedFor(identity: 'pending' | 'declined' | 'none'): Effect {
+  return { type: 'request-ticket', request: { identity, need: 'unsure', disability: false } };
+}
+
 /** The resident's tap on 满意 on the rating screen after a call (the visit goes on to thanks). */
 export const rated: FlowEvent = { type: 'rate', level: 'satisfied' };
 

@@ -8,7 +8,7 @@ import {
   transition,
 } from './machine';
 import type { FlowEvent, FlowState } from './machine';
-import { card, online, opened, position, rated, run, settled } from './test-fixtures';
+import { card, online, opened, position, rated, run, settled, needAsked } from './test-fixtures';
 
 const kioskState = {
   kiosk: { id: 'k1', name: 'k', location: 'l', centreId: 'main', kind: 'fixed' as const },
@@ -21,7 +21,8 @@ describe('every return to welcome forgets the resident, in one place (issue 8 #1
   const greeting = english(run(online, { type: 'card-placed', card }).state);
   const consent = run(greeting, { type: 'confirm-identity' }).state;
   const waiting = english(
-    run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() }).state,
+    run(online, { type: 'call-without-card' }, ...needAsked, { type: 'ticket-issued', position: position() })
+      .state,
   );
   const thanks = english(
     run(
@@ -32,7 +33,7 @@ describe('every return to welcome forgets the resident, in one place (issue 8 #1
     ).state,
   );
   const problem = english(
-    run(online, { type: 'call-without-card' }, { type: 'ticket-failed', code: 'X' }).state,
+    run(online, { type: 'call-without-card' }, ...needAsked, { type: 'ticket-failed', code: 'X' }).state,
   );
   const ways: Array<[string, FlowState, FlowEvent]> = [
     ['this is not me', greeting, { type: 'not-me' }],
@@ -80,7 +81,10 @@ describe('every return to welcome forgets the resident, in one place (issue 8 #1
 });
 
 describe('hanging up asks once (issue 8 #7)', () => {
-  const call = run(online, { type: 'call-without-card' }, { type: 'session-opened', opened: opened() }).state;
+  const call = run(online, { type: 'call-without-card' }, ...needAsked, {
+    type: 'session-opened',
+    opened: opened(),
+  }).state;
 
   it('the hang-up button only asks; "keep talking" goes back to the call', () => {
     const asked = run(call, { type: 'ask-hang-up' });
@@ -136,6 +140,7 @@ describe('a card left on the reader after the visit is asked for again and again
     { type: 'card-placed', card },
     { type: 'confirm-identity' },
     { type: 'consent', agree: true },
+    ...needAsked,
     { type: 'ticket-issued', position: position() },
     { type: 'session-opened', opened: opened() },
   ).state;
@@ -166,6 +171,7 @@ describe('a card left on the reader after the visit is asked for again and again
     const noCard = run(
       online,
       { type: 'call-without-card' },
+      ...needAsked,
       { type: 'session-opened', opened: opened() },
       { type: 'session-ended', sessionId: 's1', endedBy: 'agent' },
       rated,
@@ -176,7 +182,7 @@ describe('a card left on the reader after the visit is asked for again and again
 });
 
 describe('a slow ticket request can be cancelled (issue 8 #9)', () => {
-  const requesting = run(online, { type: 'call-without-card' });
+  const requesting = run(online, { type: 'call-without-card' }, ...needAsked);
 
   it('says so after SLOW_REQUEST_MS and offers cancel; a ticket that arrives after cancel is given back', () => {
     expect(requesting.effects).toContainEqual({

@@ -18,6 +18,7 @@ import { bootKioskHost, type KioskHost } from '../../host/kiosk-host';
 import { createWebBridge } from '../bridge/web-bridge';
 import type { CallMedia, StartCall } from '../call/call-controller';
 import { takesTaps } from '../flow/machine';
+import { needAsked } from '../flow/test-fixtures';
 import { KioskApp } from '../kiosk-app';
 import { VideoViewApp } from './video-view-app';
 
@@ -112,6 +113,11 @@ describe("the video window runs the kiosk's one call", () => {
     await until(() => expect(touch.getSnapshot().serverConnected).toBe(true));
     await until(() => expect(takesTaps(touch.getSnapshot().flow)).toBe(true));
     touch.send({ type: 'call-without-card' });
+    // The tile "I don't know" and 否, each once its screen takes taps.
+    for (const event of needAsked) {
+      await until(() => expect(takesTaps(touch.getSnapshot().flow)).toBe(true));
+      touch.send(event);
+    }
     await until(() => expect(touch.getSnapshot().flow.ticket).not.toBeNull());
     const ticketId = touch.getSnapshot().flow.ticket!.ticket.id;
     const opened = okData(await agent.request('ticket:accept', { ticketId }));

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { run, opened, position, online } from '../flow/test-fixtures';
+import { run, opened, position, online, needAsked } from '../flow/test-fixtures';
 import { spokenText } from '../speech-text';
 import { emptyPaper, jobChanged, paperView, requestChanged, withContext } from './paper-model';
 import type { PaperState } from './paper-model';
 import { chooseSpeech, NOTHING_SPOKEN } from './paper-speech';
 import { inCallContext, job, request } from './test-paper';
 
-const waiting = run(
-  { ...online, server: 'up' },
-  { type: 'call-without-card' },
-  { type: 'ticket-issued', position: position() },
-).state;
+const waiting = run({ ...online, server: 'up' }, { type: 'call-without-card' }, ...needAsked, {
+  type: 'ticket-issued',
+  position: position(),
+}).state;
 const call = run(waiting, { type: 'session-opened', opened: opened() }).state;
 const hangUp = run(call, { type: 'ask-hang-up' }).state;
 const paper = withContext(emptyPaper, inCallContext);

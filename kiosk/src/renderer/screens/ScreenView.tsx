@@ -5,11 +5,11 @@
  */
 import type { KioskView, Locale } from '@rvw/shared';
 import type { FlowEvent, FlowState } from '../flow/machine';
-import { readerUsable, takesTaps } from '../flow/machine';
+import { canBook, readerUsable, takesTaps } from '../flow/machine';
 import { cardLeft } from '../flow/card-reminder';
 import { greetingOf, t } from '../i18n';
 import type { MessageKey } from '../i18n';
-import { positionText } from '../speech-text';
+import { estimateText, noEstimate, positionText } from '../wait-text';
 import { speak } from '../speech';
 import { CallFormScreen } from '../case/CallFormScreen';
 import { caseInView, showsCaseForm } from '../case/case-view';
@@ -18,13 +18,18 @@ import { OutcomeScreen } from '../case/OutcomeScreen';
 import { RatingScreen } from '../case/RatingScreen';
 import { ReviewScreen } from '../case/ReviewScreen';
 import { SignScreen } from '../case/SignScreen';
+import { AppointmentMount, appointmentScreensReady } from './AppointmentMount';
 import { CallScreen } from './CallScreen';
 import { ConsentScreen } from './ConsentScreen';
+import { DisabilityScreen } from './DisabilityScreen';
 import { GreetingScreen } from './GreetingScreen';
 import { HangUpConfirm } from './HangUpConfirm';
 import { IdleNotice } from './IdleNotice';
+import { needLabel } from './need-tiles';
+import { NeedScreen } from './NeedScreen';
 import { ProblemScreen, RequestingScreen } from './NoticeScreens';
 import { ThanksScreen } from './ThanksScreen';
+import { TransferringScreen } from './TransferringScreen';
 import { WaitingScreen } from './WaitingScreen';
 import { WelcomeScreen } from './WelcomeScreen';
 
@@ -69,6 +74,36 @@ export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProp
           onNotMe={() => send({ type: 'not-me' })}
         />
       ) : null;
+    case 'need':
+    case 'disability':
+    case 'appointment-found':
+    case 'appointment-book':
+      if (flow.idleNotice) return <IdleNotice tr={tr} onStillHere={() => send({ type: 'still-here' })} />;
+      if (flow.screen === 'need')
+        return (
+          <NeedScreen
+            ready={ready}
+            locale={locale}
+            tr={tr}
+            offerBooking={appointmentScreensReady && canBook(flow)}
+            speak={say}
+            onChoose={(need) => send({ type: 'choose-need', need })}
+            onBook={() => send({ type: 'open-booking' })}
+          />
+        );
+      if (flow.screen === 'disability')
+        return (
+          <DisabilityScreen
+            needWord={needLabel(flow.need ?? 'unsure', locale)}
+            ready={ready}
+            tr={tr}
+            onAnswer={(disability) => send({ type: 'answer-disability', disability })}
+            onChangeNeed={() => send({ type: 'change-need' })}
+          />
+        );
+      return <AppointmentMount flow={flow} locale={locale} tr={tr} ready={ready} send={send} />;
+    case 'transferring':
+      return <TransferringScreen tr={tr} />;
     case 'requesting':
       return (
         <RequestingScreen slow={flow.slowRequest} tr={tr} onCancel={() => send({ type: 'cancel-request' })} />
@@ -78,6 +113,8 @@ export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProp
         <WaitingScreen
           ticket={flow.ticket}
           position={positionText(flow, locale)}
+          estimate={estimateText(flow.ticket, locale)}
+          noEstimate={noEstimate(flow.ticket)}
           identityShared={flow.identityShared}
           callDropped={flow.endedBy === 'system'}
           entitlements={flow.entitlements}

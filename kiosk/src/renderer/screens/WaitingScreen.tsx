@@ -1,4 +1,7 @@
-/** Waiting: the ticket number, huge; honestly how many are ahead; reassurance; no countdown. */
+/**
+ * Waiting: the ticket number, huge; honestly how many are ahead and about how long, or plainly why
+ * nobody can say (issue 11 #5); reassurance; no countdown.
+ */
 import type { Entitlement, Locale, TicketPosition } from '@rvw/shared';
 import { EntitlementsBox } from '../case/EntitlementsBox';
 import type { MessageKey } from '../i18n';
@@ -8,6 +11,10 @@ export interface WaitingScreenProps {
   ticket: TicketPosition;
   /** "Next is you" or "N ahead" (speech-text.ts: the same line is spoken). */
   position: string;
+  /** "About 6 more minutes", "connecting you now", or why there is no estimate (wait-text.ts). */
+  estimate: string;
+  /** True when `estimate` says there is none: the screen adds that waiting is fine. */
+  noEstimate?: boolean;
   identityShared: boolean | null;
   /** True when a call was cut off without anyone ending it: the resident is back, first in line. Default false. */
   callDropped?: boolean;
@@ -24,6 +31,8 @@ export interface WaitingScreenProps {
 export function WaitingScreen({
   ticket,
   position,
+  estimate,
+  noEstimate = false,
   identityShared,
   callDropped = false,
   entitlements = [],
@@ -46,9 +55,15 @@ export function WaitingScreen({
       <div className="ticket-number" data-testid="ticket-number">
         {ticket.ticket.number}
       </div>
-      <p className="queue-position" data-testid="queue-position" aria-live="polite">
-        {position}
-      </p>
+      <div className="wait-lines" aria-live="polite">
+        <p className="queue-position" data-testid="queue-position">
+          {position}
+        </p>
+        <p className={noEstimate ? 'wait-unknown' : 'wait-estimate'} data-testid="waiting-estimate">
+          {estimate}
+        </p>
+        {noEstimate && <p className="hint">{tr('waiting.keepWaiting')}</p>}
+      </div>
       <h1 className="headline reassure">{tr('waiting.reassure')}</h1>
       {entitlements.length > 0 ? (
         <EntitlementsBox entitlements={entitlements} locale={locale} tr={tr} />

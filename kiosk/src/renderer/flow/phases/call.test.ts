@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { THANKS_MS } from '../machine';
-import { homeAfterVisit, online, opened, position, rated, run, withoutTimers } from '../test-fixtures';
+import {
+  homeAfterVisit,
+  online,
+  opened,
+  position,
+  rated,
+  run,
+  withoutTimers,
+  needAsked,
+} from '../test-fixtures';
 
 describe('the call phase', () => {
   it('hanging up ends the session and asks for the rating', () => {
     const r = run(
       online,
       { type: 'call-without-card' },
+      ...needAsked,
       { type: 'ticket-issued', position: position() },
       { type: 'session-opened', opened: opened() },
       { type: 'hang-up' },
@@ -23,6 +33,7 @@ describe('the call phase', () => {
     const call = run(
       online,
       { type: 'call-without-card' },
+      ...needAsked,
       { type: 'ticket-issued', position: position() },
       { type: 'session-opened', opened: opened() },
     );
@@ -34,7 +45,10 @@ describe('the call phase', () => {
   });
 
   it('a second session replaces the one on screen; the same one again changes nothing', () => {
-    const call = run(online, { type: 'call-without-card' }, { type: 'session-opened', opened: opened() });
+    const call = run(online, { type: 'call-without-card' }, ...needAsked, {
+      type: 'session-opened',
+      opened: opened(),
+    });
     expect(call.state.session?.session.id).toBe('s1');
     expect(run(call.state, { type: 'session-opened', opened: opened() }).state).toBe(call.state);
     expect(run(call.state, { type: 'session-opened', opened: opened('s2') }).state.session?.session.id).toBe(
@@ -46,6 +60,7 @@ describe('the call phase', () => {
     const call = run(
       online,
       { type: 'call-without-card' },
+      ...needAsked,
       { type: 'ticket-issued', position: position() },
       { type: 'ticket-update', position: position('serving', 0) },
       { type: 'session-opened', opened: opened() },

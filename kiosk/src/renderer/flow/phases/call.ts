@@ -76,7 +76,7 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
  * ticket:update follows and lands on this ticket). Until it does, the ticket is shown as waiting,
  * first in line; after a reload the ticket is known only from the session.
  */
-function backInLine(state: FlowState, opened: SessionOpened): Step {
+export function backInLine(state: FlowState, opened: SessionOpened): Step {
   const { session } = opened;
   const known = state.ticket?.ticket.id === session.ticketId ? state.ticket : null;
   const ticket: TicketPosition = {

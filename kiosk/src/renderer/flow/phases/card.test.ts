@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { card, online, position, run, withoutTimers } from '../test-fixtures';
+import { card, online, position, run, withoutTimers, needAsked, askedFor } from '../test-fixtures';
 import type { FlowState } from '../machine';
 
 describe('the card phase', () => {
@@ -9,12 +9,10 @@ describe('the card phase', () => {
       { type: 'card-placed', card },
       { type: 'confirm-identity' },
       { type: 'consent', agree: false },
+      ...needAsked,
     );
     expect(r.state).toMatchObject({ screen: 'requesting', card: null, consented: false });
-    expect(withoutTimers(r.effects)).toEqual([
-      { type: 'wipe' },
-      { type: 'request-ticket', identity: 'declined' },
-    ]);
+    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }, askedFor('declined')]);
     const issued = run(r.state, { type: 'ticket-issued', position: position() });
     expect(withoutTimers(issued.effects)).toEqual([]);
     expect(issued.state.screen).toBe('waiting');
@@ -28,12 +26,12 @@ describe('the card phase', () => {
   });
 
   it('calling without a card never shares identity', () => {
-    const r = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
+    const r = run(online, { type: 'call-without-card' }, ...needAsked, {
+      type: 'ticket-issued',
+      position: position(),
+    });
     expect(r.state).toMatchObject({ screen: 'waiting', consented: false });
-    expect(withoutTimers(r.effects)).toEqual([
-      { type: 'wipe' },
-      { type: 'request-ticket', identity: 'none' },
-    ]);
+    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }, askedFor('none')]);
   });
 
   it('removing the card while idle wipes; removing it while waiting does not interrupt', () => {
@@ -50,6 +48,7 @@ describe('the card phase', () => {
       { type: 'card-placed', card },
       { type: 'confirm-identity' },
       { type: 'consent', agree: true },
+      ...needAsked,
       { type: 'ticket-issued', position: position() },
       { type: 'card-removed' },
     );
@@ -58,7 +57,10 @@ describe('the card phase', () => {
   });
 
   it('a new card during a ticket is ignored; during the thank-you screen it starts over', () => {
-    const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
+    const w = run(online, { type: 'call-without-card' }, ...needAsked, {
+      type: 'ticket-issued',
+      position: position(),
+    });
     expect(run(w.state, { type: 'card-placed', card }).state.screen).toBe('waiting');
     const thanks: FlowState = { ...w.state, screen: 'thanks' };
     expect(run(thanks, { type: 'card-placed', card }).state).toMatchObject({

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCase, seniorAllowance } from '../../case/test-cases';
-import { online, opened, position, run, withoutTimers } from '../test-fixtures';
+import { online, opened, position, run, withoutTimers, needAsked } from '../test-fixtures';
 
-const waiting = run(
-  online,
-  { type: 'call-without-card' },
-  { type: 'ticket-issued', position: position() },
-).state;
+const waiting = run(online, { type: 'call-without-card' }, ...needAsked, {
+  type: 'ticket-issued',
+  position: position(),
+}).state;
 const call = run(waiting, { type: 'session-opened', opened: opened() }).state;
 const at = (revision: number, form = {}, caseId = 'c1') => ({
   type: 'case-state' as const,

@@ -23,8 +23,17 @@ export type CaseEvent =
 /** Telling the agent a field is wrong (`form:flag`). */
 export type CaseEffect = { type: 'flag-field'; caseId: string; field: string; revision: number };
 
-// Case states are kept from the call until the visit ends (the outcome is told after the call).
-const keepsCases = new Set<string>(['call', 'confirm', 'sign', 'outcome', 'rating', 'thanks']);
+// Case states are kept from the call until the visit ends (the outcome is told after the call),
+// and while the session is transferred to another agent (the case travels with it).
+const keepsCases = new Set<string>([
+  'call',
+  'confirm',
+  'sign',
+  'transferring',
+  'outcome',
+  'rating',
+  'thanks',
+]);
 
 /** Flags still waiting: those the server's state neither shows yet nor has moved past. */
 function pendingFlags(flags: readonly SentFlag[], c: CaseState): SentFlag[] {

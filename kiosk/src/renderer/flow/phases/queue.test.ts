@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { online, opened, position, run, withoutTimers } from '../test-fixtures';
+import { online, opened, position, run, withoutTimers, needAsked } from '../test-fixtures';
 
 describe('the queue phase', () => {
   it('cancel from waiting cancels the ticket and wipes', () => {
     const r = run(
       online,
       { type: 'call-without-card' },
+      ...needAsked,
       { type: 'ticket-issued', position: position() },
       { type: 'cancel-ticket' },
     );
@@ -17,7 +18,10 @@ describe('the queue phase', () => {
   });
 
   it('ignores updates for other tickets and ends of other sessions', () => {
-    const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
+    const w = run(online, { type: 'call-without-card' }, ...needAsked, {
+      type: 'ticket-issued',
+      position: position(),
+    });
     expect(
       run(w.state, { type: 'ticket-update', position: position('waiting', 1, 'other') }).state.ticket
         ?.position,
@@ -29,18 +33,20 @@ describe('the queue phase', () => {
   });
 
   it('a ticket cancelled by the centre returns to welcome and wipes', () => {
-    const w = run(online, { type: 'call-without-card' }, { type: 'ticket-issued', position: position() });
+    const w = run(online, { type: 'call-without-card' }, ...needAsked, {
+      type: 'ticket-issued',
+      position: position(),
+    });
     const r = run(w.state, { type: 'ticket-update', position: position('cancelled', 0) });
     expect(r.state.screen).toBe('welcome');
     expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }]);
   });
 
   it('shows a problem when no ticket can be had, and reset goes home', () => {
-    const r = run(
-      online,
-      { type: 'call-without-card' },
-      { type: 'ticket-failed', code: 'SERVER_UNREACHABLE' },
-    );
+    const r = run(online, { type: 'call-without-card' }, ...needAsked, {
+      type: 'ticket-failed',
+      code: 'SERVER_UNREACHABLE',
+    });
     expect(r.state).toMatchObject({ screen: 'problem', problem: 'server' });
     expect(run(r.state, { type: 'reset' }).state.screen).toBe('welcome');
   });

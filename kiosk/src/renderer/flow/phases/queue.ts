@@ -2,7 +2,7 @@
  * The queue phase: asking for a ticket, waiting with it (sharing the identity if consented), or a
  * problem when none can be had. The call phase takes over when a session opens.
  */
-import { ErrorCode, type IdentityIntent, type TicketPosition } from '@rvw/shared';
+import { ErrorCode, type BridgeRequest, type TicketPosition } from '@rvw/shared';
 import { home, stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
 
@@ -31,19 +31,23 @@ export type QueueEvent =
   | { type: 'cancel-request' }
   | { type: 'back' };
 
+/** The ticket request as the bridge (and the protocol) take it: identity, need, disability, appointment. */
+export type TicketRequest = BridgeRequest<'ticket:request'>;
+
 /** Server requests for a ticket and the host's identity upload. */
 export type QueueEffect =
-  | { type: 'request-ticket'; identity: IdentityIntent }
+  | { type: 'request-ticket'; request: TicketRequest }
   | { type: 'share-identity'; ticketId: string }
   | { type: 'cancel-ticket'; ticketId: string };
 
 /**
  * Enters the queue phase: shows "taking a number" and asks the server for a ticket, saying whether
  * the resident's identity will follow (`pending`), was declined, or there is no card (`none`), so
- * the agent is told the truth about a ticket without identity.
+ * the agent is told the truth about a ticket without identity; with the need the resident chose,
+ * their answer about a disability, or the appointment checked in.
  */
-export function requestTicket(state: FlowState, identity: IdentityIntent): Step {
-  return { state: { ...state, screen: 'requesting' }, effects: [{ type: 'request-ticket', identity }] };
+export function requestTicket(state: FlowState, request: TicketRequest): Step {
+  return { state: { ...state, screen: 'requesting' }, effects: [{ type: 'request-ticket', request }] };
 }
 
 function reduce(state: FlowState, event: FlowEvent): Step | null {

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { CaseState } from '@rvw/shared';
 import { sampleCase } from '../../case/test-cases';
 import { RATE_IDLE_MS, RATE_NOTICE_MS, SETTLE_MS, takesTaps, transition } from '../machine';
-import { card, online, opened, position, run, settled, withoutTimers } from '../test-fixtures';
+import { card, online, opened, position, run, settled, withoutTimers, needAsked } from '../test-fixtures';
 
 const call = run(
   online,
   { type: 'card-placed', card },
   { type: 'confirm-identity' },
   { type: 'consent', agree: true },
+  ...needAsked,
   { type: 'ticket-issued', position: position() },
   { type: 'session-opened', opened: opened() },
 ).state;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sampleCase, sampleStrokes } from '../../case/test-cases';
 import { SETTLE_MS, takesTaps, transition } from '../machine';
-import { online, opened, position, run, settled, withoutTimers } from '../test-fixtures';
+import { online, opened, position, run, settled, withoutTimers, needAsked } from '../test-fixtures';
 
 const call = run(
   online,
   { type: 'call-without-card' },
+  ...needAsked,
   { type: 'ticket-issued', position: position() },
   { type: 'session-opened', opened: opened() },
 ).state;
