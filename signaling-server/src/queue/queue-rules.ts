@@ -1,28 +1,8 @@
 /**
- * The queue's pure rules: ticket numbers, the Asia/Shanghai day they count in, and the order in
- * which waiting tickets are served. No I/O here, so the rules are unit-tested in isolation and
- * priority rules (age, disability) can be added in one place later.
+ * The queue's pure rules: ticket numbers, the Asia/Shanghai day they count in, and when a resident
+ * counts as coming back. The order of service is priority-rules.ts's (issue 11). No I/O here, so
+ * the rules are unit-tested in isolation.
  */
-
-/** What the rules need to know about a waiting ticket. */
-export interface QueueCandidate {
-  ticketId: string;
-  /** ISO timestamp of creation. */
-  createdAt: string;
-  /** Asia/Shanghai day of the number, and the counter on that day (breaks ties within one millisecond). */
-  day: string;
-  seq: number;
-  /**
-   * When the ticket was accepted before, if it was: a waiting ticket that was once accepted is back
-   * because the system ended its call (a member lost, the media lost), and it is served first.
-   */
-  requeuedAt?: string | null;
-  /**
-   * When the kiosk's previous call ended by the resident's own hang-up, if that was at most
-   * RETURN_WINDOW_MS before this ticket: the resident is coming back, and is served near the front.
-   */
-  returnedAt?: string | null;
-}
 
 /** A resident who hung up and calls again within this time comes back near the front (issue 8 #7). */
 export const RETURN_WINDOW_MS = 5 * 60_000;
@@ -65,31 +45,4 @@ export function shanghaiDay(at: Date): string {
 export function formatTicketNumber(seq: number): string {
   if (!Number.isInteger(seq) || seq < 1) throw new RangeError(`seq must be a positive integer, got ${seq}`);
   return `A${String(seq).padStart(3, '0')}`;
-}
-
-/**
- * Orders waiting tickets for service: tickets put back after a lost call first (earliest accepted
- * first), then residents coming back soon after hanging up, then first come, first served
- * (creation time, then day and counter).
- */
-export function orderQueue<T extends QueueCandidate>(candidates: readonly T[]): T[] {
-  return [...candidates].sort(
-    (a, b) =>
-      Number(!a.requeuedAt) - Number(!b.requeuedAt) ||
-      compare(a.requeuedAt ?? '', b.requeuedAt ?? '') ||
-      Number(!a.returnedAt) - Number(!b.returnedAt) ||
-      compare(a.createdAt, b.createdAt) ||
-      compare(a.day, b.day) ||
-      a.seq - b.seq ||
-      compare(a.ticketId, b.ticketId),
-  );
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Each waiting ticket's position (1 = next) in an already ordered queue. */
-export function positions(ordered: readonly QueueCandidate[]): Map<string, number> {
-  return new Map(ordered.map((c, i) => [c.ticketId, i + 1]));
 }

@@ -1,29 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { connectAgent, connectKiosk, createTestAgent, createTestKiosk, okData } from '../testing';
 import { useTestServer } from '../testing/hooks';
-import { orderQueue, RETURN_WINDOW_MS, returnedAt } from './queue-rules';
+import { DEFAULT_HEAD_START_S, orderByPriority } from './priority-rules';
+import { RETURN_WINDOW_MS, returnedAt } from './queue-rules';
 
 const t = useTestServer();
 
 describe('a resident who hung up and calls again soon comes back near the front (issue 8 #7)', () => {
   it('orders: put back after a lost call, then coming back, then first come first served', () => {
     const base = { day: '2026-01-01', seq: 1 };
-    const order = orderQueue([
-      { ...base, ticketId: 'plain', createdAt: '2026-01-01T00:00:00.000Z' },
-      {
-        ...base,
-        ticketId: 'back',
-        createdAt: '2026-01-01T00:05:00.000Z',
-        returnedAt: '2026-01-01T00:04:00.000Z',
-      },
-      {
-        ...base,
-        ticketId: 'lost',
-        createdAt: '2026-01-01T00:06:00.000Z',
-        requeuedAt: '2026-01-01T00:01:00.000Z',
-      },
-    ]).map((c) => c.ticketId);
-    expect(order).toEqual(['lost', 'back', 'plain']);
+    const policy = { maxWaitS: 600, headStartS: DEFAULT_HEAD_START_S };
+    const order = orderByPriority(
+      [
+        { ...base, ticketId: 'plain', createdAt: '2026-01-01T00:00:00.000Z' },
+        {
+          ...base,
+          ticketId: 'back',
+          createdAt: '2026-01-01T00:04:30.000Z',
+          returnedAt: '2026-01-01T00:04:00.000Z',
+        },
+        {
+          ...base,
+          ticketId: 'lost',
+          createdAt: '2026-01-01T00:06:00.000Z',
+          requeuedAt: '2026-01-01T00:01:00.000Z',
+        },
+      ],
+      new Date('2026-01-01T00:07:00.000Z'),
+      policy,
+    ).map((c) => [c.ticketId, c.tags]);
+    expect(order).toEqual([
+      ['lost', ['requeued']],
+      ['back', ['returning']],
+      ['plain', []],
+    ]);
   });
 
   it('counts only a hang-up within the window before the ticket', () => {
