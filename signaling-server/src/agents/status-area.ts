@@ -4,9 +4,10 @@
  * console leaves. Every change is recorded with its reason and pushed to the agent's own consoles.
  *
  * Sign-in: the status stays what it was, and an agent who was offline is away (the last console
- * leaving set it), so a new sign-in starts away until the agent clicks ready — what call-centre
- * systems do, so that no ticket is offered to someone still hanging up their coat. A console that
- * drops while its agent is in a session keeps the status: the session's grace rules decide.
+ * leaving set it, SIGN_OUT_GRACE_S after it left, so that a reload keeps the status), so a new
+ * sign-in starts away until the agent clicks ready — what call-centre systems do, so that no ticket
+ * is offered to someone still hanging up their coat. A console that drops while its agent is in a
+ * session keeps the status: the session's grace rules decide.
  */
 import {
   AppError,
@@ -36,6 +37,12 @@ import { getCentre } from '../centres/centre-store';
 
 /** After a restart, wrap-ups that ran out meanwhile wait this long for their consoles to reconnect. */
 const RESTART_GRACE_MS = 5_000;
+/**
+ * How long an agent whose last console left stays as they were before they count as signed out: a
+ * reload or a brief network loss must not set a ready agent away. (Only online agents are offered
+ * tickets or counted for estimates meanwhile.)
+ */
+export const SIGN_OUT_GRACE_S = 10;
 
 /** A status change asked for while the agent serves a session. */
 function inSessionRefusal(): AppError {
@@ -47,6 +54,8 @@ function inSessionRefusal(): AppError {
 
 export class AgentStatusArea {
   private readonly wrapUps = new Map<string, unknown>();
+  /** Agents whose last console left, and when (ms): signed out once SIGN_OUT_GRACE_S has passed. */
+  private readonly gone = new Map<string, { at: number; timer: unknown }>();
   private readonly unsubscribe: Array<() => void> = [];
   private stopped = false;
 
@@ -131,6 +140,9 @@ export class AgentStatusArea {
   async connected(socket: RvwSocket): Promise<void> {
     if (socket.data.kind !== 'agent') return;
     const agentId = socket.data.agentId;
+    // Back within the grace (a reload): not a new sign-in.
+    const back = this.gone.has(agentId);
+    this.forgetGone(agentId);
     const a = await agentRouting(this.deps.db, agentId);
     if (!a) return;
     const busy = await busySessionOf(this.deps.db, agentId);
@@ -138,16 +150,48 @@ export class AgentStatusArea {
     if (busy && a.status !== 'in-session') await this.change(agentId, 'in-session', 'session-started');
     // A session that ended while the server was down or the status missed it: wrap up now.
     else if (!busy && a.status === 'in-session') await this.change(agentId, 'wrap-up', 'session-ended');
-    else if (first && a.status === 'away')
+    else if (first && !back && a.status === 'away')
       await this.change(agentId, 'away', 'signed-in', { from: ['away'], force: true });
     socket.emit('agent:status', await this.presence(agentId));
   }
 
-  /** A console left: with none left anywhere, the agent is away (unless a session still holds them). */
+  /**
+   * A console left: with none left anywhere for SIGN_OUT_GRACE_S, the agent is away (unless a
+   * session still holds them: its grace rules decide).
+   */
   async left(agentId: string): Promise<void> {
     if (await this.deps.presence.isPresent('agent', agentId)) return;
-    if (await busySessionOf(this.deps.db, agentId)) return;
-    await this.change(agentId, 'away', 'signed-out');
+    this.forgetGone(agentId);
+    if (this.stopped) return;
+    const timer = this.deps.scheduler.schedule(
+      () => {
+        void this.recheck().catch((err: unknown) => this.deps.log.error({ err }, 'sign-out check failed'));
+      },
+      SIGN_OUT_GRACE_S * 1000 + 20,
+    );
+    this.gone.set(agentId, { at: this.deps.clock().getTime(), timer });
+  }
+
+  /** Whether the agent's last console left and the sign-out grace is running. */
+  signingOut(agentId: string): boolean {
+    return this.gone.has(agentId);
+  }
+
+  private forgetGone(agentId: string): void {
+    const g = this.gone.get(agentId);
+    if (g) this.deps.scheduler.cancel(g.timer);
+    this.gone.delete(agentId);
+  }
+
+  /** Signs out the agents gone for SIGN_OUT_GRACE_S who have not come back. */
+  private async signOuts(now: number): Promise<void> {
+    for (const [agentId, g] of [...this.gone]) {
+      if (g.at + SIGN_OUT_GRACE_S * 1000 > now) continue;
+      this.forgetGone(agentId);
+      if (await this.deps.presence.isPresent('agent', agentId)) continue;
+      if (await busySessionOf(this.deps.db, agentId)) continue;
+      await this.change(agentId, 'away', 'signed-out');
+    }
   }
 
   /** The agent's session ended or was handed over: wrap-up (away when no console is left). */
@@ -159,9 +203,13 @@ export class AgentStatusArea {
     });
   }
 
-  /** Ends the wrap-ups whose centre's limit has passed (available; away when no console is left). */
+  /**
+   * Signs out agents gone past the grace, and ends the wrap-ups whose centre's limit has passed
+   * (available; away when no console is left).
+   */
   async recheck(): Promise<void> {
     const now = this.deps.clock().getTime();
+    await this.signOuts(now);
     for (const a of await agentsInStatus(this.deps.db, 'wrap-up')) {
       const centre = await getCentre(this.deps.db, a.centreId);
       if (!centre || Date.parse(a.since) + centre.routing.wrapUpLimitS * 1000 > now) continue;
@@ -222,5 +270,6 @@ export class AgentStatusArea {
     this.stopped = true;
     for (const off of this.unsubscribe.splice(0)) off();
     for (const id of [...this.wrapUps.keys()]) this.disarm(id);
+    for (const id of [...this.gone.keys()]) this.forgetGone(id);
   }
 }

@@ -14,6 +14,7 @@ import {
   setTestCentreRouting,
 } from '../testing';
 import { useTestServer } from '../testing/hooks';
+import { SIGN_OUT_GRACE_S } from './status-area';
 
 const clock = new TestClock();
 const t = useTestServer({ clock: clock.now });
@@ -42,10 +43,16 @@ describe('agent status', () => {
     // Another console is still there: nothing changes.
     okData(await agent.client.request('agent:status', { status: 'away' }));
     okData(await agent.client.request('agent:status', { status: 'available' }));
+    // A reload within the grace keeps the status, and is no new sign-in.
     agent.client.close();
-    await expect
-      .poll(async () => (await changesOf(agent.id)).at(-1), { timeout: 5000 })
-      .toEqual({ status: 'away', reason: 'signed-out' });
+    await expect.poll(() => t.server.routing.statuses.signingOut(agent.id)).toBe(true);
+    const reloaded = await connectAgent(t.url, agent.token);
+    expect((await reloaded.waitFor('agent:status')).status).toBe('available');
+    reloaded.close();
+    await expect.poll(() => t.server.routing.statuses.signingOut(agent.id)).toBe(true);
+    await waitSeconds(t, clock, SIGN_OUT_GRACE_S - 1);
+    expect((await changesOf(agent.id)).at(-1)).toEqual({ status: 'available', reason: 'chosen' });
+    await waitSeconds(t, clock, 2);
     expect(await changesOf(agent.id)).toEqual([
       { status: 'away', reason: 'signed-in' },
       { status: 'available', reason: 'chosen' },
