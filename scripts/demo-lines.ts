@@ -19,11 +19,14 @@ export function centreLines(demo: Pick<DemoData, 'centres'>): string[] {
   );
 }
 
-/** What an account serves, as an agent would say it. */
-function serves(account: DemoAccount): string {
-  if (account.role === 'admin') return 'supervisor';
-  if (account.skills.length === 0) return 'no skills: "ask staff" tickets';
-  return account.skills.map((s: Skill) => skillName(s).zh).join('、');
+/** Who an account is: name, centre, and what they serve (or that they supervise the centre). */
+function who(account: DemoAccount): string {
+  if (account.role === 'admin') return `${account.displayName}, supervises ${account.centreId}`;
+  const skills =
+    account.skills.length === 0
+      ? 'no skills: "ask staff" tickets'
+      : account.skills.map((s: Skill) => skillName(s).zh).join('、');
+  return `${account.displayName}, ${account.centreId}, ${skills}`;
 }
 
 /**
@@ -35,10 +38,9 @@ export function accountLines(demo: Pick<DemoData, 'accounts'>, dataDir: string):
   const env = `RVW_DATA_DIR=${shellWord(resolve(dataDir))}`;
   return demo.accounts.map((a) => {
     const role = a.role === 'admin' ? 'Demo supervisor' : 'Demo agent';
-    const who = `${a.displayName}, ${a.centreId}, ${serves(a)}`;
     return a.credentials
-      ? `${label(role)}${a.credentials.username} / ${a.credentials.password}   (${who}; shown once — note it down)`
-      : `${label(role)}${a.username}   (${who}; password shown when it was created; a new one: ${env} npx rvw-server reset-password ${a.username})`;
+      ? `${label(role)}${a.credentials.username} / ${a.credentials.password}   (${who(a)}; shown once — note it down)`
+      : `${label(role)}${a.username}   (${who(a)}; password shown when it was created; a new one: ${env} npx rvw-server reset-password ${a.username})`;
   });
 }
 
@@ -48,4 +50,19 @@ export function kioskLines(demo: Pick<DemoData, 'kiosk' | 'kioskConfigPath' | 'p
     `${label('Kiosk record')}${demo.kiosk.name} (${demo.kiosk.centreId}, ${demo.kiosk.kind}): config in ${demo.kioskConfigPath}`,
     `${label('Portable kiosk')}${demo.portable.kiosk.name} (上门办, ${demo.portable.kiosk.centreId}): config in ${demo.portable.kioskConfigPath} (not started)`,
   ];
+}
+
+const hhmm = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** One line per group of appointment slots the demo opened (times in Asia/Shanghai). */
+export function slotLines(demo: Pick<DemoData, 'slots'>): string[] {
+  return demo.slots.map(
+    (s) =>
+      `${label('Appointments')}${s.centreId} ${skillName(s.skill).zh} (${s.itemCode}) ${hhmm.format(new Date(s.from))}-${hhmm.format(new Date(s.to))}, ${s.count} × ${s.lengthMin} min, ${s.capacity} each${s.specialist ? `, specialist ${s.specialist}` : ''}`,
+  );
 }

@@ -16,7 +16,7 @@ import {
   type SimulatedReaderLine,
 } from '@rvw/sim';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { accountLines, centreLines, kioskLines } from './demo-lines';
+import { accountLines, centreLines, kioskLines, slotLines } from './demo-lines';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -43,13 +43,18 @@ async function main(): Promise<void> {
     ...config,
     logFile: config.logFile ?? join(config.dataDir, 'server.log'),
   });
-  const demo = await ensureDemoData(server.db, { dataDir: config.dataDir, serverUrl: server.url });
+  const demo = await ensureDemoData(server.db, {
+    dataDir: config.dataDir,
+    serverUrl: server.url,
+    catalogue: { categoryOf: (code) => server.catalogue.get(code)?.category },
+  });
 
   const lines: string[] = [];
   lines.push(`Agent console:   ${server.url}/console/`);
   lines.push(...centreLines(demo));
   lines.push(...accountLines(demo, config.dataDir));
   lines.push(...kioskLines(demo));
+  lines.push(...slotLines(demo));
 
   const socat = hasSocat();
   const electron = electronBinary();

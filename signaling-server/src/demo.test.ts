@@ -11,6 +11,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createAgent, listAgents, login } from './accounts/account-store';
 import { openDatabase, type Db } from './db/database';
 import { demoAccounts, demoKiosks, ensureDemoData } from './demo';
+import { loadCatalogueDir } from './catalogue/catalogue-loader';
+import { nextHalfHour } from './demo-slots';
 import { createKiosk, listKiosks } from './kiosks/kiosk-store';
 
 let dir: string;
@@ -94,4 +96,32 @@ it("moves an older demo's accounts and kiosk from the default centre, keeping th
   expect(demo.kiosk.id).toBe(old.kiosk.id);
   expect(demo.kiosk).toMatchObject({ name: demoKiosks.main.name, centreId: 'xuhui-tianlin' });
   expect(await listKiosks(db)).toHaveLength(2);
+});
+
+it('opens a few appointment slots from the next half hour with the real catalogue, and none while some are open', async () => {
+  const items = new Map((await loadCatalogueDir()).map((i) => [i.code, i.category]));
+  const catalogue = { categoryOf: (code: string) => items.get(code) };
+  const now = new Date('2026-12-07T02:10:00Z'); // 10:10 in Shanghai
+  const first = await ensureDemoData(db, { dataDir: dir, serverUrl: url, catalogue, now });
+  expect(first.slots.map((s) => [s.skill, s.from, s.specialist])).toEqual([
+    ['elderly-care', '2026-12-07T02:30:00.000Z', undefined],
+    ['medical-insurance', '2026-12-07T02:30:00.000Z', 'wangfang'],
+    ['disability', '2026-12-07T03:00:00.000Z', 'liqiang'],
+  ]);
+  const rows = await db.selectFrom('appointment_slots').selectAll().execute();
+  expect(rows).toHaveLength(8);
+  expect(new Set(rows.map((r) => r.centre_id))).toEqual(new Set(['xuhui-tianlin']));
+
+  // Restarted the same morning: nothing new; the next day: the next hours' windows.
+  const again = await ensureDemoData(db, { dataDir: dir, serverUrl: url, catalogue, now });
+  expect(again.slots).toEqual([]);
+  const tomorrow = new Date('2026-12-08T01:00:00Z');
+  expect(
+    (await ensureDemoData(db, { dataDir: dir, serverUrl: url, catalogue, now: tomorrow })).slots,
+  ).toHaveLength(3);
+});
+
+it('nextHalfHour is the next :00 or :30 strictly after now', () => {
+  expect(nextHalfHour(new Date('2026-12-07T02:10:00Z')).toISOString()).toBe('2026-12-07T02:30:00.000Z');
+  expect(nextHalfHour(new Date('2026-12-07T02:30:00Z')).toISOString()).toBe('2026-12-07T03:00:00.000Z');
 });

@@ -21,8 +21,12 @@ import {
   type DemoAccountSpec,
 } from './demo-roster';
 import { createKiosk, rotateKioskToken, toKiosk } from './kiosks/kiosk-store';
+import type { SlotCatalogue } from './appointments/slot-store';
+import { addCentre, getCentre, updateCentre } from './centres/centre-store';
+import { ensureDemoSlots, type DemoSlots } from './demo-slots';
 
 export { demoAccounts, demoCentres, demoKiosks } from './demo-roster';
+export type { DemoSlots } from './demo-slots';
 
 /** The demo accounts' names; default admin `admin`, agent `agent`. */
 export const demoNames = {
@@ -45,6 +49,8 @@ export interface DemoOptions {
   agentPassword?: string;
   /** The time of creation; default now. */
   now?: Date;
+  /** The server's catalogue: with it, the demo opens a few appointment slots in the next hours. */
+  catalogue?: SlotCatalogue;
 }
 
 /** One demo account as it is now, with its password when it was created this time. */
@@ -76,6 +82,8 @@ export interface DemoData extends DemoKiosk {
   accounts: DemoAccount[];
   /** The door-to-door (上门办) kiosk: a record and a config file; the demo does not run it. */
   portable: DemoKiosk;
+  /** The appointment slots opened this time (none when the centre still had open ones, or without a catalogue). */
+  slots: DemoSlots[];
 }
 
 /**
@@ -84,8 +92,7 @@ export interface DemoData extends DemoKiosk {
  */
 export async function ensureDemoData(db: Db, opts: DemoOptions): Promise<DemoData> {
   const now = opts.now ?? new Date();
-  const centres: Centre[] = [];
-  for (const centre of demoCentres) centres.push(await ensureCentre(db, centre, now));
+  const centres = await ensureCentres(db, now);
 
   const accounts: DemoAccount[] = [];
   for (const spec of demoAccounts) {
@@ -104,6 +111,9 @@ export async function ensureDemoData(db: Db, opts: DemoOptions): Promise<DemoDat
   mkdirSync(dir, { recursive: true });
   const main = await ensureKiosk(db, dir, opts.serverUrl, demoKiosks.main, now, formerDemoKioskName);
   const portable = await ensureKiosk(db, dir, opts.serverUrl, demoKiosks.portable, now);
+  const slots = opts.catalogue
+    ? await ensureDemoSlots(db, demoKiosks.main.centreId, opts.catalogue, now)
+    : [];
   return {
     admin: credentialsOf(demoNames.admin),
     agent: credentialsOf(demoNames.agent),
@@ -111,32 +121,26 @@ export async function ensureDemoData(db: Db, opts: DemoOptions): Promise<DemoDat
     accounts,
     ...main,
     portable,
+    slots,
   };
 }
 
-/** Adds the centre if absent; an existing one is kept as it is (its supervisor may have tuned it). */
-async function ensureCentre(db: Db, centre: Centre, now: Date): Promise<Centre> {
-  const row = await db.selectFrom('centres').selectAll().where('id', '=', centre.id).executeTakeFirst();
-  if (row)
-    return {
-      id: row.id,
-      name: row.name,
-      region: row.region,
-      partners: JSON.parse(row.partners) as string[],
-      routing: { ...centre.routing, ...(JSON.parse(row.routing) as Partial<Centre['routing']>) },
-    };
-  await db
-    .insertInto('centres')
-    .values({
-      id: centre.id,
-      name: centre.name,
-      region: centre.region,
-      partners: JSON.stringify(centre.partners),
-      routing: JSON.stringify(centre.routing),
-      created_at: now.toISOString(),
-    })
-    .execute();
-  return centre;
+/**
+ * Adds the demo centres that are absent, then makes them each other's partners (addCentre checks
+ * that partners exist); centres that existed are kept as they are (their supervisor may have
+ * tuned them).
+ */
+async function ensureCentres(db: Db, now: Date): Promise<Centre[]> {
+  const added: Centre[] = [];
+  for (const centre of demoCentres)
+    if (!(await getCentre(db, centre.id))) {
+      await addCentre(db, { ...centre, partners: [] }, now);
+      added.push(centre);
+    }
+  for (const centre of added) await updateCentre(db, centre.id, { partners: [...centre.partners] });
+  const centres: Centre[] = [];
+  for (const centre of demoCentres) centres.push((await getCentre(db, centre.id))!);
+  return centres;
 }
 
 /**

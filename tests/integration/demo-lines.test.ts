@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROUTING, type Skill } from '@rvw/shared';
 import { demoAccounts, demoCentres } from '@rvw/signaling-server';
-import { accountLines, centreLines } from '../../scripts/demo-lines';
+import { accountLines, centreLines, slotLines } from '../../scripts/demo-lines';
 
 const account = (
   username: string,
@@ -78,6 +78,29 @@ describe('demo centre lines', () => {
     });
     expect(lines).toEqual([
       'Centre:          suzhou-gusu  苏州市姑苏区便民服务中心 (江苏省苏州市; offers tickets to agents; partners: xuhui-tianlin)',
+    ]);
+  });
+});
+
+describe('demo slot lines', () => {
+  it('names the centre, skill, item, window in Shanghai time, and the specialist', () => {
+    const lines = slotLines({
+      slots: [
+        {
+          centreId: 'xuhui-tianlin',
+          skill: 'medical-insurance',
+          itemCode: 'medical-record-booklet',
+          from: '2026-12-07T02:30:00.000Z',
+          to: '2026-12-07T04:30:00.000Z',
+          count: 2,
+          lengthMin: 60,
+          capacity: 2,
+          specialist: 'wangfang',
+        },
+      ],
+    });
+    expect(lines).toEqual([
+      'Appointments:    xuhui-tianlin 医疗保障 (medical-record-booklet) 10:30-12:30, 2 × 60 min, 2 each, specialist wangfang',
     ]);
   });
 });
