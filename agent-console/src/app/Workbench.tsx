@@ -115,7 +115,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
             connected={connected}
             onAccept={app.accept}
             onAcceptNext={app.acceptNext}
-            mode={routingModeOf(centres, agent.centreId)}
+            modeOf={(centreId) => routingModeOf(centres, centreId)}
             away={shownStatus(status.presence, false) === 'away'}
             ownCentreId={agent.centreId}
           />

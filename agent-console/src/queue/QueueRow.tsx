@@ -19,6 +19,8 @@ export interface QueueRowProps {
   accepting: string | null;
   connected: boolean;
   onAccept?: (entry: QueueEntry) => void;
+  /** The ticket's centre offers its tickets in turn: no Accept here (the cell says 派单). */
+  offered?: boolean;
 }
 
 /** A table row of the queue. */
@@ -30,6 +32,7 @@ export function QueueRow({
   accepting,
   connected,
   onAccept,
+  offered = false,
 }: QueueRowProps) {
   const { t } = useI18n();
   const waited = elapsedMs(entry.createdAt, now, offsetMs);
@@ -79,16 +82,22 @@ export function QueueRow({
       </td>
       {onAccept && (
         <td className="col-action">
-          <button
-            type="button"
-            className="btn btn-primary btn-accept"
-            data-testid="accept-button"
-            disabled={!connected || accepting !== null || !online}
-            aria-busy={busy}
-            onClick={() => onAccept(entry)}
-          >
-            {busy ? t('queue.accepting') : t('queue.accept')}
-          </button>
+          {offered ? (
+            <span className="row-offered" data-testid="row-offered" title={t('queue.offeredHint')}>
+              {t('queue.offered')}
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="btn btn-primary btn-accept"
+              data-testid="accept-button"
+              disabled={!connected || accepting !== null || !online}
+              aria-busy={busy}
+              onClick={() => onAccept(entry)}
+            >
+              {busy ? t('queue.accepting') : t('queue.accept')}
+            </button>
+          )}
         </td>
       )}
     </tr>

@@ -1,7 +1,8 @@
 /**
  * The live queue: the tickets this agent can serve, in the server's service order (never re-sorted
- * here: that would undo priority). When the centre pulls, a large "take the next one" and Accept on
- * each row; when it offers, a note that calls come as a prompt instead. Away, a line says no new
+ * here: that would undo priority). When the agent's centre pulls, a large "take the next one";
+ * when it offers, a note that calls come as a prompt instead. Each row of a centre that pulls has
+ * Accept; a row of a centre that offers (an overflow from it) says 派单. Away, a line says no new
  * calls will come; the list stays in view.
  */
 import type { QueueEntry, RoutingMode } from '@rvw/shared';
@@ -20,8 +21,11 @@ export interface QueueViewProps {
   onAccept(entry: QueueEntry): void;
   /** Takes the ticket the server puts first among those that can be taken. */
   onAcceptNext(): void;
-  /** How the agent's centre routes: `offer` replaces the pull buttons by a note. Default pull. */
-  mode?: RoutingMode;
+  /**
+   * How a centre routes its tickets (default: every centre pulls): the agent's own centre's mode
+   * picks "take the next one" or the offer-mode note; each row's centre whether it has Accept.
+   */
+  modeOf?: (centreId: string) => RoutingMode;
   /** The agent is away: say that no new calls will come. */
   away?: boolean;
   /** The agent's centre, to mark residents at another centre. */
@@ -31,16 +35,19 @@ export interface QueueViewProps {
 /** The waiting tickets as a table, or a line saying none are waiting. */
 export function QueueView(props: QueueViewProps) {
   const { entries, offsetMs, accepting, connected, onAccept, onAcceptNext } = props;
-  const { mode = 'pull', away = false, ownCentreId = '' } = props;
+  const { modeOf = () => 'pull', away = false, ownCentreId = '' } = props;
   const { t } = useI18n();
   const now = useNow(1000);
+  const mode = modeOf(ownCentreId);
   const pull = mode === 'pull';
-  const takeable = entries.some((e) => e.kioskOnline);
+  const pullable = (e: QueueEntry) => modeOf(e.place.centreId) === 'pull';
+  const actions = pull || entries.some(pullable);
+  const takeable = entries.some((e) => e.kioskOnline && pullable(e));
   const hasOffline = entries.some((e) => !e.kioskOnline);
   return (
     <section className="panel queue-panel" aria-labelledby="queue-heading" data-mode={mode}>
       <div className="panel-head">
-        <h1 id="queue-heading">{pull ? t('queue.heading') : t('queue.offerModeHeading')}</h1>
+        <h1 id="queue-heading">{t('queue.heading')}</h1>
         {pull ? (
           <button
             type="button"
@@ -70,7 +77,7 @@ export function QueueView(props: QueueViewProps) {
       </div>
       {away && (
         <p className="away-note" data-testid="away-note" role="status">
-          {pull ? t('queue.awayNote') : t('queue.awayNoteOffer')}
+          <strong>{t('queue.awayNote')}</strong> <span className="away-hint">{t('queue.awayHint')}</span>
         </p>
       )}
       {entries.length === 0 ? (
@@ -94,7 +101,7 @@ export function QueueView(props: QueueViewProps) {
                 {t('queue.col.place')}
               </th>
               <th scope="col">{t('queue.col.identity')}</th>
-              {pull && (
+              {actions && (
                 <th scope="col" className="col-action">
                   <span className="sr-only">{t('queue.col.action')}</span>
                 </th>
@@ -111,7 +118,8 @@ export function QueueView(props: QueueViewProps) {
                 ownCentreId={ownCentreId}
                 accepting={accepting}
                 connected={connected}
-                {...(pull ? { onAccept } : {})}
+                {...(actions ? { onAccept } : {})}
+                offered={!pullable(entry)}
               />
             ))}
           </tbody>

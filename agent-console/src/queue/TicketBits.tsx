@@ -25,11 +25,15 @@ export function TagChips({ tags, large = false }: { tags: readonly PriorityTag[]
   );
 }
 
-/** The need in words (`unsure`: not chosen). */
+/** The need in words (`unsure`: the resident did not know). */
 export function NeedText({ need }: { need: TicketNeed }) {
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   return (
-    <span className={`need need-${need}`} data-need={need}>
+    <span
+      className={`need need-${need}`}
+      data-need={need}
+      title={need === 'unsure' ? t('need.unsureHint') : undefined}
+    >
       {needText(need, locale)}
     </span>
   );
@@ -44,7 +48,7 @@ export interface PlaceLineProps {
   compact?: boolean;
 }
 
-/** Centre · committee, the kiosk, and the marks for 上门办 and another centre. */
+/** The committee, the kiosk (and another centre's name), with the marks for 上门办 and another centre. */
 export function PlaceLine({ place, ownCentreId, testId, compact = false }: PlaceLineProps) {
   const { t } = useI18n();
   const view = placeView(place, ownCentreId);
@@ -77,9 +81,9 @@ export function PlaceLine({ place, ownCentreId, testId, compact = false }: Place
       data-kiosk-kind={place.kioskKind}
       data-centre-id={place.centreId}
     >
-      <div className="place-where" title={view.where}>
+      <div className="place-where" title={view.committee}>
         {marks}
-        <span className="place-text">{view.where}</span>
+        <span className="place-text">{view.committee}</span>
       </div>
       <div className="place-kiosk muted" title={view.kiosk}>
         {view.kiosk}

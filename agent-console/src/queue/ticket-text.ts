@@ -41,10 +41,14 @@ export function placeOfKiosk(kiosk: Kiosk, centres: ReadonlyMap<string, Centre>)
   };
 }
 
-/** A place as one line shows it. */
+/**
+ * A place as the agent reads it: the committee first (it says where in the district), then the
+ * kiosk; the centre only when it is not the agent's own (their own goes without saying).
+ */
 export interface PlaceView {
-  /** Centre · committee (the kiosk's location). */
-  where: string;
+  /** The neighbourhood committee (the kiosk's location). */
+  committee: string;
+  /** The kiosk, and the centre's name when it is another centre's. */
   kiosk: string;
   /** A portable kiosk: staff are at the resident's home (上门办). */
   portable: boolean;
@@ -56,8 +60,8 @@ export interface PlaceView {
 export function placeView(place: ResidentPlace, ownCentreId: string): PlaceView {
   const other = place.centreId !== ownCentreId;
   return {
-    where: [place.centreName, place.committee].filter(Boolean).join(' · '),
-    kiosk: place.kioskName,
+    committee: place.committee,
+    kiosk: other ? `${place.kioskName} · ${place.centreName}` : place.kioskName,
     portable: place.kioskKind === 'portable',
     otherRegion: other ? place.region || place.centreName : null,
   };

@@ -34,14 +34,19 @@ export function StatusControl({ status, inCall, connected, offsetMs, onChoose }:
     ? t('status.since', { duration: formatDuration(Math.max(0, now + offsetMs - since)) })
     : undefined;
 
-  const choice = (value: ChosenStatus, testId: string, label: string) => (
+  const button = (
+    value: ChosenStatus,
+    testId: string,
+    label: string,
+    className: string,
+    title = lockedTitle,
+  ) => (
     <button
       type="button"
-      className={`btn status-btn status-btn-${value}`}
+      className={`btn ${className}`}
       data-testid={testId}
-      aria-pressed={buttons.current === value}
-      disabled={buttons.disabled || buttons.current === value}
-      title={lockedTitle}
+      disabled={buttons.disabled}
+      title={title}
       onClick={() => onChoose(value)}
     >
       {status.pending === value ? t('status.changing') : label}
@@ -62,21 +67,16 @@ export function StatusControl({ status, inCall, connected, offsetMs, onChoose }:
           </span>
         )}
       </div>
-      {buttons.ready ? (
-        <button
-          type="button"
-          className="btn status-ready"
-          data-testid="status-ready"
-          disabled={buttons.disabled}
-          title={t('status.readyHint')}
-          onClick={() => onChoose('available')}
-        >
-          {status.pending === 'available' ? t('status.changing') : t('status.ready')}
-        </button>
-      ) : (
-        choice('available', 'status-available', t('status.setAvailable'))
-      )}
-      {choice('away', 'status-away', t('status.setAway'))}
+      {buttons.ready &&
+        button('available', 'status-ready', t('status.ready'), 'status-go', t('status.readyHint'))}
+      {buttons.available &&
+        button(
+          'available',
+          'status-available',
+          t('status.setAvailable'),
+          buttons.available === 'prominent' ? 'status-go' : 'status-btn',
+        )}
+      {buttons.away && button('away', 'status-away', t('status.setAway'), 'status-btn')}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** What the header shows of the agent's own status: the word, the buttons, the wrap-up time left. */
-import type { AgentPresence, AgentStatus, ChosenStatus } from '@rvw/shared';
+import type { AgentPresence, AgentStatus } from '@rvw/shared';
 
 /** The status shown: the server's, or `unknown` before it has said. */
 export type ShownStatus = AgentStatus | 'unknown';
@@ -28,12 +28,17 @@ export function wrapUpLeftMs(
   return Math.max(0, ends - (nowLocalMs + offsetMs));
 }
 
-/** The one-click buttons for a shown status: which exist, and which one is the current choice. */
+/**
+ * The one-click buttons for a shown status: only those that change it (a button for the status
+ * one is in reads as something to press), the one to press next made prominent.
+ */
 export interface StatusButtons {
-  /** "Ready" ends wrap-up (it sends `available`); shown instead of "set available" in wrap-up. */
+  /** "Set available": prominent when away (the thing to do on coming back); none when available, in wrap-up (就绪 does it) or in a session. */
+  available: 'plain' | 'prominent' | null;
+  /** "Set away": shown unless away already (disabled in a session, to say it cannot be now). */
+  away: boolean;
+  /** "就绪" ends wrap-up (it sends `available`). */
   ready: boolean;
-  /** The status whose button is pressed (the current one), if a chosen one. */
-  current: ChosenStatus | null;
   /** All buttons are disabled: in a session, while a change is in flight, or offline. */
   disabled: boolean;
 }
@@ -41,8 +46,9 @@ export interface StatusButtons {
 /** The buttons for `status`; `pending` is a change in flight, `connected` the socket. */
 export function statusButtons(status: ShownStatus, pending: boolean, connected: boolean): StatusButtons {
   return {
+    available: status === 'away' ? 'prominent' : status === 'unknown' ? 'plain' : null,
+    away: status !== 'away',
     ready: status === 'wrap-up',
-    current: status === 'available' || status === 'away' ? status : null,
     disabled: status === 'in-session' || pending || !connected,
   };
 }

@@ -85,10 +85,26 @@ describe('what the header shows', () => {
     expect(wrapUpLeftMs(presence({ status: 'wrap-up' }), local, 0)).toBeNull();
   });
 
-  it('offers 就绪 in wrap-up, marks the current choice, and locks the buttons in a session or offline', () => {
-    expect(statusButtons('wrap-up', false, true)).toEqual({ ready: true, current: null, disabled: false });
-    expect(statusButtons('away', false, true)).toEqual({ ready: false, current: 'away', disabled: false });
-    expect(statusButtons('in-session', false, true).disabled).toBe(true);
+  it('offers only the buttons that change the status, the next one prominent; locks them in a session or offline', () => {
+    expect(statusButtons('wrap-up', false, true)).toEqual({
+      available: null,
+      away: true,
+      ready: true,
+      disabled: false,
+    });
+    expect(statusButtons('away', false, true)).toEqual({
+      available: 'prominent',
+      away: false,
+      ready: false,
+      disabled: false,
+    });
+    expect(statusButtons('available', false, true)).toMatchObject({ available: null, away: true });
+    expect(statusButtons('unknown', false, true)).toMatchObject({ available: 'plain', away: true });
+    expect(statusButtons('in-session', false, true)).toMatchObject({
+      available: null,
+      away: true,
+      disabled: true,
+    });
     expect(statusButtons('available', true, true).disabled).toBe(true);
     expect(statusButtons('available', false, false).disabled).toBe(true);
   });

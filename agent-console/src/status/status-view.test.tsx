@@ -40,11 +40,15 @@ describe('the status control', () => {
     expect(one(view(null), 'status-current')!.attr('data-status')).toBe('unknown');
   });
 
-  it('available: "set away" works, "set available" is shown as the current choice', () => {
-    const markup = view(presence({ status: 'available' }));
-    expect(one(markup, 'status-available')!.tag).toContain('aria-pressed="true"');
-    expect(one(markup, 'status-away')!.tag).not.toContain('disabled');
-    expect(one(markup, 'status-ready')).toBeNull();
+  it('available: only "set away"; away: only "set available", made prominent', () => {
+    const available = view(presence({ status: 'available' }));
+    expect(one(available, 'status-away')!.tag).not.toContain('disabled');
+    expect(one(available, 'status-available')).toBeNull();
+    expect(one(available, 'status-ready')).toBeNull();
+    const away = view(presence({ status: 'away' }));
+    expect(one(away, 'status-available')!.text).toBe('设为空闲');
+    expect(one(away, 'status-available')!.attr('class')).toContain('status-go');
+    expect(one(away, 'status-away')).toBeNull();
   });
 
   it('wrap-up: a 就绪 button and the time left until the centre’s limit', () => {
@@ -55,11 +59,10 @@ describe('the status control', () => {
     expect(one(markup, 'wrap-up-left')!.text).toBe('1:35 后自动就绪');
   });
 
-  it('in a session every button is disabled and says why', () => {
+  it('in a session the button is disabled and says why', () => {
     const markup = view(presence({ status: 'in-session' }), { inCall: true });
-    for (const id of ['status-available', 'status-away']) {
-      expect(one(markup, id)!.tag).toContain('disabled');
-      expect(one(markup, id)!.attr('title')).toBe('通话中不能更改状态；通话结束后进入整理。');
-    }
+    expect(one(markup, 'status-away')!.tag).toContain('disabled');
+    expect(one(markup, 'status-away')!.attr('title')).toBe('通话中不能更改状态；通话结束后进入整理。');
+    expect(one(markup, 'status-available')).toBeNull();
   });
 });
