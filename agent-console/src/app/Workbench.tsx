@@ -18,6 +18,8 @@ import { useCaseStore } from '../case/use-case-store';
 import { StatusControl } from '../status/StatusControl';
 import { shownStatus } from '../status/status-rules';
 import { OfferPrompt } from '../offers/OfferPrompt';
+import { TransferButton } from '../transfer/TransferButton';
+import { TransferDock } from '../transfer/TransferDock';
 import { routingModeOf } from './centre-directory';
 import type { ConsoleApp, ConsoleSnapshot } from './console-app';
 
@@ -41,6 +43,8 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
   const offers = useStore(app.routing.offers);
   const centres = useStore(app.routing.centres);
   const connected = work.connection === 'connected';
+  const transfers = useStore(app.transfers);
+  const centreName = (id: string) => centres.centres.get(id)?.name ?? id;
   const sessionId = work.call?.opened.session.id ?? null;
   const openCases = cases.cases.filter(
     (c) => c.state.sessionId === sessionId && c.state.status === 'open',
@@ -76,6 +80,14 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
           onDecline={() => void app.routing.offers.decline()}
         />
       )}
+      <TransferDock
+        snapshot={transfers}
+        connected={connected}
+        onAnswer={(accept) => void app.transfers.answer(accept)}
+        onComplete={() => void app.transfers.complete()}
+        onCancel={() => void app.transfers.cancel()}
+        onDismiss={app.transfers.dismiss}
+      />
       <main className="content">
         {view === 'call' && work.call ? (
           <CallView
@@ -95,6 +107,15 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
               place: work.call.place ?? placeOfKiosk(work.call.opened.session.kiosk, centres.centres),
               ownCentreId: agent.centreId,
             }}
+            transfer={
+              <TransferButton
+                store={app.transfers}
+                sessionId={work.call.opened.session.id}
+                ownCentreId={agent.centreId}
+                connected={connected}
+                centreName={centreName}
+              />
+            }
             workspace={
               <CaseWorkspace
                 sessionId={work.call.opened.session.id}

@@ -20,6 +20,8 @@ import { acceptTicket, endSession, type CallActionContext } from './call-actions
 import { bindServerEvents } from './server-events';
 import { CallKeeper } from './call-keeper';
 import { RoutingArea } from './routing-area';
+import { TransferStore } from '../transfer/transfer-store';
+import { socketTransferTransport } from '../transfer/transfer-transport';
 import { SocketLink } from './socket-link';
 import { consoleSocketPolicy } from './socket-policy';
 
@@ -65,6 +67,8 @@ export class ConsoleApp {
   readonly paper: PaperArea;
   /** The agent's own status, the offer prompt and the centres (issue 11). */
   readonly routing: RoutingArea;
+  /** Transfers of the agent's sessions and the hand-over calls (issue 11 #6, transfer/). */
+  readonly transfers: TransferStore;
 
   constructor(private readonly deps: ConsoleAppDeps) {
     this.socketPolicy = deps.socketPolicy ?? consoleSocketPolicy();
@@ -93,6 +97,13 @@ export class ConsoleApp {
       },
       deps.routing,
     );
+    this.transfers = new TransferStore({
+      transport: socketTransferTransport(line, deps.routing?.baseUrl),
+      ...(deps.createCall ? { createCall: deps.createCall } : {}),
+      me: () => this.snapshot.auth?.agent.id ?? null,
+      handedOver: (sessionId) => this.handedOver(sessionId),
+      iceServers: () => this.snapshot.work.call?.opened.iceServers ?? [],
+    });
   }
 
   /** The current snapshot (stable until something changes). */
@@ -310,6 +321,7 @@ export class ConsoleApp {
     });
     this.paper.bind(signed.socket, () => this.signed === signed);
     this.routing.bind(signed.socket, () => this.signed === signed);
+    this.transfers.bind(signed.socket, () => this.signed === signed);
   }
 
   /**
@@ -342,6 +354,7 @@ export class ConsoleApp {
     this.cases.reset();
     this.paper.reset();
     this.routing.reset();
+    this.transfers.reset();
     this.catalogue.clear();
     if (signed.expiry) clearTimeout(signed.expiry);
     signed.calls.end();
