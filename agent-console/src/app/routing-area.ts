@@ -9,13 +9,11 @@ import { ConsoleError } from '../lib/errors';
 import { OfferStore, type OfferEnded, type OfferStoreDeps, type OfferTransport } from '../offers/offer-store';
 import { StatusStore, type StatusTransport } from '../status/status-store';
 import { CentreDirectory } from './centre-directory';
+import type { Line } from '../case/socket-transport';
 import { request, type ConsoleSocket } from './console-socket';
 import type { NoticeBody } from './console-state';
 
-/** The signed-in line: the socket and the token, or null while signed out. */
-export type RoutingLine = () => { socket: ConsoleSocket; token: string } | null;
-
-function lineOf(line: RoutingLine) {
+function lineOf(line: Line) {
   const held = line();
   if (!held) throw new ConsoleError(ErrorCode.AuthMissing, 'Not signed in.');
   return held;
@@ -48,7 +46,7 @@ export class RoutingArea {
   readonly centres: CentreDirectory;
 
   constructor(
-    line: RoutingLine,
+    line: Line,
     private readonly sink: RoutingSink,
     deps: RoutingAreaDeps = {},
   ) {
