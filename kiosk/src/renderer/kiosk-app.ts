@@ -17,7 +17,6 @@ import { announce } from './speech';
 import { PaperController } from './paper/paper-controller';
 import type { PaperSnapshot } from './paper/paper-controller';
 import { chooseSpeech, NOTHING_SPOKEN } from './paper/paper-speech';
-import { appointmentScreensReady } from './screens/AppointmentMount';
 
 /** What the screens render from. */
 export interface KioskSnapshot {
@@ -225,12 +224,10 @@ export class KioskApp {
         // With the consent text shown (the host sends nothing of the card without it). No
         // appointment, or no answer (the feature is off, the server is out of reach): the tiles stay.
         const { locale } = this.snapshot;
-        const appointment = !appointmentScreensReady
-          ? null
-          : await this.bridge
-              .invoke('appointment:check-in', { consentText: identityConsentText(locale), locale })
-              .then((r) => r.appointment)
-              .catch(() => null);
+        const appointment = await this.bridge
+          .invoke('appointment:check-in', { consentText: identityConsentText(locale), locale })
+          .then((r) => r.appointment)
+          .catch(() => null);
         this.send({ type: 'appointment-checked', appointment });
         return;
       }

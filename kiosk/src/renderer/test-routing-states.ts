@@ -3,11 +3,31 @@
  * screen agree, every text shown): the tiles, the disability question, each kind of wait estimate,
  * and the transfer.
  */
-import type { TicketPosition, WaitEstimate } from '@rvw/shared';
+import type { Appointment, TicketPosition, WaitEstimate } from '@rvw/shared';
 import type { FlowState } from './flow/machine';
 import { card, needAsked, online, opened, position, run } from './flow/test-fixtures';
 
 const up = run(online, { type: 'server-status', connected: true }).state;
+
+/** An appointment of the card's holder due now (slot 09:00-09:30 for the assessment application). */
+export const dueAppointment: Appointment = {
+  appointmentId: 'ap1',
+  slot: {
+    slotId: 'sl1',
+    centreId: 'main',
+    skill: 'elderly-care',
+    itemCode: 'ltci-assessment',
+    startsAt: '2026-01-01T09:00:00Z',
+    endsAt: '2026-01-01T09:30:00Z',
+    capacity: 2,
+    booked: 1,
+  },
+  status: 'booked',
+  residentName: '李秀英',
+  idNumberMasked: '310***********0021',
+  bookedBy: 'kiosk',
+  bookedAt: '2025-12-30T10:00:00Z',
+};
 
 /** Ticket t1 at `pos` with `estimate`, for `need`. */
 export function waitingWith(
@@ -23,22 +43,22 @@ const requesting = run(up, { type: 'call-without-card' }, ...needAsked).state;
 const waitingAt = (ticket: TicketPosition): FlowState =>
   run(requesting, { type: 'ticket-issued', position: ticket }).state;
 const tiles = run(up, { type: 'call-without-card' }).state;
+const consentedTiles = run(
+  up,
+  { type: 'card-placed', card },
+  { type: 'confirm-identity' },
+  { type: 'consent', agree: true },
+).state;
 
 /** [name, state] for each new screen state. */
 export const routingStates: Array<[string, FlowState]> = [
   ['need tiles', tiles],
+  ['need tiles after consent (with booking)', consentedTiles],
   [
-    'need tiles after consent',
-    run(
-      up,
-      { type: 'card-placed', card },
-      { type: 'confirm-identity' },
-      {
-        type: 'consent',
-        agree: true,
-      },
-    ).state,
+    'appointment due now',
+    run(consentedTiles, { type: 'appointment-checked', appointment: dueAppointment }).state,
   ],
+  ['booking an appointment', run(consentedTiles, { type: 'open-booking' }).state],
   ['need tiles, idle notice', run(tiles, { type: 'timer', timer: 'idle' }).state],
   ['disability question', run(tiles, { type: 'choose-need', need: 'medical-insurance' }).state],
   ['disability question, unsure', run(tiles, { type: 'choose-need', need: 'unsure' }).state],

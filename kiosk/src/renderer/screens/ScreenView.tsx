@@ -18,7 +18,7 @@ import { OutcomeScreen } from '../case/OutcomeScreen';
 import { RatingScreen } from '../case/RatingScreen';
 import { ReviewScreen } from '../case/ReviewScreen';
 import { SignScreen } from '../case/SignScreen';
-import { AppointmentMount, appointmentScreensReady } from './AppointmentMount';
+import { AppointmentMount } from './AppointmentMount';
 import { CallScreen } from './CallScreen';
 import { ConsentScreen } from './ConsentScreen';
 import { DisabilityScreen } from './DisabilityScreen';
@@ -85,7 +85,7 @@ export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProp
             ready={ready}
             locale={locale}
             tr={tr}
-            offerBooking={appointmentScreensReady && canBook(flow)}
+            offerBooking={canBook(flow)}
             speak={say}
             onChoose={(need) => send({ type: 'choose-need', need })}
             onBook={() => send({ type: 'open-booking' })}
@@ -101,7 +101,7 @@ export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProp
             onChangeNeed={() => send({ type: 'change-need' })}
           />
         );
-      return <AppointmentMount flow={flow} locale={locale} tr={tr} ready={ready} send={send} />;
+      return <AppointmentMount flow={flow} locale={locale} ready={ready} send={send} />;
     case 'transferring':
       return <TransferringScreen tr={tr} />;
     case 'requesting':

@@ -21,6 +21,7 @@ export type AppointmentEvent =
   | { type: 'appointment-continue' }
   | { type: 'appointment-other' }
   | { type: 'open-booking' }
+  | { type: 'booking-activity' }
   | { type: 'booking-closed' };
 
 /** Asking the host (`appointment:check-in`) whether the card's holder has an appointment due now. */
@@ -60,6 +61,12 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
       return state.screen === 'need' && canBook(state)
         ? stay({ ...state, screen: 'appointment-book' })
         : null;
+
+    // A tap inside the booking (its own screen, not the flow's): the resident is there, the
+    // privacy timer starts again.
+    case 'booking-activity':
+      if (state.screen !== 'appointment-book' || state.idleNotice) return null;
+      return { state, effects: [{ type: 'start-timer', timer: 'idle', ms: IDLE_MS }] };
 
     case 'booking-closed':
       return state.screen === 'appointment-book' ? stay({ ...state, screen: 'need' }) : null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Appointment } from '@rvw/shared';
+import { dueAppointment } from '../../test-routing-states';
 import { IDLE_MS, IDLE_NOTICE_MS, SETTLE_MS, transition } from '../machine';
 import { card, online, position, run, settled, withoutTimers } from '../test-fixtures';
 
@@ -10,25 +10,7 @@ const consented = run(
   { type: 'consent', agree: true },
 ).state;
 
-/** An appointment of the card's holder, due now. */
-const due: Appointment = {
-  appointmentId: 'ap1',
-  slot: {
-    slotId: 'sl1',
-    centreId: 'main',
-    skill: 'elderly-care',
-    itemCode: 'ltci-assessment',
-    startsAt: '2026-01-01T09:00:00Z',
-    endsAt: '2026-01-01T09:30:00Z',
-    capacity: 2,
-    booked: 1,
-  },
-  status: 'booked',
-  residentName: '李秀英',
-  idNumberMasked: '310***********0021',
-  bookedBy: 'kiosk',
-  bookedAt: '2025-12-30T10:00:00Z',
-};
+const due = dueAppointment;
 
 describe('the need phase: tiles, then the optional disability question, then the ticket', () => {
   it('without a card: welcome -> tiles -> disability -> a ticket asked for with the need and the answer', () => {
@@ -195,5 +177,13 @@ describe('the appointment due now (issue 11 #8)', () => {
     expect(run(booking.state, { type: 'booking-closed' }).state.screen).toBe('need');
     const noCard = run(online, { type: 'call-without-card' }, { type: 'open-booking' });
     expect(noCard.state.screen).toBe('need');
+  });
+
+  it("a tap inside the booking restarts the screen's privacy timer", () => {
+    const booking = run(consented, { type: 'open-booking' }).state;
+    expect(run(booking, { type: 'booking-activity' }).effects).toEqual([
+      { type: 'start-timer', timer: 'idle', ms: IDLE_MS },
+    ]);
+    expect(run(consented, { type: 'booking-activity' }).effects).toEqual([]);
   });
 });

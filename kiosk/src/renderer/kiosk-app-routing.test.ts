@@ -1,29 +1,41 @@
 /**
- * KioskApp across a transfer (issue 11 #6): the call with the first agent ends when the transfer
- * starts, and a new call (the kiosk answering, as always) starts for the same session with the new
- * agent, or again with the first one when the transfer is cancelled. The case stays throughout.
+ * KioskApp and issue 11 over a fake bridge: the ticket request carries the tile and the disability
+ * answer as the bridge takes them; a consented card is checked in with the consent text shown, and
+ * an appointment due turns into its ticket; across a transfer the call with the first agent ends and
+ * a new call (the kiosk answering, as always) starts for the same session with the new agent, or
+ * again with the first one when the transfer is cancelled. The case stays throughout.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KioskBridge, SessionOpened } from '@rvw/shared';
+import type { Appointment, KioskBridge, SessionOpened } from '@rvw/shared';
 import { sampleCase } from './case/test-cases';
 import type { RunningCall, StartCall } from './call/call-controller';
-import { opened } from './flow/test-fixtures';
+import { takesTaps } from './flow/machine';
+import type { FlowEvent } from './flow/machine';
+import { card, opened, position } from './flow/test-fixtures';
+import { identityConsentText } from './consent-text';
+import { dueAppointment } from './test-routing-states';
 import { KioskApp } from './kiosk-app';
 import { eventBridge } from './paper/test-paper';
 
-function fakeBridge() {
+function fakeBridge(appointment: Appointment | null = null) {
   const invoke = vi.fn(async (channel: string): Promise<unknown> => {
     switch (channel) {
       case 'config:get':
         return { locale: 'zh-CN', demo: false, documentCamera: null };
       case 'server:sync':
         return { connected: true };
+      case 'idcard:status':
+        return { state: 'online' };
+      case 'appointment:check-in':
+        return { appointment };
+      case 'ticket:request':
+        return position();
       default:
         return {};
     }
   });
   const { bridge, emit } = eventBridge(invoke);
-  return { bridge: bridge as unknown as KioskBridge, emit };
+  return { bridge: bridge as unknown as KioskBridge, emit, invoke };
 }
 
 /** The calls started, with the agent each was for and whether it ended. */
@@ -42,6 +54,56 @@ function withAgent(agentId: string, displayName: string): SessionOpened {
   const first = opened();
   return { ...first, session: { ...first.session, agent: { id: agentId, displayName } } };
 }
+
+describe('KioskApp: the need, the disability answer and the appointment reach the bridge', () => {
+  let app: KioskApp | null = null;
+  afterEach(() => app?.stop());
+
+  /** Each tap once its screen takes taps (the settle timer runs for real). */
+  async function tap(a: KioskApp, ...events: FlowEvent[]) {
+    for (const event of events) {
+      await vi.waitFor(() => expect(takesTaps(a.getSnapshot().flow)).toBe(true), { timeout: 5000 });
+      a.send(event);
+    }
+  }
+
+  it('asks for the ticket with the tile pressed and the answer given', async () => {
+    const b = fakeBridge();
+    app = new KioskApp(b.bridge, { startCall: null });
+    await app.start();
+    await tap(
+      app,
+      { type: 'call-without-card' },
+      { type: 'choose-need', need: 'elderly-care' },
+      { type: 'answer-disability', disability: true },
+    );
+    await vi.waitFor(() => expect(app!.getSnapshot().flow.screen).toBe('waiting'));
+    expect(b.invoke).toHaveBeenCalledWith('ticket:request', {
+      identity: 'none',
+      need: 'elderly-care',
+      disability: true,
+    });
+    expect(b.invoke).not.toHaveBeenCalledWith('appointment:check-in', expect.anything());
+  });
+
+  it('checks a consented card in with the text shown; an appointment due becomes its ticket', async () => {
+    const b = fakeBridge(dueAppointment);
+    app = new KioskApp(b.bridge, { startCall: null });
+    await app.start();
+    b.emit('idcard:card', card);
+    await tap(app, { type: 'confirm-identity' });
+    // Consent waits for its speech to start; without speech in Node the fallback frees it.
+    await tap(app, { type: 'consent', agree: true });
+    await vi.waitFor(() => expect(app!.getSnapshot().flow.screen).toBe('appointment-found'));
+    expect(b.invoke).toHaveBeenCalledWith('appointment:check-in', {
+      consentText: identityConsentText('zh-CN'),
+      locale: 'zh-CN',
+    });
+    await tap(app, { type: 'appointment-continue' });
+    await vi.waitFor(() => expect(app!.getSnapshot().flow.screen).toBe('waiting'));
+    expect(b.invoke).toHaveBeenCalledWith('ticket:request', { identity: 'pending', appointmentId: 'ap1' });
+  });
+});
 
 describe('KioskApp across a transfer', () => {
   let app: KioskApp | null = null;
