@@ -3,7 +3,7 @@
  * and at the kiosk (past, full, duplicate, two at once for the last place), the kiosk's check-in in
  * and out of its window, the missed sweep, the day's lists, and rights limited to one's centre.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createHttpClient,
   HttpClientError,
@@ -15,7 +15,8 @@ import {
 } from '@rvw/shared';
 import { shanghaiDay } from '../queue/queue-rules';
 import { claimAppointment } from './appointment-store';
-import { createTestAgent, createTestCentre, createTestKiosk } from '../testing';
+import { connectKiosk, createTestAgent, createTestCentre, createTestKiosk, okData } from '../testing';
+import { agentIn } from '../queue/routing-test-support';
 import { useTestServer } from '../testing/hooks';
 
 type Api = HttpClient<typeof httpRoutes>;
@@ -53,9 +54,9 @@ async function account(opts: Parameters<typeof createTestAgent>[1]): Promise<{ a
   return { api: createHttpClient(httpRoutes, { baseUrl: t.url, token }), id: agent.id };
 }
 
-async function kioskApi(centreId?: string): Promise<{ api: Api; id: string }> {
+async function kioskApi(centreId?: string): Promise<{ api: Api; id: string; token: string }> {
   const { token, kiosk } = await createTestKiosk(t.server, centreId ? { centreId } : {});
-  return { api: createHttpClient(httpRoutes, { baseUrl: t.url, token }), id: kiosk.id };
+  return { api: createHttpClient(httpRoutes, { baseUrl: t.url, token }), id: kiosk.id, token };
 }
 
 function slotsRequest(over: Partial<CreateSlotsRequest> = {}): CreateSlotsRequest {
@@ -301,5 +302,32 @@ describe('appointments: the seam of ticket:request', () => {
     ).toBe('NOT_FOUND');
     now = new Date(Date.parse(slot.endsAt));
     expect(await refusal(claim(kiosk.id))).toBe('WRONG_STATE'); // the window has closed
+  });
+});
+
+describe('appointments: from check-in to served', () => {
+  it('the checked-in appointment becomes a ticket, its number shows in the day’s list, and it is served when the session ends', async () => {
+    const boss = await account({ role: 'admin' });
+    const kiosk = await kioskApi();
+    const { slots } = await boss.api.createSlots({ body: slotsRequest() });
+    const { appointment } = await kiosk.api.kioskBook(booking(slots[0]!.slotId));
+    now = new Date(Date.parse(slots[0]!.startsAt) - 5 * 60_000);
+    await kiosk.api.kioskCheckIn({ body: { idNumber: WANG } });
+
+    const agent = await agentIn(t, { skills: ['elderly-care'], ready: true });
+    const k = await connectKiosk(t.url, kiosk.token);
+    t.track(k);
+    const pos = okData(await k.request('ticket:request', { appointmentId: appointment.appointmentId }));
+    const opened = okData(await agent.client.request('ticket:accept', { ticketId: pos.ticket.id }));
+    const day = shanghaiDay(new Date(slots[0]!.startsAt));
+    const during = (await boss.api.listAppointments({ query: { day } })).appointments[0]!;
+    expect(during).toMatchObject({ status: 'arrived', ticketNumber: pos.ticket.number });
+
+    okData(await k.request('session:end', { sessionId: opened.session.id, reason: 'done' }));
+    await vi.waitFor(
+      async () =>
+        expect((await boss.api.listAppointments({ query: { day } })).appointments[0]!.status).toBe('served'),
+      { timeout: 5000, interval: 20 },
+    );
   });
 });
