@@ -37,11 +37,13 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
   const token = snapshot.auth?.token ?? '';
   const isAdmin = agent.role === 'admin';
   const view = work.call ? 'call' : isAdmin && tab === 'admin' ? 'admin' : 'queue';
-  useQueueAlerts(work.queue, work.offsetMs, Boolean(work.call));
   const cases = useCaseStore(app.cases);
   const status = useStore(app.routing.status);
   const offers = useStore(app.routing.offers);
   const centres = useStore(app.routing.centres);
+  // In offer mode the prompt rings; the queue's own sound would ring over it (its count stays).
+  const offerMode = routingModeOf(centres, agent.centreId) === 'offer';
+  useQueueAlerts(work.queue, work.offsetMs, Boolean(work.call) || offerMode);
   const connected = work.connection === 'connected';
   const transfers = useStore(app.transfers);
   const centreName = (id: string) => centres.centres.get(id)?.name ?? id;

@@ -1,6 +1,7 @@
 /**
- * Plays the queue alerts in the page: the sound when nextQueueAlert says so (not during a call,
- * where it would sound over the resident), and the count of tickets to take in the tab's title.
+ * Plays the queue alerts in the page: the sound when nextQueueAlert says so (not when muted: during
+ * a call, where it would sound over the resident, or in offer mode, where the offer prompt rings),
+ * and the count of tickets to take in the tab's title.
  */
 import { useEffect, useRef } from 'react';
 import type { QueueEntry } from '@rvw/shared';
@@ -9,8 +10,8 @@ import { playAlertSound } from '../ui/alert-sound';
 import { useNow } from '../ui/use-now';
 import { initialAlertMemory, nextQueueAlert, titleCount } from './queue-alerts';
 
-/** Alerts for `queue` (server order), with the server-clock offset; `inCall` mutes the sound. */
-export function useQueueAlerts(queue: readonly QueueEntry[], offsetMs: number, inCall: boolean): void {
+/** Alerts for `queue` (server order), with the server-clock offset; `muted` silences the sound. */
+export function useQueueAlerts(queue: readonly QueueEntry[], offsetMs: number, muted: boolean): void {
   const { t } = useI18n();
   const now = useNow(1000);
   const memory = useRef(initialAlertMemory);
@@ -21,8 +22,8 @@ export function useQueueAlerts(queue: readonly QueueEntry[], offsetMs: number, i
   useEffect(() => {
     const next = nextQueueAlert(memory.current, queue, now + offsetMs);
     memory.current = next.memory;
-    if (next.alert && !inCall) playAlertSound();
-  }, [queue, now, offsetMs, inCall]);
+    if (next.alert && !muted) playAlertSound();
+  }, [queue, now, offsetMs, muted]);
 
   useEffect(() => {
     // Checked on every tick too: the language provider (a parent, whose effect runs after ours)
