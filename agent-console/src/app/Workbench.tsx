@@ -13,6 +13,7 @@ import { useQueueAlerts } from '../queue/use-queue-alerts';
 import { placeOfKiosk } from '../queue/ticket-text';
 import { CallView } from '../call/CallView';
 import { AdminView } from '../admin/AdminView';
+import { LiveView } from '../supervisor/live/LiveView';
 import { CaseWorkspace } from '../case/CaseWorkspace';
 import { useCaseStore } from '../case/use-case-store';
 import { StatusControl } from '../status/StatusControl';
@@ -36,7 +37,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
   const { work, call, ending } = snapshot;
   const token = snapshot.auth?.token ?? '';
   const isAdmin = agent.role === 'admin';
-  const view = work.call ? 'call' : isAdmin && tab === 'admin' ? 'admin' : 'queue';
+  const view = work.call ? 'call' : isAdmin && (tab === 'admin' || tab === 'live') ? tab : 'queue';
   const cases = useCaseStore(app.cases);
   const status = useStore(app.routing.status);
   const offers = useStore(app.routing.offers);
@@ -58,7 +59,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
         agent={agent}
         connection={work.connection}
         waiting={work.queue.length}
-        tab={view === 'admin' ? 'admin' : 'queue'}
+        tab={view === 'admin' || view === 'live' ? view : 'queue'}
         onTab={setTab}
         inCall={Boolean(work.call)}
         onLogout={app.signOut}
@@ -128,6 +129,8 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
               />
             }
           />
+        ) : view === 'live' ? (
+          <LiveView store={app.live} />
         ) : view === 'admin' ? (
           <AdminView token={token} onFailure={app.failed} />
         ) : (

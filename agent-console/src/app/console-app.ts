@@ -20,6 +20,8 @@ import { acceptTicket, endSession, type CallActionContext } from './call-actions
 import { bindServerEvents } from './server-events';
 import { CallKeeper } from './call-keeper';
 import { RoutingArea } from './routing-area';
+import { LiveStore } from '../supervisor/live/live-store';
+import { httpLiveTransport } from '../supervisor/live/live-transport';
 import { TransferStore } from '../transfer/transfer-store';
 import { socketTransferTransport } from '../transfer/transfer-transport';
 import { SocketLink } from './socket-link';
@@ -67,6 +69,10 @@ export class ConsoleApp {
   readonly paper: PaperArea;
   /** The agent's own status, the offer prompt and the centres (issue 11). */
   readonly routing: RoutingArea;
+  /** The supervisor's live view (issue 11 #9, supervisor/live/), kept by the server's pushes. */
+  readonly live: LiveStore = new LiveStore(httpLiveTransport(() => this.signed?.token ?? null), {
+    failed: (e) => this.failed(e),
+  });
   /** Transfers of the agent's sessions and the hand-over calls (issue 11 #6, transfer/). */
   readonly transfers: TransferStore;
 
@@ -321,6 +327,7 @@ export class ConsoleApp {
     });
     this.paper.bind(signed.socket, () => this.signed === signed);
     this.routing.bind(signed.socket, () => this.signed === signed);
+    this.live.bind(signed.socket, () => this.signed === signed);
     this.transfers.bind(signed.socket, () => this.signed === signed);
   }
 
@@ -354,6 +361,7 @@ export class ConsoleApp {
     this.cases.reset();
     this.paper.reset();
     this.routing.reset();
+    this.live.reset();
     this.transfers.reset();
     this.catalogue.clear();
     if (signed.expiry) clearTimeout(signed.expiry);

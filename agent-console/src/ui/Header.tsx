@@ -7,9 +7,10 @@ import type { Agent } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import type { ConnectionStatus } from '../app/console-state';
 import { LanguageSwitch } from './LanguageSwitch';
+import { liveText } from '../supervisor/live/live-text';
 
 /** The workbench's pages. */
-export type Tab = 'queue' | 'admin';
+export type Tab = 'queue' | 'admin' | 'live';
 
 /** Props of the header. */
 export interface HeaderProps {
@@ -26,7 +27,7 @@ export interface HeaderProps {
 
 /** The bar across the top of the workbench. */
 export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogout, status }: HeaderProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <header className="topbar">
       <div className="topbar-brand">
@@ -68,6 +69,16 @@ export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogou
             onClick={() => onTab('admin')}
           >
             {t('nav.admin')}
+          </button>
+          <button
+            type="button"
+            className={`tab ${tab === 'live' ? 'tab-active' : ''}`}
+            aria-current={tab === 'live' ? 'page' : undefined}
+            data-testid="tab-live"
+            disabled={inCall}
+            onClick={() => onTab('live')}
+          >
+            {liveText(locale, 'tab')}
           </button>
         </nav>
       )}
