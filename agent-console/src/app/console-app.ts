@@ -70,9 +70,12 @@ export class ConsoleApp {
   /** The agent's own status, the offer prompt and the centres (issue 11). */
   readonly routing: RoutingArea;
   /** The supervisor's live view (issue 11 #9, supervisor/live/), kept by the server's pushes. */
-  readonly live: LiveStore = new LiveStore(httpLiveTransport(() => this.signed?.token ?? null), {
-    failed: (e) => this.failed(e),
-  });
+  readonly live: LiveStore = new LiveStore(
+    httpLiveTransport(() => this.signed?.token ?? null),
+    {
+      failed: (e) => this.failed(e),
+    },
+  );
   /** Transfers of the agent's sessions and the hand-over calls (issue 11 #6, transfer/). */
   readonly transfers: TransferStore;
 
