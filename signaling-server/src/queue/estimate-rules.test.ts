@@ -168,3 +168,17 @@ describe('estimateWait: properties', () => {
     );
   });
 });
+
+describe('estimateWait: free agents', () => {
+  it('does not grow as more of the agents are free', () => {
+    fc.assert(
+      fc.property(input, fc.integer({ min: 1, max: 5 }), (x, more) => {
+        fc.pre(x.agentsOnline > 0);
+        const fewer = asSeconds(estimateWait(x));
+        const freer = asSeconds(estimateWait({ ...x, freeAgents: x.freeAgents + more }));
+        if (fewer !== null && freer !== null) expect(freer).toBeLessThanOrEqual(fewer);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

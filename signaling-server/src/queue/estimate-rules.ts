@@ -16,7 +16,10 @@ export interface EstimateInput {
   recentHandlingS: readonly number[];
 }
 
-/** The estimate for a ticket with `ahead` tickets before it. */
+/**
+ * The estimate for a ticket with `ahead` tickets before it: `(ahead + 1) × mean handling / agents
+ * online`, in whole minutes rounded up, at least 1 (free agents only make it "next" at the head).
+ */
 export function estimateWait({
   ahead,
   agentsOnline,
