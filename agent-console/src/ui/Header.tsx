@@ -7,6 +7,7 @@ import type { Agent } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import type { ConnectionStatus } from '../app/console-state';
 import { LanguageSwitch } from './LanguageSwitch';
+import './header.css';
 import { liveText } from '../supervisor/live/live-text';
 
 /** The workbench's pages. */
