@@ -212,7 +212,12 @@ export class AgentStatusArea {
     await this.signOuts(now);
     for (const a of await agentsInStatus(this.deps.db, 'wrap-up')) {
       const centre = await getCentre(this.deps.db, a.centreId);
-      if (!centre || Date.parse(a.since) + centre.routing.wrapUpLimitS * 1000 > now) continue;
+      if (!centre) continue;
+      if (Date.parse(a.since) + centre.routing.wrapUpLimitS * 1000 > now) {
+        // Not yet (the centre's limit may have grown since its timer was set): wake at the new end.
+        if (!this.wrapUps.has(a.agentId)) await this.armWrapUp(a.agentId, a.since, 0);
+        continue;
+      }
       const online = await this.deps.presence.isPresent('agent', a.agentId);
       await this.change(a.agentId, online ? 'available' : 'away', online ? 'wrap-up-limit' : 'signed-out', {
         from: ['wrap-up'],
@@ -244,6 +249,12 @@ export class AgentStatusArea {
     this.wrapUps.delete(agentId);
   }
 
+  /** Re-arms every wrap-up's timer from the table (a centre's limit changed). */
+  async rearm(minMs = 0): Promise<void> {
+    for (const a of await agentsInStatus(this.deps.db, 'wrap-up'))
+      await this.armWrapUp(a.agentId, a.since, minMs);
+  }
+
   /** Listens to sessions opening and ending; re-arms the wrap-up limits recorded before a restart. */
   async start(): Promise<void> {
     const { bus, log } = this.deps;
@@ -261,8 +272,7 @@ export class AgentStatusArea {
       () => bus.off('session-ended', ended),
       () => bus.off('agent-left-session', ended),
     );
-    for (const a of await agentsInStatus(this.deps.db, 'wrap-up'))
-      await this.armWrapUp(a.agentId, a.since, RESTART_GRACE_MS);
+    await this.rearm(RESTART_GRACE_MS);
   }
 
   /** Stops timers and listeners. */

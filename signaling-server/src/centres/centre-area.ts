@@ -10,7 +10,11 @@ import type { EventHandlers } from '../socket/dispatch';
 import { listCentres, updateCentre } from './centre-store';
 
 export class CentreArea {
-  constructor(private readonly deps: RoutingDeps) {}
+  /** `routingChanged` runs after a centre's settings changed (the statuses re-arm their wrap-up limits). */
+  constructor(
+    private readonly deps: RoutingDeps,
+    private readonly routingChanged: () => Promise<void> = async () => {},
+  ) {}
 
   /** Socket handlers of this area. */
   readonly handlers: Pick<EventHandlers, never> = {};
@@ -28,6 +32,7 @@ export class CentreArea {
           partners: body.partners,
         });
         ctx.log.info({ by: me.id, centreId: centre.id, routing: centre.routing }, 'centre routing changed');
+        await this.routingChanged();
         await this.deps.notifier.queueChanged();
         return { centre };
       },

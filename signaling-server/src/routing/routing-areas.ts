@@ -29,7 +29,7 @@ export class RoutingAreas {
     desk: TicketDesk,
   ) {
     this.statuses = new AgentStatusArea(deps);
-    this.centres = new CentreArea(deps);
+    this.centres = new CentreArea(deps, () => this.statuses.rearm());
     this.offers = new OfferArea(deps, { statuses: this.statuses, desk });
     this.transfers = new TransferArea(deps);
     this.appointments = new AppointmentArea(deps);
