@@ -18,6 +18,7 @@ import { caseConsents, getCase } from '../lib/api';
 import { formatDateTime } from '../ui/time';
 import { CaseBadges } from '../case/CaseView';
 import { PaperReadBack } from '../paper/PaperReadBack';
+import { TransferRecord } from '../transfer/TransferRecord';
 import { readBackValue } from './case-values';
 import { SignatureImage } from './SignatureImage';
 import { useDirectory } from './use-directory';
@@ -82,6 +83,7 @@ export function CaseReadBack({ token, caseId, onFailure }: CaseReadBackProps) {
         <dt>{t('readBack.kiosk')}</dt>
         <dd>{names.kiosk(detail.kioskId)}</dd>
       </dl>
+      <TransferRecord transfers={detail.transfers} agentName={names.agent} />
 
       <section>
         <h4>{t('readBack.outcome')}</h4>

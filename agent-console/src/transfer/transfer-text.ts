@@ -66,6 +66,19 @@ const zh = {
   'transfer.error.SESSION_ENDED': '通话已经结束。',
   'transfer.error.FORBIDDEN': '这次转接不是给您的。',
   'transfer.error.AGENT_BUSY': '您正在服务另一位居民，无法收回这次转接。',
+  'transfer.record': '转办记录（{count}）',
+  'transfer.record.to': '转给 {name}',
+  'transfer.record.took': '由 {name} 接手',
+  'transfer.phase.inviting': '邀请中',
+  'transfer.phase.consulting': '交接中',
+  'transfer.phase.queued': '排队等待接听',
+  'transfer.phase.completed': '已转接',
+  'transfer.phase.cancelled': '已取消',
+  'transfer.reason.declined': '对方拒绝',
+  'transfer.reason.timeout': '对方未应答',
+  'transfer.reason.withdrawn': '发起人取消',
+  'transfer.reason.session-ended': '通话结束',
+  'transfer.reason.restart': '服务器重启',
 };
 
 type Key = keyof typeof zh;
@@ -134,6 +147,19 @@ const en: Record<Key, string> = {
   'transfer.error.SESSION_ENDED': 'The call has already ended.',
   'transfer.error.FORBIDDEN': 'This transfer was not offered to you.',
   'transfer.error.AGENT_BUSY': 'You are serving another resident, so the transfer cannot come back to you.',
+  'transfer.record': 'Transfers ({count})',
+  'transfer.record.to': 'to {name}',
+  'transfer.record.took': 'taken by {name}',
+  'transfer.phase.inviting': 'Inviting',
+  'transfer.phase.consulting': 'Handing over',
+  'transfer.phase.queued': 'Waiting in the queue',
+  'transfer.phase.completed': 'Transferred',
+  'transfer.phase.cancelled': 'Cancelled',
+  'transfer.reason.declined': 'declined',
+  'transfer.reason.timeout': 'not answered',
+  'transfer.reason.withdrawn': 'withdrawn',
+  'transfer.reason.session-ended': 'call ended',
+  'transfer.reason.restart': 'server restarted',
 };
 
 /** The transfer dictionaries (tests check both have the same placeholders). */
