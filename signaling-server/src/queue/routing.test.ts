@@ -4,7 +4,7 @@
 // can serve them; an agent outside all that is refused with NOT_ELIGIBLE.
 import { describe, expect, it } from 'vitest';
 import { RESIDENT } from '../cases/case-test-support';
-import { createTestCentre, okData } from '../testing';
+import { createTestCentre, okData, setTestCentreRouting } from '../testing';
 import { useTestServer } from '../testing/hooks';
 import {
   agentIn,
@@ -65,6 +65,18 @@ describe('routing to skills', () => {
     await waitSeconds(t, clock, 2);
     await untilQueue(other.client, ['A001', 'A002']);
     okData(await other.client.request('ticket:accept', { ticketId: nobody.position.ticket.id }));
+  });
+});
+
+describe('the re-check timer', () => {
+  it('updates the queues when a wait crosses a threshold, with no event at all', async () => {
+    await setTestCentreRouting(t.server, 'main', { anySkillAfterS: 1 });
+    await agentIn(t, { skills: ['residence'], ready: true });
+    const other = await agentIn(t, { ready: true });
+    await ticketFrom(t, { need: 'residence' });
+    // The real timer wakes the re-check a second later: the ticket reaches the other agent.
+    await untilQueue(other.client, ['A001']);
+    expect(other.client.all('queue:update').length).toBeGreaterThan(1);
   });
 });
 
