@@ -1,6 +1,9 @@
-/** Agent accounts: the list and the creation form. */
+/**
+ * Agent accounts of the supervisor's centre: the list (with skills and centre) and the creation form
+ * (with the skills ticked); an agent's skills can be changed in the list.
+ */
 import { useState, type FormEvent } from 'react';
-import { CreateAgentRequest, type Role } from '@rvw/shared';
+import { CreateAgentRequest, type Role, type Skill } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import type { MessageKey } from '../i18n/messages';
 import { createAgent, listAgents } from '../lib/api';
@@ -8,6 +11,10 @@ import { useAdminList } from './use-admin-list';
 import { useAdminSubmit } from './use-admin-submit';
 import { AdminTable } from './AdminTable';
 import { Field } from '../ui/Field';
+import { useAdminText } from './admin-text';
+import { AgentSkillsCell } from './AgentSkillsCell';
+import { useCentreNames } from './centre-names';
+import { SkillBoxes } from './SkillBoxes';
 
 /** Props of the agent panel. */
 export interface AgentsPanelProps {
@@ -25,7 +32,10 @@ const invalidField: Record<string, MessageKey> = {
 /** Lists the agent accounts and creates a new one. */
 export function AgentsPanel({ token, onFailure }: AgentsPanelProps) {
   const { t } = useI18n();
+  const { at } = useAdminText();
+  const centres = useCentreNames(token);
   const list = useAdminList(listAgents, token, onFailure);
+  const [skills, setSkills] = useState<Skill[]>([]);
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -41,6 +51,7 @@ export function AgentsPanel({ token, onFailure }: AgentsPanelProps) {
       displayName: displayName.trim(),
       password,
       role,
+      skills,
     });
     if (!parsed.success) {
       const field = String(parsed.error.issues[0]?.path[0] ?? '');
@@ -54,6 +65,7 @@ export function AgentsPanel({ token, onFailure }: AgentsPanelProps) {
       setDisplayName('');
       setPassword('');
       setRole('agent');
+      setSkills([]);
       list.reload();
     });
   }
@@ -94,6 +106,7 @@ export function AgentsPanel({ token, onFailure }: AgentsPanelProps) {
             <option value="admin">{t('role.admin')}</option>
           </select>
         </Field>
+        <SkillBoxes value={skills} onChange={setSkills} testIdPrefix="agent-skill" disabled={saving} />
         <button type="submit" className="btn btn-primary" data-testid="agent-submit" disabled={saving}>
           {saving ? t('admin.saving') : t('admin.agent.create')}
         </button>
@@ -116,6 +129,13 @@ export function AgentsPanel({ token, onFailure }: AgentsPanelProps) {
           { header: t('admin.agent.username'), cell: (a) => a.username, className: 'mono' },
           { header: t('admin.agent.displayName'), cell: (a) => a.displayName },
           { header: t('admin.agent.role'), cell: (a) => t(`role.${a.role}`) },
+          {
+            header: at('skills'),
+            cell: (a) => (
+              <AgentSkillsCell agent={a} token={token} onFailure={onFailure} onSaved={list.reload} />
+            ),
+          },
+          { header: at('centre'), cell: (a) => centres.get(a.centreId) ?? a.centreId },
         ]}
       />
     </section>

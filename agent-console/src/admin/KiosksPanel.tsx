@@ -1,4 +1,7 @@
-/** Kiosks: the enrolled list and the enrolment form; a new kiosk's secret is shown once. */
+/**
+ * Kiosks of the supervisor's centre: the enrolled list (with kind and centre) and the enrolment form
+ * (fixed, or portable for door-to-door 上门办); a new kiosk's secret is shown once.
+ */
 import { useState, type FormEvent } from 'react';
 import { CreateKioskRequest, type CreateKioskResponse } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
@@ -8,6 +11,11 @@ import { useAdminSubmit } from './use-admin-submit';
 import { AdminTable } from './AdminTable';
 import { Field } from '../ui/Field';
 import { OneTimeSecret } from './OneTimeSecret';
+import { useAdminText } from './admin-text';
+import { useCentreNames } from './centre-names';
+import './admin-routing.css';
+
+type Kind = 'fixed' | 'portable';
 
 /** Props of the kiosk panel. */
 export interface KiosksPanelProps {
@@ -19,7 +27,10 @@ export interface KiosksPanelProps {
 /** Lists the kiosks and registers a new one, showing its token once. */
 export function KiosksPanel({ token, onFailure }: KiosksPanelProps) {
   const { t } = useI18n();
+  const { at } = useAdminText();
+  const centres = useCentreNames(token);
   const list = useAdminList(listKiosks, token, onFailure);
+  const [kind, setKind] = useState<Kind>('fixed');
   const [name, setName] = useState('');
   const [location, setLocation] = useState('');
   const { saving, problem, setProblem, run } = useAdminSubmit(onFailure);
@@ -27,7 +38,7 @@ export function KiosksPanel({ token, onFailure }: KiosksPanelProps) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = CreateKioskRequest.safeParse({ name: name.trim(), location: location.trim() });
+    const parsed = CreateKioskRequest.safeParse({ name: name.trim(), location: location.trim(), kind });
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path[0];
       setProblem(field === 'location' ? t('admin.invalid.location') : t('admin.invalid.name'));
@@ -38,6 +49,7 @@ export function KiosksPanel({ token, onFailure }: KiosksPanelProps) {
       setCreated(result);
       setName('');
       setLocation('');
+      setKind('fixed');
       list.reload();
     });
   }
@@ -71,6 +83,12 @@ export function KiosksPanel({ token, onFailure }: KiosksPanelProps) {
             onChange={(e) => setLocation(e.target.value)}
           />
         </Field>
+        <Field label={at('kind')}>
+          <select data-testid="kiosk-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            <option value="fixed">{at('kind.fixed')}</option>
+            <option value="portable">{at('kind.portable')}</option>
+          </select>
+        </Field>
         <button type="submit" className="btn btn-primary" data-testid="kiosk-submit" disabled={saving}>
           {saving ? t('admin.saving') : t('admin.kiosk.enrol')}
         </button>
@@ -87,6 +105,19 @@ export function KiosksPanel({ token, onFailure }: KiosksPanelProps) {
         columns={[
           { header: t('admin.kiosk.name'), cell: (k) => k.name },
           { header: t('admin.kiosk.location'), cell: (k) => k.location },
+          {
+            header: at('kind'),
+            cell: (k) => (
+              <span
+                className={`kiosk-kind kiosk-kind-${k.kind}`}
+                data-testid="kiosk-kind-cell"
+                data-kind={k.kind}
+              >
+                {at(`kind.${k.kind}`)}
+              </span>
+            ),
+          },
+          { header: at('centre'), cell: (k) => centres.get(k.centreId) ?? k.centreId },
           { header: t('admin.kiosk.id'), cell: (k) => k.id, className: 'mono muted' },
         ]}
       />
