@@ -28,9 +28,9 @@ export const m0008: Migration = {
 
     await db.schema
       .alterTable('agents')
-      .addColumn('centre_id', 'text', (c) =>
-        c.notNull().defaultTo(DEFAULT_CENTRE_ID).references('centres.id'),
-      )
+      // No REFERENCES: SQLite cannot add one with a non-NULL default to a table that has rows; the
+      // stores check the centre exists when they write it.
+      .addColumn('centre_id', 'text', (c) => c.notNull().defaultTo(DEFAULT_CENTRE_ID))
       .execute();
     await db.schema
       .alterTable('agents')
@@ -67,9 +67,9 @@ export const m0008: Migration = {
 
     await db.schema
       .alterTable('kiosks')
-      .addColumn('centre_id', 'text', (c) =>
-        c.notNull().defaultTo(DEFAULT_CENTRE_ID).references('centres.id'),
-      )
+      // No REFERENCES: SQLite cannot add one with a non-NULL default to a table that has rows; the
+      // stores check the centre exists when they write it.
+      .addColumn('centre_id', 'text', (c) => c.notNull().defaultTo(DEFAULT_CENTRE_ID))
       .execute();
     await db.schema
       .alterTable('kiosks')
