@@ -28,6 +28,8 @@ import {
   latestTransferOf,
   movePhase,
   openTransferOf,
+  openTransfersOfAgent,
+  servesAnother,
   reassignSession,
   transferOf,
   transferRow,
@@ -57,6 +59,15 @@ export class TransferArea {
     void this.sessionEnded(e.sessionId).catch((err: unknown) =>
       this.deps.log.error({ err, sessionId: e.sessionId }, 'transfer: cancelling on session end failed'),
     );
+
+  // A console that (re)connects hears the transfers under way that concern its agent.
+  private readonly onConnection = (socket: RvwSocket) => {
+    const d = socket.data;
+    if (d.kind !== 'agent') return;
+    void this.resend(socket, d.agentId).catch((err: unknown) =>
+      this.deps.log.error({ err }, 'transfer: re-sending open transfers failed'),
+    );
+  };
 
   constructor(private readonly deps: RoutingDeps) {}
 
@@ -152,6 +163,7 @@ export class TransferArea {
       );
     this.deps.bus.on('session-opened', this.onOpened);
     this.deps.bus.on('session-ended', this.onEnded);
+    this.deps.io.on('connection', this.onConnection);
   }
 
   /** Stops timers and listeners. */
@@ -160,6 +172,11 @@ export class TransferArea {
     this.inviteTimers.clear();
     this.deps.bus.off('session-opened', this.onOpened);
     this.deps.bus.off('session-ended', this.onEnded);
+    this.deps.io.off('connection', this.onConnection);
+  }
+
+  private async resend(socket: RvwSocket, agentId: string): Promise<void> {
+    for (const t of await openTransfersOfAgent(this.deps.db, agentId)) socket.emit('transfer:state', t);
   }
 
   private async row(transferId: string): Promise<TransferRow> {
@@ -250,6 +267,8 @@ export class TransferArea {
     const toId = row.to_agent_id!;
     const current = await getSession(db, row.session_id);
     if (!current || current.session.endedAt) throw SessionError.ended();
+    // The second agent took another resident meanwhile: they cannot take this one too.
+    if (await servesAnother(db, toId, row.session_id)) throw QueueError.agentUnavailable();
     const done = await db.transaction().execute(async (trx) => {
       const done = await trx
         .updateTable('transfers')

@@ -11,6 +11,7 @@ import { getSession } from '../sessions/session-store';
 import { memberRoom } from '../socket/types';
 import { TransferError } from './transfer-errors';
 import { briefNewAgent, tellKiosk } from './transfer-notify';
+import { servesAnother } from './transfer-store';
 
 /** Cancels a queued blind transfer for its first agent; returns the cancelled row. */
 export async function cancelQueued(deps: RoutingDeps, row: TransferRow): Promise<TransferRow> {
@@ -18,24 +19,7 @@ export async function cancelQueued(deps: RoutingDeps, row: TransferRow): Promise
   const now = clock();
   const me = row.from_agent_id;
   const cancelled = await db.transaction().execute(async (trx) => {
-    const busy = await trx
-      .selectFrom('sessions')
-      .select('id')
-      .where('agent_id', '=', me)
-      .where('ended_at', 'is', null)
-      .where('id', '!=', row.session_id)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('transfers')
-              .select('transfers.id')
-              .whereRef('transfers.session_id', '=', 'sessions.id')
-              .where('transfers.phase', '=', 'queued'),
-          ),
-        ),
-      )
-      .executeTakeFirst();
-    if (busy) throw TransferError.busyElsewhere();
+    if (await servesAnother(trx, me, row.session_id)) throw TransferError.busyElsewhere();
     const moved = await trx
       .updateTable('transfers')
       .set({ phase: 'cancelled', cancel_reason: 'withdrawn', updated_at: now.toISOString() })

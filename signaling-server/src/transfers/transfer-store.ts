@@ -221,6 +221,46 @@ export async function invitingTransfers(db: Db): Promise<TransferRow[]> {
   return db.selectFrom('transfers').selectAll().where('phase', '=', 'inviting').execute();
 }
 
+/** The open transfers an agent started, is invited to, or hands over with (for a reconnecting console). */
+export async function openTransfersOfAgent(db: Db, agentId: string): Promise<Transfer[]> {
+  const rows = await db
+    .selectFrom('transfers')
+    .selectAll()
+    .where('phase', 'in', OPEN_PHASES)
+    .where((eb) =>
+      eb.or([
+        eb('from_agent_id', '=', agentId),
+        eb('target_agent_id', '=', agentId),
+        eb('to_agent_id', '=', agentId),
+      ]),
+    )
+    .orderBy('created_at')
+    .execute();
+  return toTransfers(db, rows);
+}
+
+/** True when `agentId` serves an open session other than `sessionId` (one they handed over blind does not count). */
+export async function servesAnother(db: Db, agentId: string, sessionId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .select('s.id')
+    .where('s.agent_id', '=', agentId)
+    .where('s.ended_at', 'is', null)
+    .where('s.id', '!=', sessionId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('transfers as tr')
+            .select('tr.id')
+            .whereRef('tr.session_id', '=', 's.id')
+            .where('tr.phase', '=', 'queued'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** The wire form of transfers: each with its ticket number and both agents' names. */
 export async function toTransfers(db: Db, rows: readonly TransferRow[]): Promise<Transfer[]> {
   if (!rows.length) return [];

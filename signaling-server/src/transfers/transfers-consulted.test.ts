@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { adminApi, okData } from '../testing';
+import { adminApi, connectAgent, connectKiosk, createTestKiosk, okData } from '../testing';
 import { useTestServer } from '../testing/hooks';
 import { memberRoom } from '../socket/types';
 import { kioskStory, liveVisit, OFFER } from './transfer-test-support';
@@ -239,5 +239,32 @@ describe('consulted transfer', () => {
         to: { agentId: second.id, displayName: '王芳' },
       }),
     ]);
+  });
+
+  it('a console that reconnects hears the transfer under way; completing to an agent who took another resident is refused', async () => {
+    const { first, second, sessionId } = await liveVisit(t);
+    const { transferId } = okData(
+      await first.client.request('transfer:start', {
+        sessionId,
+        mode: 'consulted',
+        target: { kind: 'agent', agentId: second.id },
+      }),
+    );
+    okData(await second.client.request('transfer:answer', { transferId, accept: true }));
+    const again = await connectAgent(t.url, second.token);
+    t.track(again);
+    expect(await again.waitFor('transfer:state')).toMatchObject({ transferId, phase: 'consulting' });
+
+    // Meanwhile the second agent takes another resident: the hand-over cannot complete to them.
+    const k = await createTestKiosk(t.server);
+    const other = await connectKiosk(t.url, k.token);
+    t.track(other);
+    const { ticket } = okData(await other.request('ticket:request', { need: 'medical-insurance' }));
+    okData(await second.client.request('ticket:accept', { ticketId: ticket.id }));
+    expect(await first.client.request('transfer:complete', { transferId })).toMatchObject({
+      ok: false,
+      error: { code: 'AGENT_UNAVAILABLE' },
+    });
+    okData(await first.client.request('transfer:cancel', { transferId }));
   });
 });
