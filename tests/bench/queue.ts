@@ -10,8 +10,8 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { DEFAULT_ROUTING } from '@rvw/shared';
-import { planDay } from './queue-day';
-import { replayDay } from './queue-replay';
+import { HANDLING, planDay, SHARES } from './queue-day';
+import { OFFER_ANSWER_S, replayDay, WRAP_UP_S } from './queue-replay';
 import { report } from './queue-report';
 
 const seed = Number(process.env.RVW_BENCH_SEED ?? 20261123);
@@ -29,6 +29,11 @@ const modes = { [day.centres[0]!.id]: 'pull', [day.centres[1]!.id]: 'offer' } as
 console.log(
   `queue bench: seed ${seed} (RVW_BENCH_SEED), load x${load} (RVW_BENCH_LOAD), ${day.arrivals.length} residents, ` +
     `${day.agents.length} agents in ${day.centres.length} centres, day ${date} 08:30-17:00 (Asia/Shanghai)`,
+);
+console.log(
+  `agents: wrap-up ${WRAP_UP_S} s after each session; in the pull centre an idle agent takes the next ticket as soon as one is there for them, in the offer centre answers an offer in ${OFFER_ANSWER_S} s; ` +
+    `kiosks: ${day.centres.map((c) => `${c.kiosks} in ${c.id}`).join(', ')}; shares: 80+ ${SHARES.age80}, disability ${SHARES.disability}, appointment ${SHARES.appointment}; ` +
+    `handling log-normal, median ${HANDLING.medianS} s, sigma ${HANDLING.sigma}`,
 );
 const started = Date.now();
 const result = await replayDay(day, date, modes, rounds);
