@@ -14,6 +14,7 @@ import { placeOfKiosk } from '../queue/ticket-text';
 import { CallView } from '../call/CallView';
 import { AdminView } from '../admin/AdminView';
 import { LiveView } from '../supervisor/live/LiveView';
+import { AppointmentsTab } from '../appointments/AppointmentsTab';
 import { CaseWorkspace } from '../case/CaseWorkspace';
 import { useCaseStore } from '../case/use-case-store';
 import { StatusControl } from '../status/StatusControl';
@@ -37,7 +38,11 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
   const { work, call, ending } = snapshot;
   const token = snapshot.auth?.token ?? '';
   const isAdmin = agent.role === 'admin';
-  const view = work.call ? 'call' : isAdmin && (tab === 'admin' || tab === 'live') ? tab : 'queue';
+  const view = work.call
+    ? 'call'
+    : tab === 'appointments' || (isAdmin && (tab === 'admin' || tab === 'live'))
+      ? tab
+      : 'queue';
   const cases = useCaseStore(app.cases);
   const status = useStore(app.routing.status);
   const offers = useStore(app.routing.offers);
@@ -59,7 +64,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
         agent={agent}
         connection={work.connection}
         waiting={work.queue.length}
-        tab={view === 'admin' || view === 'live' ? view : 'queue'}
+        tab={view === 'call' ? 'queue' : view}
         onTab={setTab}
         inCall={Boolean(work.call)}
         onLogout={app.signOut}
@@ -129,6 +134,8 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
               />
             }
           />
+        ) : view === 'appointments' ? (
+          <AppointmentsTab token={token} agent={agent} onFailure={app.failed} />
         ) : view === 'live' ? (
           <LiveView store={app.live} />
         ) : view === 'admin' ? (

@@ -9,9 +9,10 @@ import type { ConnectionStatus } from '../app/console-state';
 import { LanguageSwitch } from './LanguageSwitch';
 import './header.css';
 import { liveText } from '../supervisor/live/live-text';
+import { aw } from '../appointments/appointment-words';
 
 /** The workbench's pages. */
-export type Tab = 'queue' | 'admin' | 'live';
+export type Tab = 'queue' | 'admin' | 'live' | 'appointments';
 
 /** Props of the header. */
 export interface HeaderProps {
@@ -50,39 +51,51 @@ export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogou
         <span className="conn-dot" aria-hidden="true" />
         {t(`conn.${connection}`)}
       </div>
-      {agent.role === 'admin' && (
-        <nav className="tabs" aria-label={t('nav.admin')}>
-          <button
-            type="button"
-            className={`tab ${tab === 'queue' ? 'tab-active' : ''}`}
-            aria-current={tab === 'queue' ? 'page' : undefined}
-            data-testid="tab-queue"
-            onClick={() => onTab('queue')}
-          >
-            {inCall ? t('call.heading') : t('nav.queue')}
-          </button>
-          <button
-            type="button"
-            className={`tab ${tab === 'admin' ? 'tab-active' : ''}`}
-            aria-current={tab === 'admin' ? 'page' : undefined}
-            data-testid="tab-admin"
-            disabled={inCall}
-            onClick={() => onTab('admin')}
-          >
-            {t('nav.admin')}
-          </button>
-          <button
-            type="button"
-            className={`tab ${tab === 'live' ? 'tab-active' : ''}`}
-            aria-current={tab === 'live' ? 'page' : undefined}
-            data-testid="tab-live"
-            disabled={inCall}
-            onClick={() => onTab('live')}
-          >
-            {liveText(locale, 'tab')}
-          </button>
-        </nav>
-      )}
+      <nav className="tabs" aria-label={t('nav.admin')}>
+        <button
+          type="button"
+          className={`tab ${tab === 'queue' ? 'tab-active' : ''}`}
+          aria-current={tab === 'queue' ? 'page' : undefined}
+          data-testid="tab-queue"
+          onClick={() => onTab('queue')}
+        >
+          {inCall ? t('call.heading') : t('nav.queue')}
+        </button>
+        <button
+          type="button"
+          className={`tab ${tab === 'appointments' ? 'tab-active' : ''}`}
+          aria-current={tab === 'appointments' ? 'page' : undefined}
+          data-testid="tab-appointments"
+          disabled={inCall}
+          onClick={() => onTab('appointments')}
+        >
+          {aw(locale, 'tab')}
+        </button>
+        {agent.role === 'admin' && (
+          <>
+            <button
+              type="button"
+              className={`tab ${tab === 'admin' ? 'tab-active' : ''}`}
+              aria-current={tab === 'admin' ? 'page' : undefined}
+              data-testid="tab-admin"
+              disabled={inCall}
+              onClick={() => onTab('admin')}
+            >
+              {t('nav.admin')}
+            </button>
+            <button
+              type="button"
+              className={`tab ${tab === 'live' ? 'tab-active' : ''}`}
+              aria-current={tab === 'live' ? 'page' : undefined}
+              data-testid="tab-live"
+              disabled={inCall}
+              onClick={() => onTab('live')}
+            >
+              {liveText(locale, 'tab')}
+            </button>
+          </>
+        )}
+      </nav>
       <div className="topbar-spacer" />
       <div className="agent-name" data-testid="agent-name">
         {t('nav.signedInAs', { name: agent.displayName, role: t(`role.${agent.role}`) })}
