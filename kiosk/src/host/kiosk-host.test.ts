@@ -29,6 +29,8 @@ function okBody(url: string | undefined): unknown {
     kioskId: 'k1',
     status: 'waiting',
     createdAt: '2026-01-01T00:00:00Z',
+    need: 'unsure',
+    centreId: 'main',
   };
   return { ticket: { ...ticket, hasIdentity: true } };
 }
