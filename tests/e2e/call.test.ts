@@ -21,7 +21,7 @@ import {
   videoWidth,
 } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { loginAgent, expectFramesRising, rateAndGoHome } from '../support/flows';
+import { chooseNeed, loginAgent, expectFramesRising, rateAndGoHome } from '../support/flows';
 
 let server: TestServer;
 let kiosk: KioskStack;
@@ -59,6 +59,7 @@ test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up'
   await kioskPage.getByTestId('screen-welcome').waitFor();
   // No reader is configured, so calling an agent is the one main action.
   await kioskPage.getByTestId('call-agent').click();
+  await chooseNeed(kioskPage);
   await kioskPage.getByTestId('screen-waiting').waitFor();
   const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
   expect(number).toMatch(/^A\d{3}$/);

@@ -21,7 +21,7 @@ import {
 } from '@rvw/signaling-server/testing';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { loginAgent } from './flows';
+import { chooseNeed, loginAgent } from './flows';
 
 /** Everything a case test drives, and the logs it checks for identity data. */
 export interface CaseRig {
@@ -129,6 +129,7 @@ export async function cardToCall(
   await kioskPage.getByTestId('confirm-identity').click();
   const consentScreen = await kioskPage.getByTestId('screen-consent').innerText();
   await kioskPage.getByTestId('consent-yes').click();
+  await chooseNeed(kioskPage);
   await kioskPage.getByTestId('screen-waiting').waitFor();
   const ticketNumber = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
 

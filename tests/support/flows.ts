@@ -27,6 +27,18 @@ export async function expectFramesRising(page: Page): Promise<void> {
 }
 
 /**
+ * The resident answers what they need (issue 11): the need's tile (default 我不知道, which any agent
+ * of the centre serves), then "no" to the optional disability question; the kiosk then takes the
+ * number.
+ */
+export async function chooseNeed(kioskPage: Page, need = 'unsure'): Promise<void> {
+  await kioskPage.getByTestId('screen-need').waitFor();
+  await kioskPage.getByTestId(`need-tile-${need}`).click();
+  await kioskPage.getByTestId('screen-disability').waitFor();
+  await kioskPage.getByTestId('disability-no').click();
+}
+
+/**
  * The kiosk (reader down, so calling is its main button) asks for an agent, the agent signs in and
  * accepts the first ticket, and video flows both ways: where the recovery tests start from.
  */
@@ -37,6 +49,7 @@ export async function callAndAccept(
   agent: { username: string; password: string },
 ): Promise<void> {
   await kioskPage.getByTestId('call-agent').click();
+  await chooseNeed(kioskPage);
   await kioskPage.getByTestId('screen-waiting').waitFor();
   await loginAgent(consolePage, serverUrl, agent.username, agent.password);
   await consolePage.getByTestId('accept-button').first().click();
