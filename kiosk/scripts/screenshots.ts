@@ -13,7 +13,16 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Server } from 'socket.io';
-import { ErrorCode, type KioskState, type SessionOpened, type TicketPosition } from '@rvw/shared';
+import {
+  ErrorCode,
+  type Appointment,
+  type AppointmentSlot,
+  type KioskState,
+  type SessionOpened,
+  type TicketNeed,
+  type TicketPosition,
+  type WaitEstimate,
+} from '@rvw/shared';
 import { bootKioskHost } from '../src/host/kiosk-host';
 import { FakeReader, sampleResidentCard } from '../src/host/fake-reader';
 import { startBrowserShell } from '../src/browser-shell/browser-shell';
@@ -38,21 +47,55 @@ const kiosk = {
   centreId: 'main',
   kind: 'fixed' as const,
 };
-const ticket = (position: number, status: 'waiting' | 'serving' = 'waiting'): TicketPosition => ({
+const ticket = (
+  position: number,
+  estimate: WaitEstimate = { kind: 'minutes', minutes: 6, agentsOnline: 2, meanHandlingS: 240 },
+  need: TicketNeed = 'elderly-care',
+): TicketPosition => ({
   ticket: {
     id: 't1',
     number: 'A007',
     kioskId: 'k1',
-    status,
+    status: 'waiting',
     createdAt: new Date().toISOString(),
     hasIdentity: true,
-    need: 'unsure' as const,
+    need,
     centreId: 'main',
   },
   position,
   waiting: 4,
-  estimate: { kind: 'minutes', minutes: 6, agentsOnline: 2, meanHandlingS: 240 },
+  estimate,
 });
+// Appointments (issue 11 #8): two open slots today and tomorrow; the check-in finds one when asked to.
+// Hours as the centre's clock reads them (Shanghai, UTC+8), whatever this machine's zone.
+const at = (days: number, hour: number) => {
+  const d = new Date();
+  d.setUTCDate(d.getUTCDate() + days);
+  d.setUTCHours(hour - 8, 0, 0, 0);
+  return d.toISOString();
+};
+const slot = (id: string, days: number, hour: number): AppointmentSlot => ({
+  slotId: id,
+  centreId: 'main',
+  skill: 'elderly-care',
+  itemCode: 'ltci-assessment',
+  itemName: { zh: '长期护理保险需求评估申请', en: 'Long-term care insurance needs assessment' },
+  startsAt: at(days, hour),
+  endsAt: at(days, hour + 1),
+  capacity: 4,
+  booked: 1,
+});
+const slots = [slot('sl1', 0, 15), slot('sl2', 1, 9), slot('sl3', 1, 10)];
+const appointment: Appointment = {
+  appointmentId: 'ap1',
+  slot: slot('sl0', 0, (new Date().getUTCHours() + 8) % 24),
+  status: 'arrived',
+  residentName: '李秀英',
+  idNumberMasked: '310***********0021',
+  bookedBy: 'kiosk',
+  bookedAt: new Date().toISOString(),
+};
+let appointmentDue = false;
 const opened: SessionOpened = {
   session: {
     id: 's1',
@@ -77,12 +120,19 @@ let release: (() => void) | null = null;
 // The stand-in signaling server: the identity API and the kiosk's socket events.
 const http = createServer((req, res) => {
   req.resume();
-  // The identity route answers the ticket, as httpRoutes says (the host's typed client checks it).
-  req.on('end', () =>
-    req.url === '/api/kiosk/identity'
-      ? res.writeHead(200).end(JSON.stringify({ ticket: ticket(2).ticket }))
-      : res.writeHead(404).end('{}'),
-  );
+  // The identity route answers the ticket, as httpRoutes says (the host's typed client checks it);
+  // the appointment routes answer the check-in, the slots and a booking.
+  const json = (status: number, body: unknown) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  req.on('end', () => {
+    if (req.url === '/api/kiosk/identity') return json(200, { ticket: ticket(2).ticket });
+    if (req.url === '/api/kiosk/appointments/check-in')
+      return json(200, { appointment: appointmentDue ? appointment : null });
+    if (req.url?.startsWith('/api/kiosk/appointments/slots')) return json(200, { slots });
+    if (req.url === '/api/kiosk/appointments' && req.method === 'POST')
+      return json(201, { appointment: { ...appointment, slot: slots[1], status: 'booked' } });
+    return json(404, {});
+  });
 });
 const io = new Server(http, { cors: { origin: true } });
 io.on('connection', (socket) => {
@@ -166,13 +216,22 @@ try {
   await page.getByTestId('place-card-prompt').waitFor();
   await shot('01-welcome');
 
-  answer = 'already-queued';
+  // Without a card: what do you need (issue 11 #1), then the optional disability question.
   await tap('call-without-card');
+  await page.getByTestId('screen-need').waitFor();
+  await shot('01a-need-tiles');
+  await tap('need-tile-medical-insurance');
+  await page.getByTestId('screen-disability').waitFor();
+  await shot('01b-disability-question');
+  answer = 'already-queued';
+  await tap('disability-no');
   await page.getByTestId('screen-problem').waitFor();
   await shot('02-problem-already-queued');
   await tap('problem-back');
   answer = 'failed';
   await tap('call-without-card');
+  await tap('need-tile-unsure');
+  await tap('disability-no');
   await page.getByTestId('screen-problem').waitFor();
   await shot('03-problem-server');
   await tap('problem-back');
@@ -184,8 +243,18 @@ try {
   await tap('confirm-identity');
   await page.getByTestId('consent-yes').waitFor();
   await shot('05-consent');
-  answer = 'hold';
   await tap('consent-yes');
+  // A consented card: no appointment due, so the tiles, with booking (issue 11 #8).
+  await page.getByTestId('need-tile-appointment').waitFor();
+  await shot('05a-need-tiles-with-booking');
+  await tap('need-tile-appointment');
+  await page.locator('[data-testid="screen-appointment-book"][data-step="choose"]').waitFor();
+  await shot('05b-appointment-book');
+  await tap('appointment-book-back');
+  await tap('need-tile-elderly-care');
+  await page.getByTestId('screen-disability').waitFor();
+  answer = 'hold';
+  await tap('disability-no');
   await page.getByTestId('screen-requesting').waitFor();
   await shot('06-requesting');
   await page.getByTestId('requesting-slow').waitFor({ timeout: 10_000 });
@@ -193,7 +262,14 @@ try {
   (release as (() => void) | null)?.();
   await page.getByTestId('ticket-number').waitFor();
   await shot('08-waiting-1-ahead');
-  emitAll('ticket:update', ticket(1));
+  // The honest estimate (issue 11 #5): nobody online for the need, too little history, connecting.
+  emitAll('ticket:update', ticket(3, { kind: 'none', reason: 'no-agent-online' }, 'medical-insurance'));
+  await page.getByText(/暂时无法估计|cannot say/).waitFor();
+  await shot('08a-waiting-no-agent-online');
+  emitAll('ticket:update', ticket(2, { kind: 'none', reason: 'no-history' }));
+  await page.getByText(/记录还不够|Too few matters/).waitFor();
+  await shot('08b-waiting-no-history');
+  emitAll('ticket:update', ticket(1, { kind: 'next' }));
   await page.getByText(/下一位就是您|You are next/).waitFor();
   await shot('09-waiting-next');
   // What the resident gets without applying (免申即享), told while they wait.
@@ -204,6 +280,18 @@ try {
   await page.getByTestId('screen-call').waitFor();
   await page.waitForTimeout(1500);
   await shot('10-call');
+  // A transfer (issue 11 #6): the calm screen, then the same session with another agent.
+  emitAll('session:transfer', { sessionId: 's1', phase: 'transferring' });
+  await page.getByTestId('screen-transferring').waitFor();
+  await shot('10a-transferring');
+  emitAll('session:opened', {
+    ...opened,
+    session: { ...opened.session, agent: { id: 'a2', displayName: '陈静' } },
+  });
+  emitAll('session:transfer', { sessionId: 's1', phase: 'connected' });
+  await page.getByTestId('screen-call').waitFor();
+  await page.waitForTimeout(1500);
+  await shot('10b-call-after-transfer');
   await page.getByTestId('hang-up').click();
   await page.getByTestId('hang-up-confirm').waitFor();
   await shot('11-hang-up-question');
@@ -282,6 +370,19 @@ try {
   await page.getByTestId('reader-offline').waitFor();
   await shot('14-welcome-reader-offline');
   reader.replug();
+  await page.getByTestId('place-card-prompt').waitFor();
+  // An appointment due now (issue 11 #8): after consent it shows instead of the tiles.
+  appointmentDue = true;
+  reader.place(sampleResidentCard);
+  await tap('confirm-identity');
+  await tap('consent-yes');
+  await page.getByTestId('appointment-found').waitFor();
+  await shot('28-appointment-found');
+  await tap('appointment-other');
+  await page.getByTestId('screen-need').waitFor();
+  reader.remove();
+  // Back to welcome as a restarted screen would be (nothing is held: the card is gone).
+  await page.reload();
   await page.getByTestId('place-card-prompt').waitFor();
   io.disconnectSockets(true);
   io.close();

@@ -20,6 +20,7 @@ function shownText(flow: FlowState, locale: Locale): string {
   return html
     .replace(/<[^>]+>/g, ' ')
     .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ');
 }

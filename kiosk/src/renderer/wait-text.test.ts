@@ -30,19 +30,20 @@ describe('the wait estimate', () => {
     expect(waitingParts(w, 'zh-CN')).toEqual(['下一位就是您', '马上为您接通']);
   });
 
-  it('no basis: says so plainly, never a number, and that waiting is fine', () => {
+  it('no basis: says so plainly, never a number', () => {
     const nobody = waiting(waitingWith({ kind: 'none', reason: 'no-agent-online' }, 3, 'medical-insurance'));
     expect(waitingParts(nobody, 'zh-CN')).toEqual([
       '前面还有 2 位',
-      '现在没有能办理这类事项的工作人员在线，暂时无法估计等待时间',
-      '您可以继续等候，不用着急。',
+      '现在没有能办这类事的工作人员在线，暂时说不准要等多久',
     ]);
+    // The screen's reassurance follows: staff serve everyone in turn, please wait.
+    expect(spokenText(nobody, 'zh-CN')).toContain('工作人员会按顺序为您服务');
     // "I don't know" goes to any agent: then nobody at all is online.
     const anyone = waiting(waitingWith({ kind: 'none', reason: 'no-agent-online' }, 3, 'unsure'));
-    expect(estimateText(anyone.ticket!, 'zh-CN')).toBe('现在没有工作人员在线，暂时无法估计等待时间');
+    expect(estimateText(anyone.ticket!, 'zh-CN')).toBe('现在没有工作人员在线，暂时说不准要等多久');
     const fresh = waiting(waitingWith({ kind: 'none', reason: 'no-history' }));
     expect(estimateText(fresh.ticket!, 'en')).toBe(
-      'Too few matters have been handled today to say how long the wait will be',
+      'Too few matters were handled today to say how long the wait will be',
     );
     for (const w of [nobody, anyone, fresh]) expect(spokenText(w, 'zh-CN')).not.toMatch(/\d+ 分钟/);
   });

@@ -31,17 +31,13 @@ export function estimateText(ticket: TicketPosition, locale: Locale): string {
   }
 }
 
-/** True when the estimate is the honest "cannot say" (the screen adds that waiting is fine). */
+/** True when the estimate is the honest "cannot say" (shown on a line of its own). */
 export function noEstimate(ticket: TicketPosition): boolean {
   return ticket.estimate.kind === 'none';
 }
 
-/** The waiting lines in order: the place, the estimate, and "you may keep waiting" without one. */
+/** The waiting lines in order: the place, then the estimate (or why there is none). */
 export function waitingParts(flow: Pick<FlowState, 'ticket'>, locale: Locale): string[] {
   if (!flow.ticket) return [];
-  return [
-    positionText(flow, locale),
-    estimateText(flow.ticket, locale),
-    ...(noEstimate(flow.ticket) ? [t(locale, 'waiting.keepWaiting')] : []),
-  ];
+  return [positionText(flow, locale), estimateText(flow.ticket, locale)];
 }

@@ -18,7 +18,7 @@ import {
 } from 'lucide-react';
 import type { Tr } from '../i18n';
 import { NEED_CHOICES, needLabel } from './need-tiles';
-import './need.css';
+import './routing.css';
 
 /** The drawing on each need's tile. */
 const NEED_ICONS: Record<TicketNeed, LucideIcon> = {

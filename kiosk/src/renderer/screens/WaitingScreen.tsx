@@ -5,6 +5,7 @@
 import type { Entitlement, Locale, TicketPosition } from '@rvw/shared';
 import { EntitlementsBox } from '../case/EntitlementsBox';
 import type { MessageKey } from '../i18n';
+import './routing.css';
 
 /** The ticket, its place in words, whether sharing the identity failed, readiness, and the cancel tap. */
 export interface WaitingScreenProps {
@@ -13,7 +14,7 @@ export interface WaitingScreenProps {
   position: string;
   /** "About 6 more minutes", "connecting you now", or why there is no estimate (wait-text.ts). */
   estimate: string;
-  /** True when `estimate` says there is none: the screen adds that waiting is fine. */
+  /** True when `estimate` says why there is none: it gets a line of its own. */
   noEstimate?: boolean;
   identityShared: boolean | null;
   /** True when a call was cut off without anyone ending it: the resident is back, first in line. Default false. */
@@ -55,14 +56,21 @@ export function WaitingScreen({
       <div className="ticket-number" data-testid="ticket-number">
         {ticket.ticket.number}
       </div>
+      {/* The place and the estimate side by side (wrapping when narrow); "cannot say" under them. */}
       <div className="wait-lines" aria-live="polite">
-        <p className="queue-position" data-testid="queue-position">
-          {position}
+        <p className="queue-position">
+          <span data-testid="queue-position">{position}</span>
+          {!noEstimate && (
+            <span className="wait-estimate" data-testid="waiting-estimate">
+              {estimate}
+            </span>
+          )}
         </p>
-        <p className={noEstimate ? 'wait-unknown' : 'wait-estimate'} data-testid="waiting-estimate">
-          {estimate}
-        </p>
-        {noEstimate && <p className="hint">{tr('waiting.keepWaiting')}</p>}
+        {noEstimate && (
+          <p className="wait-unknown" data-testid="waiting-estimate">
+            {estimate}
+          </p>
+        )}
       </div>
       <h1 className="headline reassure">{tr('waiting.reassure')}</h1>
       {entitlements.length > 0 ? (

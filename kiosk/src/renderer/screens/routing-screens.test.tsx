@@ -55,7 +55,7 @@ describe('the wait', () => {
       /data-testid="waiting-estimate"[^>]*>大约还要等 6 分钟</,
     );
     expect(html('waiting, nobody online for the need')).toMatch(
-      /data-testid="waiting-estimate"[^>]*>现在没有能办理这类事项的工作人员在线，暂时无法估计等待时间</,
+      /data-testid="waiting-estimate"[^>]*>现在没有能办这类事的工作人员在线，暂时说不准要等多久</,
     );
     expect(html('transferring')).toContain('data-testid="screen-transferring"');
   });
