@@ -7,8 +7,14 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCoreModule from 'echarts-for-react/lib/core';
 import type { ChartOption } from './chart-options';
+
+// The package's core entry is CommonJS (exports.default): the bundler hands some builds the module
+// object instead of the class; take the class either way.
+const ReactEChartsCore =
+  (ReactEChartsCoreModule as unknown as { default?: typeof ReactEChartsCoreModule }).default ??
+  ReactEChartsCoreModule;
 
 echarts.use([
   BarChart,

@@ -24,12 +24,24 @@ export const RATING_COLOURS: Record<RatingLevel, string> = {
 /** An ECharts option (kept loose: echarts' own option type is a deep union). */
 export type ChartOption = Record<string, unknown>;
 
+/** The console's own font stack: ECharts measures text with it, so labels do not overlap. */
+const FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
+
 const base = {
   animation: false,
-  textStyle: { fontFamily: 'inherit', fontSize: 13 },
-  grid: { left: 48, right: 56, top: 40, bottom: 32 },
+  textStyle: { fontFamily: FONT, fontSize: 13 },
+  grid: { left: 48, right: 56, top: 36, bottom: 64 },
   tooltip: { trigger: 'axis' },
 };
+
+/** The legend under the chart, clear of the axes' names. */
+const legend = (data: string[]) => ({
+  type: 'scroll',
+  bottom: 0,
+  itemGap: 16,
+  textStyle: { fontFamily: FONT, fontSize: 12 },
+  data,
+});
 
 /** HH:mm on Shanghai's clock. */
 function clockTime(iso: string): string {
@@ -41,11 +53,17 @@ export function queueOption(charts: SupervisorCharts, locale: Locale): ChartOpti
   const t = (k: Parameters<typeof liveText>[1]) => liveText(locale, k);
   return {
     ...base,
-    legend: { top: 0, data: [t('charts.queue.waiting'), t('charts.queue.longest')] },
+    legend: legend([t('charts.queue.waiting'), t('charts.queue.longest')]),
     xAxis: { type: 'category', data: charts.queue.map((p) => clockTime(p.at)), axisLabel: { interval: 11 } },
     yAxis: [
       { type: 'value', name: t('charts.queue.waiting'), minInterval: 1 },
-      { type: 'value', name: t('charts.queue.longest'), min: 0 },
+      // Up to at least 12 minutes, so that the 10-minute target is always drawn.
+      {
+        type: 'value',
+        name: t('charts.queue.longest'),
+        min: 0,
+        max: (v: { max: number }) => Math.max(12, Math.ceil(v.max)),
+      },
     ],
     series: [
       {
@@ -66,7 +84,7 @@ export function queueOption(charts: SupervisorCharts, locale: Locale): ChartOpti
           silent: true,
           symbol: 'none',
           lineStyle: { color: PALETTE.target, type: 'dashed' },
-          label: { formatter: t('charts.queue.target') },
+          label: { formatter: t('charts.queue.target'), position: 'insideStartTop' },
           data: [{ yAxis: 10 }],
         },
       },
@@ -82,7 +100,7 @@ export function firstResponseOption(charts: SupervisorCharts, locale: Locale): C
   const byHour = new Map(charts.firstResponse.map((h) => [h.hour, h]));
   return {
     ...base,
-    legend: { top: 0, data: [t('charts.firstResponse.answered'), t('charts.firstResponse.share')] },
+    legend: legend([t('charts.firstResponse.answered'), t('charts.firstResponse.share')]),
     xAxis: { type: 'category', data: hours.map((hour) => t('charts.hour', { hour })) },
     yAxis: [
       { type: 'value', name: t('charts.firstResponse.answered'), minInterval: 1 },
@@ -114,7 +132,7 @@ export function firstResponseOption(charts: SupervisorCharts, locale: Locale): C
 export function ratingsOption(charts: SupervisorCharts, locale: Locale): ChartOption {
   return {
     ...base,
-    legend: { top: 0, data: RatingLevel.options.map((l) => local(RATING_LABELS[l], locale)) },
+    legend: legend(RatingLevel.options.map((l) => local(RATING_LABELS[l], locale))),
     xAxis: { type: 'category', data: charts.ratingsPerDay.map((d) => d.day.slice(5)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: RatingLevel.options.map((level) => ({

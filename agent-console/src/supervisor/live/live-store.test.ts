@@ -144,6 +144,20 @@ describe('the live store', () => {
     expect(store.today()).toBe(DAY);
   });
 
+  it('reads everything at the first paint even when a push came before the tab was opened', async () => {
+    const { store, transport, push } = setUp();
+    transport.open = [followUp('f1')];
+    transport.view = snap({ followUpsOpen: 1 });
+    // The server greets a supervisor's socket with the view before the tab is ever shown.
+    push(snap({ followUpsOpen: 1 }));
+    await settle();
+    expect(transport.calls).toEqual([]);
+    await store.open();
+    await settle();
+    expect(transport.calls.sort()).toEqual(['charts 2026-11-22', 'followUps', 'live', 'staff']);
+    expect(store.getSnapshot().followUps.map((f) => f.id)).toEqual(['f1']);
+  });
+
   it('follows the pushes; reads the charts and follow-ups again only when they moved', async () => {
     const { store, transport, push, leave } = setUp();
     await store.open();

@@ -93,7 +93,12 @@ export class LiveStore {
     const epoch = this.epoch;
     await this.run(epoch, async () => {
       const snapshot = await this.transport.live();
-      if (epoch === this.epoch) this.apply(snapshot);
+      if (epoch !== this.epoch) return;
+      // The first paint reads everything, whatever pushes came before the tab was opened.
+      this.set({ snapshot, offsetMs: clockOffsetMs(snapshot.serverTime, this.localNow()) });
+      const day = this.state.day ?? snapshot.today.day;
+      this.set({ day });
+      await Promise.all([this.readCharts(day), this.readFollowUps()]);
       const staff = await this.transport.staff();
       if (epoch === this.epoch) this.set({ staff });
     });
@@ -105,7 +110,7 @@ export class LiveStore {
     const day = this.state.day ?? snapshot.today.day;
     this.set({
       snapshot,
-      offsetMs: clockOffsetMs(snapshot.serverTime, (this.deps.now ?? Date.now)()),
+      offsetMs: clockOffsetMs(snapshot.serverTime, this.localNow()),
       day,
     });
     if (!this.opened) return;
@@ -122,7 +127,7 @@ export class LiveStore {
 
   /** Today on the server's clock. */
   today(): string {
-    return shanghaiDayOf((this.deps.now ?? Date.now)() + this.state.offsetMs);
+    return shanghaiDayOf(this.localNow() + this.state.offsetMs);
   }
 
   /** Assigns a follow-up to a staff member of the centre. */
@@ -167,7 +172,7 @@ export class LiveStore {
     await this.run(epoch, async () => {
       const charts = await this.transport.charts(day);
       if (epoch !== this.epoch || this.state.day !== day) return;
-      this.chartsReadAt = (this.deps.now ?? Date.now)() + this.state.offsetMs;
+      this.chartsReadAt = this.localNow() + this.state.offsetMs;
       this.set({ charts });
     });
   }
@@ -208,6 +213,10 @@ export class LiveStore {
       if (epoch === this.epoch) this.set({ error: code });
       return false;
     }
+  }
+
+  private localNow(): number {
+    return (this.deps.now ?? Date.now)();
   }
 
   private set(patch: Partial<LiveState>): void {
