@@ -12,14 +12,15 @@ const agent = (
   displayName: string,
   status: 'available' | 'away' | 'in-session',
   online = true,
-) => ({ kind: 'agent', agentId, displayName, centreId: 'main', skills: [], status, online }) as const;
+  centreId = 'main',
+): TransferOption => ({ kind: 'agent', agentId, displayName, centreId, skills: [], status, online });
 
 const OPTIONS: TransferOption[] = [
   agent('a1', '王芳', 'available'),
   agent('a2', '赵强', 'away'),
   agent('a3', '陈静', 'in-session'),
   agent('a4', '刘洋', 'available', false),
-  { ...agent('a5', '周敏', 'available'), centreId: 'gusu' },
+  agent('a5', '周敏', 'available', true, 'gusu'),
   { kind: 'skill', skill: 'medical-insurance', agentsOnline: 2 },
   { kind: 'skill', skill: 'residence', agentsOnline: 0 },
 ];
