@@ -13,6 +13,7 @@ import { getTicket, toTicket } from '../queue/ticket-store';
 import { openSessionOfTicket } from '../sessions/session-store';
 import type { EventHandlers } from '../socket/dispatch';
 import { memberRoom, type RvwServer } from '../socket/types';
+import { callerCentre, requireTicketCentre } from '../supervision/centre-scope';
 import type { IdentityCipher } from './identity-crypto';
 import {
   attachIdentity,
@@ -90,12 +91,15 @@ export function identityRouteHandlers(
         return { ticket: toTicket(t.row, t.hasIdentity) };
       },
     },
-    ticketIdentity: async ({ params }) => {
+    ticketIdentity: async ({ params }, ctx) => {
       if (!(await getTicket(db, params.ticketId))) throw RequestError.notFound('The ticket');
+      // Issue 11: a supervisor reads their own centre's tickets only.
+      await requireTicketCentre(db, params.ticketId, callerCentre(ctx));
       return identityState(db, params.ticketId, clock());
     },
-    ticketReveals: async ({ params }) => {
+    ticketReveals: async ({ params }, ctx) => {
       if (!(await getTicket(db, params.ticketId))) throw RequestError.notFound('The ticket');
+      await requireTicketCentre(db, params.ticketId, callerCentre(ctx));
       return { reveals: await revealsOfTicket(db, params.ticketId) };
     },
   };

@@ -4,6 +4,7 @@ import { checkpointAfterPurge, type Db } from '../db/database';
 import { toKiosk } from '../kiosks/kiosk-store';
 import { finishTicket } from '../queue/ticket-store';
 import { clearAbsences } from './absence-store';
+import { sessionInCentre } from '../supervision/centre-scope';
 
 /** A session with its two members' ids, as the server checks membership. */
 export interface SessionRecord {
@@ -118,10 +119,11 @@ export async function openSessionOfTicket(db: Db, ticketId: string): Promise<Ses
 /** Sessions newest first, optionally only the one serving a ticket (supervisor view). */
 export async function listSessions(
   db: Db,
-  filter: { ticketId?: string; limit?: number } = {},
+  filter: { ticketId?: string; limit?: number; centreId?: string } = {},
 ): Promise<SessionRecord[]> {
   let q = baseQuery(db);
   if (filter.ticketId) q = q.where('s.ticket_id', '=', filter.ticketId);
+  if (filter.centreId) q = q.where(sessionInCentre(filter.centreId));
   const rows = await q
     .orderBy('s.started_at', 'desc')
     .orderBy('s.id')

@@ -25,6 +25,7 @@ import { CallOwners } from './call-owners';
 import { endReasonOf, endSession, getSession, listSessions, type SessionRecord } from './session-store';
 import { scrubIdNumbers } from '../logger';
 import { isHandedOver } from '../transfers/transfer-store';
+import { callerCentre, requireSessionCentre } from '../supervision/centre-scope';
 
 /**
  * Another area's part in ending a session (the cases): `ending` runs inside the ending transaction
@@ -184,12 +185,16 @@ export class SessionsArea {
 
   /** HTTP routes of the session area (supervisor reads). */
   readonly routes: Pick<RouteHandlers<HttpRoutes>, 'listSessions' | 'getSession'> = {
-    listSessions: async ({ query }) => ({
-      sessions: (await listSessions(this.deps.db, query)).map((r) => r.session),
+    // Issue 11: a supervisor sees the sessions of their own centre only (either side).
+    listSessions: async ({ query }, ctx) => ({
+      sessions: (await listSessions(this.deps.db, { ...query, centreId: callerCentre(ctx) })).map(
+        (r) => r.session,
+      ),
     }),
-    getSession: async ({ params }) => {
+    getSession: async ({ params }, ctx) => {
       const rec = await getSession(this.deps.db, params.sessionId);
       if (!rec) throw RequestError.notFound('The session');
+      await requireSessionCentre(this.deps.db, rec.session.id, callerCentre(ctx), 'The session');
       return { session: rec.session, endReason: await endReasonOf(this.deps.db, params.sessionId) };
     },
   };

@@ -68,6 +68,31 @@ export async function requireSessionCentre(
   if (centres && !centres.includes(callerCentreId)) requireCentre(centres[0]!, callerCentreId, what);
 }
 
+/**
+ * FORBIDDEN unless the ticket belongs to the caller's centre: issued at one of its kiosks, or served
+ * in a session of its own (a cross-centre answer). NOT_FOUND is the caller's to say.
+ */
+export async function requireTicketCentre(
+  db: Db,
+  ticketId: string,
+  callerCentreId: string,
+  what = 'The ticket',
+): Promise<void> {
+  const ticket = await db
+    .selectFrom('tickets')
+    .select('centre_id')
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  if (!ticket || ticket.centre_id === callerCentreId) return;
+  const served = await db
+    .selectFrom('sessions as s')
+    .select('s.id')
+    .where('s.ticket_id', '=', ticketId)
+    .where(sessionInCentre(callerCentreId))
+    .executeTakeFirst();
+  if (!served) requireCentre(ticket.centre_id, callerCentreId, what);
+}
+
 /** The centre an account belongs to, or null when there is no such (enabled) account. */
 export async function centreOfAgent(db: Db, agentId: string): Promise<string | null> {
   const row = await db

@@ -88,6 +88,24 @@ describe("a supervisor's rights limited to their centre", () => {
     expect((await main.getCase({ params: { caseId: day.cases.notDone } })).agentId).toBe(day.agentB.id);
     // The forbidden read was not recorded as a read.
     expect((await main.caseReads({ params: { caseId: day.cases.completed } })).reads).toEqual([]);
+
+    // Sessions: gusu's only the cross-centre one; a ticket's identity state only for a ticket of its own.
+    expect((await gusu.listSessions({ query: {} })).sessions.map((x) => x.id)).toEqual([day.sessions.cross]);
+    expect((await main.listSessions({ query: {} })).sessions.map((x) => x.id).sort()).toEqual(
+      Object.values(day.sessions).sort(),
+    );
+    expect(await codeOf(gusu.getSession({ params: { sessionId: day.sessions.onTime } }))).toBe('FORBIDDEN');
+    const cross = await gusu.getSession({ params: { sessionId: day.sessions.cross } });
+    expect(cross.session.agent.id).toBe(day.agentB.id);
+    // Gusu served that ticket: it may read its reveals (none) and is told no identity was shared.
+    expect((await gusu.ticketReveals({ params: { ticketId: cross.session.ticketId } })).reveals).toEqual([]);
+    expect(await codeOf(gusu.ticketIdentity({ params: { ticketId: cross.session.ticketId } }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(await codeOf(gusu.ticketIdentity({ params: { ticketId: day.waiting.main } }))).toBe('FORBIDDEN');
+    expect(await codeOf(gusu.ticketReveals({ params: { ticketId: day.waiting.main } }))).toBe('FORBIDDEN');
+    expect(await codeOf(main.ticketReveals({ params: { ticketId: day.waiting.gusu } }))).toBe('FORBIDDEN');
+    expect((await main.ticketReveals({ params: { ticketId: day.waiting.main } })).reveals).toEqual([]);
   });
 
   it('works follow-ups within the centre: assign to its own staff, note, close; another centre’s are FORBIDDEN', async () => {
