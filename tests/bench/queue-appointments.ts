@@ -65,6 +65,8 @@ export async function checkIn(
   const idNumber = idNumbers.get(a);
   if (!idNumber) return undefined;
   const api = createHttpClient(httpRoutes, { baseUrl: rig.url, token: kioskToken });
-  const { appointment } = await api.kioskCheckIn({ body: { idNumber } });
+  const { appointment } = await api.kioskCheckIn({
+    body: { idNumber, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
+  });
   return appointment?.appointmentId;
 }

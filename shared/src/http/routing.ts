@@ -161,7 +161,12 @@ export const routingRoutes = {
     method: 'POST',
     path: '/api/kiosk/appointments/check-in',
     roles: ['kiosk'],
-    body: z.object({ idNumber: z.string().regex(/^\d{17}[\dXx]$/) }),
+    body: z.object({
+      idNumber: z.string().regex(/^\d{17}[\dXx]$/),
+      /** The consent the resident gave on the kiosk: recorded in the consent ledger before the lookup. */
+      consentText: z.string().trim().min(1).max(2000),
+      locale: z.enum(['zh-CN', 'en']),
+    }),
     response: z.object({ appointment: Appointment.nullable() }),
   },
   /** The live view's current state (then `supervisor:update` on the socket). */

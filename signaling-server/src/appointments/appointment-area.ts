@@ -11,6 +11,7 @@ import { accountOf, kioskOf, type RouteHandlers } from '../http/route-registrar'
 import { shanghaiDay } from '../queue/queue-rules';
 import type { RoutingDeps } from '../routing/routing-deps';
 import type { EventHandlers } from '../socket/dispatch';
+import { appendConsent } from '../cases/consent-ledger';
 import {
   BOOKED_AT_KIOSK,
   appointmentsOfDay,
@@ -127,6 +128,15 @@ export class AppointmentArea {
       },
       kioskCheckIn: async ({ body }, ctx) => {
         const kiosk = kioskOf(ctx);
+        // The number arrives only after the resident agreed on the kiosk: that agreement is recorded.
+        await appendConsent(db, {
+          at: clock(),
+          kind: 'share-identity',
+          kioskId: kiosk.id,
+          ticketId: null,
+          text: body.consentText,
+          locale: body.locale,
+        });
         const id = await checkIn(db, this.deps.cipher, {
           kioskId: kiosk.id,
           centreId: kiosk.centreId,

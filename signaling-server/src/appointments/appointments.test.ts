@@ -182,7 +182,10 @@ describe('appointments: the kiosk', () => {
     expect((await kiosk.api.kioskSlots({ query: {} })).slots.map((s) => s.slotId)).toEqual([second.slotId]);
     expect((await kiosk.api.kioskSlots({ query: { skill: 'residence' } })).slots).toEqual([]);
 
-    const checkIn = (idNo: string) => kiosk.api.kioskCheckIn({ body: { idNumber: idNo } });
+    const checkIn = (idNo: string) =>
+      kiosk.api.kioskCheckIn({
+        body: { idNumber: idNo, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
+      });
     now = new Date(Date.parse(first.startsAt) - 16 * 60_000); // 16 minutes early: not yet
     expect((await checkIn(WANG)).appointment).toBeNull();
     now = new Date(Date.parse(first.startsAt) - 14 * 60_000);
@@ -200,6 +203,15 @@ describe('appointments: the kiosk', () => {
     now = new Date(Date.parse(first.endsAt));
     expect((await checkIn(WANG)).appointment).toBeNull();
     for (const secret of [WANG, '王秀英']) expect(t.logText()).not.toContain(secret);
+    // Every check-in sent the number only after consent, and each consent is in the ledger.
+    const consents = await t.server.db
+      .selectFrom('consent_entries')
+      .select(['kind', 'kiosk_id', 'ticket_id', 'text'])
+      .execute();
+    expect(consents).toHaveLength(5);
+    expect(new Set(consents.map((c) => `${c.kind} ${c.kiosk_id} ${c.ticket_id} ${c.text}`))).toEqual(
+      new Set([`share-identity ${kiosk.id} null 我同意用身份证查询和办理预约。`]),
+    );
   });
 
   it('a booked appointment whose window has passed is marked missed by the sweep at start', async () => {
@@ -260,8 +272,20 @@ describe('appointments: lists and rights', () => {
       await codeOf(boss.api.createSlots({ body: slotsRequest({ specialistAgentId: otherAgent.id }) })),
     ).toBe('NOT_FOUND');
     now = new Date(Date.parse(slots[0]!.startsAt));
-    expect((await otherKiosk.api.kioskCheckIn({ body: { idNumber: WANG } })).appointment).toBeNull();
-    expect((await main.api.kioskCheckIn({ body: { idNumber: WANG } })).appointment).not.toBeNull();
+    expect(
+      (
+        await otherKiosk.api.kioskCheckIn({
+          body: { idNumber: WANG, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
+        })
+      ).appointment,
+    ).toBeNull();
+    expect(
+      (
+        await main.api.kioskCheckIn({
+          body: { idNumber: WANG, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
+        })
+      ).appointment,
+    ).not.toBeNull();
   });
 });
 
@@ -285,7 +309,9 @@ describe('appointments: the seam of ticket:request', () => {
 
     now = new Date(Date.parse(slot.startsAt) - 5 * 60_000);
     expect(await refusal(claim(kiosk.id))).toBe('WRONG_STATE'); // booked, not checked in
-    await kiosk.api.kioskCheckIn({ body: { idNumber: WANG } });
+    await kiosk.api.kioskCheckIn({
+      body: { idNumber: WANG, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
+    });
     expect(await refusal(claim(other.id))).toBe('WRONG_STATE');
     expect(await claim(kiosk.id)).toEqual({
       itemCode: 'senior-allowance',
@@ -312,7 +338,9 @@ describe('appointments: from check-in to served', () => {
     const { slots } = await boss.api.createSlots({ body: slotsRequest() });
     const { appointment } = await kiosk.api.kioskBook(booking(slots[0]!.slotId));
     now = new Date(Date.parse(slots[0]!.startsAt) - 5 * 60_000);
-    await kiosk.api.kioskCheckIn({ body: { idNumber: WANG } });
+    await kiosk.api.kioskCheckIn({
+      body: { idNumber: WANG, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
+    });
 
     const agent = await agentIn(t, { skills: ['elderly-care'], ready: true });
     const k = await connectKiosk(t.url, kiosk.token);

@@ -40,7 +40,9 @@ describe('an appointment becomes a ticket', () => {
     });
     // Five minutes before the window: the resident is at the kiosk.
     clock.advance((Date.parse(slot.startsAt) - 5 * 60_000 - clock.now().getTime()) / 1000);
-    await kioskApi.kioskCheckIn({ body: { idNumber: ID } });
+    await kioskApi.kioskCheckIn({
+      body: { idNumber: ID, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
+    });
 
     const agent = await agentIn(t, { skills: ['elderly-care'], ready: true });
     await ticketFrom(t, { need: 'elderly-care' });

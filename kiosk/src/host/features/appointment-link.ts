@@ -25,7 +25,10 @@ type AppointmentSlice = Pick<
 
 /** The three appointment calls of the host; each rejects with an HttpClientError. */
 export interface AppointmentHttp {
-  checkIn(idNumber: string): Promise<Appointment | null>;
+  checkIn(
+    idNumber: string,
+    consent: { consentText: string; locale: 'zh-CN' | 'en' },
+  ): Promise<Appointment | null>;
   slots(skill?: Skill): Promise<AppointmentSlot[]>;
   book(input: {
     slotId: string;
@@ -54,7 +57,8 @@ export function appointmentHttp(
     },
   );
   return {
-    checkIn: async (idNumber) => (await client.kioskCheckIn({ body: { idNumber } })).appointment,
+    checkIn: async (idNumber, consent) =>
+      (await client.kioskCheckIn({ body: { idNumber, ...consent } })).appointment,
     slots: async (skill) => (await client.kioskSlots({ query: skill ? { skill } : {} })).slots,
     book: async (body) => (await client.kioskBook({ body })).appointment,
   };
@@ -98,13 +102,13 @@ export function appointmentLinkFeature(
 
   return {
     handlers: {
-      'appointment:check-in': async () => {
+      'appointment:check-in': async ({ consentText, locale }) => {
         const card = cardOrThrow();
         consented = card;
         // A number the server's appointments cannot hold (an old foreigner card) has none.
         if (!ID_NUMBER.test(card.idNumber)) return { appointment: null };
         try {
-          const appointment = await deps.http.checkIn(card.idNumber);
+          const appointment = await deps.http.checkIn(card.idNumber, { consentText, locale });
           logger.info(`appointment:check-in: ${appointment ? 'due now' : 'none due'}`);
           return { appointment };
         } catch (err) {
