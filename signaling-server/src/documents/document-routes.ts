@@ -11,6 +11,7 @@ import type { Db } from '../db/database';
 import { accountOf, type RouteHandlers } from '../http/route-registrar';
 import { documentBytes, documentsOfCase, downloadsOf, getDocument, recordDownload } from './document-store';
 import type { PaperVault } from './paper-vault';
+import { requireSessionCentre } from '../supervision/centre-scope';
 
 /** What the document routes need. */
 export interface DocumentRoutesDeps {
@@ -23,13 +24,19 @@ type DocumentRoutes = 'listCaseDocuments' | 'downloadDocument' | 'documentDownlo
 
 /**
  * The case a caller may read: NOT_FOUND, or FORBIDDEN for a case another agent handled (an admin
- * reads any). Shared by the paper routes (documents, print jobs, materials).
+ * reads any of their own centre's). Shared by the paper routes (documents, print jobs, materials).
  */
 export async function assertCaseReadable(db: Db, who: AgentPrincipal, caseId: string): Promise<void> {
-  const c = await db.selectFrom('cases').select('agent_id').where('id', '=', caseId).executeTakeFirst();
+  const c = await db
+    .selectFrom('cases')
+    .select(['agent_id', 'session_id'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
   if (!c) throw RequestError.notFound('The case');
   if (who.role !== 'admin' && c.agent_id !== who.agent.id)
     throw AuthError.forbidden('Only the agent who handled this case (or an admin) may read it.');
+  // Issue 11: an admin reads the cases of their own centre's sessions only.
+  if (who.role === 'admin') await requireSessionCentre(db, c.session_id, who.agent.centreId, 'The case');
 }
 
 /** HTTP routes of the documents. */
@@ -65,9 +72,10 @@ export function documentRouteHandlers(
       ctx.log.info({ documentId: params.documentId, agentId: who.agent.id }, 'document downloaded');
       return bytes;
     },
-    documentDownloads: async ({ params }) => {
+    documentDownloads: async ({ params }, ctx) => {
       const found = await getDocument(db, params.documentId);
       if (!found) throw RequestError.notFound('The document');
+      await assertCaseReadable(db, accountOf(ctx), found.doc.caseId);
       return { downloads: await downloadsOf(db, params.documentId) };
     },
   };

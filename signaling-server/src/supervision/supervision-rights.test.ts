@@ -86,6 +86,10 @@ describe("a supervisor's rights limited to their centre", () => {
       day.cases.notDone,
     );
     expect((await main.getCase({ params: { caseId: day.cases.notDone } })).agentId).toBe(day.agentB.id);
+    // The case's papers likewise: documents, print jobs, materials.
+    for (const read of [gusu.listCaseDocuments, gusu.listCasePrintJobs, gusu.listCaseMaterials])
+      expect(await codeOf(read({ params: { caseId: day.cases.completed } }))).toBe('FORBIDDEN');
+    expect((await main.listCasePrintJobs({ params: { caseId: day.cases.completed } })).jobs).toEqual([]);
     // The forbidden read was not recorded as a read.
     expect((await main.caseReads({ params: { caseId: day.cases.completed } })).reads).toEqual([]);
 
