@@ -9,7 +9,7 @@ import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signalin
 import { firstFrameAt, launchChromium, mediaOpenedAt, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack } from '@rvw/sim/kiosk-stack';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
-import { rateAndGoHome } from '../support/flows';
+import { chooseNeed, rateAndGoHome } from '../support/flows';
 import { summaryLine } from './stats';
 
 // After a plain `npm ci` the console and the kiosk are not built yet, and Chromium may be missing.
@@ -46,6 +46,7 @@ try {
   for (let i = 0; i < calls; i++) {
     await kioskPage.getByTestId('screen-welcome').waitFor({ timeout: 30_000 });
     await kioskPage.getByTestId('call-agent').click();
+    await chooseNeed(kioskPage);
     await kioskPage.getByTestId('screen-waiting').waitFor();
     const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
     const accept = consolePage.locator(

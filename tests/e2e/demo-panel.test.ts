@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server/testing';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
+import { chooseNeed } from '../support/flows';
 
 const sizes = [
   { width: 1920, height: 1080 },
@@ -103,6 +104,7 @@ test('the demo panel opens from a tab on welcome, greeting and waiting, on scree
 
     await page.getByTestId('confirm-identity').click();
     await page.getByTestId('consent-yes').click();
+    await chooseNeed(page);
     await page.getByTestId('screen-waiting').waitFor();
     await checkPanel('waiting', locale);
 

@@ -17,7 +17,7 @@ import {
 } from '@rvw/signaling-server/testing';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { expectFramesRising, loginAgent } from '../support/flows';
+import { chooseNeed, expectFramesRising, loginAgent } from '../support/flows';
 
 let server: TestServer;
 let kiosk: KioskStack;
@@ -83,6 +83,7 @@ test('the dual page shows the video view above the touch view; one call, in the 
 
   // The resident calls from the touch screen; the agent accepts.
   await touch.getByTestId('call-agent').click();
+  await chooseNeed(touch);
   await touch.getByTestId('screen-waiting').waitFor();
   await loginAgent(consolePage, server.url, agent.username, agent.password);
   await consolePage.getByTestId('accept-button').first().click();

@@ -19,7 +19,7 @@ import {
 import { sampleCards } from '@rvw/sim';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
-import { loginAgent, rateAndGoHome } from '../support/flows';
+import { chooseNeed, loginAgent, rateAndGoHome } from '../support/flows';
 
 const card = sampleCards.resident;
 const fullNumber = card.idNumber;
@@ -78,6 +78,7 @@ test('a placed card greets the resident; after consent the console shows the ide
 
   await kioskPage.getByTestId('confirm-identity').click();
   await kioskPage.getByTestId('consent-yes').click();
+  await chooseNeed(kioskPage);
   await kioskPage.getByTestId('screen-waiting').waitFor();
   const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
 

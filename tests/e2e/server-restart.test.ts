@@ -23,6 +23,7 @@ import {
 } from '@rvw/signaling-server/testing';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
+import { chooseNeed } from '../support/flows';
 
 const serverBin = fileURLToPath(new URL('../../signaling-server/bin/rvw-server.mjs', import.meta.url));
 
@@ -130,6 +131,7 @@ test('after SIGTERM and a restart on the same port, the waiting kiosk is back in
   const url = `http://127.0.0.1:${port}`;
   await kioskPage.goto(kiosk.url);
   await kioskPage.getByTestId('call-agent').click();
+  await chooseNeed(kioskPage);
   await kioskPage.getByTestId('screen-waiting').waitFor();
   const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
   expect(number).toMatch(/^A\d{3}$/);

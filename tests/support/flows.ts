@@ -1,6 +1,6 @@
 /** Steps that several end-to-end tests and the benchmark take through the real screens. */
 import { expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import { framesDecoded } from '@rvw/sim/browser';
 
 /** Opens the console and signs in; resolves when the queue is shown. */
@@ -31,7 +31,7 @@ export async function expectFramesRising(page: Page): Promise<void> {
  * of the centre serves), then "no" to the optional disability question; the kiosk then takes the
  * number.
  */
-export async function chooseNeed(kioskPage: Page, need = 'unsure'): Promise<void> {
+export async function chooseNeed(kioskPage: Page | FrameLocator, need = 'unsure'): Promise<void> {
   await kioskPage.getByTestId('screen-need').waitFor();
   await kioskPage.getByTestId(`need-tile-${need}`).click();
   await kioskPage.getByTestId('screen-disability').waitFor();
