@@ -76,6 +76,64 @@ describe('rvw-server CLI', () => {
     expect(badConfig.err()).toMatch(/RVW_PORT/);
   });
 
+  it('create-kiosk and create-admin take a centre (and a kiosk its kind); an unknown centre exits 64', async () => {
+    const add = capture();
+    expect(
+      await runCli(
+        ['centre', 'add', '--id', 'suzhou-gusu', '--name', '姑苏区便民服务中心', '--region', '苏州市'],
+        add.io,
+      ),
+    ).toEqual({ exitCode: 0 });
+    const kiosk = capture();
+    expect(
+      await runCli(
+        [
+          'create-kiosk',
+          '--name',
+          '上门办 1 号',
+          '--location',
+          '姑苏区',
+          '--centre',
+          'suzhou-gusu',
+          '--kind',
+          'portable',
+        ],
+        kiosk.io,
+      ),
+    ).toEqual({ exitCode: 0 });
+    expect(kiosk.out()).toMatch(/Enrolled portable kiosk "上门办 1 号" \(.+\) in centre suzhou-gusu/);
+    const admin = capture({ RVW_ADMIN_PASSWORD: 'a-long-enough-password' });
+    expect(await runCli(['create-admin', 'gu.supervisor', '--centre', 'suzhou-gusu'], admin.io)).toEqual({
+      exitCode: 0,
+    });
+    const db = await openDatabase(dir);
+    try {
+      const row = await db.selectFrom('kiosks').select(['centre_id', 'kind']).executeTakeFirstOrThrow();
+      expect(row).toEqual({ centre_id: 'suzhou-gusu', kind: 'portable' });
+      const a = await db
+        .selectFrom('agents')
+        .select('centre_id')
+        .where('username', '=', 'gu.supervisor')
+        .executeTakeFirstOrThrow();
+      expect(a.centre_id).toBe('suzhou-gusu');
+    } finally {
+      await db.destroy();
+    }
+    const bad = capture();
+    expect(
+      await runCli(['create-kiosk', '--name', 'x', '--location', 'y', '--centre', 'nowhere'], bad.io),
+    ).toEqual({
+      exitCode: 64,
+    });
+    expect(
+      await runCli(['create-kiosk', '--name', 'x', '--location', 'y', '--kind', 'boat'], bad.io),
+    ).toEqual({
+      exitCode: 64,
+    });
+    expect(await runCli(['create-admin', 'x.y', '--centre', 'nowhere'], bad.io)).toEqual({ exitCode: 64 });
+    expect(bad.err()).toMatch(/There is no centre "nowhere"/);
+  });
+
   it('serve creates the first admin on an empty database and prints its password once', async () => {
     const c = capture({ RVW_PORT: '0', RVW_LOG_LEVEL: 'silent' });
     const first = await runCli(['serve'], c.io);

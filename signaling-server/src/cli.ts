@@ -18,6 +18,8 @@ import { ensureDemoData } from './demo';
 import { createKiosk, revokeKiosk } from './kiosks/kiosk-store';
 import { catalogueCommand, catalogueUsage } from './catalogue/catalogue-cli';
 import { centreCommand, centreUsage } from './centres/centre-cli';
+import { getCentre } from './centres/centre-store';
+import { DEFAULT_CENTRE_ID } from './db/migration-0008-routing';
 import { ConfigError } from './errors';
 import { createServer, type RunningServer } from './server';
 import { reportCommand, reportUsage } from './supervision/report-cli';
@@ -37,7 +39,7 @@ const usage = `Usage: rvw-server [command]
 Commands:
   serve [--demo]                           start the server (default). --demo creates the demo
                                            admin, agent and kiosk and writes <dataDir>/demo-kiosk.json
-  create-admin <username> [--display-name N]
+  create-admin <username> [--display-name N] [--centre ID]
                                            create an admin (password from RVW_ADMIN_PASSWORD or
                                            generated and printed once)
   reset-password <username>                set a new password for any account (admin or agent) and
@@ -45,8 +47,9 @@ Commands:
                                            RVW_NEW_PASSWORD or RVW_ADMIN_PASSWORD, or is generated
                                            and printed once. (create-admin <username>
                                            --reset-password does the same.)
-  create-kiosk --name N --location L [--server-url URL]
-                                           enrol a kiosk; prints its secret token once
+  create-kiosk --name N --location L [--server-url URL] [--centre ID] [--kind fixed|portable]
+                                           enrol a kiosk (default centre main, kind fixed;
+                                           portable: door-to-door 上门办); prints its token once
   revoke-kiosk <kiosk-id>                  revoke a kiosk's token for good (lost or stolen kiosk);
                                            its waiting ticket is cancelled, and a running server
                                            disconnects it within RVW_CREDENTIAL_CHECK_SECONDS
@@ -143,7 +146,11 @@ async function serve(args: string[], io: CliIo): Promise<RunningServer> {
 async function createAdminCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { 'display-name': { type: 'string' }, 'reset-password': { type: 'boolean', default: false } },
+    options: {
+      'display-name': { type: 'string' },
+      'reset-password': { type: 'boolean', default: false },
+      centre: { type: 'string' },
+    },
     allowPositionals: true,
     strict: true,
   });
@@ -158,12 +165,14 @@ async function createAdminCommand(args: string[], io: CliIo): Promise<number> {
   const password = fromEnv || generatePassword();
   const db = await openDatabase(loadConfig(io.env).dataDir);
   try {
+    const centreId = await knownCentre(db, values.centre, io);
+    if (centreId === null) return 64;
     await createAgent(
       db,
-      { username, displayName: values['display-name'] ?? username, password, role: 'admin' },
+      { username, displayName: values['display-name'] ?? username, password, role: 'admin', centreId },
       new Date(),
     );
-    io.out.write(`Created admin "${username}".\n`);
+    io.out.write(`Created admin "${username}" of centre ${centreId}.\n`);
     io.out.write(
       fromEnv ? 'The password is the one in RVW_ADMIN_PASSWORD.\n' : `One-time password: ${password}\n`,
     );
@@ -217,20 +226,32 @@ async function openExistingDatabase(dataDir: string): Promise<Db> {
 async function createKioskCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { name: { type: 'string' }, location: { type: 'string' }, 'server-url': { type: 'string' } },
+    options: {
+      name: { type: 'string' },
+      location: { type: 'string' },
+      'server-url': { type: 'string' },
+      centre: { type: 'string' },
+      kind: { type: 'string' },
+    },
     strict: true,
   });
-  const parsed = CreateKioskRequest.safeParse({ name: values.name, location: values.location });
+  const parsed = CreateKioskRequest.safeParse({
+    name: values.name,
+    location: values.location,
+    kind: values.kind ?? 'fixed',
+  });
   if (!parsed.success) {
     io.err.write(
-      'create-kiosk needs --name and --location, e.g. --name "静安寺街道 第二居委会" --location "…"\n',
+      'create-kiosk needs --name and --location (and --kind fixed or portable, when given), e.g. --name "静安寺街道 第二居委会" --location "…"\n',
     );
     return 64;
   }
   const db = await openDatabase(loadConfig(io.env).dataDir);
   try {
-    const { kiosk, token } = await createKiosk(db, parsed.data, new Date());
-    io.out.write(`Enrolled kiosk "${kiosk.name}" (${kiosk.id}).\n`);
+    const centreId = await knownCentre(db, values.centre, io);
+    if (centreId === null) return 64;
+    const { kiosk, token } = await createKiosk(db, { ...parsed.data, centreId }, new Date());
+    io.out.write(`Enrolled ${kiosk.kind} kiosk "${kiosk.name}" (${kiosk.id}) in centre ${centreId}.\n`);
     io.out.write(`Secret token (shown once; put it in the kiosk's config as kioskToken): ${token}\n`);
     if (values['server-url']) {
       io.out.write(
@@ -241,6 +262,16 @@ async function createKioskCommand(args: string[], io: CliIo): Promise<number> {
   } finally {
     await db.destroy();
   }
+}
+
+/** The centre named by --centre (default the first centre, 'main'), or null after saying it is unknown. */
+async function knownCentre(db: Db, given: string | undefined, io: CliIo): Promise<string | null> {
+  const id = given ?? DEFAULT_CENTRE_ID;
+  if (await getCentre(db, id)) return id;
+  io.err.write(
+    `There is no centre "${id}"; see rvw-server centre list (add one with rvw-server centre add).\n`,
+  );
+  return null;
 }
 
 async function revokeKioskCommand(args: string[], io: CliIo): Promise<number> {
