@@ -4,7 +4,14 @@
 // changes of their own centre only.
 import { describe, expect, it } from 'vitest';
 import { createHttpClient, httpRoutes } from '@rvw/shared';
-import { agentIn, TestClock, ticketFrom, untilQueue, waitSeconds } from '../queue/routing-test-support';
+import {
+  agentIn,
+  queueNumbers,
+  TestClock,
+  ticketFrom,
+  untilQueue,
+  waitSeconds,
+} from '../queue/routing-test-support';
 import {
   adminApi,
   connectAgent,
@@ -116,17 +123,17 @@ describe("a supervisor and their centre's agents", () => {
     const stranger = await createTestAgent(t.server, { centreId: 'other' });
     await ticketFrom(t, { need: 'residence' });
     await ticketFrom(t, { need: 'elderly-care' });
-    // Nobody online has either skill: both are everyone's.
-    await untilQueue(agent.client, ['A001', 'A002']);
+    // Nobody online has either skill: both wait for one (until anySkillAfterS).
+    await untilQueue(agent.client, []);
     const { agent: updated } = await admin.setAgentSkills({
       params: { agentId: colleague.id },
       body: { skills: ['elderly-care'] },
     });
     expect(updated.skills).toEqual(['elderly-care']);
     await colleague.client.waitFor('agent:status', (s) => s.skills.includes('elderly-care'));
-    // Now someone online has elderly care: it waits for them (until anySkillAfterS).
-    await untilQueue(agent.client, ['A001']);
-    await untilQueue(colleague.client, ['A001', 'A002']);
+    // Now someone online has elderly care: it goes to them at once.
+    await untilQueue(colleague.client, ['A002']);
+    expect(queueNumbers(agent.client)).toEqual([]);
     await expect(
       admin.setAgentSkills({ params: { agentId: stranger.agent.id }, body: { skills: [] } }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -23,7 +23,7 @@ describe('wait estimate', () => {
   });
 
   it('estimates minutes from recent handling per need (else the centre’s), and follows the agents online', async () => {
-    const a = await agentIn(t, { ready: true });
+    const a = await agentIn(t, { skills: ['elderly-care', 'residence'], ready: true });
     const served = await ticketFrom(t, { need: 'elderly-care' });
     const opened = okData(await a.client.request('ticket:accept', { ticketId: served.position.ticket.id }));
     clock.advance(300);
@@ -40,7 +40,7 @@ describe('wait estimate', () => {
       estimate: { kind: 'minutes', minutes: 10, agentsOnline: 1, meanHandlingS: 300 },
     });
 
-    const b = await agentIn(t, { ready: true });
+    const b = await agentIn(t, { skills: ['residence'], ready: true });
     await later.client.waitFor(
       'ticket:update',
       (u) => u.estimate.kind === 'minutes' && u.estimate.minutes === 5,

@@ -103,7 +103,7 @@ describe('offer mode', () => {
 
   it('keeps statuses, open offers and the queue across a restart', async () => {
     await offerCentre();
-    const agent = await agentIn(t, { ready: true });
+    const agent = await agentIn(t, { skills: ['residence'], ready: true });
     const kiosk = await ticketFrom(t, { need: 'residence' });
     const offer = await agent.client.waitFor('offer:new');
 

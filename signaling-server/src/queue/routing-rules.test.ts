@@ -45,9 +45,13 @@ describe('canServe: own centre', () => {
     expect(canServe(eli, ticket({ waitedS: 120 }), allOnline)).toEqual({ ok: true, overflow: false });
   });
 
-  it('lets any agent serve at once when nobody online in the centre has the skill', () => {
+  it('makes a skill nobody online in the centre has wait anySkillAfterS too, then gives it to anyone', () => {
+    // Nobody at home has medical insurance: not "anyone at once", the same wait as busy skilled agents.
     const views = centreViews(settings, [eli, sue]);
-    expect(canServe(eli, ticket(), views)).toEqual({ ok: true, overflow: false });
+    expect(canServe(eli, ticket(), views)).toEqual({ ok: false });
+    expect(canServe(eli, ticket({ waitedS: 119 }), views)).toEqual({ ok: false });
+    expect(canServe(eli, ticket({ waitedS: 120 }), views)).toEqual({ ok: true, overflow: false });
+    expect(canServe(eli, ticket(), centreViews(settings, [eli]))).toEqual({ ok: false });
   });
 
   it('routes a blind transfer by its routeSkill instead of the need', () => {
@@ -86,10 +90,10 @@ describe('canServe: partner centres', () => {
     expect(canServe(sam, ticket({ waitedS: 300 }), allOnline)).toEqual({ ok: false });
     expect(canServe(sam, ticket({ waitedS: 419 }), allOnline)).toEqual({ ok: false });
     expect(canServe(sam, ticket({ waitedS: 420 }), allOnline)).toEqual({ ok: true, overflow: true });
-    expect(canServe(sam, ticket({ waitedS: 300 }), centreViews(settings, [mia, sam]))).toEqual({
-      ok: true,
-      overflow: true,
-    });
+    // Nobody at the partner has the skill: its others still wait anySkillAfterS from the overflow.
+    const noSkillThere = centreViews(settings, [mia, sam]);
+    expect(canServe(sam, ticket({ waitedS: 300 }), noSkillThere)).toEqual({ ok: false });
+    expect(canServe(sam, ticket({ waitedS: 420 }), noSkillThere)).toEqual({ ok: true, overflow: true });
     // Overflowed at once (nobody at home has the skill): the partner's clock is the ticket's wait.
     expect(canServe(sam, ticket({ waitedS: 119 }), centreViews(settings, [eli, sue, sam]))).toEqual({
       ok: false,
@@ -185,12 +189,14 @@ describe('canServe: properties', () => {
     );
   });
 
-  it('lets someone online serve every ticket once it has waited max(anySkillAfterS, overflowAfterS)', () => {
+  it('lets someone online serve every ticket once it has waited max(anySkillAfterS, overflowAfterS) (twice anySkillAfterS for one kept for an agent)', () => {
     fc.assert(
       fc.property(world, ({ agents, views, ticket: t, routing: r, partners }) => {
         const reachable = agents.filter((a) => a.centreId === 'c-home' || partners.includes(a.centreId));
         fc.pre(reachable.length > 0);
-        const waited = { ...t, waitedS: Math.max(r.anySkillAfterS, r.overflowAfterS) + (t.waitedS % 60) };
+        // Kept for one agent: that agent alone for anySkillAfterS, then the skill rule's own wait.
+        const anySkillS = (t.targetAgentId ? 2 : 1) * r.anySkillAfterS;
+        const waited = { ...t, waitedS: Math.max(anySkillS, r.overflowAfterS) + (t.waitedS % 60) };
         expect(ticketVisibleTo(agents, waited, views).length).toBeGreaterThan(0);
       }),
       { numRuns: 400 },
@@ -217,6 +223,20 @@ describe('canServe: properties', () => {
           expect(overflow).toBe(a.centreId !== 'c-home');
           if (a.agentId !== t.targetAgentId) expect(['c-home', ...partners]).toContain(a.centreId);
         }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never gives a skill ticket to an agent of its centre without the skill before anySkillAfterS', () => {
+    fc.assert(
+      fc.property(world, ({ agents, views, ticket: t, routing: r }) => {
+        const need = t.routeSkill ?? t.need;
+        fc.pre(need !== 'unsure' && t.waitedS < r.anySkillAfterS);
+        for (const a of agents.filter(
+          (x) => x.centreId === 'c-home' && !x.skills.includes(need) && x.agentId !== t.targetAgentId,
+        ))
+          expect(canServe(a, t, views).ok).toBe(false);
       }),
       { numRuns: 400 },
     );

@@ -5,16 +5,18 @@
  * In the ticket's own centre:
  * - need `unsure`: any agent of the centre;
  * - a skill (the ticket's need, or a blind transfer's `routeSkill`, which replaces it): agents with
- *   that skill; any agent of the centre once the ticket has waited `anySkillAfterS`, or at once when
- *   no online agent of the centre has the skill (it never waits forever for a skill nobody has);
+ *   that skill; any agent of the centre once the ticket has waited `anySkillAfterS`, whether or not
+ *   an online agent of the centre has the skill (a skill nobody online has waits the same
+ *   configurable time as one whose agents are busy, so a skilled agent just signing in or a partner
+ *   can take it first, and it never waits forever);
  * - a blind transfer to one agent (`targetAgentId`): only that agent until `anySkillAfterS` has
  *   passed; from then on the skill rule above, with the clock started at `anySkillAfterS` (first the
  *   centre's agents with the skill, a further `anySkillAfterS` later any agent of the centre).
  * In a partner centre (one of the ticket centre's `partners`): the ticket overflows there once it has
  * waited `overflowAfterS`, or at once when no online agent of its own centre has the skill (or, for
  * `unsure`, no agent of its own centre is online); the same skill rule then applies to the partner's
- * agents and the partner's online skills, its clock starting when the ticket overflowed (so the
- * partner's skilled agents get it first). Every threshold is the ticket's own centre's setting: the
+ * agents, its clock starting when the ticket overflowed (so the partner's skilled agents get it first,
+ * the partner's others `anySkillAfterS` later). Every threshold is the ticket's own centre's setting: the
  * ticket's rules travel with it. For fixed centre views, who may serve a ticket only grows as it waits.
  * `waitedS` is the ticket's wait in the queue (for a transfer, since the transfer).
  */
@@ -70,7 +72,7 @@ export function canServe(
     skillClockS = ticket.waitedS - anySkillAfterS;
   }
   if (agent.centreId === ticket.centreId)
-    return skillRule(agent, need, skillClockS, anySkillAfterS, own) ? { ok: true, overflow: false } : NO;
+    return skillRule(agent, need, skillClockS, anySkillAfterS) ? { ok: true, overflow: false } : NO;
   if (!own.partners.includes(agent.centreId)) return NO;
   const partner = centres.get(agent.centreId);
   if (!partner) return NO;
@@ -78,7 +80,7 @@ export function canServe(
   if (homeCanServe && ticket.waitedS < own.routing.overflowAfterS) return NO;
   // At the partner the skill rule's clock starts when the ticket overflowed there.
   const partnerClockS = homeCanServe ? skillClockS - own.routing.overflowAfterS : skillClockS;
-  return skillRule(agent, need, partnerClockS, anySkillAfterS, partner) ? { ok: true, overflow: true } : NO;
+  return skillRule(agent, need, partnerClockS, anySkillAfterS) ? { ok: true, overflow: true } : NO;
 }
 
 /** Whether an online agent of the ticket's own centre has what the need asks for. */
@@ -87,15 +89,10 @@ export function ownCentreCanServe(need: TicketNeed, own: CentreView): boolean {
   return need === 'unsure' || own.onlineSkills.has(need);
 }
 
-function skillRule(
-  agent: RoutingAgent,
-  need: TicketNeed,
-  waitedS: number,
-  anySkillAfterS: number,
-  centre: CentreView,
-): boolean {
+/** The skill rule within one centre: the skilled at once, anyone of the centre after `anySkillAfterS`. */
+function skillRule(agent: RoutingAgent, need: TicketNeed, waitedS: number, anySkillAfterS: number): boolean {
   if (need === 'unsure' || agent.skills.includes(need)) return true;
-  return waitedS >= anySkillAfterS || !centre.onlineSkills.has(need);
+  return waitedS >= anySkillAfterS;
 }
 
 /** A ticket of a centre the server no longer knows: its own centre's agents serve it, on the defaults. */

@@ -1,7 +1,8 @@
 // Issue 11 #2, #3, #7: each agent's queue holds the tickets they may serve, in priority order with
-// the tags that say why and the resident's place; a skill nobody takes goes to anyone after the
-// wait; a centre's tickets overflow to its partners after the wait or at once when nobody at home
-// can serve them; an agent outside all that is refused with NOT_ELIGIBLE.
+// the tags that say why and the resident's place; a skill ticket goes to anyone after the wait,
+// also one for a skill nobody online has; a centre's tickets overflow to its partners after the wait
+// or at once when nobody at home can serve them; an agent outside all that is refused with
+// NOT_ELIGIBLE.
 import { describe, expect, it } from 'vitest';
 import { RESIDENT } from '../cases/case-test-support';
 import { createTestCentre, okData, setTestCentreRouting } from '../testing';
@@ -51,19 +52,24 @@ describe('routing to skills', () => {
     expect(session).toMatchObject({ agent_centre_id: 'main', kiosk_centre_id: 'main' });
   });
 
-  it('gives a skill ticket to any agent after anySkillAfterS, and at once when nobody online has the skill', async () => {
+  it('gives a skill ticket to any agent after anySkillAfterS, also one for a skill nobody online has', async () => {
     const residence = await agentIn(t, { skills: ['residence'], ready: true });
     const other = await agentIn(t, { skills: ['elderly-care'], ready: true });
     await ticketFrom(t, { need: 'residence' });
     const nobody = await ticketFrom(t, { need: 'family-planning' });
-    await untilQueue(residence.client, ['A001', 'A002']);
-    // Nobody online serves family planning: it is everyone's at once; residence waits for its agent.
-    await untilQueue(other.client, ['A002']);
+    // Only the skilled see a skill's ticket at first; nobody online serves family planning, and it
+    // waits anySkillAfterS like the residence ticket whose agent is there (not anyone's at once).
+    await untilQueue(residence.client, ['A001']);
+    expect(queueNumbers(other.client)).toEqual([]);
+    expect(
+      await other.client.request('ticket:accept', { ticketId: nobody.position.ticket.id }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_ELIGIBLE' } });
 
     await waitSeconds(t, clock, 119);
-    expect(queueNumbers(other.client)).toEqual(['A002']);
+    expect(queueNumbers(other.client)).toEqual([]);
     await waitSeconds(t, clock, 2);
     await untilQueue(other.client, ['A001', 'A002']);
+    await untilQueue(residence.client, ['A001', 'A002']);
     okData(await other.client.request('ticket:accept', { ticketId: nobody.position.ticket.id }));
   });
 });
