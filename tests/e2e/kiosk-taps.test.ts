@@ -17,9 +17,11 @@ import {
   type TestClient,
   type TestServer,
 } from '@rvw/signaling-server/testing';
+import { NEED_TILES } from '@rvw/shared';
 import { sampleCards } from '@rvw/sim';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
+import { chooseNeed } from '../support/flows';
 
 const sizes = [
   { width: 1920, height: 1080 },
@@ -112,6 +114,7 @@ test('a double tap on 好的 at the end goes home and takes no number for nobody
     await page.setViewportSize(size);
     await freshWelcome();
     await page.getByTestId('call-without-card').click();
+    await chooseNeed(page);
     await page.getByTestId('screen-waiting').waitFor();
     const sessionId = await agentAccepts();
     okData(await agent.request('session:end', { sessionId }));
@@ -125,6 +128,45 @@ test('a double tap on 好的 at the end goes home and takes no number for nobody
     await page.waitForTimeout(1500);
     expect(await page.getByTestId('screen-welcome').isVisible(), `${size.width}x${size.height}`).toBe(true);
     expect(await ticketCount(), `${size.width}x${size.height}`).toBe(tickets);
+  }
+  await page.setViewportSize(sizes[0]);
+});
+
+test('double taps through the need screen (issue 11): 同意, a tile, 不是 each answer once; one ticket', async () => {
+  for (const size of sizes) {
+    const at = `${size.width}x${size.height}`;
+    await page.setViewportSize(size);
+    await freshWelcome();
+    const before = await ticketCount();
+    kiosk.sim!.placeCard(sampleCards.resident);
+    await page.getByTestId('greeting').waitFor();
+    await page.getByTestId('confirm-identity').click();
+    await page.getByTestId('consent-yes').waitFor();
+    // The consent question takes taps once read out; wait for the button to take one.
+    await expect.poll(() => page.getByTestId('consent-yes').isEnabled(), { timeout: 6_000 }).toBe(true);
+    await page.getByTestId('consent-yes').dblclick();
+    await page.getByTestId('screen-need').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('screen-need').isVisible(), at).toBe(true);
+
+    await page.getByTestId('need-tile-unsure').dblclick();
+    await page.getByTestId('screen-disability').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('screen-disability').isVisible(), at).toBe(true);
+    expect(await ticketCount(), at).toBe(before);
+
+    await page.getByTestId('disability-no').dblclick();
+    await page.getByTestId('screen-waiting').waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('screen-waiting').isVisible(), at).toBe(true);
+    const tickets = (await (await adminApi(server.server)).listTickets()).tickets;
+    expect(tickets.length, at).toBe(before + 1);
+    expect(
+      tickets.filter((t) => t.status === 'waiting'),
+      at,
+    ).toHaveLength(1);
+    await page.getByTestId('cancel-ticket').click();
+    await page.getByTestId('screen-welcome').waitFor();
   }
   await page.setViewportSize(sizes[0]);
 });
@@ -187,6 +229,16 @@ test('consecutive screens never put their buttons in the same place, at 1920×10
   // The pair from the report, checked at once so a failure names it.
   expect(clashes('greeting-yes', 'consent')).toEqual([]);
   await page.getByTestId('consent-yes').click();
+  // Issue 11: what the resident needs (the tiles), then the optional disability question.
+  await page.getByTestId('screen-need').waitFor();
+  await measure(
+    'need',
+    NEED_TILES.map((t) => `need-tile-${t.need}`),
+  );
+  await page.getByTestId('need-tile-unsure').click();
+  await page.getByTestId('screen-disability').waitFor();
+  await measure('disability', ['disability-yes', 'disability-no']);
+  await page.getByTestId('disability-no').click();
   await page.getByTestId('screen-waiting').waitFor();
   await measure('waiting', ['cancel-ticket']);
   await agentAccepts();
@@ -213,8 +265,9 @@ test('consecutive screens never put their buttons in the same place, at 1920×10
   const pairs: Array<[string, string]> = [
     ['greeting-yes', 'consent'],
     ['greeting-no', 'welcome'],
-    ['consent', 'waiting'],
-    ['welcome', 'waiting'],
+    // The need screen's tiles fill the screen (issue 11): no layout keeps them off the buttons
+    // before and after it, so those taps are covered by the settle time (the double-tap test).
+    ['disability', 'waiting'],
     ['waiting', 'welcome'],
     ['call', 'hang-up-end'],
     ['hang-up-end', 'rating'],

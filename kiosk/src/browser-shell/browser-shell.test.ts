@@ -134,7 +134,7 @@ describe('startBrowserShell', () => {
     expect(await invoke(socket, 'idcard:status', {})).toEqual({ ok: true, data: { state: 'online' } });
     expect(await invoke(socket, 'config:get', {})).toEqual({
       ok: true,
-      data: { locale: 'zh-CN', demo: false, documentCamera: null },
+      data: { locale: 'zh-CN', demo: false, documentCamera: null, profile: 'fixed' },
     });
     expect(await invoke(socket, 'identity:share', { ticketId: 42 })).toMatchObject({
       ok: false,

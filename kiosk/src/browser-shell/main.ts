@@ -18,8 +18,10 @@ async function main(): Promise<void> {
   const port = Number(process.env.RVW_KIOSK_WEB_PORT ?? 5174);
   const web = await startBrowserShell({ kioskHost, rendererDir, port });
   const reader = config.idcard ? config.idcard.path : 'disabled';
-  const printer = config.printer?.name ?? 'the system default';
-  console.info(`kiosk browser shell: ${web.url} (reader ${reader}, printer ${printer})`);
+  const printer = config.printer?.none ? 'none' : (config.printer?.name ?? 'the system default');
+  console.info(
+    `kiosk browser shell: ${web.url} (${config.profile ?? 'fixed'}, reader ${reader}, printer ${printer})`,
+  );
 
   const stop = async (): Promise<void> => {
     await web.close();

@@ -16,6 +16,7 @@ describe('loadKioskConfig', () => {
       demo: false,
       demoSimControl: null,
       fullscreen: true,
+      profile: 'fixed',
       display: { layout: 'single' },
       printer: { name: null, cupsUrl: 'http://localhost:631' },
       documentCamera: null,

@@ -29,7 +29,26 @@ export interface PrinterConfig {
   name: string | null;
   /** CUPS' address (Linux only); default http://localhost:631. */
   cupsUrl: string;
+  /**
+   * True: this kiosk has no printer (RVW_KIOSK_PRINTER=none; the door-to-door profile's default).
+   * Not a fault: a print offer is answered at once with `no-printer`, so the agent knows.
+   */
+  none?: boolean;
 }
+
+/**
+ * What the machine is (issue 11 #10): `fixed`, the kiosk in a committee office (kiosk mode, full
+ * screen); `portable`, the door-to-door machine (上门办) staff carry to a bed-bound resident's home
+ * (a normal window, the ID reader over USB-serial, no printer unless one is named, a mobile network).
+ */
+export const KIOSK_PROFILES = ['fixed', 'portable'] as const;
+export type KioskProfile = (typeof KIOSK_PROFILES)[number];
+
+/** The reader's serial port on a portable machine when none is named: the first USB-serial adapter (Linux). */
+export const PORTABLE_READER_PORT = '/dev/ttyUSB0';
+
+/** The RVW_KIOSK_PRINTER value that means "this machine has no printer". */
+export const NO_PRINTER = 'none';
 
 /** The printer settings when none are given: the system default through the local CUPS. */
 export const DEFAULT_PRINTER_CONFIG: PrinterConfig = { name: null, cupsUrl: 'http://localhost:631' };
@@ -48,8 +67,10 @@ export interface KioskConfig {
   demo: boolean;
   /** URL of the reader simulator's HTTP control (demo only), or null. */
   demoSimControl: string | null;
-  /** Electron only: full screen + kiosk mode; default true. */
+  /** Electron only: full screen + kiosk mode; default true (false for the portable profile). */
   fullscreen: boolean;
+  /** The machine's profile; absent: fixed (loadKioskConfig always fills it). */
+  profile?: KioskProfile;
   /** Electron only: one window, or the video and touch windows on two displays; absent: single. */
   display?: DisplayLayout;
   /** The printer; absent: {@link DEFAULT_PRINTER_CONFIG} (loadKioskConfig always fills it). */
@@ -103,8 +124,15 @@ export const KioskSettingsSchema = z.object({
   demo: z.boolean({ error: FLAG }).default(false),
   /** URL of the reader simulator's HTTP control (demo only); default none. */
   demoSimControl: z.string().trim().refine(isUrl, 'must be a URL').optional(),
-  /** Electron only: full screen + kiosk mode; default true. */
-  fullscreen: z.boolean({ error: FLAG }).default(true),
+  /** Electron only: full screen + kiosk mode; default true, false for the portable profile. */
+  fullscreen: z.boolean({ error: FLAG }).optional(),
+  /** `fixed` (default) or `portable` (door-to-door, 上门办). */
+  profile: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(KIOSK_PROFILES, { error: (iss) => `must be fixed or portable, not "${String(iss.input)}"` }))
+    .default('fixed'),
   /** Electron only: `single` (one window) or `dual` (video and touch on two displays); default single. */
   layout: z
     .string()
@@ -116,7 +144,7 @@ export const KioskSettingsSchema = z.object({
   videoDisplay: displaySetting.default('upper'),
   /** Dual layout: the touch screen; default lower. */
   touchDisplay: displaySetting.default('lower'),
-  /** The print queue's name; default none (the system's default printer). */
+  /** The print queue's name, or `none` (no printer); default the system's default printer (none when portable). */
   printer: z.string().trim().max(127, 'must be at most 127 characters').optional(),
   /** CUPS' address, http(s) or ipp(s); default http://localhost:631. */
   cupsUrl: z
@@ -142,6 +170,7 @@ export const kioskConfigEnv: Record<keyof KioskSettingsInput, string> = {
   demo: 'RVW_DEMO',
   demoSimControl: 'RVW_DEMO_SIM_CONTROL',
   fullscreen: 'RVW_KIOSK_FULLSCREEN',
+  profile: 'RVW_KIOSK_PROFILE',
   layout: 'RVW_KIOSK_LAYOUT',
   videoDisplay: 'RVW_KIOSK_VIDEO_DISPLAY',
   touchDisplay: 'RVW_KIOSK_TOUCH_DISPLAY',
@@ -178,6 +207,7 @@ const KioskFileTypes = z.object({
   demo: z.boolean().optional(),
   demoSimControl: z.string().optional(),
   fullscreen: z.boolean().optional(),
+  profile: z.string().optional(),
   layout: z.string().optional(),
   videoDisplay: z.string().optional(),
   touchDisplay: z.string().optional(),
@@ -217,10 +247,15 @@ function readConfigFile(filePath: string): Record<string, unknown> {
  * (115200), RVW_LOCALE (zh-CN), RVW_DEMO, RVW_DEMO_SIM_CONTROL, RVW_KIOSK_FULLSCREEN (true),
  * RVW_KIOSK_LAYOUT (single), RVW_KIOSK_VIDEO_DISPLAY (upper), RVW_KIOSK_TOUCH_DISPLAY (lower),
  * RVW_KIOSK_PRINTER (the system default), RVW_KIOSK_CUPS_URL (http://localhost:631),
- * RVW_KIOSK_DOCUMENT_CAMERA (none: the face camera serves).
+ * RVW_KIOSK_DOCUMENT_CAMERA (none: the face camera serves), RVW_KIOSK_PROFILE (fixed).
+ * The portable profile changes three defaults: a window instead of full screen, the reader on
+ * PORTABLE_READER_PORT (Linux), and no printer; each can still be set.
  * Throws a CONFIG_INVALID KioskError whose sentence names the bad variable.
  */
-export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConfig {
+export function loadKioskConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): KioskConfig {
   const filePath = env.RVW_KIOSK_CONFIG?.trim();
   const file = filePath ? readConfigFile(filePath) : {};
   const input: Record<string, unknown> = {};
@@ -238,16 +273,24 @@ export function loadKioskConfig(env: NodeJS.ProcessEnv = process.env): KioskConf
     throw KioskError.configInvalid(`${settingName(String(issue.path[0]))} ${issue.message}`);
   }
   const s = result.data;
+  const portable = s.profile === 'portable';
+  // The portable machine's reader is a USB-serial adapter; Windows names its COM port per machine.
+  const idcardPort = s.idcardPort || (portable && platform !== 'win32' ? PORTABLE_READER_PORT : '');
+  const printer = s.printer || (portable ? NO_PRINTER : '');
+  const noPrinter = printer.toLowerCase() === NO_PRINTER;
   return {
     serverUrl: s.serverUrl,
     kioskToken: s.kioskToken,
     locale: s.locale,
-    idcard: s.idcardPort ? { path: s.idcardPort, baudRate: s.idcardBaud } : null,
+    idcard: idcardPort ? { path: idcardPort, baudRate: s.idcardBaud } : null,
     demo: s.demo,
     demoSimControl: s.demoSimControl ?? null,
-    fullscreen: s.fullscreen,
+    fullscreen: s.fullscreen ?? !portable,
+    profile: s.profile,
     display: displayLayoutOf(s),
-    printer: { name: s.printer || null, cupsUrl: s.cupsUrl },
+    printer: noPrinter
+      ? { name: null, cupsUrl: s.cupsUrl, none: true }
+      : { name: printer || null, cupsUrl: s.cupsUrl },
     documentCamera: s.documentCamera || null,
   };
 }

@@ -5,7 +5,7 @@ import { dispatchBridgeCall } from './dispatch';
 
 function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
   return {
-    'config:get': async () => ({ locale: 'zh-CN', demo: false, documentCamera: null }),
+    'config:get': async () => ({ locale: 'zh-CN', demo: false, documentCamera: null, profile: 'fixed' }),
     'appointment:check-in': async () => ({ appointment: null }),
     'appointment:slots': async () => ({ slots: [] }),
     'appointment:book': async () => {

@@ -281,6 +281,7 @@ describe('bootKioskHost', () => {
       locale: 'zh-CN',
       demo: true,
       documentCamera: null,
+      profile: 'fixed',
     });
     await host.close();
     const printer = { name: 'Front', cupsUrl: 'http://127.0.0.1:8631' };
@@ -291,7 +292,7 @@ describe('bootKioskHost', () => {
     });
     const answer = await host.handlers['config:get']({});
     // The document camera's label, but not the printer's address.
-    expect(answer).toEqual({ locale: 'zh-CN', demo: false, documentCamera: 'Doc Cam' });
+    expect(answer).toEqual({ locale: 'zh-CN', demo: false, documentCamera: 'Doc Cam', profile: 'fixed' });
   });
 
   it('forbids demo:card outside demo mode and drives the simulator control in demo mode', async () => {

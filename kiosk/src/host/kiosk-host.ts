@@ -102,8 +102,18 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
   let readerStatus: ReaderStatus | null = null;
   events.on('idcard:status', (status) => (readerStatus = status));
   readerStatus ??= await identity.handlers['idcard:status']({});
+  // A machine without a printer (RVW_KIOSK_PRINTER=none, the door-to-door profile): not a fault.
+  const noPrinter = printerConfig.none === true;
   const health = kioskHealth({
-    readPrinter: () => printerHealth(driver, printerName),
+    readPrinter: noPrinter
+      ? async () => ({
+          name: 'none',
+          condition: 'absent' as const,
+          accepting: false,
+          problem: null,
+          message: 'no printer on this machine (RVW_KIOSK_PRINTER=none)',
+        })
+      : () => printerHealth(driver, printerName),
     readerStatus: () => readerStatus!,
     logger,
     now: ctx.now,
@@ -122,6 +132,7 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
         onProgress,
       })) as PrintOutcome,
     onJobEnd: () => void health.refreshPrinter(),
+    noPrinter,
   });
   const features = [
     runtimeConfigFeature(ctx),

@@ -60,6 +60,7 @@ export class BrowserWindowMock extends EventEmitter {
   shownInactive = false;
   focused = false;
   minimized = false;
+  maximized = false;
   destroyed = false;
   kiosk: boolean;
   bounds: FakeRect;
@@ -110,6 +111,12 @@ export class BrowserWindowMock extends EventEmitter {
   }
   restore(): void {
     this.minimized = false;
+  }
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
   }
   isMinimized(): boolean {
     return this.minimized;

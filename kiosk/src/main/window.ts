@@ -1,4 +1,8 @@
-/** A kiosk window: isolated, sandboxed, full screen in kiosk mode when configured, on its display. */
+/**
+ * A kiosk window: isolated, sandboxed, full screen in kiosk mode when configured, on its display.
+ * The door-to-door profile (上门办) opens a normal window, maximized on the laptop's screen, that the
+ * staff can move aside; the technician's window (fullscreen off on a fixed kiosk) stays small.
+ */
 import { app, BrowserWindow } from 'electron';
 import type { BrowserWindowConstructorOptions, Rectangle, WebContents } from 'electron';
 import { kioskViewUrl, type KioskView } from '@rvw/shared';
@@ -25,12 +29,21 @@ function placementOptions(fullscreen: boolean, placement?: WindowPlacement): Bro
   return placement ? boundsOn(fullscreen, placement.bounds) : { ...WINDOWED };
 }
 
+/** What the window needs of the configuration. */
+export type WindowConfig = Pick<KioskConfig, 'fullscreen' | 'profile'>;
+
+/** True for the door-to-door machine's normal window: maximized, framed, no developer tools. */
+export function portableWindow(config: WindowConfig): boolean {
+  return config.profile === 'portable' && !config.fullscreen;
+}
+
 /** The window's options: the renderer gets no Node, an isolated world and the sandbox. */
 export function windowOptions(
-  config: Pick<KioskConfig, 'fullscreen'>,
+  config: WindowConfig,
   preloadPath: string,
   placement?: WindowPlacement,
 ): BrowserWindowConstructorOptions {
+  const portable = portableWindow(config);
   return {
     ...placementOptions(config.fullscreen, placement),
     show: false,
@@ -38,7 +51,7 @@ export function windowOptions(
     kiosk: config.fullscreen,
     autoHideMenuBar: true,
     backgroundColor: '#ffffff',
-    title: '远程虚拟窗口',
+    title: portable ? '远程虚拟窗口 · 上门办' : '远程虚拟窗口',
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,
@@ -49,7 +62,8 @@ export function windowOptions(
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
-      devTools: !config.fullscreen,
+      // The technician's window may open them; the resident-facing windows may not.
+      devTools: !config.fullscreen && !portable,
       // The waiting screen must keep listening for the queue while nothing moves on screen.
       backgroundThrottling: false,
       autoplayPolicy: 'no-user-gesture-required',
@@ -67,13 +81,18 @@ export function viewUrl(view: KioskView): string {
  * window appears without taking the focus, which stays with the screen the resident touches.
  */
 export function createKioskWindow(
-  config: Pick<KioskConfig, 'fullscreen'>,
+  config: WindowConfig,
   preloadPath: string,
   view: KioskView,
   placement?: WindowPlacement,
 ): BrowserWindow {
   const win = new BrowserWindow(windowOptions(config, preloadPath, placement));
-  win.once('ready-to-show', () => (view === 'video' ? win.showInactive() : win.show()));
+  win.once('ready-to-show', () => {
+    // The door-to-door window fills the laptop's screen, as large type needs, yet stays a window.
+    if (portableWindow(config)) win.maximize();
+    if (view === 'video') win.showInactive();
+    else win.show();
+  });
   void win.loadURL(viewUrl(view));
   return win;
 }

@@ -12,11 +12,11 @@ import { SINGLE_LAYOUT } from '../host/display-layout';
 import type { KioskHost } from '../host/kiosk-host';
 import { planWindows, type DisplayPlan, type PlannedDisplay } from './displays';
 import { setupRecovery } from './recovery';
-import { boundsOn, createKioskWindow, viewUrl } from './window';
+import { boundsOn, createKioskWindow, portableWindow, viewUrl } from './window';
 
 /** Options of the kiosk's windows. */
 export interface KioskWindowsOptions {
-  config: Pick<KioskConfig, 'fullscreen' | 'display'>;
+  config: Pick<KioskConfig, 'fullscreen' | 'display' | 'profile'>;
   preloadPath: string;
   host: Pick<KioskHost, 'handlers'>;
   /** Wait after a display event before re-planning (a plug-in fires several); default 1000 ms. */
@@ -131,6 +131,7 @@ export class KioskWindows {
     if (fullscreen) win.setKiosk(false);
     win.setBounds(boundsOn(fullscreen, b));
     if (fullscreen) win.setKiosk(true);
+    else if (portableWindow(this.options.config)) win.maximize();
     entry.displayId = display.id;
     entry.bounds = b;
   }

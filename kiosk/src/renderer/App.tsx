@@ -82,7 +82,13 @@ export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<Kios
         />
       )}
       <main className="content" style={layout.touch ? placeAt(layout.touch) : undefined}>
-        <ScreenView flow={flow} locale={locale} send={app.send} view={view} />
+        <ScreenView
+          flow={flow}
+          locale={locale}
+          send={app.send}
+          view={view}
+          portable={config?.profile === 'portable'}
+        />
       </main>
       {/* Printing and the document camera: over the touch region, never over the video. */}
       <PaperLayer

@@ -22,6 +22,11 @@ export const KioskRuntimeConfig = z
      * only camera, the face camera, serves (issue 10).
      */
     documentCamera: z.string().min(1).max(200).nullable().default(null),
+    /**
+     * `portable`: the door-to-door machine (上门办, issue 11 #10), a laptop with the reader beside it
+     * rather than a kiosk with the reader below its screen; the screens word their hints for it.
+     */
+    profile: z.enum(['fixed', 'portable']).default('fixed'),
   })
   .strict();
 export type KioskRuntimeConfig = z.infer<typeof KioskRuntimeConfig>;

@@ -40,8 +40,10 @@ describe('bridge contract', () => {
 
   it('gives the renderer no field that could carry a server address or a credential', () => {
     const config = configInvokes['config:get'].response;
-    // documentCamera is a part of a camera's device label (at most 200 characters), nothing else.
-    expect(Object.keys(config.shape).sort()).toEqual(['demo', 'documentCamera', 'locale']);
+    // documentCamera is a part of a camera's device label (at most 200 characters), nothing else;
+    // profile is one of two words.
+    expect(Object.keys(config.shape).sort()).toEqual(['demo', 'documentCamera', 'locale', 'profile']);
+    expect(config.safeParse({ locale: 'en', demo: false, profile: 'https://x' }).success).toBe(false);
     expect(config.safeParse({ locale: 'en', demo: false, kioskToken: 'x' }).success).toBe(false);
     expect(config.safeParse({ locale: 'en', demo: false, documentCamera: 'x'.repeat(201) }).success).toBe(
       false,

@@ -37,6 +37,12 @@ export interface PrintLinkOptions {
   tempRoot?: string;
   /** Called after every job ends (the health snapshot re-reads the printer). */
   onJobEnd?: () => void;
+  /**
+   * True: this machine has no printer (the door-to-door profile). An offer is not put to the
+   * resident; it is answered at once `failed: no-printer`, so the agent is told, and the kiosk says
+   * plainly that there is no printer here.
+   */
+  noPrinter?: boolean;
 }
 
 /** The print slice of the bridge, and what the host needs to wait for. */
@@ -182,6 +188,10 @@ export function printLinkFeature(
 
   link.on('print:offer', (job) => {
     if (closed) return;
+    if (options.noPrinter) {
+      if (!runs.has(job.jobId)) void finish(job.jobId, failed('no-printer', 'this machine has no printer'));
+      return;
+    }
     keep(job);
     emit('print:offer', job);
     learn(job);

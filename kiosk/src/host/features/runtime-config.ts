@@ -2,7 +2,7 @@
 import type { configInvokes } from '@rvw/shared';
 import type { HostContext, HostFeature } from '../feature';
 
-/** Answers config:get with the locale, the demo flag and the document camera's label only. */
+/** Answers config:get with the locale, the demo flag, the document camera's label and the profile only. */
 export function runtimeConfigFeature(ctx: HostContext): HostFeature<typeof configInvokes> {
   return {
     handlers: {
@@ -10,6 +10,7 @@ export function runtimeConfigFeature(ctx: HostContext): HostFeature<typeof confi
         locale: ctx.config.locale,
         demo: ctx.config.demo,
         documentCamera: ctx.config.documentCamera ?? null,
+        profile: ctx.config.profile ?? 'fixed',
       }),
     },
     close: async () => undefined,

@@ -48,8 +48,9 @@ export function printStatusLines(job: PrintJob, locale: Locale): string[] {
           : t(locale, 'print.takeDocument', { title: documentTitle(job, locale) }),
         t(locale, 'print.where'),
       ];
+    // No printer on this machine (the door-to-door profile) is not a fault: say so plainly.
     case 'failed':
-      return [t(locale, 'print.failed')];
+      return [t(locale, job.reason === 'no-printer' ? 'print.noPrinter' : 'print.failed')];
     default:
       return [];
   }

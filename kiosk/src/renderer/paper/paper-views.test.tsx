@@ -49,6 +49,7 @@ const states: Array<[string, PaperState, string]> = [
     'print-status',
   ],
   ['print failed', jobChanged(call, job('failed')), 'print-status'],
+  ['no printer here', jobChanged(call, job('failed', 'j1', { reason: 'no-printer' })), 'print-status'],
   ['capture asked', requestChanged(call, request('asked')), 'capture-ask'],
   ['camera opening', live, 'capture-live'],
   ['document camera live', withCapture({ camera: 'document' }), 'capture-live'],
@@ -119,6 +120,13 @@ describe('the paper layer shows what it says', () => {
       expect(markup).not.toContain(PRINT_FAILURE_TEXT['out-of-paper'].en);
       expect(markup).not.toContain('media-empty');
     }
+  });
+
+  it('a machine without a printer (上门办) says so plainly, not as a fault', () => {
+    const markup = html(jobChanged(call, job('failed', 'j1', { reason: 'no-printer' })), 'zh-CN');
+    expect(text(markup)).toContain('这里没有打印机，工作人员会另外把纸质材料交给您。');
+    expect(text(markup)).not.toContain('打印机出了点问题');
+    expect(markup).toContain('data-testid="print-dismiss"');
   });
 
   it('the live picture is muted, has 拍照 (only once the camera shows) and 不拍了', () => {

@@ -40,10 +40,12 @@ export interface ScreenViewProps {
   send: (event: FlowEvent) => void;
   /** The page's view (layout/): `touch` on the dual-screen machine's touch screen; default `both`. */
   view?: KioskView;
+  /** The door-to-door machine (上门办): the reader is a box beside the laptop; default false. */
+  portable?: boolean;
 }
 
 /** One screen of the journey; the call's video is placed by the layout (App), not here. */
-export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProps) {
+export function ScreenView({ flow, locale, send, view = 'both', portable = false }: ScreenViewProps) {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
   const ready = takesTaps(flow);
   const say = (text: string) => speak(text, locale);
@@ -54,6 +56,7 @@ export function ScreenView({ flow, locale, send, view = 'both' }: ScreenViewProp
           readerUsable={readerUsable(flow.reader)}
           server={flow.server}
           cardLeft={cardLeft(flow)}
+          portable={portable}
           ready={ready}
           tr={tr}
           onCall={() => send({ type: 'call-without-card' })}

@@ -12,6 +12,8 @@ export interface WelcomeScreenProps {
   server: ServerLink;
   /** A card was left on the reader after a visit: ask for it to be taken. */
   cardLeft: boolean;
+  /** The door-to-door machine: the reader is the box beside the laptop, not below the screen. */
+  portable?: boolean;
   /** False for a moment after a visit ends: a double tap on the last screen must not call. */
   ready: boolean;
   tr: (key: MessageKey) => string;
@@ -19,7 +21,15 @@ export interface WelcomeScreenProps {
 }
 
 /** The idle screen; its call button sits in the end half, away from the start half of the screens before it. */
-export function WelcomeScreen({ readerUsable, server, cardLeft, ready, tr, onCall }: WelcomeScreenProps) {
+export function WelcomeScreen({
+  readerUsable,
+  server,
+  cardLeft,
+  portable = false,
+  ready,
+  tr,
+  onCall,
+}: WelcomeScreenProps) {
   const takeCard = cardLeft && (
     <p className="notice" data-testid="take-card" role="status">
       {tr('welcome.takeCard')}
@@ -74,7 +84,7 @@ export function WelcomeScreen({ readerUsable, server, cardLeft, ready, tr, onCal
             {tr('welcome.placeCard')}
           </h1>
           <ReaderIllustration />
-          <p className="hint">{tr('welcome.placeCardHint')}</p>
+          <p className="hint">{tr(portable ? 'welcome.placeCardHintPortable' : 'welcome.placeCardHint')}</p>
           {callWithoutCard}
         </>
       ) : (

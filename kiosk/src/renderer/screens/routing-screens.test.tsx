@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ScreenView } from './ScreenView';
 import { routingStates } from '../test-routing-states';
+import { online, run } from '../flow/test-fixtures';
 
 const html = (name: string, locale: 'zh-CN' | 'en' = 'zh-CN') => {
   const flow = routingStates.find(([n]) => n === name)?.[1];
@@ -46,6 +47,19 @@ describe('the disability question', () => {
     );
     expect(markup).toContain('您选择了：医保');
     expect(markup).toContain('这个问题可以不回答');
+  });
+});
+
+describe('the door-to-door machine', () => {
+  it('welcome says the reader is the box beside the laptop, not below the screen', () => {
+    const welcome = run(online, { type: 'server-status', connected: true }).state;
+    const markup = (portable: boolean) =>
+      renderToStaticMarkup(
+        <ScreenView flow={welcome} locale="zh-CN" send={() => undefined} portable={portable} />,
+      );
+    expect(markup(true)).toContain('读卡器是连着电脑的小盒子');
+    expect(markup(true)).not.toContain('读卡器在屏幕下方');
+    expect(markup(false)).toContain('读卡器在屏幕下方');
   });
 });
 
