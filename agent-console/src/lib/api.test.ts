@@ -7,7 +7,14 @@ import { ConsoleError } from './errors';
 // A real HTTP server on port 0 answering the shapes the console must cope with.
 let server: Server;
 let base = '';
-const agent = { id: 'a1', username: 'wang', displayName: '王芳', role: 'admin' };
+const agent = {
+  id: 'a1',
+  username: 'wang',
+  displayName: '王芳',
+  role: 'admin',
+  centreId: 'main',
+  skills: [],
+};
 
 beforeAll(async () => {
   server = createServer((req, res) => {

@@ -97,6 +97,12 @@ describe('the kiosk token never reaches the renderer', () => {
     // Consent takes an answer once it has settled (issue 8 #1).
     await until(() => expect(takesTaps(flow())).toBe(true));
     app.send({ type: 'consent', agree: true });
+    // What the resident needs (issue 11), then the optional disability question.
+    await until(() => expect(flow().screen).toBe('need'));
+    await until(() => expect(takesTaps(flow())).toBe(true));
+    app.send({ type: 'choose-need', need: 'unsure' });
+    await until(() => expect(takesTaps(flow())).toBe(true));
+    app.send({ type: 'answer-disability', disability: false });
     await until(() => expect(flow().identityShared).toBe(true));
     const ticketId = flow().ticket!.ticket.id;
     const opened = okData(await agent.request('ticket:accept', { ticketId }));

@@ -39,7 +39,11 @@ describe('KioskApp against the real signaling server, through the real host', ()
     t = await startTestServer();
     serverUp = true;
     token = (await createTestKiosk(t.server)).token;
-    agent = await connectAgent(t.url, (await createTestAgent(t.server)).token);
+    // The walk's resident presses 医保: the agent has the skill, so the queue shows the ticket at once.
+    agent = await connectAgent(
+      t.url,
+      (await createTestAgent(t.server, { skills: ['medical-insurance'] })).token,
+    );
     reader = new FakeReader();
     host = web = bridge = app = null;
   });
