@@ -66,6 +66,8 @@ it('creates two partner centres, supervisors and skilled agents in both, and two
     const file = JSON.parse(readFileSync(k.kioskConfigPath, 'utf8')) as Record<string, string>;
     expect(file).toMatchObject({ serverUrl: url, kioskToken: k.kioskToken, kioskId: k.kiosk.id });
     expect(statSync(k.kioskConfigPath).mode & 0o777).toBe(0o600);
+    // The door-to-door machine's file names its profile; the fixed kiosk's keeps the default.
+    expect(file.profile).toBe(k.kiosk.kind === 'portable' ? 'portable' : undefined);
   }
 
   // Again on the same folder: nothing new, no password, new kiosk tokens.

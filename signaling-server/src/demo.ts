@@ -235,7 +235,15 @@ async function ensureKiosk(
   }
 
   const kioskConfigPath = join(dir, spec.configFile);
-  const file = { serverUrl, kioskToken, kioskId: kiosk.id, name: kiosk.name, location: kiosk.location };
+  const file = {
+    serverUrl,
+    kioskToken,
+    kioskId: kiosk.id,
+    name: kiosk.name,
+    location: kiosk.location,
+    // The door-to-door machine's config names its profile (kiosk/src/host/config.ts).
+    ...(spec.kind === 'portable' ? { profile: 'portable' } : {}),
+  };
   writeFileSync(kioskConfigPath, JSON.stringify(file, null, 2) + '\n', { mode: 0o600 });
   chmodSync(kioskConfigPath, 0o600);
   return { kiosk, kioskToken, kioskConfigPath };
