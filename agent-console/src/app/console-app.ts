@@ -111,7 +111,6 @@ export class ConsoleApp {
       ...(deps.createCall ? { createCall: deps.createCall } : {}),
       me: () => this.snapshot.auth?.agent.id ?? null,
       handedOver: (sessionId) => this.handedOver(sessionId),
-      iceServers: () => this.snapshot.work.call?.opened.iceServers ?? [],
     });
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ErrorCode, type SignalData, type Transfer } from '@rvw/shared';
+import { ErrorCode, type SignalData, type TransferState } from '@rvw/shared';
 import { CallController, FakePeer, noLocalMedia, type CallControllerOptions } from '@rvw/shared/call';
 import { ConsoleError } from '../lib/errors';
 import type { ConsoleSocket } from '../app/console-socket';
@@ -9,8 +9,13 @@ import { transferMessages } from './transfer-text';
 
 const ME = 'agent-me';
 const OTHER = 'agent-other';
+/** The server's ICE servers, as its transfer pushes and acks carry them. */
+const ICE = [
+  { urls: 'stun:stun.example.org' },
+  { urls: 'turn:turn.example.org:3478', username: 'u', credential: 'c' },
+];
 
-function transfer(patch: Partial<Transfer> = {}): Transfer {
+function transfer(patch: Partial<TransferState> = {}): TransferState {
   return {
     transferId: 't1',
     sessionId: 's1',
@@ -20,6 +25,7 @@ function transfer(patch: Partial<Transfer> = {}): Transfer {
     phase: 'inviting',
     from: { agentId: ME, displayName: '李敏' },
     at: '2026-11-22T02:00:00.000Z',
+    iceServers: ICE,
     ...patch,
   };
 }
@@ -28,8 +34,8 @@ function transfer(patch: Partial<Transfer> = {}): Transfer {
 function rig(opts: { me?: string } = {}) {
   const handedOver = vi.fn<(sessionId: string) => void>();
   const signals: Array<[string, SignalData]> = [];
-  const answers: Array<Transfer | Error> = [];
-  const next = (): Promise<Transfer> => {
+  const answers: Array<TransferState | Error> = [];
+  const next = (): Promise<TransferState> => {
     const a = answers.shift();
     if (!a) throw new Error('no answer queued');
     return a instanceof Error ? Promise.reject(a) : Promise.resolve(a);
@@ -48,7 +54,6 @@ function rig(opts: { me?: string } = {}) {
     transport,
     me: () => opts.me ?? ME,
     handedOver,
-    iceServers: () => [{ urls: 'stun:stun.example.org' }],
     createCall: (o) => {
       calls.push(o);
       return new CallController({
@@ -94,7 +99,7 @@ describe('transfer store', () => {
     expect(r.handedOver).not.toHaveBeenCalled();
     r.push('transfer:state', transfer({ phase: 'consulting', to: { agentId: OTHER, displayName: '王芳' } }));
     expect(r.calls).toHaveLength(1);
-    expect(r.calls[0]).toMatchObject({ initiator: true, iceServers: [{ urls: 'stun:stun.example.org' }] });
+    expect(r.calls[0]).toMatchObject({ initiator: true, iceServers: ICE });
     await vi.waitFor(() => expect(r.peers[0]?.started).toBe(true));
     const offer: SignalData = { type: 'offer', sdp: 'v=0 from me' };
     r.peers[0]!.emitSignal(offer);
@@ -123,7 +128,8 @@ describe('transfer store', () => {
     here.answers.push(consulting);
     expect(await here.store.answer(true)).toBe(true);
     expect(here.transport.answer).toHaveBeenCalledWith('t1', true);
-    expect(here.calls).toMatchObject([{ initiator: false }]);
+    // The invited side has no session of its own: its call gets the servers the transfer carries.
+    expect(here.calls).toEqual([expect.objectContaining({ initiator: false, iceServers: ICE })]);
     there.push('transfer:state', consulting);
     expect(there.calls).toEqual([]);
     expect(there.store.getSnapshot()).toMatchObject({ incoming: { phase: 'consulting' }, consult: null });
@@ -136,10 +142,31 @@ describe('transfer store', () => {
     expect(here.handedOver).not.toHaveBeenCalled();
   });
 
+  it('the invited side takes the ICE servers from the invitation push, and a push without them is refused', async () => {
+    const r = rig({ me: OTHER });
+    const { iceServers: _dropped, ...bare } = transfer();
+    r.push('transfer:state', bare);
+    expect(r.store.getSnapshot().incoming).toBeNull();
+    const turnOnly = [{ urls: ['turn:relay.example.org:443?transport=tcp'], username: 'b', credential: 'k' }];
+    r.push('transfer:state', transfer({ iceServers: turnOnly }));
+    // The answer comes back by the push before the ack here: either way the call uses the servers sent.
+    r.push(
+      'transfer:state',
+      transfer({ phase: 'consulting', iceServers: turnOnly, to: { agentId: OTHER, displayName: '王芳' } }),
+    );
+    r.answers.push(
+      transfer({ phase: 'consulting', iceServers: turnOnly, to: { agentId: OTHER, displayName: '王芳' } }),
+    );
+    expect(await r.store.answer(true)).toBe(true);
+    expect(r.calls).toHaveLength(1);
+    expect(r.calls[0]!.iceServers).toEqual(turnOnly);
+    expect(r.calls[0]!.iceServers).not.toEqual([]);
+  });
+
   it("keeps the server's newer push over an action's late answer, and ignores transfers of others", async () => {
     const r = rig({ me: OTHER });
     r.push('transfer:state', transfer());
-    let release!: (t: Transfer) => void;
+    let release!: (t: TransferState) => void;
     vi.mocked(r.transport.answer).mockImplementationOnce(() => new Promise((resolve) => (release = resolve)));
     const answering = r.store.answer(true);
     r.push('transfer:state', transfer({ phase: 'cancelled', reason: 'withdrawn' }));

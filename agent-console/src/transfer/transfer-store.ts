@@ -2,16 +2,18 @@
  * The console's transfers (issue 11 #6), outside React: whom the agent can transfer to, the
  * transfer this agent started (outgoing) and the one offered to them (incoming), the actions, and the
  * hand-over call between the two agents of a consulted transfer (its own CallController and local
- * stream; signals over `consult:signal`, the first agent initiates). Only the tab that started or
+ * stream; signals over `consult:signal`, the first agent initiates; both sides use the ICE servers the
+ * server sends with the transfer's state, since the invited agent has no session of their own to
+ * take them from). Only the tab that started or
  * answered a transfer runs its hand-over call. When the session goes on with another agent, the
  * workbench is told (`handedOver`) so that this agent's call closes without ending the session.
  */
 import {
   serverEvents,
-  type IceServer,
   type SignalData,
   type Transfer,
   type TransferOption,
+  type TransferState,
 } from '@rvw/shared';
 import { CallController, type CallControllerOptions, type CallSnapshot } from '@rvw/shared/call';
 import { errorCodeOf } from '../lib/errors';
@@ -28,10 +30,10 @@ export interface TransferRequest {
 /** The server's side of transfers; the socket and HTTP by default (transfer-transport.ts). */
 export interface TransferTransport {
   options(): Promise<TransferOption[]>;
-  start(request: TransferRequest): Promise<Transfer>;
-  answer(transferId: string, accept: boolean): Promise<Transfer>;
-  complete(transferId: string): Promise<Transfer>;
-  cancel(transferId: string): Promise<Transfer>;
+  start(request: TransferRequest): Promise<TransferState>;
+  answer(transferId: string, accept: boolean): Promise<TransferState>;
+  complete(transferId: string): Promise<TransferState>;
+  cancel(transferId: string): Promise<TransferState>;
   signal(transferId: string, data: SignalData): Promise<void>;
 }
 
@@ -42,8 +44,6 @@ export interface TransferStoreDeps {
   me(): string | null;
   /** This agent's part in a session is over: close its call, the session goes on with another agent. */
   handedOver(sessionId: string): void;
-  /** ICE servers for the hand-over call (the current session's); default none. */
-  iceServers?(): IceServer[];
   /** Builds the hand-over call's controller. Default the shared CallController. */
   createCall?(options: CallControllerOptions): CallController;
 }
@@ -170,7 +170,7 @@ export class TransferStore {
   };
 
   /** A transfer's new state, from the server (or an action's answer). */
-  applyState(t: Transfer): void {
+  applyState(t: TransferState): void {
     const me = this.deps.me();
     if (!me) return;
     if (t.from.agentId === me) {
@@ -199,7 +199,7 @@ export class TransferStore {
     this.emit();
   }
 
-  private async act(run: () => Promise<Transfer>): Promise<boolean> {
+  private async act(run: () => Promise<TransferState>): Promise<boolean> {
     if (this.snapshot.busy) return false;
     this.publish({ busy: true, error: null });
     try {
@@ -216,7 +216,7 @@ export class TransferStore {
   }
 
   /** Runs the hand-over call while this tab's transfer is consulting; ends it otherwise. */
-  private syncConsult(t: Transfer): void {
+  private syncConsult(t: TransferState): void {
     if (t.phase === 'consulting' && this.mine.has(t.transferId)) {
       if (this.call?.transferId === t.transferId) return;
       this.endConsult();
@@ -224,12 +224,13 @@ export class TransferStore {
     } else if (this.call?.transferId === t.transferId) this.endConsult();
   }
 
-  private startConsult(t: Transfer): void {
+  private startConsult(t: TransferState): void {
     const transferId = t.transferId;
     const options: CallControllerOptions = {
       // The first agent offers; the second answers.
       initiator: t.from.agentId === this.deps.me(),
-      iceServers: this.deps.iceServers?.() ?? [],
+      // The server's, with the transfer: the invited agent's side has no session to take them from.
+      iceServers: t.iceServers,
       signalling: {
         send: (data) => {
           this.deps.transport

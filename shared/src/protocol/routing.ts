@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { AgentPresence, ChosenStatus } from '../routing/agent-status';
 import { Offer, OfferGone } from '../routing/offer';
-import { KioskTransferNotice, Transfer, TransferMode, TransferTarget } from '../routing/transfer';
+import { KioskTransferNotice, TransferMode, TransferState, TransferTarget } from '../routing/transfer';
 import { SupervisorSnapshot } from '../routing/supervision';
 import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
 import { SessionOpened, SignalData } from './session';
@@ -37,18 +37,26 @@ export const routingClientEvents = {
         note: z.string().max(500).optional(),
       })
       .strict(),
-    ack: Transfer,
+    ack: TransferState,
   },
   /** The invited agent answers a consulted transfer: accept joins the hand-over call with the first agent. */
   'transfer:answer': {
     from: ['agent'],
     payload: z.object({ transferId: wireId, accept: z.boolean() }).strict(),
-    ack: Transfer,
+    ack: TransferState,
   },
   /** The first agent completes a consulted transfer: the second takes the session, the first leaves. */
-  'transfer:complete': { from: ['agent'], payload: z.object({ transferId: wireId }).strict(), ack: Transfer },
+  'transfer:complete': {
+    from: ['agent'],
+    payload: z.object({ transferId: wireId }).strict(),
+    ack: TransferState,
+  },
   /** The first agent cancels a transfer that has not completed (keeps the resident). */
-  'transfer:cancel': { from: ['agent'], payload: z.object({ transferId: wireId }).strict(), ack: Transfer },
+  'transfer:cancel': {
+    from: ['agent'],
+    payload: z.object({ transferId: wireId }).strict(),
+    ack: TransferState,
+  },
   /** A simple-peer signal of the hand-over call between the two agents of a consulted transfer. */
   'consult:signal': {
     from: ['agent'],
@@ -65,8 +73,11 @@ export const routingServerEvents = {
   'offer:new': Offer,
   /** To the offered agent when the offer ends without them taking it. */
   'offer:gone': OfferGone,
-  /** To both agents of a transfer whenever it changes (the invited agent gets the invitation this way). */
-  'transfer:state': Transfer,
+  /**
+   * To both agents of a transfer whenever it changes (the invited agent gets the invitation this way),
+   * with the ICE servers of the hand-over call.
+   */
+  'transfer:state': TransferState,
   /** To the kiosk: "正在为您转接，请稍候" while it is being transferred, then connected (or cancelled). */
   'session:transfer': KioskTransferNotice,
   /** The other agent's hand-over call signal; `initiator` is the first agent. */

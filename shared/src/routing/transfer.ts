@@ -4,6 +4,7 @@
  * leaves). The case and its form travel with the session.
  */
 import { z } from 'zod';
+import { IceServer } from '../domain';
 import { Skill } from './needs';
 
 export const TransferMode = z.enum(['blind', 'consulted']);
@@ -50,6 +51,14 @@ export const Transfer = z.object({
   reason: TransferCancelReason.optional(),
 });
 export type Transfer = z.infer<typeof Transfer>;
+
+/**
+ * A transfer as its agents get it (the `transfer:state` push and the transfer acks): the record plus
+ * the ICE servers of the hand-over call, the same list every session's `session:opened` carries, so
+ * that both agents (the invited one has no session of their own) reach each other through them.
+ */
+export const TransferState = Transfer.extend({ iceServers: z.array(IceServer) });
+export type TransferState = z.infer<typeof TransferState>;
 
 /** What the kiosk is told: it shows and says "正在为您转接，请稍候" until the new agent is connected. */
 export const KioskTransferNotice = z.object({

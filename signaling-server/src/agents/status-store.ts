@@ -127,6 +127,33 @@ export async function busySessionOf(
   return r ? { id: r.id, startedAt: r.started_at, ticketId: r.ticket_id, ticketNumber: r.number } : null;
 }
 
+/**
+ * The agents taken by a consulted hand-over as its second agent: invited (`inviting`) or in the
+ * hand-over call (`consulting`), until it completes or is cancelled. Routing treats them as busy —
+ * no offer, no accept, not free in a wait estimate, not a transfer target — while their status stays
+ * what it was (they serve no session yet). Only `agentIds` are looked at when given;
+ * `exceptTransferId` leaves that transfer out (the invited agent answering their own invitation).
+ */
+export async function agentsInConsult(
+  db: Db,
+  opts: { agentIds?: readonly string[]; exceptTransferId?: string } = {},
+): Promise<Set<string>> {
+  if (opts.agentIds && opts.agentIds.length === 0) return new Set();
+  let q = db
+    .selectFrom('transfers')
+    .select(['target_agent_id', 'to_agent_id'])
+    .where('mode', '=', 'consulted')
+    .where('phase', 'in', ['inviting', 'consulting']);
+  if (opts.exceptTransferId) q = q.where('id', '!=', opts.exceptTransferId);
+  const ids = opts.agentIds ? [...opts.agentIds] : null;
+  if (ids) q = q.where((eb) => eb.or([eb('target_agent_id', 'in', ids), eb('to_agent_id', 'in', ids)]));
+  const out = new Set<string>();
+  for (const r of await q.execute())
+    for (const id of [r.target_agent_id, r.to_agent_id])
+      if (id !== null && (!ids || ids.includes(id))) out.add(id);
+  return out;
+}
+
 /** The Asia/Shanghai day `day` (YYYY-MM-DD) as an ISO range [from, to). */
 export function shanghaiDayRange(day: string): { from: string; to: string } {
   const start = Date.parse(`${day}T00:00:00+08:00`);

@@ -1,10 +1,10 @@
 /**
  * Offer mode (issue 11 #4): for a centre whose routing mode is `offer`, each waiting ticket (in
- * priority order) is offered to the longest-idle available agent who may serve it and holds no open
- * offer. An offer not taken by its deadline is recorded missed, its agent set away (so that offers
- * stop going to an empty chair) and the ticket offered to the next agent; a declined one goes to the
- * next at once. Offers are withdrawn when their ticket is taken or cancelled, or their agent is no
- * longer available. Deadlines are in the database: after a restart they are expired or re-armed.
+ * priority order) is offered to the longest-idle free agent (available, not in a consulted hand-over:
+ * RoutingPicture.free) who may serve it and holds no open offer. An offer not taken by its deadline is
+ * recorded missed, its agent set away (so that offers stop going to an empty chair) and the ticket
+ * offered to the next agent; a declined one goes to the next at once. Offers are withdrawn when their
+ * ticket is taken or cancelled, or their agent is no longer available or is invited to a hand-over. Deadlines are in the database: after a restart they are expired or re-armed.
  */
 import { ErrorCode, QueueError, AuthError, type HttpRoutes, type OfferGone } from '@rvw/shared';
 import type { AgentStatusArea } from '../agents/status-area';
@@ -159,7 +159,7 @@ export class OfferArea {
     const offeredTickets = new Set(open.map((o) => o.ticket_id));
     // Longest idle first: the earliest `since` of the status available.
     const idle = p.working
-      .filter((a) => a.status === 'available' && !busyAgents.has(a.agentId))
+      .filter((a) => p.free(a) && !busyAgents.has(a.agentId))
       .sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
     const offerCentres = [...p.centres.values()].filter((c) => c.routing.mode === 'offer');
     const waiting = offerCentres.flatMap((c) =>
@@ -236,6 +236,7 @@ export class OfferArea {
       const stale =
         !t ||
         status !== 'available' ||
+        p.inConsult.has(o.agent_id) ||
         p.routingOf(t.centreId)?.mode !== 'offer' ||
         (agent !== undefined && !p.serve(agent, t).ok);
       if (!stale) {

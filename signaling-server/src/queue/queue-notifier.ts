@@ -127,7 +127,7 @@ export class QueueNotifier {
       estimate: estimateWait({
         ahead: position - 1,
         agentsOnline: servers.length,
-        freeAgents: servers.filter((a) => a.status === 'available').length,
+        freeAgents: servers.filter((a) => p.free(a)).length,
         recentHandlingS: history.samples(t.centreId, t.routeSkill ?? t.need),
       }),
       ...(appointment ? { appointment } : {}),

@@ -15,7 +15,7 @@ import {
   type Skill,
 } from '@rvw/shared';
 import { Skill as SkillSchema } from '@rvw/shared';
-import { agentsRouting, type AgentRouting } from '../agents/status-store';
+import { agentsInConsult, agentsRouting, type AgentRouting } from '../agents/status-store';
 import { listCentres } from '../centres/centre-store';
 import type { Db } from '../db/database';
 import { identitySummary } from '../identity/identity-store';
@@ -158,6 +158,8 @@ export class RoutingPicture {
     readonly tickets: readonly WaitingTicket[],
     /** The kiosks (of waiting tickets) with a socket connected: only their tickets can be accepted. */
     readonly kiosksOnline: ReadonlySet<string>,
+    /** Agents invited to or in a consulted hand-over as its second agent (agentsInConsult): busy. */
+    readonly inConsult: ReadonlySet<string> = new Set(),
   ) {
     this.centres = new Map(centres.map((c) => [c.id, c]));
     this.views = centreViews(
@@ -169,6 +171,14 @@ export class RoutingPicture {
   /** Agents online and not away: the ones who count for overflow, estimates and offers. */
   get working(): AgentRouting[] {
     return this.online.filter((a) => a.status !== 'away');
+  }
+
+  /**
+   * Whether `a` is free for a new resident: available, and not taken by a consulted hand-over. The
+   * one test offers, estimates and accepts use (their status stays available meanwhile).
+   */
+  free(a: Pick<AgentRouting, 'agentId' | 'status'>): boolean {
+    return a.status === 'available' && !this.inConsult.has(a.agentId);
   }
 
   /** An online agent by id. */
@@ -288,13 +298,21 @@ export class RoutingPicture {
  * adapter, so every node counts), and the waiting tickets.
  */
 export async function loadPicture(db: Db, presence: Presence, now: Date): Promise<RoutingPicture> {
-  const [centres, onlineIds, tickets] = await Promise.all([
+  const [centres, onlineIds, tickets, inConsult] = await Promise.all([
     listCentres(db),
     presence.onlineAgents(),
     waitingTickets(db, now),
+    agentsInConsult(db),
   ]);
   const kiosksOnline = new Set<string>();
   for (const kioskId of new Set(tickets.map((t) => t.kioskId)))
     if (await presence.isPresent('kiosk', kioskId)) kiosksOnline.add(kioskId);
-  return new RoutingPicture(now, centres, await agentsRouting(db, onlineIds), tickets, kiosksOnline);
+  return new RoutingPicture(
+    now,
+    centres,
+    await agentsRouting(db, onlineIds),
+    tickets,
+    kiosksOnline,
+    inConsult,
+  );
 }

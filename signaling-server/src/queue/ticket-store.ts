@@ -11,7 +11,7 @@ import {
   type Ticket,
   TicketNeed,
 } from '@rvw/shared';
-import { busySessionOf } from '../agents/status-store';
+import { agentsInConsult, busySessionOf } from '../agents/status-store';
 import { appointmentTicketed, claimAppointment } from '../appointments/appointment-store';
 import { DEFAULT_CENTRE_ID } from '../db/migration-0008-routing';
 import { checkpointAfterPurge, type Db } from '../db/database';
@@ -177,8 +177,8 @@ export interface AcceptInput {
  * Accepts a waiting ticket for an agent and opens its session, atomically: one
  * `UPDATE tickets SET status='serving' WHERE id=? AND status='waiting'` decides the race.
  * Losers get TICKET_TAKEN (someone serves or served it), TICKET_NOT_WAITING (cancelled) or NOT_FOUND;
- * an agent who serves a session already gets AGENT_BUSY (a session they handed over by a blind
- * transfer does not count). A waiting ticket whose session is still open (a blind transfer) keeps
+ * an agent who serves a session already, or is invited to or in a consulted hand-over, gets AGENT_BUSY
+ * (a session they handed over by a blind transfer does not count). A waiting ticket whose session is still open (a blind transfer) keeps
  * that session, handed to this agent (`reassigned`), instead of a new one.
  */
 export async function acceptTicket(
@@ -187,7 +187,9 @@ export async function acceptTicket(
 ): Promise<{ session: SessionRow; reassigned: boolean }> {
   const { agentId, ticketId, now } = input;
   return db.transaction().execute(async (trx) => {
-    if (await busySessionOf(trx, agentId)) throw QueueError.agentBusy();
+    // Busy: serving a session, or invited to / in a consulted hand-over as its second agent.
+    if ((await busySessionOf(trx, agentId)) || (await agentsInConsult(trx, { agentIds: [agentId] })).size > 0)
+      throw QueueError.agentBusy();
     const at = now.toISOString();
     if (input.offerId) {
       const taken = await trx

@@ -57,6 +57,11 @@ export class SessionsArea {
     this.owners = new CallOwners((socketId) => deps.io.sockets.sockets.get(socketId)?.connected === true);
   }
 
+  /** The ICE servers every call gets (from config): `session:opened`'s, and a transfer's hand-over call's. */
+  get iceServers(): IceServer[] {
+    return this.deps.iceServers;
+  }
+
   /** The agent's socket that accepted a ticket owns the new session's call. */
   claim(sessionId: string, socketId: string): void {
     this.owners.claim(sessionId, socketId);

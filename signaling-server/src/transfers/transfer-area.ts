@@ -10,7 +10,7 @@ import {
   RequestError,
   SessionError,
   type HttpRoutes,
-  type Transfer,
+  type TransferState,
   type TransferTarget,
 } from '@rvw/shared';
 import { accountOf, type RouteHandlers } from '../http/route-registrar';
@@ -20,7 +20,7 @@ import type { EventHandlers } from '../socket/dispatch';
 import { memberRoom, type RvwSocket } from '../socket/types';
 import type { TransferRow } from '../db/schema-routing';
 import { TransferError } from './transfer-errors';
-import { briefNewAgent, tellAgents, tellKiosk } from './transfer-notify';
+import { briefNewAgent, stateOf, tellAgents, tellKiosk } from './transfer-notify';
 import {
   cancelInterrupted,
   cancelOpenOf,
@@ -95,7 +95,11 @@ export class TransferArea {
       const gone = 'This invitation was already answered, withdrawn or timed out.';
       if (row.phase !== 'inviting') throw TransferError.wrongPhase(gone);
       const now = this.deps.clock();
-      if (accept && !(await isAvailableTarget(this.deps.db, this.deps.presence, row.from_agent_id, me)))
+      // Their own invitation does not make them busy; another hand-over or a session does.
+      if (
+        accept &&
+        !(await isAvailableTarget(this.deps.db, this.deps.presence, row.from_agent_id, me, transferId))
+      )
         throw QueueError.agentUnavailable();
       const moved = accept
         ? await movePhase(this.deps.db, transferId, ['inviting'], 'consulting', { now, toAgentId: me })
@@ -176,7 +180,8 @@ export class TransferArea {
   }
 
   private async resend(socket: RvwSocket, agentId: string): Promise<void> {
-    for (const t of await openTransfersOfAgent(this.deps.db, agentId)) socket.emit('transfer:state', t);
+    for (const t of await openTransfersOfAgent(this.deps.db, agentId))
+      socket.emit('transfer:state', stateOf(this.deps, t));
   }
 
   private async row(transferId: string): Promise<TransferRow> {
@@ -185,10 +190,15 @@ export class TransferArea {
     return row;
   }
 
-  /** The wire form of a row, told to its agents; returned for the ack. */
-  private async tell(row: TransferRow): Promise<Transfer> {
-    const t = await transferOf(this.deps.db, row);
+  /**
+   * The wire form of a row, told to its agents; returned for the ack. A consulted transfer's change
+   * makes its invited agent busy or free again for routing (agentsInConsult): the queues, offers and
+   * estimates follow.
+   */
+  private async tell(row: TransferRow): Promise<TransferState> {
+    const t = stateOf(this.deps, await transferOf(this.deps.db, row));
     tellAgents(this.deps, t);
+    if (row.mode === 'consulted') await this.deps.notifier.queueChanged();
     return t;
   }
 
@@ -196,7 +206,7 @@ export class TransferArea {
    * Blind: the ticket waits again, at the front, for the target; the session stays open and the
    * kiosk says "正在为您转接"; the first agent leaves it (their console ends the call) for wrap-up.
    */
-  private async startBlind(input: StartInput): Promise<Transfer> {
+  private async startBlind(input: StartInput): Promise<TransferState> {
     const { rec, me, target, note } = input;
     const { db, clock } = this.deps;
     const now = clock();
@@ -240,7 +250,7 @@ export class TransferArea {
   }
 
   /** Consulted: the target is invited; the resident stays with the first agent meanwhile. */
-  private async startConsulted(input: StartInput): Promise<Transfer> {
+  private async startConsulted(input: StartInput): Promise<TransferState> {
     const { rec, me, target, note } = input;
     const row = await insertTransfer(this.deps.db, {
       sessionId: rec.session.id,
@@ -261,7 +271,7 @@ export class TransferArea {
   }
 
   /** The first agent hands the resident to the second, who becomes the session's agent. */
-  private async completeConsulted(row: TransferRow): Promise<Transfer> {
+  private async completeConsulted(row: TransferRow): Promise<TransferState> {
     const { db, clock, io, sessions } = this.deps;
     const now = clock();
     const toId = row.to_agent_id!;
@@ -299,7 +309,7 @@ export class TransferArea {
       agentId: toId,
       ticketId: row.ticket_id,
     });
-    return transferOf(db, done);
+    return stateOf(this.deps, await transferOf(db, done));
   }
 
   /**

@@ -3,7 +3,7 @@
  * and an agent who takes a session in the middle its cases and the resident's entitlements, as a
  * reconnecting member gets them, so the case workspace opens where the first agent left it.
  */
-import type { KioskTransferNotice, Transfer } from '@rvw/shared';
+import type { KioskTransferNotice, Transfer, TransferState } from '@rvw/shared';
 import { CaseVault } from '../cases/case-record';
 import { casesOfSession } from '../cases/case-store';
 import { toCaseState } from '../cases/case-view';
@@ -11,8 +11,13 @@ import { entitlementsFor, factsOfTicket } from '../cases/entitlements';
 import type { RoutingDeps } from '../routing/routing-deps';
 import { memberRoom } from '../socket/types';
 
+/** A transfer as its agents get it: with the ICE servers of the hand-over call (config's, as every session's). */
+export function stateOf(deps: Pick<RoutingDeps, 'sessions'>, t: Transfer): TransferState {
+  return { ...t, iceServers: deps.sessions.iceServers };
+}
+
 /** Tells the agents of a transfer (the first, the target, and whoever took it) its state. */
-export function tellAgents(deps: Pick<RoutingDeps, 'io'>, t: Transfer): void {
+export function tellAgents(deps: Pick<RoutingDeps, 'io'>, t: TransferState): void {
   const ids = new Set([t.from.agentId]);
   if (t.target.kind === 'agent') ids.add(t.target.agentId);
   if (t.to) ids.add(t.to.agentId);

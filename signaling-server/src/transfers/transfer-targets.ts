@@ -4,6 +4,7 @@
  * centres are online with the skill. The same reading decides whether a chosen agent is available.
  */
 import { Skill, type TransferOption } from '@rvw/shared';
+import { agentsInConsult } from '../agents/status-store';
 import type { Db } from '../db/database';
 import type { Presence } from '../socket/presence';
 
@@ -31,8 +32,15 @@ export async function reachableCentres(db: Db, agentId: string): Promise<string[
   return [...new Set([me.centre_id, ...parseList(me.partners)])];
 }
 
-/** Agents with an open session they still serve (a blind hand-over in the queue does not count). */
-async function busyAgents(db: Db, agentIds: readonly string[]): Promise<Set<string>> {
+/**
+ * Agents with an open session they still serve (a blind hand-over in the queue does not count), or
+ * invited to / in a consulted hand-over (other than `exceptTransferId`) as its second agent.
+ */
+async function busyAgents(
+  db: Db,
+  agentIds: readonly string[],
+  exceptTransferId?: string,
+): Promise<Set<string>> {
   if (!agentIds.length) return new Set();
   const rows = await db
     .selectFrom('sessions as s')
@@ -50,12 +58,17 @@ async function busyAgents(db: Db, agentIds: readonly string[]): Promise<Set<stri
       ),
     )
     .execute();
-  return new Set(rows.map((r) => r.agent_id));
+  const consulting = await agentsInConsult(db, {
+    agentIds,
+    ...(exceptTransferId ? { exceptTransferId } : {}),
+  });
+  return new Set([...rows.map((r) => r.agent_id), ...consulting]);
 }
 
 /**
  * The agents of `centres` (serving accounts, not disabled), except `exceptId`, with their status as
- * a transfer sees it: offline shows as away, and an open session as in-session whatever was recorded.
+ * a transfer sees it: offline shows as away, and an open session or a consulted hand-over they are
+ * invited to or in (other than `exceptTransferId`) as in-session whatever was recorded.
  */
 export async function agentOptions(
   db: Db,
@@ -63,6 +76,7 @@ export async function agentOptions(
   centres: readonly string[],
   exceptId: string | null,
   onlyId?: string,
+  exceptTransferId?: string,
 ): Promise<AgentOption[]> {
   if (!centres.length) return [];
   let q = db
@@ -77,6 +91,7 @@ export async function agentOptions(
   const busy = await busyAgents(
     db,
     others.map((r) => r.id),
+    exceptTransferId,
   );
   const out: AgentOption[] = [];
   for (const r of others) {
@@ -116,15 +131,17 @@ export async function transferOptions(
 
 /**
  * Whether `targetId` can take a transfer from `fromId` now: an agent of a reachable centre, online,
- * available, and not serving a session. Returns false for anyone else (the caller says why).
+ * available, not serving a session and not taken by another consulted hand-over (`exceptTransferId`:
+ * the one being answered). Returns false for anyone else (the caller says why).
  */
 export async function isAvailableTarget(
   db: Db,
   presence: Presence,
   fromId: string,
   targetId: string,
+  exceptTransferId?: string,
 ): Promise<boolean> {
   const centres = await reachableCentres(db, fromId);
-  const [target] = await agentOptions(db, presence, centres, fromId, targetId);
+  const [target] = await agentOptions(db, presence, centres, fromId, targetId, exceptTransferId);
   return target?.status === 'available';
 }
