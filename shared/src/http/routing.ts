@@ -30,6 +30,15 @@ export const BookAppointmentRequest = z.object({
 });
 export type BookAppointmentRequest = z.infer<typeof BookAppointmentRequest>;
 
+/**
+ * Cancelling a booked appointment (the resident phoned to say they cannot come, or the wrong slot was
+ * booked): an optional short reason, never required.
+ */
+export const CancelAppointmentRequest = z.object({
+  reason: z.string().trim().max(200).optional(),
+});
+export type CancelAppointmentRequest = z.infer<typeof CancelAppointmentRequest>;
+
 /** New slots for a skill group: one per window from `from` every `everyMin` minutes, `count` of them. */
 export const CreateSlotsRequest = z.object({
   skill: Skill,
@@ -118,6 +127,19 @@ export const routingRoutes = {
     body: BookAppointmentRequest,
     response: z.object({ appointment: Appointment }),
     status: 201,
+  },
+  /**
+   * Cancels a booked appointment of the caller's centre; its place in the slot is free again and the
+   * kiosk's check-in no longer finds it. FORBIDDEN for another centre's, WRONG_STATE once it is not
+   * booked (checked in, served, missed or already cancelled).
+   */
+  cancelAppointment: {
+    method: 'POST',
+    path: '/api/appointments/:appointmentId/cancel',
+    roles: ['agent', 'admin'],
+    params: z.object({ appointmentId: id }),
+    body: CancelAppointmentRequest,
+    response: z.object({ appointment: Appointment }),
   },
   /** The caller's appointments of a day: theirs as specialist, and their skills' (default today). */
   myAppointments: {

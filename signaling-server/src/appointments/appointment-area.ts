@@ -1,7 +1,8 @@
 /**
  * Appointments (云导办, issue 11 #8): slots per skill group of a centre (opened by its supervisor),
  * booking by an agent for a resident on the phone or at the kiosk after consent, the kiosk's
- * check-in of the card's holder within the window, and the day's lists for agents and supervisors.
+ * check-in of the card's holder within the window, cancelling a booked one (by an agent of the
+ * centre), and the day's lists for agents and supervisors.
  * Booked appointments whose window passed become `missed` (a sweep at start and every few minutes);
  * an arrived one becomes `served` when the session of its ticket ends. Names and numbers never reach
  * the log.
@@ -16,6 +17,7 @@ import {
   BOOKED_AT_KIOSK,
   appointmentsOfDay,
   bookSlot,
+  cancelAppointment,
   checkIn,
   getAppointment,
   markMissed,
@@ -33,6 +35,7 @@ type AppointmentRoutes =
   | 'listSlots'
   | 'createSlots'
   | 'bookAppointment'
+  | 'cancelAppointment'
   | 'myAppointments'
   | 'listAppointments'
   | 'kioskSlots'
@@ -102,6 +105,23 @@ export class AppointmentArea {
         const { agent } = accountOf(ctx);
         const resident = { name: body.residentName, idNumber: body.idNumber, phone: body.phone };
         return this.book(body.slotId, agent.centreId, resident, agent.id);
+      },
+      cancelAppointment: async ({ params, body }, ctx) => {
+        const { agent } = accountOf(ctx);
+        await cancelAppointment(db, { appointmentId: params.appointmentId, centreId: agent.centreId });
+        // Who and when are recorded here (the row keeps only its status); the reason is free text
+        // that may name the resident, so only whether one was given is logged.
+        this.deps.log.info(
+          {
+            appointmentId: params.appointmentId,
+            centreId: agent.centreId,
+            by: agent.id,
+            at: clock().toISOString(),
+            withReason: Boolean(body.reason),
+          },
+          'appointments: cancelled',
+        );
+        return { appointment: this.view((await getAppointment(db, params.appointmentId))!) };
       },
       myAppointments: async ({ query }, ctx) => {
         const { agent } = accountOf(ctx);

@@ -1,6 +1,6 @@
 /**
  * Appointments in the database (issue 11 #8): booking (one transaction decides past, full and
- * duplicate), the kiosk's check-in, the seam the routing core calls from `ticket:request`
+ * duplicate), cancelling a booked one, the kiosk's check-in, the seam the routing core calls from `ticket:request`
  * (claimAppointment, appointmentTicketed, inside its transaction), the missed and served marks, and a
  * day's lists. The resident's name and phone are ciphertext (the appointment id as context), the ID
  * number a keyed hash plus its masked form: nothing here is ever logged.
@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppError,
+  AuthError,
   CHECK_IN_EARLY_MIN,
   ErrorCode,
   QueueError,
@@ -283,6 +284,47 @@ export async function checkIn(
       .where('id', '=', found.id)
       .execute();
     return found.id;
+  });
+}
+
+/** An appointment that is no longer booked (checked in, served, missed or cancelled) cannot be cancelled. */
+export function appointmentNotCancellable(status: string): AppError {
+  return new AppError(
+    ErrorCode.WrongState,
+    `Only a booked appointment can be cancelled; this one is ${status === 'arrived' ? 'checked in' : status}.`,
+  );
+}
+
+/**
+ * Cancels a booked appointment of `centreId`: NOT_FOUND for an unknown one, FORBIDDEN for another
+ * centre's, WRONG_STATE once it is not booked. The update is conditional on `booked`, so a check-in
+ * or another cancel that wins the race leaves WRONG_STATE here. Its place in the slot is free again
+ * (`booked` counts every appointment not cancelled) and the check-in no longer finds it.
+ */
+export async function cancelAppointment(
+  db: Db,
+  input: { appointmentId: string; centreId: string },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('appointments as a')
+      .innerJoin('appointment_slots as s', 's.id', 'a.slot_id')
+      .select(['a.status', 's.centre_id'])
+      .where('a.id', '=', input.appointmentId)
+      .executeTakeFirst();
+    if (!row) throw RequestError.notFound('The appointment');
+    if (row.centre_id !== input.centreId)
+      throw AuthError.forbidden(
+        "This appointment belongs to another centre; you may cancel only your own centre's.",
+      );
+    if (row.status !== 'booked') throw appointmentNotCancellable(row.status);
+    const res = await trx
+      .updateTable('appointments')
+      .set({ status: 'cancelled' })
+      .where('id', '=', input.appointmentId)
+      .where('status', '=', 'booked')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw appointmentNotCancellable('no longer booked');
   });
 }
 

@@ -1,0 +1,184 @@
+/**
+ * Cancelling appointments over HTTP with real accounts and kiosks (issue 11 #8): the place in the
+ * slot is free again, the kiosk's check-in no longer finds it, it is recorded (who, when), and the
+ * refusals keep their codes: WRONG_STATE twice or once checked in, FORBIDDEN for another centre's,
+ * NOT_FOUND for an unknown one, BAD_PAYLOAD for a reason too long.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  createHttpClient,
+  HttpClientError,
+  httpRoutes,
+  idCheckDigit,
+  type CreateSlotsRequest,
+  type HttpClient,
+} from '@rvw/shared';
+import { shanghaiDay } from '../queue/queue-rules';
+import { createTestAgent, createTestCentre, createTestKiosk } from '../testing';
+import { useTestServer } from '../testing/hooks';
+
+type Api = HttpClient<typeof httpRoutes>;
+
+const idNumber = (first17: string) => first17 + idCheckDigit(first17)!;
+const WANG = idNumber('31010619480315002');
+const LI = idNumber('31010419520101003');
+const HOUR = 3_600_000;
+const CONSENT = '我同意用身份证查询和办理预约。';
+
+let now = new Date();
+const t = useTestServer({ clock: () => now, sessionTtlHours: 24 * 7 });
+
+let tomorrow10 = 0;
+beforeEach(() => {
+  now = new Date();
+  tomorrow10 = Date.parse(`${shanghaiDay(new Date(now.getTime() + 24 * HOUR))}T10:00:00+08:00`);
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(HttpClientError);
+  return (err as HttpClientError).code;
+}
+
+async function account(opts: Parameters<typeof createTestAgent>[1]): Promise<{ api: Api; id: string }> {
+  const { token, agent } = await createTestAgent(t.server, opts);
+  return { api: createHttpClient(httpRoutes, { baseUrl: t.url, token }), id: agent.id };
+}
+
+async function kioskApi(): Promise<Api> {
+  const { token } = await createTestKiosk(t.server, {});
+  return createHttpClient(httpRoutes, { baseUrl: t.url, token });
+}
+
+function slotsRequest(over: Partial<CreateSlotsRequest> = {}): CreateSlotsRequest {
+  return {
+    skill: 'elderly-care',
+    itemCode: 'senior-allowance',
+    from: new Date(tomorrow10).toISOString(),
+    lengthMin: 30,
+    count: 1,
+    capacity: 1,
+    ...over,
+  };
+}
+
+const booking = (slotId: string, idNo = WANG, residentName = '王秀英') => ({
+  body: { slotId, residentName, idNumber: idNo },
+});
+const cancel = (api: Api, appointmentId: string, reason?: string) =>
+  api.cancelAppointment({ params: { appointmentId }, body: reason === undefined ? {} : { reason } });
+
+describe('appointments: cancelling', () => {
+  it('frees the place of a full slot, is recorded (who, when), and a second cancel is WRONG_STATE', async () => {
+    const boss = await account({ role: 'admin' });
+    const agent = await account({ skills: ['elderly-care'] });
+    const kiosk = await kioskApi();
+    const { slots } = await boss.api.createSlots({ body: slotsRequest({ capacity: 1 }) });
+    const slotId = slots[0]!.slotId;
+    const { appointment } = await agent.api.bookAppointment(booking(slotId));
+    expect(await codeOf(kiosk.kioskBook(booking(slotId, LI, '李建国')))).toBe('SLOT_FULL');
+    expect((await kiosk.kioskSlots({ query: {} })).slots).toEqual([]);
+
+    const reason = '居民来电说那天去不了。';
+    const { appointment: cancelled } = await cancel(agent.api, appointment.appointmentId, reason);
+    expect(cancelled).toMatchObject({
+      appointmentId: appointment.appointmentId,
+      status: 'cancelled',
+      slot: { slotId, booked: 0 },
+    });
+    const row = await t.server.db
+      .selectFrom('appointments')
+      .select('status')
+      .where('id', '=', appointment.appointmentId)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe('cancelled');
+    // Who and when, in the log; never the resident's name, number or the free-text reason.
+    const line = t
+      .logText()
+      .split('\n')
+      .find((l) => l.includes('appointments: cancelled'));
+    expect(line).toBeDefined();
+    expect(JSON.parse(line!)).toMatchObject({
+      appointmentId: appointment.appointmentId,
+      by: agent.id,
+      centreId: 'main',
+      at: now.toISOString(),
+      withReason: true,
+    });
+    for (const secret of [WANG, '王秀英', reason]) expect(t.logText()).not.toContain(secret);
+
+    // The place is free again: the kiosk offers the slot and another resident books it.
+    expect((await kiosk.kioskSlots({ query: {} })).slots.map((s) => s.slotId)).toEqual([slotId]);
+    const { appointment: other } = await kiosk.kioskBook(booking(slotId, LI, '李建国'));
+    expect(other.slot.booked).toBe(1);
+    // The same resident may book the slot again after cancelling (the cancelled one does not count).
+    const { slots: roomy } = await boss.api.createSlots({
+      body: slotsRequest({ from: new Date(tomorrow10 + HOUR).toISOString(), capacity: 2 }),
+    });
+    const first = await agent.api.bookAppointment(booking(roomy[0]!.slotId));
+    await cancel(agent.api, first.appointment.appointmentId);
+    await agent.api.bookAppointment(booking(roomy[0]!.slotId));
+
+    const again = await cancel(agent.api, appointment.appointmentId).catch((e: unknown) => e);
+    expect(again).toMatchObject({ code: 'WRONG_STATE', message: expect.stringMatching(/only a booked/i) });
+    expect(await codeOf(cancel(boss.api, appointment.appointmentId))).toBe('WRONG_STATE');
+    // The day's lists leave it out.
+    const day = shanghaiDay(new Date(slots[0]!.startsAt));
+    const listed = await boss.api.listAppointments({ query: { day } });
+    expect(listed.appointments.map((a) => a.appointmentId)).not.toContain(appointment.appointmentId);
+  });
+
+  it('a cancelled appointment is not found at the kiosk’s check-in; a checked-in one cannot be cancelled', async () => {
+    const boss = await account({ role: 'admin' });
+    const agent = await account({});
+    const kiosk = await kioskApi();
+    const { slots } = await boss.api.createSlots({ body: slotsRequest({ capacity: 2 }) });
+    const slotId = slots[0]!.slotId;
+    const wang = (await agent.api.bookAppointment(booking(slotId))).appointment;
+    const li = (await agent.api.bookAppointment(booking(slotId, LI, '李建国'))).appointment;
+    await cancel(boss.api, wang.appointmentId);
+
+    const checkIn = (idNo: string) =>
+      kiosk.kioskCheckIn({ body: { idNumber: idNo, consentText: CONSENT, locale: 'zh-CN' } });
+    now = new Date(Date.parse(slots[0]!.startsAt) - 5 * 60_000);
+    expect((await checkIn(WANG)).appointment).toBeNull();
+    expect((await checkIn(LI)).appointment).toMatchObject({
+      appointmentId: li.appointmentId,
+      status: 'arrived',
+    });
+    expect(await codeOf(cancel(agent.api, li.appointmentId))).toBe('WRONG_STATE');
+    // The sweep leaves a cancelled one cancelled (not missed).
+    now = new Date(Date.parse(slots[0]!.endsAt) + 1000);
+    await t.restart();
+    const rows = await t.server.db.selectFrom('appointments').select(['id', 'status']).execute();
+    expect(rows.find((r) => r.id === wang.appointmentId)?.status).toBe('cancelled');
+  });
+
+  it('FORBIDDEN for another centre’s, NOT_FOUND for an unknown one, BAD_PAYLOAD for a bad body, a kiosk not at all', async () => {
+    await createTestCentre(t.server, { id: 'suzhou-gusu' });
+    const boss = await account({ role: 'admin' });
+    const agent = await account({});
+    const otherAgent = await account({ centreId: 'suzhou-gusu' });
+    const otherBoss = await account({ role: 'admin', centreId: 'suzhou-gusu' });
+    const kiosk = await kioskApi();
+    const { slots } = await boss.api.createSlots({ body: slotsRequest() });
+    const { appointment } = await agent.api.bookAppointment(booking(slots[0]!.slotId));
+    const id = appointment.appointmentId;
+
+    expect(await codeOf(cancel(otherAgent.api, id))).toBe('FORBIDDEN');
+    expect(await codeOf(cancel(otherBoss.api, id))).toBe('FORBIDDEN');
+    expect(await codeOf(cancel(agent.api, 'no-such-appointment'))).toBe('NOT_FOUND');
+    expect(await codeOf(cancel(agent.api, id, 'x'.repeat(201)))).toBe('BAD_PAYLOAD');
+    const wrongBody = { reason: 42 } as unknown as { reason?: string };
+    expect(
+      await codeOf(agent.api.cancelAppointment({ params: { appointmentId: id }, body: wrongBody })),
+    ).toBe('BAD_PAYLOAD');
+    // A kiosk's token is no account's: the route is not for kiosks.
+    expect(await codeOf(cancel(kiosk, id))).toBe('AUTH_INVALID');
+    // Nothing of that changed it: still booked, and its own centre's agent may cancel it.
+    expect((await cancel(agent.api, id, '  ')).appointment.status).toBe('cancelled');
+  });
+});
