@@ -1,7 +1,8 @@
 /**
  * The console's 预约 tab (issue 11 #8): the day's appointments (the agent's own; the whole centre's
- * for a supervisor), booking for a resident on the phone, and for a supervisor opening slots. Its
- * store lives as long as the tab is open and reads the day when it opens.
+ * for a supervisor) with a Cancel per booked one, booking for a resident on the phone, and for a
+ * supervisor opening slots. Its store lives as long as the tab is open and reads the day when it
+ * opens.
  */
 import { useEffect, useState } from 'react';
 import type { Agent } from '@rvw/shared';
@@ -81,6 +82,12 @@ export function AppointmentsTab({ token, agent, onFailure, transport }: Appointm
         appointments={snap.appointments.items}
         loading={snap.appointments.loading}
         locale={locale}
+        cancel={{
+          state: snap.cancelling,
+          ask: (id) => store.askCancel(id),
+          confirm: () => void store.confirmCancel(),
+          keep: () => store.keepAppointment(),
+        }}
       />
       <div className="appointment-forms">
         {booking && <BookForm store={store} />}

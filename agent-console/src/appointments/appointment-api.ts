@@ -1,7 +1,7 @@
 /**
  * The server's side of the 预约 tab over HTTP with the agent's login (the typed client): the day's
  * appointments (the agent's own, or the whole centre's for a supervisor), a day's slots, booking by
- * phone, opening slots, and what the supervisor's form chooses from (catalogue items, agents).
+ * phone, cancelling, opening slots, and what the supervisor's form chooses from (catalogue items, agents).
  */
 import type {
   Agent,
@@ -19,6 +19,8 @@ export interface AppointmentTransport {
   appointments(day: string): Promise<Appointment[]>;
   slots(day: string): Promise<AppointmentSlot[]>;
   book(request: BookAppointmentRequest): Promise<Appointment>;
+  /** Cancels a booked appointment; answers it as it is now (`cancelled`). */
+  cancel(appointmentId: string): Promise<Appointment>;
   createSlots(request: CreateSlotsRequest): Promise<AppointmentSlot[]>;
   items(skill: Skill): Promise<CatalogueItemSummary[]>;
   agents(): Promise<Agent[]>;
@@ -39,6 +41,8 @@ export function httpAppointments(token: string, supervisor: boolean, baseUrl?: s
       ).appointments,
     slots: async (day) => (await asConsoleError(api.listSlots({ query: { day } }))).slots,
     book: async (body) => (await asConsoleError(api.bookAppointment({ body }))).appointment,
+    cancel: async (appointmentId) =>
+      (await asConsoleError(api.cancelAppointment({ params: { appointmentId }, body: {} }))).appointment,
     createSlots: async (body) => (await asConsoleError(api.createSlots({ body }))).slots,
     items: async (category) => (await asConsoleError(api.listCatalogue({ query: { category } }))).items,
     agents: async () => (await asConsoleError(api.listAgents())).agents,

@@ -1,7 +1,8 @@
 /**
  * The console's 预约 store against the real server: a supervisor opens slots, an agent books for a
  * resident on the phone (a wrong field named before sending; CONFLICT, SLOT_FULL and SLOT_PAST kept
- * as codes for the view), the day's list for the agent and for the supervisor.
+ * as codes for the view), the day's list for the agent and for the supervisor, and cancelling (asked,
+ * then confirmed; the place freed; WRONG_STATE the second time).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { idCheckDigit, maskIdNumber } from '@rvw/shared';
@@ -127,5 +128,42 @@ describe('appointment store', () => {
     expect(residence.store.getSnapshot().appointments.items).toEqual([]);
     await boss.store.refresh(day);
     expect(boss.store.getSnapshot().appointments.items).toHaveLength(1);
+  });
+
+  it('cancels a booked appointment only once it is confirmed: the row shows it, the slot’s place is free', async () => {
+    const boss = await storeOf('admin');
+    await boss.store.createSlots(form());
+    const { store, errors } = await storeOf('agent', ['elderly-care']);
+    await store.loadSlots(day);
+    const slotId = store.bookable()[0]!.slotId;
+    await store.book({ slotId, residentName: '王秀英', idNumber: WANG, phone: '' });
+    await store.refresh(day);
+    const id = store.getSnapshot().appointments.items![0]!.appointmentId;
+    expect(store.getSnapshot().slots.items?.find((s) => s.slotId === slotId)?.booked).toBe(1);
+
+    // Without asking first, nothing is sent; asking and keeping it sends nothing either.
+    expect(await store.confirmCancel()).toEqual({ ok: false, code: 'WRONG_STATE' });
+    store.askCancel(id);
+    expect(store.getSnapshot().cancelling).toMatchObject({ appointmentId: id, asking: true, busy: false });
+    store.keepAppointment();
+    await boss.store.refresh(day);
+    expect(boss.store.getSnapshot().appointments.items?.map((a) => a.status)).toEqual(['booked']);
+
+    store.askCancel(id);
+    const done = store.confirmCancel();
+    expect(store.getSnapshot().cancelling).toMatchObject({ appointmentId: id, asking: false, busy: true });
+    expect(await done).toEqual({ ok: true });
+    expect(store.getSnapshot().cancelling).toMatchObject({ busy: false, error: null });
+    expect(store.getSnapshot().appointments.items?.map((a) => a.status)).toEqual(['cancelled']);
+    await store.loadSlots(day);
+    expect(store.getSnapshot().slots.items?.find((s) => s.slotId === slotId)?.booked).toBe(0);
+
+    // A second cancel (another console had the old list): WRONG_STATE, and the day is read again.
+    store.askCancel(id);
+    expect(await store.confirmCancel()).toEqual({ ok: false, code: 'WRONG_STATE' });
+    expect(store.getSnapshot().cancelling.error).toBe('WRONG_STATE');
+    expect(errors).toHaveLength(1);
+    await boss.store.refresh(day);
+    expect(boss.store.getSnapshot().appointments.items).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The console's 预约 tab outside React (issue 11 #8): the day's appointments, a day's slots for the
- * phone booking, the booking and the supervisor's opening of slots, each with its own busy flag and
- * the code of its last refusal (SLOT_FULL, SLOT_PAST, CONFLICT... shown in words by the view). The
+ * phone booking, the booking, cancelling (asked, then confirmed) and the supervisor's opening of
+ * slots, each with its own busy flag and the code of its last refusal (SLOT_FULL, SLOT_PAST, CONFLICT... shown in words by the view). The
  * form's input is checked here first, so that a wrong field is named before anything is sent.
  */
 import {
@@ -32,6 +32,11 @@ export interface AppointmentSnapshot {
   slotsDay: string;
   slots: Loaded<AppointmentSlot>;
   booking: { busy: boolean; error: string | null; booked: Appointment | null };
+  /**
+   * Cancelling one appointment of the list: `asking` once its Cancel was pressed (the row asks to
+   * confirm), `busy` while the server is asked; `error` the code of its last refusal.
+   */
+  cancelling: { appointmentId: string | null; asking: boolean; busy: boolean; error: string | null };
   creating: { busy: boolean; error: string | null; created: AppointmentSlot[] | null };
 }
 
@@ -39,6 +44,12 @@ export interface AppointmentSnapshot {
 export type FormResult = { ok: true } | { ok: false; field?: string; code: string };
 
 const empty = <T>(): Loaded<T> => ({ items: null, loading: false, error: null });
+const noCancel: AppointmentSnapshot['cancelling'] = {
+  appointmentId: null,
+  asking: false,
+  busy: false,
+  error: null,
+};
 
 /** One agent's 预约 tab. */
 export class AppointmentStore {
@@ -61,6 +72,7 @@ export class AppointmentStore {
       slotsDay: today,
       slots: empty(),
       booking: { busy: false, error: null, booked: null },
+      cancelling: noCancel,
       creating: { busy: false, error: null, created: null },
     };
   }
@@ -85,6 +97,7 @@ export class AppointmentStore {
   /** Reads the listed day's appointments (again); `day` switches to another day. */
   async refresh(day = this.state.day): Promise<void> {
     const seq = ++this.listSeq;
+    if (day !== this.state.day && !this.state.cancelling.busy) this.patch({ cancelling: noCancel });
     this.patch({ day, appointments: { ...this.state.appointments, loading: true, error: null } });
     try {
       const items = await this.transport.appointments(day);
@@ -146,6 +159,46 @@ export class AppointmentStore {
       const code = this.failed(err);
       this.patch({ booking: { busy: false, error: code, booked: null } });
       void this.loadSlots();
+      return { ok: false, code };
+    }
+  }
+
+  /** The first press of a row's Cancel: that row asks to confirm (another row's question goes). */
+  askCancel(appointmentId: string): void {
+    if (this.state.cancelling.busy) return;
+    this.patch({ cancelling: { appointmentId, asking: true, busy: false, error: null } });
+  }
+
+  /** The agent keeps the appointment after all. */
+  keepAppointment(): void {
+    if (this.state.cancelling.busy) return;
+    this.patch({ cancelling: noCancel });
+  }
+
+  /**
+   * The confirmation: cancels the appointment asked about. Its row shows it cancelled and the slots
+   * are read again (its place is free); a refusal (WRONG_STATE: checked in or cancelled meanwhile)
+   * keeps its code and the day is read again, so that the row shows what happened.
+   */
+  async confirmCancel(): Promise<FormResult> {
+    const { appointmentId, asking, busy } = this.state.cancelling;
+    if (!appointmentId || !asking || busy) return { ok: false, code: 'WRONG_STATE' };
+    this.patch({ cancelling: { appointmentId, asking: false, busy: true, error: null } });
+    try {
+      const cancelled = await this.transport.cancel(appointmentId);
+      const items = this.state.appointments.items?.map((a) =>
+        a.appointmentId === appointmentId ? cancelled : a,
+      );
+      this.patch({
+        cancelling: { appointmentId, asking: false, busy: false, error: null },
+        ...(items ? { appointments: { ...this.state.appointments, items } } : {}),
+      });
+      if (this.state.slots.items !== null) void this.loadSlots();
+      return { ok: true };
+    } catch (err) {
+      const code = this.failed(err);
+      this.patch({ cancelling: { appointmentId, asking: false, busy: false, error: code } });
+      void this.refresh();
       return { ok: false, code };
     }
   }

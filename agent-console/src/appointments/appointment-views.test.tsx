@@ -1,7 +1,8 @@
 /**
  * The 预约 tab as an agent and a supervisor see it (rendered to HTML): the day's rows with their
  * test ids, the booking form's refusals in words (a field, SLOT_FULL, SLOT_PAST, CONFLICT), the
- * booked note, the supervisor's form, and every word in both languages.
+ * booked note, a booked row's Cancel (asked, confirmed, refused in words), the supervisor's form,
+ * and every word in both languages.
  */
 import type { ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -60,6 +61,7 @@ function transport(book: () => Appointment, slots = () => [slot]): AppointmentTr
     appointments: async () => [],
     slots: async () => slots(),
     book: async () => book(),
+    cancel: async (id) => ({ ...appointment('cancelled', id) }),
     createSlots: async () => [slot],
     items: async () => [],
     agents: async () => [],
@@ -91,6 +93,60 @@ describe('the 预约 tab', () => {
     expect(html(<AppointmentList appointments={[]} loading={false} locale="zh-CN" />)).toContain(
       '这一天没有预约',
     );
+  });
+
+  it('gives each booked row a Cancel that asks to confirm in its row, and says a refusal in words', async () => {
+    const rows = [appointment('booked'), appointment('arrived', 'a2'), appointment('booked', 'a3')];
+    let answer: () => Appointment = () => appointment('cancelled');
+    const store = new AppointmentStore(
+      { ...transport(() => rows[0]!), cancel: async () => answer() },
+      () => NOW,
+    );
+    const list = (locale: 'zh-CN' | 'en' = 'zh-CN') => {
+      const snap = store.getSnapshot();
+      return html(
+        <AppointmentList
+          appointments={rows}
+          loading={false}
+          locale={locale}
+          cancel={{
+            state: snap.cancelling,
+            ask: (id) => store.askCancel(id),
+            confirm: () => void store.confirmCancel(),
+            keep: () => store.keepAppointment(),
+          }}
+        />,
+        locale,
+      );
+    };
+    // Only booked rows can be cancelled: two buttons, none on the arrived row.
+    let markup = list();
+    expect(markup.match(/data-testid="appointment-cancel"/g)).toHaveLength(2);
+    expect(text(markup)).toContain('取消预约');
+    expect(markup).not.toContain('appointment-cancel-confirm');
+    expect(text(list('en'))).toContain('Cancel appointment');
+
+    // The first press asks in that row only; nothing is sent before the confirmation.
+    store.askCancel('a3');
+    markup = list();
+    expect(markup.match(/data-testid="appointment-cancel"/g)).toHaveLength(1);
+    expect(text(markup)).toContain('确定取消 王秀英 10:00–10:30 的预约吗？');
+    for (const id of ['appointment-cancel-confirm', 'appointment-cancel-keep'])
+      expect(markup).toContain(`data-testid="${id}"`);
+    store.keepAppointment();
+    expect(list()).not.toContain('appointment-cancel-confirm');
+
+    // A refusal is said in the tab's words (both languages), above the list.
+    answer = refuse('WRONG_STATE');
+    store.askCancel('a1');
+    expect(await store.confirmCancel()).toEqual({ ok: false, code: 'WRONG_STATE' });
+    expect(list()).toContain('data-testid="appointment-cancel-error"');
+    expect(text(list())).toContain('这个预约已不能取消');
+    expect(text(list('en'))).toContain('can no longer be cancelled');
+    answer = refuse('FORBIDDEN');
+    store.askCancel('a1');
+    await store.confirmCancel();
+    expect(text(list())).toContain('只能取消本中心的预约');
   });
 
   it('says the booking’s refusals in words and the booked note', async () => {
