@@ -33,6 +33,7 @@ import { sampleCards } from '@rvw/sim';
 import { launchChromium } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
 import { axeFindings } from '../support/axe';
+import { chooseNeed } from '../support/flows';
 import { speechSpy } from '../support/speech-spy';
 
 const SIZES = [
@@ -304,6 +305,15 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   nextAnswer = () => Promise.reject(BridgeError.fromServer(ErrorCode.AlreadyQueued, 'already queued'));
   await ready('call-without-card');
   await page.getByTestId('call-without-card').click();
+  // Issue 11: what the resident needs (the picture tiles), then the optional disability question.
+  await page.getByTestId('screen-need').waitFor({ timeout: 5_000 });
+  await check('need (the tiles)', 'screen-need', failures);
+  await ready('need-tile-unsure');
+  await page.getByTestId('need-tile-unsure').click();
+  await page.getByTestId('screen-disability').waitFor({ timeout: 5_000 });
+  await check('disability (yes or no)', 'screen-disability', failures);
+  await ready('disability-no');
+  await page.getByTestId('disability-no').click();
   await page.getByTestId('screen-problem').waitFor({ timeout: 5_000 });
   await check('problem (already queued)', 'screen-problem', failures);
   await ready('problem-back');
@@ -311,6 +321,7 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   nextAnswer = () => Promise.reject(BridgeError.serverUnreachable('no answer'));
   await ready('call-without-card');
   await page.getByTestId('call-without-card').click();
+  await chooseNeed(page);
   await page.getByTestId('screen-problem').waitFor({ timeout: 5_000 });
   await check('problem (server)', 'screen-problem', failures);
   await ready('problem-back');
@@ -333,6 +344,7 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
     return realRequest(req);
   };
   await page.getByTestId('consent-yes').click();
+  await chooseNeed(page);
   await page.getByTestId('screen-requesting').waitFor({ timeout: 5_000 });
   await page.getByTestId('requesting-slow').waitFor({ timeout: 8_000 });
   await check('requesting (slow)', 'screen-requesting', failures);

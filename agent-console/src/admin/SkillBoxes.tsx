@@ -25,8 +25,10 @@ export function SkillBoxes({ value, onChange, testIdPrefix, disabled = false }: 
       <legend>{at('skills')}</legend>
       {SKILLS.map((skill) => (
         <label key={skill} className="skill-box">
+          {/* The native box is read by screen readers; the chip around it is what eyes and fingers use. */}
           <input
             type="checkbox"
+            className="sr-only"
             data-testid={`${testIdPrefix}-${skill}`}
             checked={value.includes(skill)}
             onChange={(e) =>
@@ -37,6 +39,7 @@ export function SkillBoxes({ value, onChange, testIdPrefix, disabled = false }: 
               )
             }
           />
+          <span className="skill-tick" aria-hidden="true" />
           {local(skillName(skill), locale)}
         </label>
       ))}

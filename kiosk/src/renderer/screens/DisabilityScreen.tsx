@@ -15,7 +15,11 @@ export interface DisabilityScreenProps {
   onChangeNeed: () => void;
 }
 
-/** 是 and 否 side by side, just as large; 否, the plain way on, in the main colour. */
+/**
+ * 是 and 否 one above the other, just as large, in the end half: the waiting screen's 不等了 sits in
+ * the start half, so a double tap on an answer never cancels the number just taken. 否, the plain
+ * way on, in the main colour.
+ */
 export function DisabilityScreen({ needWord, ready, tr, onAnswer, onChangeNeed }: DisabilityScreenProps) {
   return (
     <section className="screen screen-disability" data-testid="screen-disability" aria-busy={!ready}>
@@ -36,7 +40,7 @@ export function DisabilityScreen({ needWord, ready, tr, onAnswer, onChangeNeed }
       <h1 className="headline">{tr('disability.question')}</h1>
       <p className="lead">{tr('disability.optional')}</p>
       <p className="hint">{tr('disability.yesNote')}</p>
-      <div className="disability-answers">
+      <div className="actions actions-end disability-answers">
         <button
           type="button"
           className="btn btn-secondary btn-huge"
