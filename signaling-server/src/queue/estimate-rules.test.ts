@@ -23,7 +23,7 @@ describe('estimateWait: examples', () => {
     });
   });
 
-  it('is (ahead + 1) × mean handling / agents online, in whole minutes rounded up', () => {
+  it('is (ahead - free + 1) × mean handling / agents online, in whole minutes rounded up', () => {
     // 2 ahead, 3 × 240 s / 2 agents = 360 s = 6 minutes ("前面还有 2 位，大约 6 分钟").
     expect(
       estimateWait({ ahead: 2, agentsOnline: 2, freeAgents: 0, recentHandlingS: [240, 240, 240] }),
@@ -149,7 +149,8 @@ describe('estimateWait: properties', () => {
       fc.property(input, (x) => {
         const e = estimateWait(x);
         if (e.kind !== 'minutes') return;
-        const exactS = ((x.ahead + 1) * e.meanHandlingS) / x.agentsOnline;
+        // The free agents take the tickets ahead at once.
+        const exactS = ((Math.max(0, x.ahead - x.freeAgents) + 1) * e.meanHandlingS) / x.agentsOnline;
         expect(e.minutes * 60).toBeGreaterThanOrEqual(exactS);
         expect(e.minutes * 60).toBeLessThan(Math.max(exactS, 60) + 60);
       }),
@@ -177,6 +178,83 @@ describe('estimateWait: free agents', () => {
         const fewer = asSeconds(estimateWait(x));
         const freer = asSeconds(estimateWait({ ...x, freeAgents: x.freeAgents + more }));
         if (fewer !== null && freer !== null) expect(freer).toBeLessThanOrEqual(fewer);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('estimateWait: the wider pool (any agent of the centre after anySkillAfterS)', () => {
+  const history = [240, 240, 240];
+  it('takes the wider pool when it comes sooner: 4 ahead of 1 skilled agent, 6 agents after 2 minutes', () => {
+    // Narrow: 5 × 240 s / 1 = 20 minutes. Wide: 120 s + (3 + 1) × 240 s / 6 = 280 s -> 5 minutes.
+    expect(
+      estimateWait({
+        ahead: 4,
+        agentsOnline: 1,
+        freeAgents: 0,
+        recentHandlingS: history,
+        widened: { inS: 120, ahead: 3, agentsOnline: 6 },
+      }),
+    ).toEqual({ kind: 'minutes', minutes: 5, agentsOnline: 6, meanHandlingS: 240 });
+  });
+
+  it('keeps the narrow pool when it is sooner', () => {
+    expect(
+      estimateWait({
+        ahead: 0,
+        agentsOnline: 2,
+        freeAgents: 0,
+        recentHandlingS: history,
+        widened: { inS: 120, ahead: 5, agentsOnline: 4 },
+      }),
+    ).toEqual({ kind: 'minutes', minutes: 2, agentsOnline: 2, meanHandlingS: 240 });
+  });
+
+  it('gives a number when nobody online has the skill but others will take it after the wait', () => {
+    expect(
+      estimateWait({
+        ahead: 0,
+        agentsOnline: 0,
+        freeAgents: 0,
+        recentHandlingS: history,
+        widened: { inS: 120, ahead: 1, agentsOnline: 2 },
+      }),
+    ).toEqual({ kind: 'minutes', minutes: 6, agentsOnline: 2, meanHandlingS: 240 });
+    // Nobody in either pool: still the honest "cannot say".
+    expect(
+      estimateWait({
+        ahead: 0,
+        agentsOnline: 0,
+        freeAgents: 0,
+        recentHandlingS: history,
+        widened: { inS: 120, ahead: 1, agentsOnline: 0 },
+      }),
+    ).toEqual({ kind: 'none', reason: 'no-agent-online' });
+  });
+
+  it('a wider pool never lengthens the estimate, and it is never below either formula', () => {
+    const widened = fc.record({
+      inS: fc.integer({ min: 0, max: 1200 }),
+      ahead: fc.integer({ min: 0, max: 60 }),
+      agentsOnline: fc.integer({ min: 0, max: 20 }),
+    });
+    fc.assert(
+      fc.property(input, widened, (x, w) => {
+        const narrow = asSeconds(estimateWait(x));
+        const e = estimateWait({ ...x, widened: w });
+        const both = asSeconds(e);
+        if (narrow !== null && both !== null) expect(both).toBeLessThanOrEqual(narrow);
+        if (e.kind === 'minutes') {
+          const mean = e.meanHandlingS;
+          const options = [
+            ...(x.agentsOnline > 0
+              ? [((Math.max(0, x.ahead - x.freeAgents) + 1) * mean) / x.agentsOnline]
+              : []),
+            ...(w.agentsOnline > 0 ? [w.inS + ((w.ahead + 1) * mean) / w.agentsOnline] : []),
+          ];
+          expect(e.minutes * 60).toBeGreaterThanOrEqual(Math.min(...options));
+        }
       }),
       { numRuns: 500 },
     );

@@ -14,24 +14,61 @@ export interface EstimateInput {
   freeAgents: number;
   /** Recent handling times in seconds (see recentHandlingSamples). */
   recentHandlingS: readonly number[];
+  /**
+   * The wider pool the ticket reaches later: once it has waited its centre's anySkillAfterS, any
+   * agent of the centre may take it (routing-rules.ts). Absent when there is no wider pool.
+   */
+  widened?: WidenedPool;
+}
+
+/** Who may serve the ticket after a wait, and how many tickets are ahead of it then. */
+export interface WidenedPool {
+  /** Seconds until the ticket reaches the pool (0: it has already). */
+  inS: number;
+  /** Tickets ahead of it that the wider pool's agents serve. */
+  ahead: number;
+  /** Agents online who may serve it then (at least the narrow pool's). */
+  agentsOnline: number;
 }
 
 /**
- * The estimate for a ticket with `ahead` tickets before it: `(ahead + 1) × mean handling / agents
- * online`, in whole minutes rounded up, at least 1 (free agents only make it "next" at the head).
+ * Seconds until a ticket with `ahead` before it starts, with `agents` serving and `free` of them
+ * free now: the free ones take the tickets ahead at once, and each further start comes on average
+ * every mean handling / agents (exact for memoryless handling; near enough for the log-normal).
+ */
+function startS(ahead: number, agents: number, free: number, meanHandlingS: number): number {
+  return ((Math.max(0, ahead - free) + 1) * meanHandlingS) / agents;
+}
+
+/**
+ * The estimate for a ticket with `ahead` tickets before it: `(ahead − free + 1) × mean handling /
+ * agents online`, or, when sooner, the wait until the wider pool takes it plus the same formula over
+ * the wider pool; in whole minutes rounded up, at least 1. "Next" at the head with an agent free;
+ * "cannot say" with nobody online in either pool, or without recent handling times.
  */
 export function estimateWait({
   ahead,
   agentsOnline,
   freeAgents,
   recentHandlingS,
+  widened,
 }: EstimateInput): WaitEstimate {
-  if (agentsOnline <= 0) return { kind: 'none', reason: 'no-agent-online' };
-  if (ahead <= 0 && freeAgents > 0) return { kind: 'next' };
+  const wide = widened && widened.agentsOnline > 0 ? widened : null;
+  if (agentsOnline <= 0 && !wide) return { kind: 'none', reason: 'no-agent-online' };
+  if (agentsOnline > 0 && ahead <= 0 && freeAgents > 0) return { kind: 'next' };
   const meanHandlingS = robustMean(recentHandlingS);
   if (meanHandlingS === null) return { kind: 'none', reason: 'no-history' };
-  const minutes = Math.max(1, Math.ceil(((Math.max(0, ahead) + 1) * meanHandlingS) / agentsOnline / 60));
-  return { kind: 'minutes', minutes, agentsOnline, meanHandlingS };
+  const options: Array<{ s: number; agents: number }> = [];
+  if (agentsOnline > 0)
+    options.push({ s: startS(ahead, agentsOnline, freeAgents, meanHandlingS), agents: agentsOnline });
+  if (wide)
+    options.push({
+      s: Math.max(0, wide.inS) + startS(wide.ahead, wide.agentsOnline, 0, meanHandlingS),
+      agents: wide.agentsOnline,
+    });
+  const best = options.reduce((a, b) => (b.s < a.s ? b : a));
+  const minutes = Math.max(1, Math.ceil(best.s / 60));
+  return { kind: 'minutes', minutes, agentsOnline: best.agents, meanHandlingS };
 }
 
 /** The share of samples cut from each end before averaging. */

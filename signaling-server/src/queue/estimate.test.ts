@@ -32,22 +32,45 @@ describe('wait estimate', () => {
 
     const next = await ticketFrom(t, { need: 'elderly-care' });
     expect(next.position).toMatchObject({ position: 1, estimate: { kind: 'next' } });
-    // One ahead, one agent, 300 s per resident: (1 + 1) × 300 s = 10 minutes; residence has no
-    // history of its own and uses the centre's.
+    // One ahead, which the one free agent takes at once, then 300 s per resident: (1 - 1 + 1) ×
+    // 300 s = 5 minutes; residence has no history of its own and uses the centre's.
     const later = await ticketFrom(t, { need: 'residence' });
     expect(later.position).toMatchObject({
       position: 2,
-      estimate: { kind: 'minutes', minutes: 10, agentsOnline: 1, meanHandlingS: 300 },
+      estimate: { kind: 'minutes', minutes: 5, agentsOnline: 1, meanHandlingS: 300 },
     });
 
+    // Two agents, both free: (1 - 2, at least 0, + 1) × 300 s / 2 = 150 s, 3 minutes.
     const b = await agentIn(t, { skills: ['residence'], ready: true });
     await later.client.waitFor(
       'ticket:update',
-      (u) => u.estimate.kind === 'minutes' && u.estimate.minutes === 5,
+      (u) => u.estimate.kind === 'minutes' && u.estimate.minutes === 3 && u.estimate.agentsOnline === 2,
     );
     okData(await a.client.request('agent:status', { status: 'away' }));
     okData(await b.client.request('agent:status', { status: 'away' }));
     await later.client.waitFor(
+      'ticket:update',
+      (u) => u.estimate.kind === 'none' && u.estimate.reason === 'no-agent-online',
+    );
+  });
+
+  it('a skill nobody online has: minutes from the agents who take it after anySkillAfterS', async () => {
+    const a = await agentIn(t, { skills: ['elderly-care'], ready: true });
+    const served = await ticketFrom(t, { need: 'elderly-care' });
+    const opened = okData(await a.client.request('ticket:accept', { ticketId: served.position.ticket.id }));
+    clock.advance(300);
+    okData(await a.client.request('session:end', { sessionId: opened.session.id }));
+    okData(await a.client.request('agent:status', { status: 'available' }));
+    // Nobody online serves 残疾人; 王 takes it after the centre's anySkillAfterS (120 s): 120 s +
+    // (0 + 1) × 300 s / 1 = 420 s, 7 minutes, not "cannot say".
+    const rare = await ticketFrom(t, { need: 'disability' });
+    expect(rare.position).toMatchObject({
+      position: 1,
+      estimate: { kind: 'minutes', minutes: 7, agentsOnline: 1, meanHandlingS: 300 },
+    });
+    // With 王 away, nobody will take it: the honest sentence again.
+    okData(await a.client.request('agent:status', { status: 'away' }));
+    await rare.client.waitFor(
       'ticket:update',
       (u) => u.estimate.kind === 'none' && u.estimate.reason === 'no-agent-online',
     );

@@ -129,6 +129,7 @@ export class QueueNotifier {
         agentsOnline: servers.length,
         freeAgents: servers.filter((a) => p.free(a)).length,
         recentHandlingS: history.samples(t.centreId, t.routeSkill ?? t.need),
+        widened: p.widenedPlaceOf(t) ?? undefined,
       }),
       ...(appointment ? { appointment } : {}),
     };

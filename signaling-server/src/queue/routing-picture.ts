@@ -23,6 +23,7 @@ import { toKiosk } from '../kiosks/kiosk-store';
 import type { Presence } from '../socket/presence';
 import { DEFAULT_HEAD_START_S, orderByPriority, waitedSeconds, type PriorityInput } from './priority-rules';
 import { withReturns } from './returning';
+import type { WidenedPool } from './estimate-rules';
 import { canServe, centreViews, type CentreView, type ServeDecision } from './routing-rules';
 
 /** A waiting ticket with what the rules and the agents' queue lines need. */
@@ -265,6 +266,25 @@ export class RoutingPicture {
         : u.centreId === t.centreId && (u.routeSkill ?? u.need) === need);
     const pool = this.orderFor(t.centreId).filter(inPool);
     return { position: pool.findIndex((u) => u.ticketId === t.ticketId) + 1, pool: pool.length, servers };
+  }
+
+  /**
+   * For the estimate: the pool the ticket reaches once it has waited its centre's anySkillAfterS
+   * (any agent of the centre may take it then), and its place there. Null when that adds nobody.
+   */
+  widenedPlaceOf(t: WaitingTicket): WidenedPool | null {
+    const routing = this.routingOf(t.centreId);
+    if (!routing) return null;
+    const waited = this.waitedS(t);
+    const atS = Math.max(waited, routing.anySkillAfterS);
+    const later = { centreId: t.centreId, need: t.need, routeSkill: t.routeSkill, waitedS: atS };
+    const servers = this.working.filter((a) => canServe(a, later, this.views).ok);
+    if (t.targetAgentId || servers.length <= this.servers(t).length) return null;
+    const pool = this.orderFor(t.centreId).filter(
+      (u) => u.ticketId === t.ticketId || servers.some((a) => this.serve(a, u).ok),
+    );
+    const position = pool.findIndex((u) => u.ticketId === t.ticketId) + 1;
+    return { inS: atS - waited, ahead: Math.max(0, position - 1), agentsOnline: servers.length };
   }
 
   /**
