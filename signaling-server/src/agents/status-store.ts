@@ -7,6 +7,7 @@ import type { AgentStatus, StatusChange, StatusReason } from '@rvw/shared';
 import { AgentStatus as AgentStatusSchema, StatusReason as StatusReasonSchema } from '@rvw/shared';
 import type { Db } from '../db/database';
 import { parseSkills } from '../accounts/account-store';
+import { notHandedOver } from '../sessions/served-sessions';
 
 /** What routing reads of an agent. */
 export interface AgentRouting {
@@ -111,17 +112,7 @@ export async function busySessionOf(
     .select(['s.id', 's.started_at', 's.ticket_id', 't.number'])
     .where('s.agent_id', '=', agentId)
     .where('s.ended_at', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('transfers as tr')
-            .select('tr.id')
-            .whereRef('tr.session_id', '=', 's.id')
-            .where('tr.from_agent_id', '=', agentId)
-            .where('tr.phase', '=', 'queued'),
-        ),
-      ),
-    )
+    .where(notHandedOver)
     .orderBy('s.started_at', 'desc')
     .executeTakeFirst();
   return r ? { id: r.id, startedAt: r.started_at, ticketId: r.ticket_id, ticketNumber: r.number } : null;

@@ -4,6 +4,7 @@ import { checkpointAfterPurge, type Db } from '../db/database';
 import { toKiosk } from '../kiosks/kiosk-store';
 import { finishTicket } from '../queue/ticket-store';
 import { clearAbsences } from './absence-store';
+import { notHandedOver } from './served-sessions';
 import { sessionInCentre } from '../supervision/centre-scope';
 
 /** A session with its two members' ids, as the server checks membership. */
@@ -79,17 +80,7 @@ export async function openSessionOf(
   let q = baseQuery(db)
     .where(kind === 'kiosk' ? 's.kiosk_id' : 's.agent_id', '=', id)
     .where('s.ended_at', 'is', null);
-  if (kind === 'agent')
-    q = q.where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('transfers as tr')
-            .select('tr.id')
-            .whereRef('tr.session_id', '=', 's.id')
-            .where('tr.phase', '=', 'queued'),
-        ),
-      ),
-    );
+  if (kind === 'agent') q = q.where(notHandedOver);
   const r = await q.executeTakeFirst();
   return r ? toRecord(r) : null;
 }

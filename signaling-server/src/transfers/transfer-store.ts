@@ -10,6 +10,7 @@ import type { Db } from '../db/database';
 import type { SessionRow } from '../db/schema';
 import type { TransferCancelReason, TransferRow } from '../db/schema-routing';
 import { isUniqueViolation } from '../db/storage-errors';
+import { notHandedOver } from '../sessions/served-sessions';
 import { TransferError } from './transfer-errors';
 
 /** Phases in which a transfer is still open (one per session at most). */
@@ -247,16 +248,7 @@ export async function servesAnother(db: Db, agentId: string, sessionId: string):
     .where('s.agent_id', '=', agentId)
     .where('s.ended_at', 'is', null)
     .where('s.id', '!=', sessionId)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('transfers as tr')
-            .select('tr.id')
-            .whereRef('tr.session_id', '=', 's.id')
-            .where('tr.phase', '=', 'queued'),
-        ),
-      ),
-    )
+    .where(notHandedOver)
     .executeTakeFirst();
   return row !== undefined;
 }

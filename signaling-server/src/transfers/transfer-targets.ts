@@ -6,6 +6,7 @@
 import { Skill, type TransferOption } from '@rvw/shared';
 import { agentsInConsult } from '../agents/status-store';
 import type { Db } from '../db/database';
+import { notHandedOver } from '../sessions/served-sessions';
 import type { Presence } from '../socket/presence';
 
 /** An agent as a transfer target. */
@@ -47,16 +48,7 @@ async function busyAgents(
     .select('s.agent_id')
     .where('s.ended_at', 'is', null)
     .where('s.agent_id', 'in', agentIds)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('transfers as tr')
-            .select('tr.id')
-            .whereRef('tr.session_id', '=', 's.id')
-            .where('tr.phase', '=', 'queued'),
-        ),
-      ),
-    )
+    .where(notHandedOver)
     .execute();
   const consulting = await agentsInConsult(db, {
     agentIds,
