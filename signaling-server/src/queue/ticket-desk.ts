@@ -5,17 +5,10 @@
  * or hands over the session, tells both members, and tells the other areas ('session-opened').
  */
 import { ErrorCode, QueueError, RequestError, type AppError, type SessionOpened } from '@rvw/shared';
-import type { Logger } from 'pino';
 import { agentRouting } from '../agents/status-store';
-import type { Clock } from '../clock';
-import type { Db } from '../db/database';
-import type { RoutingBus } from '../routing/routing-bus';
-import type { AbsenceWatch } from '../sessions/absence-watch';
-import type { SessionsArea } from '../sessions/sessions-area';
+import type { RoutingDeps } from '../routing/routing-deps';
 import { getSession } from '../sessions/session-store';
-import type { Presence } from '../socket/presence';
-import { memberRoom, type RvwServer } from '../socket/types';
-import type { QueueNotifier } from './queue-notifier';
+import { memberRoom } from '../socket/types';
 import type { RoutingPicture } from './routing-picture';
 import { acceptTicket } from './ticket-store';
 
@@ -30,20 +23,14 @@ export function offerModeRefusal(): AppError {
   );
 }
 
-/** What the desk needs. */
-export interface TicketDeskDeps {
-  io: RvwServer;
-  db: Db;
-  clock: Clock;
-  log: Logger;
-  notifier: QueueNotifier;
-  sessions: SessionsArea;
-  presence: Presence;
-  absences: AbsenceWatch;
-  bus: RoutingBus;
+/** What the desk needs: part of what every routing area gets, and the cases area's hook. */
+export type TicketDeskDeps = Pick<
+  RoutingDeps,
+  'io' | 'db' | 'clock' | 'log' | 'notifier' | 'sessions' | 'presence' | 'absences' | 'bus'
+> & {
   /** Tells both members of a new session the resident's entitlements (the cases area); default none. */
   sessionOpened?: (ticketId: string) => Promise<void>;
-}
+};
 
 /** Accepts tickets for agents. */
 export class TicketDesk {
