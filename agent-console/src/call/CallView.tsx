@@ -3,11 +3,12 @@
  * toggles, End call, a call timer, and the resident panel. The call itself (media, peer, rebuilds)
  * is the ConsoleApp's; this view shows its snapshot and forwards the buttons.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Entitlement, ResidentPlace } from '@rvw/shared';
 import type { CallSnapshot } from '@rvw/shared/call';
 import { useI18n } from '../i18n/I18nContext';
 import { useNow } from '../ui/use-now';
+import { useStream } from '../ui/use-stream';
 import type { ActiveCall } from '../app/console-state';
 import { elapsedMs, formatDuration } from '../ui/time';
 import { ResidentPanel } from '../resident/ResidentPanel';
@@ -37,20 +38,6 @@ export interface CallViewProps {
   place?: { place: ResidentPlace; ownCentreId: string };
   /** The transfer's controls (transfer/), mounted under the call's buttons. */
   transfer?: ReactNode;
-}
-
-/** Shows a stream in a video element while both exist. */
-function useStream(stream: MediaStream | null | undefined) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.srcObject = stream ?? null;
-    return () => {
-      el.srcObject = null;
-    };
-  }, [stream]);
-  return ref;
 }
 
 /** The call screen of one session. */

@@ -2,23 +2,9 @@
  * The hand-over call between the two agents of a consulted transfer: a small tile with the other
  * agent's video (and sound), this agent's own preview in its corner, and the connection's state.
  */
-import { useEffect, useRef } from 'react';
 import type { CallSnapshot } from '@rvw/shared/call';
+import { useStream } from '../ui/use-stream';
 import { useTransferText } from './transfer-text';
-
-/** Shows a stream in a video element while both exist. */
-function useStream(stream: MediaStream | null | undefined) {
-  const ref = useRef<HTMLVideoElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.srcObject = stream ?? null;
-    return () => {
-      el.srcObject = null;
-    };
-  }, [stream]);
-  return ref;
-}
 
 /** Props: the hand-over call's media, and the other agent's name. */
 export interface ConsultTileProps {
