@@ -4,6 +4,7 @@
  */
 import type { Locale } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
+import { fillPlaceholders } from '../i18n/translate';
 
 const zh = {
   skills: '业务技能',
@@ -44,9 +45,7 @@ export type AdminTextKey = Key;
 
 /** Fills `{placeholders}`; a missing one stays visible. */
 export function adminText(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return adminMessages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(adminMessages[locale][key], params);
 }
 
 /** The lookup with the console's current language. */

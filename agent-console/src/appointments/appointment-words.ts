@@ -5,6 +5,7 @@
  */
 import { skillName, type AppointmentSlot, type AppointmentStatus, type Locale } from '@rvw/shared';
 import { local } from '../i18n/local-text';
+import { fillPlaceholders } from '../i18n/translate';
 
 const zh = {
   tab: '预约',
@@ -154,14 +155,26 @@ export const APPOINTMENT_WORD_KEYS = Object.keys(zh) as AppointmentWordKey[];
 
 /** The words for a key in `locale`, with `{param}` placeholders filled in. */
 export function aw(locale: Locale, key: AppointmentWordKey, params: Record<string, string | number> = {}) {
-  return words[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(words[locale][key], params);
 }
 
 /** True when `key` names a word of the tab (for error codes that may have one). */
 export function isAppointmentWord(key: string): key is AppointmentWordKey {
   return Object.hasOwn(zh, key);
+}
+
+/**
+ * A refusal of one of the tab's forms in words: the tab's own sentence for `<form>.<code>` when it
+ * has one, else the console's for the code (`err`, from useI18n).
+ */
+export function refusalWords(
+  locale: Locale,
+  form: 'book' | 'slots' | 'cancel',
+  code: string,
+  err: (code: string) => string,
+): string {
+  const key = `${form}.${code}`;
+  return isAppointmentWord(key) ? aw(locale, key) : err(code);
 }
 
 /** The status as shown. */

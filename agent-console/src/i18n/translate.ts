@@ -10,12 +10,16 @@ export function placeholdersOf(template: string): string[] {
   return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 }
 
-/** The message for `key` in `locale`, placeholders filled; a missing parameter stays visible as `{name}`. */
-export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = dictionaries[locale][key];
+/** `template` with its `{placeholders}` filled from `params`; a missing parameter stays visible as `{name}`. */
+export function fillPlaceholders(template: string, params: MessageParams = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
+}
+
+/** The message for `key` in `locale`, placeholders filled; a missing parameter stays visible as `{name}`. */
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  return fillPlaceholders(dictionaries[locale][key], params);
 }
 
 /** True when `key` names a message (used to look up error codes that may be unknown). */

@@ -4,6 +4,7 @@
  */
 import type { Locale } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
+import { fillPlaceholders } from '../i18n/translate';
 
 const zh = {
   'transfer.open': '转接',
@@ -169,9 +170,7 @@ export type TransferTextKey = Key;
 
 /** Fills `{placeholders}`; a missing one stays visible. */
 export function transferText(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return transferMessages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(transferMessages[locale][key], params);
 }
 
 /** The lookup with the console's current language; errors in the transfer's words where it has them. */

@@ -5,6 +5,7 @@
  */
 import type { Locale } from '@rvw/shared';
 import { useI18n } from '../../i18n/I18nContext';
+import { fillPlaceholders } from '../../i18n/translate';
 
 const zh = {
   tab: '实时',
@@ -191,9 +192,7 @@ export type LiveTextKey = Key;
 
 /** Fills `{placeholders}`; a missing one stays visible. */
 export function liveText(locale: Locale, key: Key, params: Record<string, string | number> = {}): string {
-  return liveMessages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(liveMessages[locale][key], params);
 }
 
 /** The lookup with the console's current language, and its error sentences. */
