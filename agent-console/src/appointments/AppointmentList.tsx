@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { Appointment, Locale } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import type { AppointmentSnapshot } from './appointment-store';
-import { aw, isAppointmentWord, slotItem, slotTime, statusWords } from './appointment-words';
+import { aw, refusalWords, slotItem, slotTime, statusWords } from './appointment-words';
 
 /** What the list needs to cancel: the store's state of it and its three steps. */
 export interface CancelControls {
@@ -39,10 +39,9 @@ export function AppointmentList(props: AppointmentListProps) {
 /** Why the last cancel was refused: the tab's own sentence, else the console's for the code. */
 function CancelProblem({ code, locale }: { code: string; locale: Locale }) {
   const { err } = useI18n();
-  const key = `cancel.${code}`;
   return (
     <p className="form-error" role="alert" data-testid="appointment-cancel-error">
-      {isAppointmentWord(key) ? aw(locale, key) : err(code)}
+      {refusalWords(locale, 'cancel', code, err)}
     </p>
   );
 }

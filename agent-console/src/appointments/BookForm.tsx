@@ -7,8 +7,9 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { CHECK_IN_EARLY_MIN } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import { Field } from '../ui/Field';
+import { FormOutcome } from '../ui/FormOutcome';
 import { useAppointmentStore, type AppointmentStore } from './appointment-store';
-import { aw, isAppointmentWord, slotItem, slotTime } from './appointment-words';
+import { aw, refusalWords, slotItem, slotTime } from './appointment-words';
 import { formatDateTime } from '../ui/time';
 
 /** The form, over the tab's store. */
@@ -38,12 +39,7 @@ export function BookForm({ store }: { store: AppointmentStore }) {
   }
 
   const error = snap.booking.error;
-  const problem =
-    error === null
-      ? null
-      : isAppointmentWord(`book.${error}`)
-        ? w(`book.${error}` as Parameters<typeof aw>[1])
-        : err(error);
+  const problem = error === null ? null : refusalWords(locale, 'book', error, err);
   const booked = snap.booking.booked;
   return (
     <form className="appointment-form" onSubmit={submit} noValidate data-testid="appointment-book-form">
@@ -104,29 +100,23 @@ export function BookForm({ store }: { store: AppointmentStore }) {
           onChange={(e) => setPhone(e.target.value)}
         />
       </Field>
-      <button
-        type="submit"
-        className="btn btn-primary"
-        data-testid="appointment-book-submit"
-        disabled={snap.booking.busy}
-      >
-        {snap.booking.busy ? w('book.submitting') : w('book.submit')}
-      </button>
-      {problem && (
-        <p className="form-error" role="alert" data-testid="appointment-book-error" data-code={error}>
-          {problem}
-        </p>
-      )}
-      {booked && (
-        <p className="form-ok" role="status" data-testid="appointment-book-done">
-          {w('book.done', {
+      <FormOutcome
+        testId="appointment-book"
+        busy={snap.booking.busy}
+        submitLabel={w('book.submit')}
+        busyLabel={w('book.submitting')}
+        problem={problem}
+        code={error}
+        done={
+          booked &&
+          w('book.done', {
             name: booked.residentName,
             when: `${formatDateTime(booked.slot.startsAt)}–${slotTime(booked.slot).split('–')[1]}`,
             item: slotItem(booked.slot, locale),
             early: CHECK_IN_EARLY_MIN,
-          })}
-        </p>
-      )}
+          })
+        }
+      />
     </form>
   );
 }

@@ -8,9 +8,10 @@ import { Skill, skillName, type Agent, type CatalogueItemSummary } from '@rvw/sh
 import { useI18n } from '../i18n/I18nContext';
 import { local } from '../i18n/local-text';
 import { Field } from '../ui/Field';
+import { FormOutcome } from '../ui/FormOutcome';
 import type { AppointmentTransport } from './appointment-api';
 import { useAppointmentStore, type AppointmentStore } from './appointment-store';
-import { aw, isAppointmentWord } from './appointment-words';
+import { aw, refusalWords } from './appointment-words';
 
 /** Props: the tab's store, the transport for the pickers, and the supervisor's centre. */
 export interface SlotsFormProps {
@@ -82,14 +83,7 @@ export function SlotsForm({ store, transport, centreId }: SlotsFormProps) {
   }
 
   const error = snap.creating.error;
-  const problem =
-    error === null
-      ? null
-      : error === 'invalid'
-        ? w('slots.invalid')
-        : isAppointmentWord(`slots.${error}`)
-          ? w(`slots.${error}` as Parameters<typeof aw>[1])
-          : err(error);
+  const problem = error === null ? null : refusalWords(locale, 'slots', error, err);
   return (
     <form className="appointment-form" onSubmit={submit} noValidate data-testid="slots-create-form">
       <h3>{w('slots.heading')}</h3>
@@ -175,24 +169,15 @@ export function SlotsForm({ store, transport, centreId }: SlotsFormProps) {
           ))}
         </select>
       </Field>
-      <button
-        type="submit"
-        className="btn btn-primary"
-        data-testid="slots-create-submit"
-        disabled={snap.creating.busy}
-      >
-        {snap.creating.busy ? w('slots.submitting') : w('slots.submit')}
-      </button>
-      {problem && (
-        <p className="form-error" role="alert" data-testid="slots-create-error" data-code={error}>
-          {problem}
-        </p>
-      )}
-      {snap.creating.created && (
-        <p className="form-ok" role="status" data-testid="slots-create-done">
-          {w('slots.done', { count: snap.creating.created.length })}
-        </p>
-      )}
+      <FormOutcome
+        testId="slots-create"
+        busy={snap.creating.busy}
+        submitLabel={w('slots.submit')}
+        busyLabel={w('slots.submitting')}
+        problem={problem}
+        code={error}
+        done={snap.creating.created && w('slots.done', { count: snap.creating.created.length })}
+      />
     </form>
   );
 }
