@@ -303,11 +303,31 @@ export type Tr = (key: MessageKey, params?: Record<string, string | number>) => 
 /** Both dictionaries; typed so that a key missing in either fails to compile. */
 export const messages: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
 
-/** The message for a key, with `{param}` placeholders filled in (unknown ones left as written). */
-export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = messages[locale][key] ?? messages['zh-CN'][key];
+/** `text` with its `{param}` placeholders filled in from `params` (unknown ones left as written). */
+export function fillPlaceholders(text: string, params: Record<string, string | number> = {}): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
+
+/** The message for a key, with `{param}` placeholders filled in (unknown ones left as written). */
+export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return fillPlaceholders(messages[locale][key] ?? messages['zh-CN'][key], params);
+}
+
+/** The months' English names, January first, for dates said in words. */
+export const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 
 /**
  * How to address the resident: 李女士 / 李先生 from the family name and gender on Chinese screens;

@@ -4,6 +4,7 @@
  * is made of these same shown sentences (appointment-speech.ts).
  */
 import { skillName, type AppointmentSlot, type Locale } from '@rvw/shared';
+import { fillPlaceholders, MONTHS_EN } from '../i18n';
 
 const zh = {
   'found.title': '您预约了 {item}',
@@ -94,9 +95,7 @@ export function aw(
   key: AppointmentWordKey,
   params: Record<string, string | number> = {},
 ): string {
-  return words[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillPlaceholders(words[locale][key], params);
 }
 
 /** Every key, for the completeness test. */
@@ -105,20 +104,6 @@ export const APPOINTMENT_WORD_KEYS = Object.keys(zh) as AppointmentWordKey[];
 const ZONE = 'Asia/Shanghai';
 const WEEKDAYS_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** The Shanghai calendar parts of an instant. */
 function parts(at: Date): { y: number; m: number; d: number; h: number; min: number; wd: number } {

@@ -5,32 +5,17 @@
  * time instead of as one huge number.
  */
 import type { FieldDescription, FieldValue, LeafFieldDescription, Locale } from '@rvw/shared';
-import { t } from '../i18n';
+import { MONTHS_EN, t } from '../i18n';
 import { local } from './cases';
 
 type Leaf = string | number | boolean | null;
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** 1949-03-07 as 1949年3月7日 or 7 March 1949; anything else as written. */
 export function dateText(iso: string, locale: Locale): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!m) return iso;
   const [y, mo, d] = [m[1]!, Number(m[2]), Number(m[3])];
-  return locale === 'en' ? `${d} ${MONTHS[mo - 1] ?? mo} ${y}` : `${y}年${mo}月${d}日`;
+  return locale === 'en' ? `${d} ${MONTHS_EN[mo - 1] ?? mo} ${y}` : `${y}年${mo}月${d}日`;
 }
 
 /** A mobile number as 138 0013 8000; other numbers as written. */
