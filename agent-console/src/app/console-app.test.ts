@@ -3,60 +3,25 @@
  * the queue, the call's signals through the server, and the reconnect and sign-out decisions.
  * Only the WebRTC peer is a fake, since there is no browser here.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { SignalData } from '@rvw/shared';
-import {
-  connectKiosk,
-  createTestAgent,
-  createTestKiosk,
-  okData,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-} from '@rvw/signaling-server/testing';
+import { createTestAgent, okData } from '@rvw/signaling-server/testing';
 import { consoleApi } from '../lib/api';
-import { AUTH_STORAGE_KEY, type KeyValueStorage } from '../auth/auth-store';
-import type { ConsoleApp } from './console-app';
-import { newTestApp, savedLogin, until } from './test-rig';
+import { AUTH_STORAGE_KEY } from '../auth/auth-store';
+import { savedLogin, until, useConsoleTestServer } from './test-rig';
 
-let server: TestServer;
-const apps: ConsoleApp[] = [];
-const clients: TestClient[] = [];
+const server = useConsoleTestServer();
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const app of apps.splice(0)) app.stop();
-  for (const client of clients.splice(0)) client.close();
-});
-afterAll(async () => {
-  await server?.close();
-});
-
-const newApp = (storage: KeyValueStorage) => {
-  const made = newTestApp(server.url, storage);
-  apps.push(made.app);
-  return made;
-};
 const signedInStorage = async (role: 'agent' | 'admin' = 'agent') =>
   savedLogin(await createTestAgent(server.server, { role }));
-
-async function kioskWithTicket() {
-  const { token } = await createTestKiosk(server.server);
-  const kiosk = await connectKiosk(server.url, token);
-  clients.push(kiosk);
-  const position = okData(await kiosk.request('ticket:request', {}));
-  return { kiosk, ticket: position.ticket };
-}
 
 describe('ConsoleApp', () => {
   test('resumes a saved login, connects and shows the waiting ticket', async () => {
     const { storage, auth } = await signedInStorage();
-    const { app } = newApp(storage);
+    const { app } = server.newApp(storage);
     app.start();
     expect(app.getSnapshot().auth?.token).toBe(auth.token);
-    const { ticket } = await kioskWithTicket();
+    const { ticket } = await server.kioskWithTicket();
     const s = await until(app, (s) => s.work.queue.some((e) => e.ticketId === ticket.id));
     expect(s.work.connection).toBe('connected');
   });
@@ -64,7 +29,7 @@ describe('ConsoleApp', () => {
   test('starts at the login screen without a saved login, and signs in', async () => {
     const { storage, auth } = await signedInStorage();
     storage.removeItem(AUTH_STORAGE_KEY);
-    const { app } = newApp(storage);
+    const { app } = server.newApp(storage);
     app.start();
     expect(app.getSnapshot()).toMatchObject({ auth: null, signedOutCode: null });
     app.signIn(auth);
@@ -74,9 +39,9 @@ describe('ConsoleApp', () => {
 
   test('accepts, relays the call signals both ways through the server, and ends the call', async () => {
     const { storage } = await signedInStorage();
-    const { app, peers } = newApp(storage);
+    const { app, peers } = server.newApp(storage);
     app.start();
-    const { kiosk, ticket } = await kioskWithTicket();
+    const { kiosk, ticket } = await server.kioskWithTicket();
     const entry = (
       await until(app, (s) => s.work.queue.some((e) => e.ticketId === ticket.id))
     ).work.queue.find((e) => e.ticketId === ticket.id)!;
@@ -111,7 +76,7 @@ describe('ConsoleApp', () => {
 
   test('reconnects by its policy after the server restarts', async () => {
     const { storage } = await signedInStorage();
-    const { app } = newApp(storage);
+    const { app } = server.newApp(storage);
     app.start();
     await until(app, (s) => s.work.connection === 'connected');
     const port = Number(new URL(server.url).port);
@@ -124,7 +89,7 @@ describe('ConsoleApp', () => {
 
   test('a login revoked elsewhere signs the agent out, saying why', async () => {
     const { storage, auth } = await signedInStorage();
-    const { app } = newApp(storage);
+    const { app } = server.newApp(storage);
     app.start();
     await until(app, (s) => s.work.connection === 'connected');
     // Another tab signs out: the server drops this socket, and the retried handshake is refused.
@@ -136,7 +101,7 @@ describe('ConsoleApp', () => {
 
   test('a lost login reported by a screen signs out; other failures only return their code', async () => {
     const { storage } = await signedInStorage();
-    const { app } = newApp(storage);
+    const { app } = server.newApp(storage);
     app.start();
     expect(app.failed('TICKET_TAKEN')).toBe('TICKET_TAKEN');
     expect(app.getSnapshot().auth).not.toBeNull();
@@ -147,9 +112,9 @@ describe('ConsoleApp', () => {
 
   test('signing out ends the open call on the server and revokes the token', async () => {
     const { storage, auth } = await signedInStorage();
-    const { app } = newApp(storage);
+    const { app } = server.newApp(storage);
     app.start();
-    const { kiosk, ticket } = await kioskWithTicket();
+    const { kiosk, ticket } = await server.kioskWithTicket();
     const s = await until(app, (s) => s.work.queue.some((e) => e.ticketId === ticket.id));
     await app.accept(s.work.queue.find((e) => e.ticketId === ticket.id)!);
     await until(app, (s) => s.work.call !== null);
@@ -162,12 +127,9 @@ describe('ConsoleApp', () => {
 
   test('takes the next one the server offers, with why it carries no identity; says so when none is left', async () => {
     const { storage } = await signedInStorage();
-    const { app } = newApp(storage);
+    const { app } = server.newApp(storage);
     app.start();
-    const { token } = await createTestKiosk(server.server);
-    const kiosk = await connectKiosk(server.url, token);
-    clients.push(kiosk);
-    const { ticket } = okData(await kiosk.request('ticket:request', { identity: 'declined' }));
+    const { ticket } = await server.kioskWithTicket({}, { identity: 'declined' });
     await until(app, (s) => s.work.queue.some((e) => e.ticketId === ticket.id && e.kioskOnline));
     await app.acceptNext();
     const inCall = await until(app, (s) => s.work.call !== null);
@@ -178,7 +140,7 @@ describe('ConsoleApp', () => {
     });
 
     // A second agent finds nothing left to take: a notice with the reason, no ticket number.
-    const other = newApp((await signedInStorage()).storage).app;
+    const other = server.newApp((await signedInStorage()).storage).app;
     other.start();
     await until(other, (s) => s.work.connection === 'connected');
     await other.acceptNext();

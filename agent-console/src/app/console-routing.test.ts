@@ -4,42 +4,21 @@
  * offer centre, an offer prompt whose accept opens the call with where the resident is, a decline,
  * and a missed offer that says so and leaves the agent away.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { untilStore } from '../lib/until-store';
-import {
-  connectKiosk,
-  createTestAgent,
-  createTestCentre,
-  createTestKiosk,
-  okData,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-} from '@rvw/signaling-server/testing';
+import { createTestAgent, createTestCentre } from '@rvw/signaling-server/testing';
 import { routingModeOf } from './centre-directory';
 import type { ConsoleApp } from './console-app';
-import { newTestApp, savedLogin, until } from './test-rig';
+import { savedLogin, until, useConsoleTestServer } from './test-rig';
 
-let server: TestServer;
-const apps: ConsoleApp[] = [];
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await createTestCentre(server.server, {
+const server = useConsoleTestServer((s) =>
+  createTestCentre(s.server, {
     id: 'offer-centre',
     name: '派单中心',
     region: '上海市徐汇区',
     routing: { mode: 'offer', offerTimeoutS: 5 },
-  });
-});
-afterEach(() => {
-  for (const app of apps.splice(0)) app.stop();
-  for (const client of clients.splice(0)) client.close();
-});
-afterAll(async () => {
-  await server?.close();
-});
+  }),
+);
 
 const status = (app: ConsoleApp, check: (s: string | undefined) => boolean) =>
   untilStore(
@@ -53,8 +32,7 @@ async function agentApp(centreId = 'main', available = true) {
   const { storage, auth } = savedLogin(
     await createTestAgent(server.server, { centreId, skills: ['elderly-care'] }),
   );
-  const { app } = newTestApp(server.url, storage);
-  apps.push(app);
+  const { app } = server.newApp(storage);
   app.start();
   await until(app, (s) => s.work.connection === 'connected');
   // A sign-in starts away (no offer for someone still hanging up their coat).
@@ -65,15 +43,11 @@ async function agentApp(centreId = 'main', available = true) {
 
 /** A kiosk of `centreId` whose resident asks for `need`. */
 async function ticketAt(centreId: string, kind: 'fixed' | 'portable' = 'fixed') {
-  const { token } = await createTestKiosk(server.server, {
-    centreId,
-    kind,
-    name: '田林 上门办 2',
-    location: '华悦居委会',
-  });
-  const kiosk = await connectKiosk(server.url, token);
-  clients.push(kiosk);
-  return okData(await kiosk.request('ticket:request', { need: 'elderly-care' })).ticket;
+  const { ticket } = await server.kioskWithTicket(
+    { centreId, kind, name: '田林 上门办 2', location: '华悦居委会' },
+    { need: 'elderly-care' },
+  );
+  return ticket;
 }
 
 const offered = (app: ConsoleApp) =>

@@ -3,7 +3,7 @@
  * session ends as lost media with the resident back at the front (issue 7 #2); one tab owns the
  * call, another is told it is open elsewhere and can take it over (issue 8 #4).
  */
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterEach, expect, test } from 'vitest';
 import {
   CallController,
   DelayTablePolicy,
@@ -11,43 +11,25 @@ import {
   noLocalMedia,
   type CallControllerOptions,
 } from '@rvw/shared/call';
-import {
-  connectAgent,
-  connectKiosk,
-  createTestAgent,
-  createTestKiosk,
-  okData,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-} from '@rvw/signaling-server/testing';
+import { connectAgent, createTestAgent, okData, type TestClient } from '@rvw/signaling-server/testing';
 import type { ConsoleSocket } from '../app/console-socket';
+import { useConsoleTestServer } from '../app/test-rig';
 import { ConsoleCall, type ConsoleCallView } from './console-call';
 
-let server: TestServer;
-const clients: TestClient[] = [];
+const server = useConsoleTestServer();
 const calls: ConsoleCall[] = [];
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
 afterEach(() => {
   for (const call of calls.splice(0)) call.end();
-  for (const client of clients.splice(0)) client.close();
-});
-afterAll(async () => {
-  await server?.close();
 });
 
 /** A kiosk whose ticket an agent (socket `tab1`) accepted, plus a second socket of the same agent. */
 async function acceptedCall() {
-  const { token: kioskToken } = await createTestKiosk(server.server);
-  const kiosk = await connectKiosk(server.url, kioskToken);
+  const { kiosk, ticket } = await server.kioskWithTicket();
   const { token } = await createTestAgent(server.server);
   const tab1 = await connectAgent(server.url, token);
   const tab2 = await connectAgent(server.url, token);
-  clients.push(kiosk, tab1, tab2);
-  const { ticket } = okData(await kiosk.request('ticket:request', {}));
+  server.track(tab1, tab2);
   const opened = okData(await tab1.request('ticket:accept', { ticketId: ticket.id }));
   return { kiosk, tab1, tab2, ticket, opened };
 }

@@ -3,42 +3,20 @@
  * transfer from the invitation to the hand-over, and a blind one; the second agent's console opens
  * the call as for an accept and has the case the first agent opened.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { SignalData } from '@rvw/shared';
-import {
-  connectKiosk,
-  createTestAgent,
-  createTestKiosk,
-  okData,
-  startTestServer,
-  type TestClient,
-  type TestServer,
-} from '@rvw/signaling-server/testing';
+import { createTestAgent } from '@rvw/signaling-server/testing';
 import { untilStore } from '../lib/until-store';
 import type { ConsoleApp } from '../app/console-app';
-import { newTestApp, savedLogin, until } from '../app/test-rig';
+import { savedLogin, until, useConsoleTestServer } from '../app/test-rig';
 import type { TransferSnapshot } from './transfer-store';
 
-let server: TestServer;
-const apps: ConsoleApp[] = [];
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterEach(() => {
-  for (const app of apps.splice(0)) app.stop();
-  for (const client of clients.splice(0)) client.close();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = useConsoleTestServer();
 
 /** A signed-in, connected, available console. */
 async function consoleOf(name: string) {
   const account = await createTestAgent(server.server, { displayName: name });
-  const made = newTestApp(server.url, savedLogin(account).storage);
-  apps.push(made.app);
+  const made = server.newApp(savedLogin(account).storage);
   made.app.start();
   await until(made.app, (s) => s.work.connection === 'connected');
   await made.app.routing.status.choose('available');
@@ -50,10 +28,7 @@ const transfersUntil = (app: ConsoleApp, check: (s: TransferSnapshot) => boolean
 
 /** The kiosk with a ticket that `first` accepted, and the case `first` opened. */
 async function inCall(first: Awaited<ReturnType<typeof consoleOf>>) {
-  const { token } = await createTestKiosk(server.server);
-  const kiosk = await connectKiosk(server.url, token);
-  clients.push(kiosk);
-  const { ticket } = okData(await kiosk.request('ticket:request', {}));
+  const { kiosk, ticket } = await server.kioskWithTicket();
   const entry = (
     await until(first.app, (s) => s.work.queue.some((e) => e.ticketId === ticket.id))
   ).work.queue.find((e) => e.ticketId === ticket.id)!;
