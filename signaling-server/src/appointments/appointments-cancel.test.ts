@@ -4,60 +4,21 @@
  * refusals keep their codes: WRONG_STATE twice or once checked in, FORBIDDEN for another centre's,
  * NOT_FOUND for an unknown one, BAD_PAYLOAD for a reason too long.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  createHttpClient,
-  HttpClientError,
-  httpRoutes,
-  idCheckDigit,
-  type CreateSlotsRequest,
-  type HttpClient,
-} from '@rvw/shared';
+import { describe, expect, it } from 'vitest';
+import type { CreateSlotsRequest } from '@rvw/shared';
 import { shanghaiDay } from '../queue/queue-rules';
-import { createTestAgent, createTestCentre, createTestKiosk } from '../testing';
-import { useTestServer } from '../testing/hooks';
+import { createTestCentre } from '../testing';
+import { codeOf, HOUR, LI, useAppointmentServer, WANG, type Api } from './appointment-test-support';
 
-type Api = HttpClient<typeof httpRoutes>;
-
-const idNumber = (first17: string) => first17 + idCheckDigit(first17)!;
-const WANG = idNumber('31010619480315002');
-const LI = idNumber('31010419520101003');
-const HOUR = 3_600_000;
 const CONSENT = '我同意用身份证查询和办理预约。';
 
-let now = new Date();
-const t = useTestServer({ clock: () => now, sessionTtlHours: 24 * 7 });
-
-let tomorrow10 = 0;
-beforeEach(() => {
-  now = new Date();
-  tomorrow10 = Date.parse(`${shanghaiDay(new Date(now.getTime() + 24 * HOUR))}T10:00:00+08:00`);
-});
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(HttpClientError);
-  return (err as HttpClientError).code;
-}
-
-async function account(opts: Parameters<typeof createTestAgent>[1]): Promise<{ api: Api; id: string }> {
-  const { token, agent } = await createTestAgent(t.server, opts);
-  return { api: createHttpClient(httpRoutes, { baseUrl: t.url, token }), id: agent.id };
-}
-
-async function kioskApi(): Promise<Api> {
-  const { token } = await createTestKiosk(t.server, {});
-  return createHttpClient(httpRoutes, { baseUrl: t.url, token });
-}
+const { t, clock, tomorrowAt, account, kioskApi } = useAppointmentServer();
 
 function slotsRequest(over: Partial<CreateSlotsRequest> = {}): CreateSlotsRequest {
   return {
     skill: 'elderly-care',
     itemCode: 'senior-allowance',
-    from: new Date(tomorrow10).toISOString(),
+    from: tomorrowAt(0),
     lengthMin: 30,
     count: 1,
     capacity: 1,
@@ -75,7 +36,7 @@ describe('appointments: cancelling', () => {
   it('frees the place of a full slot, is recorded (who, when), and a second cancel is WRONG_STATE', async () => {
     const boss = await account({ role: 'admin' });
     const agent = await account({ skills: ['elderly-care'] });
-    const kiosk = await kioskApi();
+    const { api: kiosk } = await kioskApi();
     const { slots } = await boss.api.createSlots({ body: slotsRequest({ capacity: 1 }) });
     const slotId = slots[0]!.slotId;
     const { appointment } = await agent.api.bookAppointment(booking(slotId));
@@ -105,7 +66,7 @@ describe('appointments: cancelling', () => {
       appointmentId: appointment.appointmentId,
       by: agent.id,
       centreId: 'main',
-      at: now.toISOString(),
+      at: clock.now.toISOString(),
       withReason: true,
     });
     for (const secret of [WANG, '王秀英', reason]) expect(t.logText()).not.toContain(secret);
@@ -116,7 +77,7 @@ describe('appointments: cancelling', () => {
     expect(other.slot.booked).toBe(1);
     // The same resident may book the slot again after cancelling (the cancelled one does not count).
     const { slots: roomy } = await boss.api.createSlots({
-      body: slotsRequest({ from: new Date(tomorrow10 + HOUR).toISOString(), capacity: 2 }),
+      body: slotsRequest({ from: tomorrowAt(HOUR), capacity: 2 }),
     });
     const first = await agent.api.bookAppointment(booking(roomy[0]!.slotId));
     await cancel(agent.api, first.appointment.appointmentId);
@@ -134,7 +95,7 @@ describe('appointments: cancelling', () => {
   it('a cancelled appointment is not found at the kiosk’s check-in; a checked-in one cannot be cancelled', async () => {
     const boss = await account({ role: 'admin' });
     const agent = await account({});
-    const kiosk = await kioskApi();
+    const { api: kiosk } = await kioskApi();
     const { slots } = await boss.api.createSlots({ body: slotsRequest({ capacity: 2 }) });
     const slotId = slots[0]!.slotId;
     const wang = (await agent.api.bookAppointment(booking(slotId))).appointment;
@@ -143,7 +104,7 @@ describe('appointments: cancelling', () => {
 
     const checkIn = (idNo: string) =>
       kiosk.kioskCheckIn({ body: { idNumber: idNo, consentText: CONSENT, locale: 'zh-CN' } });
-    now = new Date(Date.parse(slots[0]!.startsAt) - 5 * 60_000);
+    clock.now = new Date(Date.parse(slots[0]!.startsAt) - 5 * 60_000);
     expect((await checkIn(WANG)).appointment).toBeNull();
     expect((await checkIn(LI)).appointment).toMatchObject({
       appointmentId: li.appointmentId,
@@ -151,7 +112,7 @@ describe('appointments: cancelling', () => {
     });
     expect(await codeOf(cancel(agent.api, li.appointmentId))).toBe('WRONG_STATE');
     // The sweep leaves a cancelled one cancelled (not missed).
-    now = new Date(Date.parse(slots[0]!.endsAt) + 1000);
+    clock.now = new Date(Date.parse(slots[0]!.endsAt) + 1000);
     await t.restart();
     const rows = await t.server.db.selectFrom('appointments').select(['id', 'status']).execute();
     expect(rows.find((r) => r.id === wang.appointmentId)?.status).toBe('cancelled');
@@ -163,7 +124,7 @@ describe('appointments: cancelling', () => {
     const agent = await account({});
     const otherAgent = await account({ centreId: 'suzhou-gusu' });
     const otherBoss = await account({ role: 'admin', centreId: 'suzhou-gusu' });
-    const kiosk = await kioskApi();
+    const { api: kiosk } = await kioskApi();
     const { slots } = await boss.api.createSlots({ body: slotsRequest() });
     const { appointment } = await agent.api.bookAppointment(booking(slots[0]!.slotId));
     const id = appointment.appointmentId;

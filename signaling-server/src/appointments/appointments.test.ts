@@ -3,61 +3,15 @@
  * and at the kiosk (past, full, duplicate, two at once for the last place), the kiosk's check-in in
  * and out of its window, the missed sweep, the day's lists, and rights limited to one's centre.
  */
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createHttpClient,
-  HttpClientError,
-  httpRoutes,
-  idCheckDigit,
-  maskIdNumber,
-  type CreateSlotsRequest,
-  type HttpClient,
-} from '@rvw/shared';
+import { describe, expect, it, vi } from 'vitest';
+import { maskIdNumber, type CreateSlotsRequest, type HttpClientError } from '@rvw/shared';
 import { shanghaiDay } from '../queue/queue-rules';
 import { claimAppointment } from './appointment-store';
-import { connectKiosk, createTestAgent, createTestCentre, createTestKiosk, okData } from '../testing';
+import { connectKiosk, createTestCentre, okData } from '../testing';
 import { agentIn } from '../queue/routing-test-support';
-import { useTestServer } from '../testing/hooks';
+import { codeOf, HOUR, idNumber, LI, useAppointmentServer, WANG } from './appointment-test-support';
 
-type Api = HttpClient<typeof httpRoutes>;
-
-const idNumber = (first17: string) => first17 + idCheckDigit(first17)!;
-const WANG = idNumber('31010619480315002');
-const LI = idNumber('31010419520101003');
-const HOUR = 3_600_000;
-
-// The server's clock: each test starts at the real time and moves it forward (logins last a week).
-let now = new Date();
-const t = useTestServer({ clock: () => now, sessionTtlHours: 24 * 7 });
-
-// Slots open tomorrow (Asia/Shanghai) from 10:00, so that a test's windows never straddle midnight.
-let tomorrow10 = 0;
-beforeEach(() => {
-  now = new Date();
-  tomorrow10 = Date.parse(`${shanghaiDay(new Date(now.getTime() + 24 * HOUR))}T10:00:00+08:00`);
-});
-
-const at = (msFromNow: number) => new Date(now.getTime() + msFromNow).toISOString();
-const tomorrowAt = (msFrom10: number) => new Date(tomorrow10 + msFrom10).toISOString();
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(HttpClientError);
-  return (err as HttpClientError).code;
-}
-
-async function account(opts: Parameters<typeof createTestAgent>[1]): Promise<{ api: Api; id: string }> {
-  const { token, agent } = await createTestAgent(t.server, opts);
-  return { api: createHttpClient(httpRoutes, { baseUrl: t.url, token }), id: agent.id };
-}
-
-async function kioskApi(centreId?: string): Promise<{ api: Api; id: string; token: string }> {
-  const { token, kiosk } = await createTestKiosk(t.server, centreId ? { centreId } : {});
-  return { api: createHttpClient(httpRoutes, { baseUrl: t.url, token }), id: kiosk.id, token };
-}
+const { t, clock, at, tomorrowAt, account, kioskApi } = useAppointmentServer();
 
 function slotsRequest(over: Partial<CreateSlotsRequest> = {}): CreateSlotsRequest {
   return {
@@ -139,7 +93,7 @@ describe('appointments: slots and booking', () => {
       await codeOf(agent.api.bookAppointment(booking(first.slotId, idNumber('31010419600101004')))),
     ).toBe('SLOT_FULL');
 
-    now = new Date(Date.parse(second.startsAt) + 1000);
+    clock.now = new Date(Date.parse(second.startsAt) + 1000);
     expect(await codeOf(agent.api.bookAppointment(booking(second.slotId, LI)))).toBe('SLOT_PAST');
     const { appointments } = await boss.api.listAppointments({
       query: { day: shanghaiDay(new Date(first.startsAt)) },
@@ -186,9 +140,9 @@ describe('appointments: the kiosk', () => {
       kiosk.api.kioskCheckIn({
         body: { idNumber: idNo, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
       });
-    now = new Date(Date.parse(first.startsAt) - 16 * 60_000); // 16 minutes early: not yet
+    clock.now = new Date(Date.parse(first.startsAt) - 16 * 60_000); // 16 minutes early: not yet
     expect((await checkIn(WANG)).appointment).toBeNull();
-    now = new Date(Date.parse(first.startsAt) - 14 * 60_000);
+    clock.now = new Date(Date.parse(first.startsAt) - 14 * 60_000);
     expect((await checkIn(LI)).appointment).toBeNull(); // someone else
     const found = (await checkIn(WANG)).appointment;
     expect(found).toMatchObject({ appointmentId: appointment.appointmentId, status: 'arrived' });
@@ -196,11 +150,11 @@ describe('appointments: the kiosk', () => {
       .selectFrom('appointments')
       .select(['kiosk_id', 'arrived_at'])
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ kiosk_id: kiosk.id, arrived_at: now.toISOString() });
+    expect(row).toEqual({ kiosk_id: kiosk.id, arrived_at: clock.now.toISOString() });
     // Again (the kiosk restarted before the ticket): still found.
     expect((await checkIn(WANG)).appointment?.appointmentId).toBe(appointment.appointmentId);
 
-    now = new Date(Date.parse(first.endsAt));
+    clock.now = new Date(Date.parse(first.endsAt));
     expect((await checkIn(WANG)).appointment).toBeNull();
     for (const secret of [WANG, '王秀英']) expect(t.logText()).not.toContain(secret);
     // Every check-in sent the number only after consent, and each consent is in the ledger.
@@ -219,7 +173,7 @@ describe('appointments: the kiosk', () => {
     const kiosk = await kioskApi();
     const { slots } = await boss.api.createSlots({ body: slotsRequest() });
     await kiosk.api.kioskBook(booking(slots[0]!.slotId));
-    now = new Date(Date.parse(slots[0]!.endsAt) + 1000);
+    clock.now = new Date(Date.parse(slots[0]!.endsAt) + 1000);
     await t.restart();
     const status = await t.server.db.selectFrom('appointments').select('status').executeTakeFirstOrThrow();
     expect(status.status).toBe('missed');
@@ -271,7 +225,7 @@ describe('appointments: lists and rights', () => {
     expect(
       await codeOf(boss.api.createSlots({ body: slotsRequest({ specialistAgentId: otherAgent.id }) })),
     ).toBe('NOT_FOUND');
-    now = new Date(Date.parse(slots[0]!.startsAt));
+    clock.now = new Date(Date.parse(slots[0]!.startsAt));
     expect(
       (
         await otherKiosk.api.kioskCheckIn({
@@ -300,14 +254,16 @@ describe('appointments: the seam of ticket:request', () => {
     const claim = (kioskId: string) =>
       t.server.db
         .transaction()
-        .execute((trx) => claimAppointment(trx, { appointmentId: appointment.appointmentId, kioskId, now }));
+        .execute((trx) =>
+          claimAppointment(trx, { appointmentId: appointment.appointmentId, kioskId, now: clock.now }),
+        );
     const refusal = (p: Promise<unknown>) =>
       p.then(
         () => 'claimed',
         (e: unknown) => (e as { code?: string }).code,
       );
 
-    now = new Date(Date.parse(slot.startsAt) - 5 * 60_000);
+    clock.now = new Date(Date.parse(slot.startsAt) - 5 * 60_000);
     expect(await refusal(claim(kiosk.id))).toBe('WRONG_STATE'); // booked, not checked in
     await kiosk.api.kioskCheckIn({
       body: { idNumber: WANG, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
@@ -323,10 +279,12 @@ describe('appointments: the seam of ticket:request', () => {
       await refusal(
         t.server.db
           .transaction()
-          .execute((trx) => claimAppointment(trx, { appointmentId: 'nope', kioskId: kiosk.id, now })),
+          .execute((trx) =>
+            claimAppointment(trx, { appointmentId: 'nope', kioskId: kiosk.id, now: clock.now }),
+          ),
       ),
     ).toBe('NOT_FOUND');
-    now = new Date(Date.parse(slot.endsAt));
+    clock.now = new Date(Date.parse(slot.endsAt));
     expect(await refusal(claim(kiosk.id))).toBe('WRONG_STATE'); // the window has closed
   });
 });
@@ -337,7 +295,7 @@ describe('appointments: from check-in to served', () => {
     const kiosk = await kioskApi();
     const { slots } = await boss.api.createSlots({ body: slotsRequest() });
     const { appointment } = await kiosk.api.kioskBook(booking(slots[0]!.slotId));
-    now = new Date(Date.parse(slots[0]!.startsAt) - 5 * 60_000);
+    clock.now = new Date(Date.parse(slots[0]!.startsAt) - 5 * 60_000);
     await kiosk.api.kioskCheckIn({
       body: { idNumber: WANG, consentText: '我同意用身份证查询和办理预约。', locale: 'zh-CN' as const },
     });
