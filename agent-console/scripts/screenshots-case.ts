@@ -7,6 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { CaseState, ResidentIdentity } from '@rvw/shared';
+import { shareIdentityOverHttp } from '@rvw/signaling-server/testing';
 
 /** What the main script hands over. */
 export interface CaseShotsContext {
@@ -86,18 +87,7 @@ export async function shootCaseScreens(c: CaseShotsContext): Promise<void> {
   // A new ticket on the video kiosk, with the card shared.
   const ticketId =
     c.ticketId ?? ((await kioskDo(kioskPage, 'ticket:request', {})) as { ticket: { id: string } }).ticket.id;
-  const res = await fetch(`${url}/api/kiosk/identity`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${c.kioskToken}` },
-    body: JSON.stringify({
-      ticketId,
-      consent: true,
-      consentText: '我同意把身份证上的信息提供给社区事务受理服务中心，用于办理本次事项。',
-      locale: 'zh-CN',
-      identity: c.resident,
-    }),
-  });
-  if (!res.ok) throw new Error(`identity: HTTP ${res.status} ${await res.text()}`);
+  await shareIdentityOverHttp(url, c.kioskToken, ticketId, c.resident);
 
   const ctx = await browser.newContext({
     viewport: { width: 1366, height: 768 },

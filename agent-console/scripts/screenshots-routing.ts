@@ -7,39 +7,26 @@
  *
  *   npx tsx agent-console/scripts/screenshots-routing.ts [outDir]   (default: screenshots/console-routing)
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { idCheckDigit, type Skill, type TicketNeed } from '@rvw/shared';
+import type { Skill, TicketNeed } from '@rvw/shared';
 import {
   connectKiosk,
   createTestAgent,
   createTestCentre,
   createTestKiosk,
   okData,
-  startTestServer,
+  shareIdentityOverHttp,
   type TestClient,
 } from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
+import { kioskSimPage, residentId, startShotServer } from './shot-rig';
 
 if (!ensureDebian(['chromium', 'fonts-noto-cjk'])) process.exit(1);
 ensureBuilds({ only: ['console'] });
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const outDir = process.argv[2] ?? join(here, '../../screenshots/console-routing');
-mkdirSync(outDir, { recursive: true });
-
-let shiftMs = 0;
-const server = await startTestServer({
-  consoleDir: join(here, '../dist'),
-  clock: () => new Date(Date.now() + shiftMs),
-  logLevel: 'warn',
-});
-const url = server.url;
-console.log(`server at ${url}`);
+const { server, url, outDir, shift } = await startShotServer('console-routing');
 
 await createTestCentre(server.server, {
   id: 'xuhui-tianlin',
@@ -76,10 +63,6 @@ await createTestAgent(server.server, {
   centreId: 'suzhou-gusu',
   skills: ['elderly-care'],
 });
-
-function residentId(first17: string): string {
-  return first17 + idCheckDigit(first17)!;
-}
 
 /** A waiting resident: where, what for, how long ago, and what makes them go ahead. */
 interface Arrival {
@@ -166,30 +149,18 @@ const browser = await launchChromium();
 const clients: TestClient[] = [];
 try {
   // The portable kiosk (上门办) runs in a browser page so that it can answer the call with video.
-  const sim = await build({
-    entryPoints: [join(here, 'kiosk-sim.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    alias: { events: 'bare-events' },
-    logLevel: 'warning',
-  });
-  const kioskPage = await (await browser.newContext({ bypassCSP: true })).newPage();
-  kioskPage.on('pageerror', (e) => console.error(`[kiosk page] ${e.message}`));
-  await kioskPage.goto(`${url}/api/health`);
-  await kioskPage.addScriptTag({ content: sim.outputFiles[0]!.text });
+  const kioskPage = await kioskSimPage(browser, url);
   const portable = await createTestKiosk(server.server, {
     centreId: 'xuhui-tianlin',
     kind: 'portable',
     name: '田林 上门办 1',
     location: '田林十二村居委会',
   });
-  shiftMs = -8 * 60_000;
+  shift(-8 * 60_000);
   await kioskPage.evaluate((t) => window.startKioskSim(t), portable.token);
 
   for (const a of arrivals) {
-    shiftMs = -a.minutesAgo * 60_000;
+    shift(-a.minutesAgo * 60_000);
     const { token } = await createTestKiosk(server.server, {
       centreId: a.centreId,
       name: a.name,
@@ -206,28 +177,17 @@ try {
       }),
     );
     if (a.born) {
-      const res = await fetch(`${url}/api/kiosk/identity`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          ticketId: ticket.id,
-          consent: true,
-          consentText: '我同意把身份证上的信息提供给社区事务受理服务中心，用于办理本次事项。',
-          locale: 'zh-CN',
-          identity: {
-            cardType: 'resident',
-            name: a.born < 1940 ? '张桂芳' : '赵德明',
-            gender: a.born < 1940 ? 'female' : 'male',
-            birthDate: `${a.born}-03-12`,
-            idNumber: residentId(`310104${a.born}0312004`),
-            idNumberValid: true,
-          },
-        }),
-      });
-      if (!res.ok) console.warn(`identity for ${a.name}: HTTP ${res.status} ${await res.text()}`);
+      await shareIdentityOverHttp(url, token, ticket.id, {
+        cardType: 'resident',
+        name: a.born < 1940 ? '张桂芳' : '赵德明',
+        gender: a.born < 1940 ? 'female' : 'male',
+        birthDate: `${a.born}-03-12`,
+        idNumber: residentId(`310104${a.born}0312004`),
+        idNumberValid: true,
+      }).catch((e: Error) => console.warn(`identity for ${a.name}: ${e.message}`));
     }
   }
-  shiftMs = 0;
+  shift(0);
 
   const shoot = async (page: Page, name: string) => {
     const path = join(outDir, `${name}.png`);

@@ -7,40 +7,27 @@
  *   npx tsx agent-console/scripts/screenshots.ts [outDir]     (default: screenshots/console)
  *   RVW_SHOTS=case npx tsx agent-console/scripts/screenshots.ts   (only the case and supervisor screens)
  */
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import { idCheckDigit, type CardType, type Gender, type ResidentIdentity } from '@rvw/shared';
+import type { CardType, Gender, ResidentIdentity } from '@rvw/shared';
 import {
   connectKiosk,
   createTestAgent,
   createTestKiosk,
   okData,
-  startTestServer,
+  shareIdentityOverHttp,
   type TestClient,
 } from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
 import { shootCaseScreens } from './screenshots-case';
+import { kioskSimPage, residentId, startShotServer } from './shot-rig';
 
 if (!ensureDebian(['chromium', 'fonts-noto-cjk'])) process.exit(1);
 ensureBuilds({ only: ['console'] });
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const outDir = process.argv[2] ?? join(here, '../../screenshots/console');
-mkdirSync(outDir, { recursive: true });
-
 // The server's clock can be set back so that tickets are created "minutes ago".
-let shiftMs = 0;
-const server = await startTestServer({
-  consoleDir: join(here, '../dist'),
-  clock: () => new Date(Date.now() + shiftMs),
-  logLevel: 'warn',
-});
-const url = server.url;
-console.log(`server at ${url}`);
+const { server, url, outDir, shift } = await startShotServer('console');
 
 const places: Array<[string, string]> = [
   ['静安寺街道 一体机 1', '静安寺街道 第一居委会'],
@@ -56,9 +43,6 @@ const places: Array<[string, string]> = [
 ];
 const minutesAgo = [14, 11.5, 8, 6.2, 4.5, 3, 2.1, 1.2, 0.6, 0.1];
 
-function residentId(first17: string): string {
-  return first17 + idCheckDigit(first17)!;
-}
 const people: Array<(ResidentIdentity & { cardType: CardType; gender: Gender }) | null> = [
   {
     cardType: 'resident',
@@ -137,23 +121,10 @@ const clients: TestClient[] = [];
 let firstTicketId = '';
 try {
   // Kiosk 1 runs in a browser page so that it can answer the call with video.
-  const sim = await build({
-    entryPoints: [join(here, 'kiosk-sim.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    alias: { events: 'bare-events' },
-    logLevel: 'warning',
-  });
-  // The server's CSP allows only its own scripts; this page runs the bundled simulator inline.
-  const kioskPage = await (await browser.newContext({ bypassCSP: true })).newPage();
-  kioskPage.on('pageerror', (e) => console.error(`[kiosk page] ${e.message}`));
-  await kioskPage.goto(`${url}/api/health`);
-  await kioskPage.addScriptTag({ content: sim.outputFiles[0]!.text });
+  const kioskPage = await kioskSimPage(browser, url);
 
   for (let i = 0; i < kiosks.length; i++) {
-    shiftMs = -minutesAgo[i]! * 60_000;
+    shift(-minutesAgo[i]! * 60_000);
     const { kiosk, token } = kiosks[i]!;
     let ticketId: string;
     if (i === 0) {
@@ -166,21 +137,12 @@ try {
     }
     const person = people[i];
     if (person) {
-      const res = await fetch(`${url}/api/kiosk/identity`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          ticketId,
-          consent: true,
-          consentText: '我同意把身份证上的信息提供给社区事务受理服务中心，用于办理本次事项。',
-          locale: 'zh-CN',
-          identity: person,
-        }),
-      });
-      if (!res.ok) console.warn(`identity for ${kiosk.name}: HTTP ${res.status} ${await res.text()}`);
+      await shareIdentityOverHttp(url, token, ticketId, person).catch((e: Error) =>
+        console.warn(`identity for ${kiosk.name}: ${e.message}`),
+      );
     }
   }
-  shiftMs = 0;
+  shift(0);
 
   const shots: Array<[Page, string]> = [];
   const shoot = async (page: Page, name: string) => {
