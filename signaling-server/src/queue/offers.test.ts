@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectAgent, connectKiosk, okData, setTestCentreRouting } from '../testing';
 import { useTestServer } from '../testing/hooks';
-import { agentIn, TestClock, ticketFrom, waitSeconds } from './routing-test-support';
+import { agentIn, offersOf, TestClock, ticketFrom, waitSeconds } from './routing-test-support';
 
 const clock = new TestClock();
 const t = useTestServer({ clock: clock.now });
@@ -13,14 +13,6 @@ const t = useTestServer({ clock: clock.now });
 async function offerCentre(): Promise<void> {
   await setTestCentreRouting(t.server, 'main', { mode: 'offer', offerTimeoutS: 15 });
 }
-
-const offersOf = (ticketId: string) =>
-  t.server.db
-    .selectFrom('offers')
-    .select(['agent_id', 'outcome'])
-    .where('ticket_id', '=', ticketId)
-    .orderBy('offered_at')
-    .execute();
 
 describe('offer mode', () => {
   it('offers to the longest idle; a missed offer is recorded, its agent set away, and the next agent offered', async () => {
@@ -52,7 +44,7 @@ describe('offer mode', () => {
     await first.client.waitFor('agent:status', (s) => s.status === 'away');
     const next = await second.client.waitFor('offer:new');
     expect(next.entry.ticketId).toBe(ticketId);
-    expect(await offersOf(ticketId)).toEqual([
+    expect(await offersOf(t, ticketId)).toEqual([
       { agent_id: first.id, outcome: 'missed' },
       { agent_id: second.id, outcome: null },
     ]);
@@ -71,7 +63,7 @@ describe('offer mode', () => {
     });
     const opened = okData(await second.client.request('offer:accept', { offerId: next.offerId }));
     expect(opened.session.ticketNumber).toBe('A001');
-    expect((await offersOf(ticketId)).at(-1)).toEqual({ agent_id: second.id, outcome: 'accepted' });
+    expect((await offersOf(t, ticketId)).at(-1)).toEqual({ agent_id: second.id, outcome: 'accepted' });
     await second.client.waitFor('agent:status', (s) => s.status === 'in-session');
   });
 
@@ -95,7 +87,7 @@ describe('offer mode', () => {
       offerId: next.offerId,
       outcome: 'withdrawn',
     });
-    expect(await offersOf(kiosk.position.ticket.id)).toEqual([
+    expect(await offersOf(t, kiosk.position.ticket.id)).toEqual([
       { agent_id: first.id, outcome: 'declined' },
       { agent_id: second.id, outcome: 'withdrawn' },
     ]);

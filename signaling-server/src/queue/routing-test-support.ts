@@ -86,6 +86,16 @@ export async function ticketFrom(
   return { kioskId: k.kiosk.id, token: k.token, client, position };
 }
 
+/** The offers of a ticket in the order they were made: whom to, and how each ended. */
+export function offersOf(t: ServerUnderTest, ticketId: string) {
+  return t.server.db
+    .selectFrom('offers')
+    .select(['agent_id', 'outcome'])
+    .where('ticket_id', '=', ticketId)
+    .orderBy('offered_at')
+    .execute();
+}
+
 /** The ticket numbers of the latest queue the agent received, in order. */
 export function queueNumbers(client: TestClient): string[] {
   const all = client.all('queue:update');

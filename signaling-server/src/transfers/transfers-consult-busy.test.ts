@@ -3,8 +3,9 @@
 // hand-over call's ICE servers reach both agents with the transfer.
 import { describe, expect, it } from 'vitest';
 import { createHttpClient, httpRoutes, type TicketNeed } from '@rvw/shared';
-import { connectKiosk, createTestKiosk, okData, setTestCentreRouting } from '../testing';
+import { okData, setTestCentreRouting } from '../testing';
 import { useTestServer, type ServerUnderTest } from '../testing/hooks';
+import { offersOf, ticketFrom } from '../queue/routing-test-support';
 import { liveVisit } from './transfer-test-support';
 
 const ICE = [
@@ -15,20 +16,9 @@ const t = useTestServer({ iceServers: ICE });
 
 /** Another resident at another kiosk, waiting with `need`. */
 async function waiting(s: ServerUnderTest, need: TicketNeed) {
-  const k = await createTestKiosk(s.server);
-  const client = await connectKiosk(s.url, k.token);
-  s.track(client);
-  const position = okData(await client.request('ticket:request', { need }));
+  const { client, position } = await ticketFrom(s, { need });
   return { client, ticketId: position.ticket.id, position };
 }
-
-const offersOf = (ticketId: string) =>
-  t.server.db
-    .selectFrom('offers')
-    .select(['agent_id', 'outcome'])
-    .where('ticket_id', '=', ticketId)
-    .orderBy('offered_at')
-    .execute();
 
 describe('the invited agent of a consulted transfer is busy', () => {
   it('cannot accept a waiting ticket, is not free in its estimate, and cannot be another transfer’s target', async () => {
@@ -113,7 +103,7 @@ describe('the invited agent of a consulted transfer is busy', () => {
     // 赵强 holds an offer; 王芳 is in the hand-over: a second resident is offered to nobody.
     const two = await waiting(t, 'unsure');
     await t.server.routing.recheck();
-    expect(await offersOf(two.ticketId)).toEqual([]);
+    expect(await offersOf(t, two.ticketId)).toEqual([]);
     expect(second.client.all('offer:new')).toHaveLength(1);
 
     okData(await first.client.request('transfer:cancel', { transferId }));
