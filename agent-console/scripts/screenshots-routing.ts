@@ -20,11 +20,7 @@ import {
   type TestClient,
 } from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
-import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
 import { kioskSimPage, residentId, startShotServer } from './shot-rig';
-
-if (!ensureDebian(['chromium', 'fonts-noto-cjk'])) process.exit(1);
-ensureBuilds({ only: ['console'] });
 
 const { server, url, outDir, shift } = await startShotServer('console-routing');
 

@@ -19,12 +19,8 @@ import {
   type TestClient,
 } from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
-import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
 import { shootCaseScreens } from './screenshots-case';
 import { kioskSimPage, residentId, startShotServer } from './shot-rig';
-
-if (!ensureDebian(['chromium', 'fonts-noto-cjk'])) process.exit(1);
-ensureBuilds({ only: ['console'] });
 
 // The server's clock can be set back so that tickets are created "minutes ago".
 const { server, url, outDir, shift } = await startShotServer('console');

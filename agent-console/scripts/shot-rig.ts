@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { idCheckDigit } from '@rvw/shared';
 import { startTestServer, type TestServer } from '@rvw/signaling-server/testing';
+import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 
@@ -27,8 +28,14 @@ export interface ShotServer {
   shift(ms: number): void;
 }
 
-/** Makes the pictures' folder (argv[2], default screenshots/<name>) and starts the server. */
+/**
+ * Installs Chromium and the CJK fonts when missing (exits when it cannot), builds the console when
+ * its sources changed, makes the pictures' folder (argv[2], default screenshots/<name>) and starts
+ * the server.
+ */
 export async function startShotServer(name: string): Promise<ShotServer> {
+  if (!ensureDebian(['chromium', 'fonts-noto-cjk'])) process.exit(1);
+  ensureBuilds({ only: ['console'] });
   const outDir = process.argv[2] ?? join(here, '../../screenshots', name);
   mkdirSync(outDir, { recursive: true });
   let shiftMs = 0;
