@@ -4,11 +4,8 @@
  * booked note, a booked row's Cancel (asked, confirmed, refused in words), the supervisor's form,
  * and every word in both languages.
  */
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Agent, Appointment, AppointmentSlot } from '@rvw/shared';
-import { I18nProvider } from '../i18n/I18nContext';
 import { ConsoleError } from '../lib/errors';
 import type { AppointmentTransport } from './appointment-api';
 import { AppointmentStore } from './appointment-store';
@@ -17,20 +14,8 @@ import { AppointmentList } from './AppointmentList';
 import { AppointmentsTab } from './AppointmentsTab';
 import { BookForm } from './BookForm';
 import { SlotsForm, slotsRequestOf } from './SlotsForm';
+import { html } from '../queue/test-render';
 
-const realStorage = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
-afterEach(() => {
-  if (realStorage) Object.defineProperty(globalThis, 'localStorage', realStorage);
-  else delete (globalThis as { localStorage?: unknown }).localStorage;
-});
-
-function html(node: ReactNode, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
-  Object.defineProperty(globalThis, 'localStorage', {
-    configurable: true,
-    value: { getItem: () => (locale === 'en' ? 'en' : null), setItem: () => undefined },
-  });
-  return renderToStaticMarkup(<I18nProvider>{node}</I18nProvider>);
-}
 const text = (markup: string) => markup.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 const NOW = new Date('2026-11-22T01:00:00Z');

@@ -3,30 +3,13 @@
  * with the test ids the end-to-end tests use, the print button's words per state, the read-back
  * without printing, and the materials panel per request state.
  */
-import type { ReactNode } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CatalogueItem, type PrintJob } from '@rvw/shared';
-import { I18nProvider } from '../i18n/I18nContext';
 import { DocumentsPanel, type DocumentsPanelProps } from './DocumentsPanel';
 import { MaterialsPanel } from './MaterialsPanel';
 import { PaperArea } from './paper-area';
 import { FakeMaterialServer, FakePrintServer, doc, job, material, materialRequest } from './test-fixtures';
-
-const realStorage = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
-afterEach(() => {
-  if (realStorage) Object.defineProperty(globalThis, 'localStorage', realStorage);
-  else delete (globalThis as { localStorage?: unknown }).localStorage;
-});
-
-/** Renders in a language (the provider reads the choice from localStorage). */
-function html(node: ReactNode, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
-  Object.defineProperty(globalThis, 'localStorage', {
-    configurable: true,
-    value: { getItem: () => (locale === 'en' ? 'en' : null), setItem: () => undefined },
-  });
-  return renderToStaticMarkup(<I18nProvider>{node}</I18nProvider>);
-}
+import { html } from '../queue/test-render';
 
 /** The opening tag of the element with a test id, and its first text. */
 function el(markup: string, testId: string): { tag: string; text: string } | null {
