@@ -196,6 +196,15 @@ try {
     await page.getByTestId('login-password').fill('console-demo-pass');
     await page.getByTestId('login-submit').click();
     await page.locator('[data-testid=connection-status][data-status=connected]').waitFor();
+    // A first sign-in starts away; a later one keeps the status the account had: set it away.
+    const current = page.getByTestId('status-current');
+    await current.waitFor();
+    if ((await current.getAttribute('data-status')) === 'wrap-up') {
+      await page.getByTestId('status-ready').click();
+      await page.locator('[data-testid=status-current][data-status=available]').waitFor();
+    }
+    if ((await current.getAttribute('data-status')) === 'available')
+      await page.getByTestId('status-away').click();
     await page.locator('[data-testid=status-current][data-status=away]').waitFor();
   };
 
