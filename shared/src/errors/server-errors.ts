@@ -140,11 +140,13 @@ export class QueueError extends AppError {
   static alreadyQueued(): QueueError {
     return new QueueError(ErrorCode.AlreadyQueued, 'This kiosk already holds an open ticket or session.');
   }
-  /** The agent serves an open session already. */
-  static agentBusy(): QueueError {
+  /** The agent serves an open session already, or (`consult`) is invited to or in a hand-over. */
+  static agentBusy(why: 'session' | 'consult' = 'session'): QueueError {
     return new QueueError(
       ErrorCode.AgentBusy,
-      'You are already serving a session; end it before accepting another ticket.',
+      why === 'consult'
+        ? 'You are taking part in a colleague’s hand-over; finish or decline it before accepting another ticket.'
+        : 'You are already serving a session; end it before accepting another ticket.',
     );
   }
   /** The ticket's kiosk has no connection: a call to it could not start. */

@@ -188,8 +188,8 @@ export async function acceptTicket(
   const { agentId, ticketId, now } = input;
   return db.transaction().execute(async (trx) => {
     // Busy: serving a session, or invited to / in a consulted hand-over as its second agent.
-    if ((await busySessionOf(trx, agentId)) || (await agentsInConsult(trx, { agentIds: [agentId] })).size > 0)
-      throw QueueError.agentBusy();
+    if (await busySessionOf(trx, agentId)) throw QueueError.agentBusy();
+    if ((await agentsInConsult(trx, { agentIds: [agentId] })).size > 0) throw QueueError.agentBusy('consult');
     const at = now.toISOString();
     if (input.offerId) {
       const taken = await trx

@@ -38,7 +38,8 @@ describe('the invited agent of a consulted transfer is busy', () => {
     // Invited: still online with the skill, no longer free — no basis for a number without history.
     const invited = await other.client.waitFor('ticket:update', (u) => u.estimate.kind !== 'next', { from });
     expect(invited.estimate).toEqual({ kind: 'none', reason: 'no-history' });
-    const refused = { ok: false, error: { code: 'AGENT_BUSY' } };
+    // The sentence says why: the hand-over, not a session of their own.
+    const refused = { ok: false, error: { code: 'AGENT_BUSY', message: expect.stringMatching(/hand-over/) } };
     expect(await second.client.request('ticket:accept', { ticketId: other.ticketId })).toMatchObject(refused);
     expect(await second.client.request('ticket:accept-next', {})).toMatchObject(refused);
     // Their status stays what it was: they serve no session yet.
