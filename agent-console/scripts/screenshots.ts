@@ -223,6 +223,20 @@ try {
     await page.getByTestId('agent-username').fill('Bad Name');
     await page.getByTestId('agent-submit').click();
     await shoot(page, `${tag}-10-admin-invalid`);
+    // The supervisor's live view (issue 11 #9): the queue, staff, today's figures and the charts.
+    await page.getByTestId('tab-live').click();
+    await page.getByTestId('live-view').waitFor();
+    await page
+      .locator('.notice-close')
+      .first()
+      .click({ timeout: 2000 })
+      .catch(() => undefined);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(1500);
+    await shoot(page, `${tag}-11-live`);
+    await page.mouse.wheel(0, 900);
+    await page.waitForTimeout(500);
+    await shoot(page, `${tag}-12-live-charts`);
     await page.getByTestId('logout').click();
     await page.getByTestId('login-username').waitFor();
     if (await page.getByTestId('login-error').isVisible())

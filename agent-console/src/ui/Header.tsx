@@ -47,9 +47,10 @@ export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogou
         data-testid="connection-status"
         data-status={connection}
         role="status"
+        title={t(`conn.${connection}`)}
       >
         <span className="conn-dot" aria-hidden="true" />
-        {t(`conn.${connection}`)}
+        <span className="conn-label">{t(`conn.${connection}`)}</span>
       </div>
       <nav className="tabs" aria-label={t('nav.admin')}>
         <button
