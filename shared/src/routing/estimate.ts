@@ -11,7 +11,7 @@ export type NoEstimateReason = z.infer<typeof NoEstimateReason>;
 export const WaitEstimate = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('minutes'),
-    /** Rounded up, at least 1. */
+    /** Rounded to the nearest, at least 1. */
     minutes: z.number().int().positive(),
     /** The basis, for people who ask: agents online for this need and the mean handling time used. */
     agentsOnline: z.number().int().positive(),

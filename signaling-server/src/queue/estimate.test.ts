@@ -40,11 +40,12 @@ describe('wait estimate', () => {
       estimate: { kind: 'minutes', minutes: 5, agentsOnline: 1, meanHandlingS: 300 },
     });
 
-    // Two agents, both free: (1 - 2, at least 0, + 1) × 300 s / 2 = 150 s, 3 minutes.
+    // Two agents, both free: the one ahead takes one, this one the other at once (0 s): at least
+    // 1 minute.
     const b = await agentIn(t, { skills: ['residence'], ready: true });
     await later.client.waitFor(
       'ticket:update',
-      (u) => u.estimate.kind === 'minutes' && u.estimate.minutes === 3 && u.estimate.agentsOnline === 2,
+      (u) => u.estimate.kind === 'minutes' && u.estimate.minutes === 1 && u.estimate.agentsOnline === 2,
     );
     okData(await a.client.request('agent:status', { status: 'away' }));
     okData(await b.client.request('agent:status', { status: 'away' }));
@@ -61,12 +62,12 @@ describe('wait estimate', () => {
     clock.advance(300);
     okData(await a.client.request('session:end', { sessionId: opened.session.id }));
     okData(await a.client.request('agent:status', { status: 'available' }));
-    // Nobody online serves 残疾人; 王 takes it after the centre's anySkillAfterS (120 s): 120 s +
-    // (0 + 1) × 300 s / 1 = 420 s, 7 minutes, not "cannot say".
+    // Nobody online serves 残疾人; 王 takes it after the centre's anySkillAfterS (120 s), and is
+    // free then: 120 s + 0 s = 2 minutes, not "cannot say".
     const rare = await ticketFrom(t, { need: 'disability' });
     expect(rare.position).toMatchObject({
       position: 1,
-      estimate: { kind: 'minutes', minutes: 7, agentsOnline: 1, meanHandlingS: 300 },
+      estimate: { kind: 'minutes', minutes: 2, agentsOnline: 1, meanHandlingS: 300 },
     });
     // With 王 away, nobody will take it: the honest sentence again.
     okData(await a.client.request('agent:status', { status: 'away' }));

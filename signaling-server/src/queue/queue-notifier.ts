@@ -128,6 +128,7 @@ export class QueueNotifier {
         ahead: position - 1,
         agentsOnline: servers.length,
         freeAgents: servers.filter((a) => p.free(a)).length,
+        busy: p.busyOf(servers),
         recentHandlingS: history.samples(t.centreId, t.routeSkill ?? t.need),
         widened: p.widenedPlaceOf(t) ?? undefined,
       }),

@@ -5,6 +5,7 @@
  * are all computed from one picture, so they agree with each other.
  */
 import {
+  DEFAULT_ROUTING,
   TicketNeed,
   type Centre,
   type IdentityIntent,
@@ -23,7 +24,7 @@ import { toKiosk } from '../kiosks/kiosk-store';
 import type { Presence } from '../socket/presence';
 import { DEFAULT_HEAD_START_S, orderByPriority, waitedSeconds, type PriorityInput } from './priority-rules';
 import { withReturns } from './returning';
-import type { WidenedPool } from './estimate-rules';
+import type { BusyAgent, WidenedPool } from './estimate-rules';
 import { canServe, centreViews, type CentreView, type ServeDecision } from './routing-rules';
 
 /** A waiting ticket with what the rules and the agents' queue lines need. */
@@ -182,6 +183,26 @@ export class RoutingPicture {
     return a.status === 'available' && !this.inConsult.has(a.agentId);
   }
 
+  /**
+   * For the estimate: what each of `agents` who is not free is doing — how long its session has
+   * lasted, or how long its wrap-up may still last by its centre's limit — from the status and its
+   * start that the picture already holds (no query). One taken by a consulted hand-over counts as
+   * starting a session.
+   */
+  busyOf(agents: readonly AgentRouting[]): BusyAgent[] {
+    const out: BusyAgent[] = [];
+    for (const a of agents) {
+      if (this.free(a)) continue;
+      const elapsedS = Math.max(0, (this.now.getTime() - Date.parse(a.since)) / 1000) || 0;
+      if (a.status === 'in-session') out.push({ inSessionS: elapsedS });
+      else if (a.status === 'wrap-up') {
+        const limitS = this.routingOf(a.centreId)?.wrapUpLimitS ?? DEFAULT_ROUTING.wrapUpLimitS;
+        out.push({ wrapUpLeftS: Math.max(0, limitS - elapsedS) });
+      } else out.push({ inSessionS: 0 });
+    }
+    return out;
+  }
+
   /** An online agent by id. */
   agent(agentId: string): AgentRouting | undefined {
     return this.online.find((a) => a.agentId === agentId);
@@ -284,7 +305,13 @@ export class RoutingPicture {
       (u) => u.ticketId === t.ticketId || servers.some((a) => this.serve(a, u).ok),
     );
     const position = pool.findIndex((u) => u.ticketId === t.ticketId) + 1;
-    return { inS: atS - waited, ahead: Math.max(0, position - 1), agentsOnline: servers.length };
+    return {
+      inS: atS - waited,
+      ahead: Math.max(0, position - 1),
+      agentsOnline: servers.length,
+      freeAgents: servers.filter((a) => this.free(a)).length,
+      busy: this.busyOf(servers),
+    };
   }
 
   /**
