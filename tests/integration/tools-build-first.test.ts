@@ -13,8 +13,11 @@ const scriptsOf = (dir: string) =>
   (JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
     .scripts;
 
-/** [package folder, npm script, the file it runs, what the file must prepare (a call it makes)] */
-const tools: Array<[string, string, string, RegExp | null]> = [
+/**
+ * [package folder, npm script, the file it runs, what the file must prepare (a call it makes), and
+ * the file that makes the call when the runner leaves it to a module it imports (default: itself)]
+ */
+const tools: Array<[string, string, string, RegExp | null, string?]> = [
   ['.', 'bench:call', 'tests/bench/call.ts', /ensureBuilds\(\{ only: \['console', 'kiosk'\] \}\)/],
   ['.', 'bench:idcard', 'tests/bench/idcard.ts', /ensureDebian\(\['socat'\]\)/],
   ['kiosk', 'screenshots', 'kiosk/scripts/screenshots.ts', /ensureBuilds\(\{ only: \['kiosk'\] \}\)/],
@@ -23,17 +26,24 @@ const tools: Array<[string, string, string, RegExp | null]> = [
     'screenshots',
     'agent-console/scripts/screenshots.ts',
     /ensureBuilds\(\{ only: \['console'\] \}\)/,
+    // The console's screenshot scripts share their rig, which builds the console first.
+    'agent-console/scripts/shot-rig.ts',
   ],
   // Product code does not import scripts/: the npm script builds first.
   ['kiosk', 'web', 'kiosk/src/browser-shell/main.ts', null],
 ];
 
 describe('tools build what they need first', () => {
-  it.each(tools)('%s: npm run %s', (dir, name, file, prepares) => {
+  it.each(tools)('%s: npm run %s', (dir, name, file, prepares, preparer = file) => {
     const command = scriptsOf(dir)[name]!;
     expect(command).toContain(file.slice(dir === '.' ? 0 : dir.length + 1));
     if (prepares) {
-      const source = readFileSync(join(root, file), 'utf8');
+      if (preparer !== file) {
+        // The runner starts through the module that prepares, before anything else it does.
+        const runner = readFileSync(join(root, file), 'utf8');
+        expect(runner).toContain(`from './${preparer.split('/').pop()!.replace(/\.ts$/, '')}'`);
+      }
+      const source = readFileSync(join(root, preparer), 'utf8');
       expect(source).toContain("from '../../scripts/setup.mjs'");
       expect(source).toMatch(prepares);
     } else {
