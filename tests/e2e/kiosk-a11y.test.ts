@@ -33,6 +33,7 @@ import { sampleCards } from '@rvw/sim';
 import { launchChromium } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
 import { axeFindings } from '../support/axe';
+import { kioskSizeFindings } from '../support/kiosk-sizes';
 import { chooseNeed } from '../support/flows';
 import { speechSpy } from '../support/speech-spy';
 
@@ -106,47 +107,7 @@ async function axeOnScreen(): Promise<string[]> {
     .map((f) => `axe ${f.id} (${f.impact}) ${f.nodes.join(' ')}`);
 }
 
-/** Visible text below the minimum; controls below the minimum or not wholly inside the window. */
-async function sizeFindings(): Promise<string[]> {
-  return page.evaluate(
-    ({ minText, minTarget }) => {
-      const visible = (el: Element) => {
-        const r = el.getBoundingClientRect();
-        const cs = getComputedStyle(el);
-        return (
-          r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && !el.closest('[aria-hidden="true"]')
-        );
-      };
-      const describe = (el: Element) =>
-        `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : `.${el.className || '-'}`}`;
-      const found: string[] = [];
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const text = walker.currentNode.textContent?.trim();
-        const el = walker.currentNode.parentElement;
-        if (!text || !el || !visible(el)) continue;
-        const size = parseFloat(getComputedStyle(el).fontSize);
-        if (size < minText) found.push(`text ${describe(el)} ${size}px "${text.slice(0, 24)}"`);
-      }
-      const controls = document.querySelectorAll(
-        'button, a[href], input:not([type="hidden"]), select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])',
-      );
-      for (const el of controls) {
-        if (!visible(el)) continue;
-        const r = el.getBoundingClientRect();
-        if (r.width < minTarget || r.height < minTarget)
-          found.push(`target ${describe(el)} ${Math.round(r.width)}x${Math.round(r.height)}`);
-        // Nothing a resident must tap may be cut off or need scrolling to find.
-        if (r.left < 0 || r.top < 0 || r.right > innerWidth + 0.5 || r.bottom > innerHeight + 0.5)
-          found.push(
-            `outside the window ${describe(el)} at ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)}`,
-          );
-      }
-      return found;
-    },
-    { minText: MIN_TEXT_PX, minTarget: MIN_TARGET_PX },
-  );
-}
+const sizeFindings = () => kioskSizeFindings(page, { minText: MIN_TEXT_PX, minTarget: MIN_TARGET_PX });
 
 const pageLang = () => page.evaluate(() => document.documentElement.lang);
 
