@@ -142,6 +142,11 @@ export const ServerConfigSchema = z.object({
    * default 示范街道社区事务受理服务中心 (the demo's centre). Each deployment sets its own.
    */
   centreName: z.string().trim().min(2).max(40).default('示范街道社区事务受理服务中心'),
+  /**
+   * Bearer token Prometheus sends to read GET /metrics (at least 16 characters); default none: only
+   * callers on this machine (loopback) may read the metrics.
+   */
+  metricsToken: z.string().min(16).nullable().default(null),
 });
 
 /** The resolved server configuration. */
@@ -179,6 +184,7 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   ratingWindowMinutes: 'RVW_RATING_WINDOW_MINUTES',
   caseIdentityRetentionDays: 'RVW_CASE_IDENTITY_RETENTION_DAYS',
   centreName: 'RVW_CENTRE_NAME',
+  metricsToken: 'RVW_METRICS_TOKEN',
 };
 
 type Kind = 'number' | 'json' | 'list' | 'string';
@@ -211,6 +217,7 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   ratingWindowMinutes: 'number',
   caseIdentityRetentionDays: 'number',
   centreName: 'string',
+  metricsToken: 'string',
 };
 
 function fromEnv(key: keyof ServerConfig, raw: string): unknown {

@@ -49,6 +49,8 @@ import { PaperArea, type PaperOptions } from './documents/paper-area';
 import { openFoundation } from './server-foundation';
 import { RoutingAreas } from './routing/routing-areas';
 import { RoutingBus } from './routing/routing-bus';
+import { ServerMetrics } from './metrics/server-metrics';
+import { registerMetrics } from './metrics/metrics-route';
 
 /** createServer's input: the configuration plus what cannot come from the environment. */
 export interface ServerOptions extends ServerConfigInput {
@@ -84,6 +86,8 @@ export interface RunningServer {
   paper: PaperArea;
   /** Issue 11's areas: statuses, centres, offers, transfers, appointments, supervision (`recheck()` for tests). */
   routing: RoutingAreas;
+  /** The Prometheus metrics on this server's own registry (served at GET /metrics). */
+  metrics: ServerMetrics;
   /** The logger (the same one Fastify uses). */
   log: Logger;
   /** Base URL clients connect to, e.g. http://127.0.0.1:8080. */
@@ -145,6 +149,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
   const socketLog = log.child({ component: 'socket' });
   const presence = new Presence(io);
   const routingBus = new RoutingBus();
+  const metrics = new ServerMetrics({ io, db, clock, bus: routingBus });
   // Each agent's queue and each kiosk's place; a real timer re-checks when waiting crosses a threshold.
   const notifier = new QueueNotifier({
     io,
@@ -289,6 +294,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       if (kind === 'kiosk') await kioskPresence.left(id);
       else await routing.left(id);
     },
+    eventSettled: (event, code) => metrics.socketEvent(event, code),
   });
   io.use(authMiddleware({ db, clock, log: socketLog }));
   io.use(connections.admit);
@@ -328,6 +334,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     await retention.start();
     await routing.start();
     await registerSecurityHeaders(app);
+    // Before the routes, so that the duration hook covers all of them.
+    registerMetrics(app, metrics, config.metricsToken);
     registerRoutes(
       app,
       httpRoutes,
@@ -407,6 +415,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     catalogue,
     paper,
     routing,
+    metrics,
     log,
     url,
     port,

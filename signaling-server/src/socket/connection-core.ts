@@ -35,6 +35,8 @@ export interface ConnectionCoreDeps {
   onConnect(socket: RvwSocket): Promise<void>;
   /** A socket of this member went away (it may have others, here or on another node). */
   onDisconnect(kind: MemberKind, id: string): Promise<void>;
+  /** Every client event's result code (`OK` or the error code); default none. The metrics count them. */
+  eventSettled?(event: string, code: string): void;
 }
 
 /** Connections, rooms and dispatch; one per server. */
@@ -108,6 +110,7 @@ export class ConnectionCore {
         this.endCredential(key, error);
       },
       take: () => this.limits.take(key),
+      settled: this.deps.eventSettled,
     });
     const id = memberIdOf(data);
     void socket.join(memberRoom(data.kind, id));

@@ -51,6 +51,8 @@ export interface DispatchGuards {
   endCredential(error: AppError): void;
   /** Takes one event from the credential's shared budget; false means RATE_LIMITED. */
   take(): boolean;
+  /** Told every event's result code (`OK` or the error code), acknowledged or not: the metrics. */
+  settled?(event: string, code: string): void;
 }
 
 /** Attaches dispatch to a connected socket. */
@@ -63,6 +65,7 @@ export function attachDispatch(socket: RvwSocket, handlers: EventHandlers, opts:
     const ack =
       typeof args[args.length - 1] === 'function' ? (args.pop() as (res: Ack<unknown>) => void) : null;
     const reply = (res: Ack<unknown>) => {
+      opts.settled?.(String(event), res.ok ? 'OK' : res.error.code);
       if (!ack) return;
       try {
         ack(res);
