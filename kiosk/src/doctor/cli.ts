@@ -1,17 +1,25 @@
 /**
- * kiosk-doctor: a technician's check of the kiosk's ID-card reader and printer.
+ * kiosk-doctor: the technician's check of the kiosk's reader, printer, cameras, network and disk.
  *   kiosk-doctor ports [--probe <path>]… [--baud <n>] [--json]
  *   kiosk-doctor idcard --port <path> [--baud <n>] [--timeout <seconds>] [--json] [--show]
  *   kiosk-doctor printer [--printer <name>] [--cups-url <url>] [--test-page] [--timeout <s>] [--json]
+ *   kiosk-doctor cameras | network --server <url> | disk [--path <dir>] | all [...] [--json]
  * Exit codes: see EXIT below and docs/deployment.md.
  */
 import { parseArgs } from 'node:util';
 import { SerialPort } from 'serialport';
 import { IdCardError, IdCardErrorCode, isIdCardError } from '../devices/idcard/errors';
+import { allCommand } from './all';
+import { CAMERAS_EXIT } from './cameras';
+import { DoctorUsageError } from './check';
+import type { SystemDeps } from './check';
+import { DISK_EXIT } from './disk';
 import { cardJson, cardLines } from './format';
+import { NETWORK_EXIT } from './network';
 import { PRINTER_EXIT, printerCommand, PrinterUsageError } from './printer';
 import type { PrinterDoctorDeps } from './printer';
 import { probePort, readOneCard, withClient } from './probe';
+import { camerasCommand, diskCommand, networkCommand } from './system-commands';
 
 /** Exit codes of kiosk-doctor. */
 export const EXIT = {
@@ -37,6 +45,20 @@ export const EXIT = {
   PrinterProblem: PRINTER_EXIT.PrinterProblem,
   /** printer --test-page: no Chinese font found for the page. */
   NoFont: PRINTER_EXIT.NoFont,
+  /** cameras: no camera or no microphone found. */
+  NoCaptureDevice: CAMERAS_EXIT.NoCaptureDevice,
+  /** cameras: not checked on this operating system (Windows, macOS). */
+  CamerasNotChecked: CAMERAS_EXIT.NotChecked,
+  /** network: the server does not answer GET /api/health. */
+  ServerUnreachable: NETWORK_EXIT.ServerUnreachable,
+  /** network: the WebSocket upgrade to socket.io failed. */
+  WebSocketFailed: NETWORK_EXIT.WebSocketFailed,
+  /** network: the clock differs from the server's by more than --max-skew seconds. */
+  ClockSkew: NETWORK_EXIT.ClockSkew,
+  /** disk: free space under the threshold. */
+  DiskLow: DISK_EXIT.DiskLow,
+  /** disk: the data folder's file system could not be read. */
+  DiskUnreadable: DISK_EXIT.DiskUnreadable,
 } as const;
 
 /** Where kiosk-doctor writes (replaceable in tests). */
@@ -51,7 +73,7 @@ const defaultIo: DoctorIo = {
 };
 
 /** What `kiosk-doctor --help` prints, in Chinese and English. */
-export const USAGE = `kiosk-doctor — 自助终端读卡器与打印机检测 / kiosk ID-card reader and printer check
+export const USAGE = `kiosk-doctor — 自助终端检测 / the kiosk technician's checks
 
 用法 Usage:
   kiosk-doctor ports [--probe <path>]... [--baud <n>] [--json]
@@ -66,6 +88,20 @@ export const USAGE = `kiosk-doctor — 自助终端读卡器与打印机检测 /
       Lists the printers and their state; --test-page prints a page with Chinese text through
       the kiosk's printer module and shows the job's final state. Defaults: RVW_KIOSK_PRINTER
       (else the system default printer), RVW_KIOSK_CUPS_URL (else http://localhost:631; Linux).
+  kiosk-doctor cameras [--json]
+      列出摄像头和麦克风（Linux: /dev/video* 与 ALSA 录音设备）。
+      Lists the cameras (/dev/video*) and microphones (ALSA capture); not checked on Windows/macOS.
+  kiosk-doctor network [--server <url>] [--max-skew <s>] [--timeout <s>] [--json]
+      服务器可达、WebSocket 可用、时钟同步。 The server answers /api/health, a WebSocket upgrade
+      works, the clock is within --max-skew seconds (default 5). Default server: RVW_SERVER_URL.
+  kiosk-doctor disk [--path <dir>] [--min-free-gib <n>] [--min-free-percent <n>] [--json]
+      数据目录所在磁盘的剩余空间。 Free space of the kiosk's data folder; warns under 1 GiB or 5 %.
+  kiosk-doctor all [--port <path>] [--server <url>] [--printer <name>] [--cups-url <url>]
+                   [--test-page] [--timeout <s>] [--path <dir>] [--json]
+      运行所有能运行的检测并列表。 Runs every check that can run with what is configured (idcard
+      needs --port or RVW_IDCARD_PORT, network --server or RVW_SERVER_URL) and prints one line per
+      check: OK / WARN / FAIL / SKIPPED and why. Its exit code is the worst check's: the exit code
+      of the first FAIL, else of the first WARN, else 0 (SKIPPED does not count).
   kiosk-doctor --help
 
 选项 Options:
@@ -77,7 +113,9 @@ export const USAGE = `kiosk-doctor — 自助终端读卡器与打印机检测 /
 
 退出码 Exit codes: 0 ok, 2 usage, 3 port unavailable, 4 no reader answered, 5 SAM fault,
   6 no card placed in time, 7 card read failed, 8 no printer (or print system not running),
-  9 printer stopped / not accepting / test page not printed, 10 no Chinese font, 1 internal error.`;
+  9 printer stopped / not accepting / test page not printed, 10 no Chinese font, 11 no camera or
+  no microphone, 12 cameras not checked on this system, 13 server unreachable, 14 WebSocket
+  upgrade failed, 15 clock out of sync, 17 disk almost full, 18 disk unreadable, 1 internal error.`;
 
 /** Maps an error to its exit code. */
 export function exitCodeOf(err: IdCardError): number {
@@ -116,6 +154,7 @@ export async function runDoctor(
   argv: string[],
   io: DoctorIo = defaultIo,
   printerDeps: PrinterDoctorDeps = {},
+  systemDeps: SystemDeps = {},
 ): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -132,11 +171,27 @@ export async function runDoctor(
       }
       return await printerCommand(rest, io, printerDeps);
     }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.out(USAGE);
+      return EXIT.Ok;
+    }
+    if (command === 'cameras') return await camerasCommand(rest, io, systemDeps);
+    if (command === 'network') return await networkCommand(rest, io, systemDeps);
+    if (command === 'disk') return await diskCommand(rest, io, systemDeps);
+    if (command === 'all') {
+      return await allCommand(
+        rest,
+        io,
+        (argv, sub) => runDoctor(argv, sub, printerDeps, systemDeps),
+        systemDeps,
+      );
+    }
     throw new UsageError(`Unknown command "${command}".`);
   } catch (err) {
     if (
       err instanceof UsageError ||
       err instanceof PrinterUsageError ||
+      err instanceof DoctorUsageError ||
       (err instanceof TypeError && 'code' in err)
     ) {
       io.err(`用法错误 Usage error: ${err.message}`);
