@@ -31,6 +31,10 @@ describe('loadConfig', () => {
     expect(c.catalogueDir).toMatch(/[/\\]catalogue$/);
   });
 
+  it('refuses a metrics token shorter than 16 characters, naming the variable', () => {
+    expect(() => loadConfig({ RVW_METRICS_TOKEN: 'short' })).toThrow(/RVW_METRICS_TOKEN/);
+  });
+
   it('reads every variable', () => {
     const c = loadConfig({
       RVW_PORT: '9090',
@@ -61,6 +65,7 @@ describe('loadConfig', () => {
       RVW_RATING_WINDOW_MINUTES: '20',
       RVW_CASE_IDENTITY_RETENTION_DAYS: '30',
       RVW_CENTRE_NAME: ' 徐汇区漕河泾街道社区事务受理服务中心 ',
+      RVW_METRICS_TOKEN: ' scrape-token-0123456789 ',
     });
     expect(c).toEqual({
       port: 9090,
@@ -91,6 +96,7 @@ describe('loadConfig', () => {
       ratingWindowMinutes: 20,
       caseIdentityRetentionDays: 30,
       centreName: '徐汇区漕河泾街道社区事务受理服务中心',
+      metricsToken: 'scrape-token-0123456789',
     });
   });
 
