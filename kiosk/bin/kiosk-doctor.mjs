@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// kiosk-doctor: the technician's check of the ID-card reader and the printer. TypeScript runs through tsx: no build step.
+// kiosk-doctor: the technician's checks (reader, printer, cameras, network, disk, all). TypeScript runs through tsx: no build step.
 import { register } from 'tsx/esm/api';
 
 register();
