@@ -32,6 +32,7 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
 import { RetentionSweep } from './identity/retention';
 import { kioskRouteHandlers } from './kiosks/kiosk-routes';
+import { enrolmentRouteHandlers } from './enrolment/enrolment-routes';
 import { queueHandlers, queueRouteHandlers } from './queue/queue-area';
 import { KioskPresence } from './queue/kiosk-presence';
 import { QueueNotifier } from './queue/queue-notifier';
@@ -368,6 +369,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
             await notifier.queueChanged();
           },
         }),
+        ...enrolmentRouteHandlers({ db, clock }),
         ...queueRouteHandlers({ db, clock }),
         ...identityRouteHandlers({
           ...areaDeps,

@@ -80,6 +80,11 @@ export const ErrorCode = {
   SlotPast: 'SLOT_PAST',
   /** The appointment slot is fully booked. */
   SlotFull: 'SLOT_FULL',
+  /**
+   * The enrolment code is not one that can be redeemed: never issued, expired, already used or
+   * withdrawn. One code for all four, so that an answer never tells whether a code exists.
+   */
+  EnrolmentCodeInvalid: 'ENROLMENT_CODE_INVALID',
   /** A form field's value was refused (FIELD_*: see form/codes.ts), with a sentence for people. */
   ...FieldErrorCode,
 } as const;

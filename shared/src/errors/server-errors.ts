@@ -283,3 +283,21 @@ export class PaperError extends AppError {
     return new PaperError(ErrorCode.WrongState, what);
   }
 }
+
+/** Enrolment codes (issue 12 #1): a kiosk redeeming a code, an admin managing codes. */
+export class EnrolmentError extends AppError {
+  /** The code cannot be redeemed; the same sentence whether it never existed, expired, was used or withdrawn. */
+  static codeInvalid(): EnrolmentError {
+    return new EnrolmentError(
+      ErrorCode.EnrolmentCodeInvalid,
+      'This enrolment code is not valid: it may be mistyped, expired, already used or withdrawn. Ask the centre for a new code.',
+    );
+  }
+  /** Too many enrolment attempts from one address; `retryAfterSeconds` until the next may be tried. */
+  static tooManyAttempts(retryAfterSeconds: number): RequestError {
+    return new RequestError(
+      ErrorCode.RateLimited,
+      `Too many enrolment attempts; wait ${Math.max(1, Math.ceil(retryAfterSeconds))} s and try again.`,
+    );
+  }
+}

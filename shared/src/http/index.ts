@@ -7,6 +7,7 @@
 import { accountRoutes } from './accounts';
 import { caseRoutes } from './cases';
 import { catalogueRoutes } from './catalogue';
+import { enrolmentRoutes } from './enrolment';
 import { healthRoutes } from './health';
 import { identityRoutes } from './identity';
 import { kioskRoutes } from './kiosks';
@@ -20,6 +21,7 @@ export * from './accounts';
 export * from './cases';
 export * from './catalogue';
 export * from './client';
+export * from './enrolment';
 export * from './health';
 export * from './identity';
 export * from './kiosks';
@@ -34,6 +36,7 @@ export const httpRoutes = {
   ...healthRoutes,
   ...accountRoutes,
   ...kioskRoutes,
+  ...enrolmentRoutes,
   ...queueRoutes,
   ...identityRoutes,
   ...sessionRoutes,

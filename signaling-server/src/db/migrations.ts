@@ -6,6 +6,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import { m0007 } from './migration-0007-paper';
 import { m0008 } from './migration-0008-routing';
 import { m0009 } from './migration-0009-transfers';
+import { m0010 } from './migration-0010-enrolment';
 
 // Migrations see an untyped database: the schema at their time, not today's.
 export type AnyDb = Kysely<unknown>;
@@ -368,6 +369,7 @@ export const migrations: Record<string, Migration> = {
   '0007_paper': m0007,
   '0008_routing': m0008,
   '0009_transfers': m0009,
+  '0010_enrolment': m0010,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */

@@ -12,8 +12,10 @@ import type {
   OffersTable,
   TransfersTable,
 } from './schema-routing';
+import type { EnrolmentAttemptsTable, EnrolmentCodesTable } from './schema-enrolment';
 
 export * from './schema-routing';
+export * from './schema-enrolment';
 
 /** Agents and supervisors (role admin). */
 export interface AgentsTable {
@@ -416,6 +418,8 @@ export interface Database {
   appointment_slots: AppointmentSlotsTable;
   appointments: AppointmentsTable;
   follow_up_notes: FollowUpNotesTable;
+  enrolment_codes: EnrolmentCodesTable;
+  enrolment_attempts: EnrolmentAttemptsTable;
 }
 
 /** A row of agents. */
