@@ -1,7 +1,7 @@
 /**
  * The rvw-server command line: `serve` (default; `--demo` adds the demo accounts and kiosk),
  * `create-admin <username>`, `reset-password <username>`, `create-kiosk --name .. --location ..`,
- * `revoke-kiosk <id>`, `catalogue list|check` (catalogue/catalogue-cli.ts), `centre list|add|set`
+ * `revoke-kiosk <id>`, `enrolment-code --location ..` (enrolment/enrolment-cli.ts), `catalogue list|check` (catalogue/catalogue-cli.ts), `centre list|add|set`
  * (centres/centre-cli.ts), `report daily` (supervision/report-cli.ts), `help`. One-time secrets are
  * written to stdout, never to the log. Commands that manage existing records never create a database:
  * a missing one exits 78 naming RVW_DATA_DIR.
@@ -18,6 +18,7 @@ import { ensureDemoData } from './demo';
 import { createKiosk, revokeKiosk } from './kiosks/kiosk-store';
 import { catalogueCommand, catalogueUsage } from './catalogue/catalogue-cli';
 import { centreCommand, centreUsage } from './centres/centre-cli';
+import { enrolmentCodeCommand, enrolmentCodeUsage } from './enrolment/enrolment-cli';
 import { getCentre } from './centres/centre-store';
 import { DEFAULT_CENTRE_ID } from './db/migration-0008-routing';
 import { ConfigError } from './errors';
@@ -53,7 +54,7 @@ Commands:
   revoke-kiosk <kiosk-id>                  revoke a kiosk's token for good (lost or stolen kiosk);
                                            its waiting ticket is cancelled, and a running server
                                            disconnects it within RVW_CREDENTIAL_CHECK_SECONDS
-${catalogueUsage}${centreUsage}${reportUsage}  help                                     this text
+${enrolmentCodeUsage}${catalogueUsage}${centreUsage}${reportUsage}  help                                     this text
 
 Configuration comes from RVW_* environment variables (see docs/protocol.md and docs/deployment.md);
 RVW_DATA_DIR is the data folder holding rvw.sqlite (default ./data, from the current folder).
@@ -74,6 +75,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<CliResult> {
         return { exitCode: await createKioskCommand(rest, io) };
       case 'revoke-kiosk':
         return { exitCode: await revokeKioskCommand(rest, io) };
+      case 'enrolment-code':
+        return {
+          exitCode: await enrolmentCodeCommand(rest, io, () =>
+            openExistingDatabase(loadConfig(io.env).dataDir),
+          ),
+        };
       case 'catalogue':
         return { exitCode: await catalogueCommand(rest, io) };
       case 'centre':
