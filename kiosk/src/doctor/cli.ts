@@ -4,6 +4,7 @@
  *   kiosk-doctor idcard --port <path> [--baud <n>] [--timeout <seconds>] [--json] [--show]
  *   kiosk-doctor printer [--printer <name>] [--cups-url <url>] [--test-page] [--timeout <s>] [--json]
  *   kiosk-doctor cameras | network --server <url> | disk [--path <dir>] | all [...] [--json]
+ *   kiosk-doctor enrol CODE --server <url> [--config <path>] [--force] [--json]
  * Exit codes: see EXIT below and docs/deployment.md.
  */
 import { parseArgs } from 'node:util';
@@ -14,6 +15,7 @@ import { CAMERAS_EXIT } from './cameras';
 import { DoctorUsageError } from './check';
 import type { SystemDeps } from './check';
 import { DISK_EXIT } from './disk';
+import { ENROL_EXIT, enrolCommand } from './enrol';
 import { cardJson, cardLines } from './format';
 import { NETWORK_EXIT } from './network';
 import { PRINTER_EXIT, printerCommand, PrinterUsageError } from './printer';
@@ -59,6 +61,14 @@ export const EXIT = {
   DiskLow: DISK_EXIT.DiskLow,
   /** disk: the data folder's file system could not be read. */
   DiskUnreadable: DISK_EXIT.DiskUnreadable,
+  /** enrol: the server refused the enrolment code (mistyped, expired, used or withdrawn). */
+  EnrolCodeInvalid: ENROL_EXIT.CodeInvalid,
+  /** enrol: too many attempts from this address; wait a minute. */
+  EnrolRateLimited: ENROL_EXIT.RateLimited,
+  /** enrol: the configuration file already holds a token (nothing changed; --force replaces it). */
+  EnrolConfigExists: ENROL_EXIT.ConfigExists,
+  /** enrol: the configuration file could not be read or written. */
+  EnrolConfigUnwritable: ENROL_EXIT.ConfigUnwritable,
 } as const;
 
 /** Where kiosk-doctor writes (replaceable in tests). */
@@ -102,6 +112,11 @@ export const USAGE = `kiosk-doctor — 自助终端检测 / the kiosk technician
       needs --port or RVW_IDCARD_PORT, network --server or RVW_SERVER_URL) and prints one line per
       check: OK / WARN / FAIL / SKIPPED and why. Its exit code is the worst check's: the exit code
       of the first FAIL, else of the first WARN, else 0 (SKIPPED does not count).
+  kiosk-doctor enrol CODE [--server <url>] [--config <path>] [--force] [--json]
+      用登记码登记本终端并写入配置文件（权限 0600）。 Redeems a one-time enrolment code from the
+      centre and writes the kiosk's configuration file (serverUrl, kioskToken, kioskId), mode 0600.
+      Default file: kiosk.json in the kiosk's data folder. An existing token is kept (exit 21)
+      unless --force. The token is never printed. Default server: RVW_SERVER_URL.
   kiosk-doctor --help
 
 选项 Options:
@@ -115,7 +130,9 @@ export const USAGE = `kiosk-doctor — 自助终端检测 / the kiosk technician
   6 no card placed in time, 7 card read failed, 8 no printer (or print system not running),
   9 printer stopped / not accepting / test page not printed, 10 no Chinese font, 11 no camera or
   no microphone, 12 cameras not checked on this system, 13 server unreachable, 14 WebSocket
-  upgrade failed, 15 clock out of sync, 17 disk almost full, 18 disk unreadable, 1 internal error.`;
+  upgrade failed, 15 clock out of sync, 17 disk almost full, 18 disk unreadable, 19 enrolment code
+  refused, 20 too many enrolment attempts, 21 a kiosk token is already configured, 22 configuration
+  file not writable, 1 internal error.`;
 
 /** Maps an error to its exit code. */
 export function exitCodeOf(err: IdCardError): number {
@@ -178,6 +195,7 @@ export async function runDoctor(
     if (command === 'cameras') return await camerasCommand(rest, io, systemDeps);
     if (command === 'network') return await networkCommand(rest, io, systemDeps);
     if (command === 'disk') return await diskCommand(rest, io, systemDeps);
+    if (command === 'enrol') return await enrolCommand(rest, io, systemDeps);
     if (command === 'all') {
       return await allCommand(
         rest,
