@@ -19,6 +19,8 @@ export const debianPackages = {
   cups: 'printing tests and the demo printer (a private cupsd with a test queue; issue 10)',
   'cups-filters': 'the generic PDF driver the test queue uses (Generic-PDF_Printer-PDF.ppd)',
   'fonts-hanazono': 'the fallback font for rare name characters (𪚥) in printed documents',
+  coturn:
+    "kiosk-doctor's TURN check is tested against a real turnserver on loopback (kiosk/src/doctor/turn/turn-coturn.test.ts)",
   iptables:
     'the media-loss test drops UDP inside a network namespace it makes (tests/e2e/media-loss.test.ts)',
 };

@@ -10,6 +10,7 @@ import type { CheckIo, CheckResult, SystemDeps } from './check';
 import { defaultDataDir, diskCheck } from './disk';
 import { networkCheck } from './network';
 import { serverUrl } from './system-commands';
+import { TURN_ARG_OPTIONS, turnConfig } from './turn/turn-config';
 
 /** Runs one existing kiosk-doctor command (ports, idcard, printer) with its own argv. */
 export type RunCommand = (argv: string[], io: CheckIo) => Promise<number>;
@@ -104,6 +105,7 @@ export async function allCommand(
       'min-free-gib': { type: 'string' },
       'min-free-percent': { type: 'string' },
       'max-skew': { type: 'string' },
+      ...TURN_ARG_OPTIONS,
       json: { type: 'boolean', default: false },
     },
   });
@@ -122,6 +124,7 @@ export async function allCommand(
   };
   const maxSkewS = positive('max-skew', values['max-skew'], 5);
   if (server) serverUrl(server);
+  const turn = turnConfig(values, env);
 
   const results: CheckResult[] = [];
   const step = async (r: Promise<CheckResult>) => {
@@ -152,7 +155,7 @@ export async function allCommand(
   await step(camerasCheck(platform, deps.root ?? '/'));
   await step(
     server
-      ? networkCheck({ server, maxSkewS })
+      ? networkCheck({ server, maxSkewS, turn })
       : Promise.resolve(skipped('network', '未配置服务器 No server configured (--server or RVW_SERVER_URL)')),
   );
   await step(diskCheck(diskOptions));

@@ -57,6 +57,8 @@ export const EXIT = {
   WebSocketFailed: NETWORK_EXIT.WebSocketFailed,
   /** network: the clock differs from the server's by more than --max-skew seconds. */
   ClockSkew: NETWORK_EXIT.ClockSkew,
+  /** network --turn: no relay from the TURN server (unreachable, credentials, quota, error). */
+  TurnFailed: NETWORK_EXIT.TurnFailed,
   /** disk: free space under the threshold. */
   DiskLow: DISK_EXIT.DiskLow,
   /** disk: the data folder's file system could not be read. */
@@ -102,12 +104,15 @@ export const USAGE = `kiosk-doctor — 自助终端检测 / the kiosk technician
       列出摄像头和麦克风（Linux: /dev/video* 与 ALSA 录音设备）。
       Lists the cameras (/dev/video*) and microphones (ALSA capture); not checked on Windows/macOS.
   kiosk-doctor network [--server <url>] [--max-skew <s>] [--timeout <s>] [--json]
-      服务器可达、WebSocket 可用、时钟同步。 The server answers /api/health, a WebSocket upgrade
-      works, the clock is within --max-skew seconds (default 5). Default server: RVW_SERVER_URL.
+                       [--turn turn:host[:port][?transport=udp|tcp] --turn-username <u> --turn-credential <p>]
+      服务器可达、WebSocket 可用、时钟同步、TURN 可分配中继。 The server answers /api/health, a
+      WebSocket upgrade works, the clock is within --max-skew seconds (default 5), and with --turn
+      (or a turn: URL in RVW_ICE_SERVERS) a TURN relay is allocated and freed. Default server:
+      RVW_SERVER_URL.
   kiosk-doctor disk [--path <dir>] [--min-free-gib <n>] [--min-free-percent <n>] [--json]
       数据目录所在磁盘的剩余空间。 Free space of the kiosk's data folder; warns under 1 GiB or 5 %.
   kiosk-doctor all [--port <path>] [--server <url>] [--printer <name>] [--cups-url <url>]
-                   [--test-page] [--timeout <s>] [--path <dir>] [--json]
+                   [--test-page] [--timeout <s>] [--path <dir>] [--turn <url> ...] [--json]
       运行所有能运行的检测并列表。 Runs every check that can run with what is configured (idcard
       needs --port or RVW_IDCARD_PORT, network --server or RVW_SERVER_URL) and prints one line per
       check: OK / WARN / FAIL / SKIPPED and why. Its exit code is the worst check's: the exit code
@@ -130,9 +135,9 @@ export const USAGE = `kiosk-doctor — 自助终端检测 / the kiosk technician
   6 no card placed in time, 7 card read failed, 8 no printer (or print system not running),
   9 printer stopped / not accepting / test page not printed, 10 no Chinese font, 11 no camera or
   no microphone, 12 cameras not checked on this system, 13 server unreachable, 14 WebSocket
-  upgrade failed, 15 clock out of sync, 17 disk almost full, 18 disk unreadable, 19 enrolment code
-  refused, 20 too many enrolment attempts, 21 a kiosk token is already configured, 22 configuration
-  file not writable, 1 internal error.`;
+  upgrade failed, 15 clock out of sync, 16 TURN gave no relay, 17 disk almost full, 18 disk
+  unreadable, 19 enrolment code refused, 20 too many enrolment attempts, 21 a kiosk token is
+  already configured, 22 configuration file not writable, 1 internal error.`;
 
 /** Maps an error to its exit code. */
 export function exitCodeOf(err: IdCardError): number {

@@ -1,12 +1,14 @@
 /**
  * `kiosk-doctor network --server URL`: the server answers GET /api/health, a socket.io WebSocket
  * upgrade works (a connection, or a refusal of the doctor's missing credentials: either proves the
- * upgrade), and this machine's clock is within --max-skew seconds of the server's (its Date header).
- * TURN is not checked here yet: the result says so.
+ * upgrade), this machine's clock is within --max-skew seconds of the server's (its Date header), and,
+ * when a TURN server is configured, a relay can be allocated on it (turn/turn-check.ts).
  */
 import { ConnectRefusal } from '@rvw/shared';
 import { io as connect } from 'socket.io-client';
 import type { CheckResult } from './check';
+import { turnStep } from './turn/turn-check';
+import type { TurnConfig } from './turn/turn-config';
 
 /** Exit codes of `kiosk-doctor network` (added to kiosk-doctor's EXIT). */
 export const NETWORK_EXIT = {
@@ -16,6 +18,8 @@ export const NETWORK_EXIT = {
   WebSocketFailed: 14,
   /** The clock differs from the server's by more than --max-skew seconds. */
   ClockSkew: 15,
+  /** The TURN server did not give a relay (unreachable, wrong credentials, quota, other error). */
+  TurnFailed: 16,
 } as const;
 
 /** Options of the network check. */
@@ -28,6 +32,8 @@ export interface NetworkOptions {
   timeoutS?: number;
   /** The local clock (tests). */
   now?: () => number;
+  /** The TURN server to allocate a relay on; default none (TURN skipped). */
+  turn?: TurnConfig | null;
 }
 
 /** The outcome of the WebSocket step. */
@@ -123,11 +129,27 @@ export async function networkCheck(options: NetworkOptions): Promise<CheckResult
       details,
     };
   }
+
+  let turnPhrase = 'TURN skipped: no TURN configured';
+  if (options.turn) {
+    const turn = await turnStep(options.turn, timeoutMs);
+    details.turn = turn.details;
+    if (!turn.ok) {
+      return {
+        check: 'network',
+        status: 'fail',
+        exit: NETWORK_EXIT.TurnFailed,
+        summary: turn.summary,
+        details,
+      };
+    }
+    turnPhrase = turn.phrase;
+  }
   return {
     check: 'network',
     status: 'ok',
     exit: 0,
-    summary: `服务器可达 Server reachable (${details.roundTripMs} ms), WebSocket ok (${upgrade.how}), clock within ${Math.abs(skewS)} s; TURN skipped: no TURN configured`,
+    summary: `服务器可达 Server reachable (${details.roundTripMs} ms), WebSocket ok (${upgrade.how}), clock within ${Math.abs(skewS)} s; ${turnPhrase}`,
     details,
   };
 }

@@ -8,6 +8,7 @@ import { DoctorUsageError, positive, printResult } from './check';
 import type { CheckIo, SystemDeps } from './check';
 import { defaultDataDir, diskCheck } from './disk';
 import { networkCheck } from './network';
+import { TURN_ARG_OPTIONS, turnConfig } from './turn/turn-config';
 
 /** `kiosk-doctor cameras [--json]`. */
 export async function camerasCommand(args: string[], io: CheckIo, deps: SystemDeps = {}): Promise<number> {
@@ -24,7 +25,10 @@ export function serverUrl(value: string | undefined): string {
   return value;
 }
 
-/** `kiosk-doctor network [--server URL] [--max-skew S] [--timeout S] [--json]`. */
+/**
+ * `kiosk-doctor network [--server URL] [--max-skew S] [--timeout S]
+ * [--turn turn:host:port[?transport=udp|tcp] --turn-username U --turn-credential P] [--json]`.
+ */
 export async function networkCommand(args: string[], io: CheckIo, deps: SystemDeps = {}): Promise<number> {
   const { values } = parseArgs({
     args,
@@ -32,6 +36,7 @@ export async function networkCommand(args: string[], io: CheckIo, deps: SystemDe
       server: { type: 'string' },
       'max-skew': { type: 'string' },
       timeout: { type: 'string' },
+      ...TURN_ARG_OPTIONS,
       json: { type: 'boolean', default: false },
     },
   });
@@ -40,6 +45,7 @@ export async function networkCommand(args: string[], io: CheckIo, deps: SystemDe
     server: serverUrl(values.server ?? (env.RVW_SERVER_URL || undefined)),
     maxSkewS: positive('max-skew', values['max-skew'], 5),
     timeoutS: positive('timeout', values.timeout, 10),
+    turn: turnConfig(values, env),
   });
   return printResult(r, values.json, io);
 }
