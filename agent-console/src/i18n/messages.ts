@@ -292,7 +292,8 @@ export const en: Record<MessageKey, string> = {
   'error.BAD_RESPONSE': 'The server sent an answer the console does not understand. Try again later.',
   'error.TIMEOUT': 'The server did not answer in time. Please try again.',
   'error.RATE_LIMITED': 'Too many attempts. Please wait a moment.',
-  'error.ENROLMENT_CODE_INVALID': 'The enrolment code is wrong, expired or already used; ask the centre for a new one.',
+  'error.ENROLMENT_CODE_INVALID':
+    'The enrolment code is wrong, expired or already used; ask the centre for a new one.',
   'error.BAD_PAYLOAD': 'Some fields are missing or malformed.',
   'error.FORBIDDEN': 'Your account may not do this.',
   'error.NOT_FOUND': 'That record no longer exists.',
