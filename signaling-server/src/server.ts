@@ -14,26 +14,21 @@ import type { DestinationStream, Logger } from 'pino';
 import { Server } from 'socket.io';
 import { systemClock, systemScheduler, type Clock, type Scheduler } from './clock';
 import { parseConfig, type ServerConfig, type ServerConfigInput } from './config';
-import { AuthError, httpRoutes } from '@rvw/shared';
-import { accountRouteHandlers } from './accounts/account-routes';
-import { LoginThrottle, loginPolicies } from './accounts/login-throttle';
+import { httpRoutes } from '@rvw/shared';
 import { CasesArea } from './cases/case-area';
 import { CaseVault } from './cases/case-record';
 import { caseRouteHandlers } from './cases/case-routes';
 import { purgeCaseIdentities } from './cases/case-retention';
-import { handledCounts } from './cases/case-store';
-import { catalogueRouteHandlers } from './catalogue/catalogue-routes';
 import type { CatalogueService } from './catalogue/catalogue-service';
 import type { Db } from './db/database';
 import { registerConsole } from './http/console-static';
 import { installErrorHandling } from './http/http-support';
 import { registerRoutes } from './http/route-registrar';
 import { registerSecurityHeaders } from './http/security-headers';
+import { storeRouteHandlers } from './http/store-routes';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
 import { RetentionSweep } from './identity/retention';
-import { kioskRouteHandlers } from './kiosks/kiosk-routes';
-import { enrolmentRouteHandlers } from './enrolment/enrolment-routes';
-import { queueHandlers, queueRouteHandlers } from './queue/queue-area';
+import { queueHandlers } from './queue/queue-area';
 import { KioskPresence } from './queue/kiosk-presence';
 import { QueueNotifier } from './queue/queue-notifier';
 import { TicketDesk } from './queue/ticket-desk';
@@ -45,7 +40,7 @@ import { ConnectionCore } from './socket/connection-core';
 import { handshakeParser } from './socket/handshake-parser';
 import { CredentialWatch } from './socket/credential-watch';
 import { Presence } from './socket/presence';
-import { memberRoom, type RvwServer } from './socket/types';
+import type { RvwServer } from './socket/types';
 import { PaperArea, type PaperOptions } from './documents/paper-area';
 import { openFoundation } from './server-foundation';
 import { RoutingAreas } from './routing/routing-areas';
@@ -350,34 +345,13 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
             checks,
           };
         },
-        ...accountRouteHandlers({
-          db,
-          clock,
-          sessionTtlHours: config.sessionTtlHours,
-          throttle: new LoginThrottle(db, loginPolicies(config), log.child({ component: 'accounts' })),
-          disconnectLogin: (sid) => connections.disconnectLogin(sid),
-        }),
-        ...kioskRouteHandlers({
-          db,
-          clock,
-          kioskRevoked: async (revocation) => {
-            credentials.ended('kiosk', revocation.kiosk.id);
-            connections.endCredential(
-              memberRoom('kiosk', revocation.kiosk.id),
-              AuthError.revoked('This kiosk was revoked.'),
-            );
-            await notifier.queueChanged();
-          },
-        }),
-        ...enrolmentRouteHandlers({ db, clock }),
-        ...queueRouteHandlers({ db, clock }),
+        ...storeRouteHandlers({ db, clock, config, log, catalogue, connections, credentials, notifier }),
         ...identityRouteHandlers({
           ...areaDeps,
           cipher,
           identityAttached: (ticketId) => cases.sendEntitlements(ticketId),
         }),
         ...sessions.routes,
-        ...catalogueRouteHandlers(catalogue, () => handledCounts(db)),
         ...caseRouteHandlers({ db, clock, vault, figuresChanged: () => routingBus.emit('figures-changed') }),
         ...paper.routes(),
         ...routing.routes(),
