@@ -1,5 +1,6 @@
 /** Domain shapes every boundary shares: accounts, kiosks, tickets, the queue and sessions. */
 import { z } from 'zod';
+import { FleetProblem } from './fleet/problems';
 import { IdentitySummary } from './identity';
 import { CentreId, ResidentPlace } from './routing/centre';
 import { Skill, TicketNeed } from './routing/needs';
@@ -85,6 +86,11 @@ export const QueueEntry = z.object({
   tags: z.array(PriorityTag),
   /** Where the resident is: centre, committee, kiosk. */
   place: ResidentPlace,
+  /**
+   * What is wrong with the ticket's kiosk now (printer out of paper, reader fault…), from its latest
+   * heartbeat and readiness check, so the agent can tell the resident before accepting; absent or empty when well.
+   */
+  kioskProblems: z.array(FleetProblem).optional(),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 

@@ -13,3 +13,4 @@ export * from './form';
 export * from './case';
 export * from './paper';
 export * from './routing';
+export * from './fleet';

@@ -66,6 +66,7 @@ describe('loadConfig', () => {
       RVW_CASE_IDENTITY_RETENTION_DAYS: '30',
       RVW_CENTRE_NAME: ' 徐汇区漕河泾街道社区事务受理服务中心 ',
       RVW_METRICS_TOKEN: ' scrape-token-0123456789 ',
+      RVW_UPDATES_DIR: '/srv/rvw/updates',
     });
     expect(c).toEqual({
       port: 9090,
@@ -97,6 +98,7 @@ describe('loadConfig', () => {
       caseIdentityRetentionDays: 30,
       centreName: '徐汇区漕河泾街道社区事务受理服务中心',
       metricsToken: 'scrape-token-0123456789',
+      updatesDir: '/srv/rvw/updates',
     });
   });
 

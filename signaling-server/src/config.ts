@@ -147,6 +147,12 @@ export const ServerConfigSchema = z.object({
    * callers on this machine (loopback) may read the metrics.
    */
   metricsToken: z.string().min(16).nullable().default(null),
+  /**
+   * The folder of the kiosks' update feed (electron-builder's output: latest-linux.yml, the .deb,
+   * AppImage and .exe files, per version); served at /updates/<channel>/. Default
+   * `<dataDir>/updates` (created when missing); an admin picks each channel's release.
+   */
+  updatesDir: z.string().nullable().default(null),
 });
 
 /** The resolved server configuration. */
@@ -185,6 +191,7 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   caseIdentityRetentionDays: 'RVW_CASE_IDENTITY_RETENTION_DAYS',
   centreName: 'RVW_CENTRE_NAME',
   metricsToken: 'RVW_METRICS_TOKEN',
+  updatesDir: 'RVW_UPDATES_DIR',
 };
 
 type Kind = 'number' | 'json' | 'list' | 'string';
@@ -218,6 +225,7 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   caseIdentityRetentionDays: 'number',
   centreName: 'string',
   metricsToken: 'string',
+  updatesDir: 'string',
 };
 
 function fromEnv(key: keyof ServerConfig, raw: string): unknown {

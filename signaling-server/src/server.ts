@@ -26,6 +26,7 @@ import { installErrorHandling } from './http/http-support';
 import { registerRoutes } from './http/route-registrar';
 import { registerSecurityHeaders } from './http/security-headers';
 import { storeRouteHandlers } from './http/store-routes';
+import { FleetArea } from './kiosks/fleet/fleet-area';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
 import { RetentionSweep } from './identity/retention';
 import { queueHandlers } from './queue/queue-area';
@@ -248,6 +249,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     },
     desk,
   );
+  const fleet = new FleetArea({ ...areaDeps, scheduler: systemScheduler, updatesDir: config.updatesDir });
   // Expired identity numbers and tickets abandoned by an offline kiosk (identity/retention.ts).
   const retention = new RetentionSweep({
     db,
@@ -279,16 +281,21 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       ...cases.handlers,
       ...paper.handlers,
       ...routing.handlers,
+      ...fleet.handlers,
     },
     onConnect: async (socket) => {
       await greet({ db, sessions, absences: watch, notifier, extras: paper.resumeExtras(cases) }, socket);
-      if (socket.data.kind === 'kiosk') await kioskPresence.connected(socket.data.kioskId);
-      else await routing.connected(socket);
+      if (socket.data.kind === 'kiosk') {
+        await kioskPresence.connected(socket.data.kioskId);
+        await fleet.kioskConnected(socket.data.kioskId);
+      } else await routing.connected(socket);
     },
     onDisconnect: async (kind, id) => {
       await watch.left(kind, id);
-      if (kind === 'kiosk') await kioskPresence.left(id);
-      else await routing.left(id);
+      if (kind === 'kiosk') {
+        await kioskPresence.left(id);
+        await fleet.kioskLeft(id);
+      } else await routing.left(id);
     },
     eventSettled: (event, code) => metrics.socketEvent(event, code),
   });
@@ -313,6 +320,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     watch.stop();
     retention.stop();
     routing.stop();
+    fleet.stop();
     notifier.stop();
     io.emit('server:restarting', { planned: true, retryAfterMs: RESTART_RETRY_AFTER_MS });
     // Let the notice leave first: closing the engine discards packets still queued behind it.
@@ -329,6 +337,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     await watch.start();
     await retention.start();
     await routing.start();
+    await fleet.start();
     await registerSecurityHeaders(app);
     // Before the routes, so that the duration hook covers all of them.
     registerMetrics(app, metrics, config.metricsToken);
@@ -355,6 +364,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
         ...caseRouteHandlers({ db, clock, vault, figuresChanged: () => routingBus.emit('figures-changed') }),
         ...paper.routes(),
         ...routing.routes(),
+        ...fleet.routes(),
       },
       { db, clock },
     );

@@ -8,6 +8,12 @@ function handlers(overrides: Partial<BridgeHandlers> = {}): BridgeHandlers {
     'config:get': async () => ({ locale: 'zh-CN', demo: false, documentCamera: null, profile: 'fixed' }),
     'appointment:check-in': async () => ({ appointment: null }),
     'appointment:slots': async () => ({ slots: [] }),
+    'readiness:check': async () => ({ canCall: true, checks: [], at: '2026-01-01T00:00:00.000Z' }),
+    'call:setup': async () => ({}),
+    'enrolment:state': async () => ({ enrolled: true, serverUrl: null, kiosk: null }),
+    'enrolment:redeem': async () => {
+      throw BridgeError.internal();
+    },
     'appointment:book': async () => {
       throw BridgeError.internal();
     },

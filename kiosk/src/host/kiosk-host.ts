@@ -15,6 +15,8 @@ import type { EmitBridgeEvent, HostContext, KioskLogger } from './feature';
 import { appointmentHttp, appointmentLinkFeature } from './features/appointment-link';
 import { caseLinkFeature } from './features/case-link';
 import { demoCardsFeature } from './features/demo-cards';
+import { enrolmentLinkFeature } from './features/enrolment-link';
+import { fleetReporterFeature } from './features/fleet-reporter';
 import { identityCardFeature } from './features/identity-card';
 import { materialLinkFeature } from './features/material-link';
 import { printLinkFeature, type PrintOutcome } from './features/print-link';
@@ -146,6 +148,8 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
       http: appointmentHttp(config, { fetch: ctx.fetch, timeoutMs: ctx.httpTimeoutMs }),
     }),
     demoCardsFeature(ctx),
+    fleetReporterFeature(ctx),
+    enrolmentLinkFeature(ctx),
   ] as const;
   const merged: BridgeHandlers = {
     ...features[0].handlers,
@@ -156,6 +160,8 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
     ...features[5].handlers,
     ...features[6].handlers,
     ...features[7].handlers,
+    ...features[8].handlers,
+    ...features[9].handlers,
   };
   const handlers = Object.fromEntries(
     Object.entries(merged).map(([channel, handler]) => [

@@ -3,6 +3,7 @@ import { caseBridgeEvents, caseInvokes } from './case';
 import { configEvents, configInvokes } from './config';
 import { bridgeEvents, bridgeInvokes } from './contract';
 import { demoEvents, demoInvokes } from './demo';
+import { enrolmentInvokes, fleetBridgeEvents, fleetInvokes } from './fleet';
 import { idcardEvents, idcardInvokes } from './idcard';
 import { paperBridgeEvents, paperInvokes } from './paper';
 import { routingBridgeEvents, routingInvokes } from './routing';
@@ -15,6 +16,8 @@ const invokeSlices = [
   caseInvokes,
   paperInvokes,
   routingInvokes,
+  fleetInvokes,
+  enrolmentInvokes,
   demoInvokes,
 ];
 const eventSlices = [
@@ -24,6 +27,7 @@ const eventSlices = [
   caseBridgeEvents,
   paperBridgeEvents,
   routingBridgeEvents,
+  fleetBridgeEvents,
   demoEvents,
 ];
 

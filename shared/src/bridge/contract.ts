@@ -10,6 +10,7 @@ import { caseBridgeEvents, caseInvokes } from './case';
 import { configEvents, configInvokes } from './config';
 import { demoEvents, demoInvokes } from './demo';
 import { BridgeError } from './errors';
+import { enrolmentInvokes, fleetBridgeEvents, fleetInvokes } from './fleet';
 import { idcardEvents, idcardInvokes } from './idcard';
 import { paperBridgeEvents, paperInvokes } from './paper';
 import { routingBridgeEvents, routingInvokes } from './routing';
@@ -24,6 +25,8 @@ export const bridgeInvokes = {
   ...caseInvokes,
   ...paperInvokes,
   ...routingInvokes,
+  ...fleetInvokes,
+  ...enrolmentInvokes,
   ...demoInvokes,
 } as const satisfies InvokeSlice;
 
@@ -35,6 +38,7 @@ export const bridgeEvents = {
   ...caseBridgeEvents,
   ...paperBridgeEvents,
   ...routingBridgeEvents,
+  ...fleetBridgeEvents,
   ...demoEvents,
 } as const satisfies EventSlice;
 

@@ -7,6 +7,7 @@ export * from './server';
 export * from './case';
 export * from './paper';
 export * from './routing';
+export * from './fleet';
 export * from './demo';
 export * from './views';
 export * from './contract';

@@ -8,6 +8,7 @@ import { accountRoutes } from './accounts';
 import { caseRoutes } from './cases';
 import { catalogueRoutes } from './catalogue';
 import { enrolmentRoutes } from './enrolment';
+import { fleetRoutes } from './fleet';
 import { healthRoutes } from './health';
 import { identityRoutes } from './identity';
 import { kioskRoutes } from './kiosks';
@@ -22,6 +23,7 @@ export * from './cases';
 export * from './catalogue';
 export * from './client';
 export * from './enrolment';
+export * from './fleet';
 export * from './health';
 export * from './identity';
 export * from './kiosks';
@@ -44,6 +46,7 @@ export const httpRoutes = {
   ...caseRoutes,
   ...paperRoutes,
   ...routingRoutes,
+  ...fleetRoutes,
 } as const satisfies HttpRouteSlice;
 /** The HTTP API's route table type. */
 export type HttpRoutes = typeof httpRoutes;

@@ -1,6 +1,6 @@
 /**
  * The socket.io wire protocol: one map per direction, merged from one file per area (connection,
- * queue, session, identity; form, document, print, fleet and rating add theirs the same way). The
+ * queue, session, identity; form, document, print, routing and fleet add theirs the same way). The
  * server, the kiosk and the console use the derived interfaces as socket.io generics; the server
  * validates every inbound payload with the schema from `clientEvents` before it dispatches.
  * docs/protocol.md describes each event (a test keeps it complete).
@@ -10,6 +10,7 @@ import type { Ack } from '../errors';
 import { caseClientEvents, caseServerEvents } from './case';
 import { connectionClientEvents, connectionServerEvents } from './connection';
 import type { ClientEventSlice, ServerEventSlice } from './event-spec';
+import { fleetClientEvents, fleetServerEvents } from './fleet';
 import { identityClientEvents, identityServerEvents } from './identity';
 import { paperClientEvents, paperServerEvents } from './paper';
 import { queueClientEvents, queueServerEvents } from './queue';
@@ -20,6 +21,7 @@ export * from './bounded-json';
 export * from './case';
 export * from './connection';
 export * from './event-spec';
+export * from './fleet';
 export * from './identity';
 export * from './paper';
 export * from './queue';
@@ -38,6 +40,7 @@ export const clientEvents = {
   ...caseClientEvents,
   ...paperClientEvents,
   ...routingClientEvents,
+  ...fleetClientEvents,
 } as const satisfies ClientEventSlice;
 export type ClientEventName = keyof typeof clientEvents;
 /** The payload type of a client event. */
@@ -59,6 +62,7 @@ export const serverEvents = {
   ...caseServerEvents,
   ...paperServerEvents,
   ...routingServerEvents,
+  ...fleetServerEvents,
 } as const satisfies ServerEventSlice;
 export type ServerEventName = keyof typeof serverEvents;
 

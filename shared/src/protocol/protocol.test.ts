@@ -62,6 +62,11 @@ describe('client event schemas', () => {
       'transfer:complete': ['agent'],
       'transfer:cancel': ['agent'],
       'consult:signal': ['agent'],
+      // Issue 12: the fleet.
+      'kiosk:heartbeat': ['kiosk'],
+      'diagnostics:result': ['kiosk'],
+      'call:setup': ['kiosk', 'agent'],
+      'kiosk:credential-saved': ['kiosk'],
     });
   });
 
@@ -122,6 +127,10 @@ describe('client event schemas', () => {
         'offer:new',
         'session:transfer',
         'supervisor:update',
+        'diagnostics:request',
+        'fleet:update',
+        'fleet:diagnostics',
+        'kiosk:credential',
         'transfer:state',
         'case:documents',
         'case:state',

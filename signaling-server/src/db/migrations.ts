@@ -7,6 +7,7 @@ import { m0007 } from './migration-0007-paper';
 import { m0008 } from './migration-0008-routing';
 import { m0009 } from './migration-0009-transfers';
 import { m0010 } from './migration-0010-enrolment';
+import { m0011 } from './migration-0011-fleet';
 
 // Migrations see an untyped database: the schema at their time, not today's.
 export type AnyDb = Kysely<unknown>;
@@ -370,6 +371,7 @@ export const migrations: Record<string, Migration> = {
   '0008_routing': m0008,
   '0009_transfers': m0009,
   '0010_enrolment': m0010,
+  '0011_fleet': m0011,
 };
 
 /** Feeds the in-code migrations to Kysely's Migrator. */

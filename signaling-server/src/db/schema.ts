@@ -14,6 +14,15 @@ import type {
 } from './schema-routing';
 import type { EnrolmentAttemptsTable, EnrolmentCodesTable } from './schema-enrolment';
 import type {
+  CallSetupsTable,
+  FleetSettingsTable,
+  KioskDiagnosticsTable,
+  KioskHealthHistoryTable,
+  KioskHealthTable,
+  KioskRotationsTable,
+  UpdateChannelsTable,
+} from './schema-fleet';
+import type {
   DocumentSourcesTable,
   DocumentsTable,
   DocumentDownloadsTable,
@@ -24,6 +33,7 @@ import type {
 
 export * from './schema-routing';
 export * from './schema-enrolment';
+export * from './schema-fleet';
 export * from './schema-paper';
 
 /** Agents and supervisors (role admin). */
@@ -340,6 +350,13 @@ export interface Database {
   follow_up_notes: FollowUpNotesTable;
   enrolment_codes: EnrolmentCodesTable;
   enrolment_attempts: EnrolmentAttemptsTable;
+  kiosk_health: KioskHealthTable;
+  kiosk_health_history: KioskHealthHistoryTable;
+  fleet_settings: FleetSettingsTable;
+  kiosk_diagnostics: KioskDiagnosticsTable;
+  kiosk_rotations: KioskRotationsTable;
+  update_channels: UpdateChannelsTable;
+  call_setups: CallSetupsTable;
 }
 
 /** A row of agents. */

@@ -1,0 +1,19 @@
+/** What the fleet area gets (issue 12): one shape, built once in server.ts. */
+import type { Logger } from 'pino';
+import type { Clock, Scheduler } from '../../clock';
+import type { Db } from '../../db/database';
+import type { QueueNotifier } from '../../queue/queue-notifier';
+import type { RvwServer } from '../../socket/types';
+
+export interface FleetDeps {
+  io: RvwServer;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** To re-send the queue when a kiosk's problems change (agents see them before accepting). */
+  notifier: QueueNotifier;
+  /** Real timers (offline checks, diagnostics expiry, history pruning): they only wake checks that read the clock and the database. */
+  scheduler: Scheduler;
+  /** The folder holding the update feed's files (RVW_UPDATES_DIR); null when updates are not served. */
+  updatesDir: string | null;
+}
