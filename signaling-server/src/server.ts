@@ -27,6 +27,7 @@ import { registerRoutes } from './http/route-registrar';
 import { registerSecurityHeaders } from './http/security-headers';
 import { storeRouteHandlers } from './http/store-routes';
 import { FleetArea } from './kiosks/fleet/fleet-area';
+import { UpdateArea } from './updates/update-area';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
 import { RetentionSweep } from './identity/retention';
 import { queueHandlers } from './queue/queue-area';
@@ -249,7 +250,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     },
     desk,
   );
-  const fleet = new FleetArea({ ...areaDeps, scheduler: systemScheduler, updatesDir: config.updatesDir });
+  const fleet = new FleetArea({ ...areaDeps, scheduler: systemScheduler, metrics });
+  const updates = new UpdateArea({ db, clock, updatesDir: config.updatesDir });
   // Expired identity numbers and tickets abandoned by an offline kiosk (identity/retention.ts).
   const retention = new RetentionSweep({
     db,
@@ -365,10 +367,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
         ...paper.routes(),
         ...routing.routes(),
         ...fleet.routes(),
+        ...updates.routes(),
       },
       { db, clock },
     );
     await registerConsole(app, config.consoleDir);
+    updates.register(app);
     await app.listen({ port: config.port, host: config.host });
     // Closed cases a stop left without documents are archived now (in the background).
     await paper.start();

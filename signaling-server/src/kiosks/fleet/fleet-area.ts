@@ -1,6 +1,6 @@
 /**
  * The fleet (issue 12): heartbeats and device health, levels and alert rules, the live fleet view,
- * remote diagnostics, credential rotation and update channels. SCAFFOLD: the handlers answer
+ * remote diagnostics, credential rotation. SCAFFOLD: the handlers answer
  * UNAVAILABLE until the fleet is built here (files beside this one).
  */
 import { RequestError, type HttpRoutes } from '@rvw/shared';
@@ -16,9 +16,7 @@ type FleetRoutes =
   | 'listDiagnostics'
   | 'getAlertRules'
   | 'setAlertRules'
-  | 'rotateKioskToken'
-  | 'listUpdateChannels'
-  | 'setUpdateChannel';
+  | 'rotateKioskToken';
 
 const notYet = (): never => {
   throw RequestError.unavailable('The fleet is not built yet.');
@@ -45,8 +43,6 @@ export class FleetArea {
       getAlertRules: async () => notYet(),
       setAlertRules: async () => notYet(),
       rotateKioskToken: async () => notYet(),
-      listUpdateChannels: async () => notYet(),
-      setUpdateChannel: async () => notYet(),
     };
   }
 

@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Clock, Scheduler } from '../../clock';
 import type { Db } from '../../db/database';
+import type { ServerMetrics } from '../../metrics/server-metrics';
 import type { QueueNotifier } from '../../queue/queue-notifier';
 import type { RvwServer } from '../../socket/types';
 
@@ -14,6 +15,6 @@ export interface FleetDeps {
   notifier: QueueNotifier;
   /** Real timers (offline checks, diagnostics expiry, history pruning): they only wake checks that read the clock and the database. */
   scheduler: Scheduler;
-  /** The folder holding the update feed's files (RVW_UPDATES_DIR); null when updates are not served. */
-  updatesDir: string | null;
+  /** The server's metrics (kiosks per level, alerts, call set-up times, heartbeats). */
+  metrics: ServerMetrics;
 }
