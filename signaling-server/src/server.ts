@@ -27,6 +27,7 @@ import { registerRoutes } from './http/route-registrar';
 import { registerSecurityHeaders } from './http/security-headers';
 import { storeRouteHandlers } from './http/store-routes';
 import { FleetArea } from './kiosks/fleet/fleet-area';
+import { registerPlannedStop, stopAll } from './server-lifecycle';
 import { UpdateArea } from './updates/update-area';
 import { identityHandlers, identityRouteHandlers } from './identity/identity-area';
 import { RetentionSweep } from './identity/retention';
@@ -98,15 +99,6 @@ export interface RunningServer {
    */
   close(): Promise<void>;
 }
-
-/**
- * What a graceful stop tells clients to wait before trying again (ms): a restart under a supervisor
- * takes a second or two, and clients retry calmly after it.
- */
-export const RESTART_RETRY_AFTER_MS = 500;
-
-/** How long a graceful stop gives the `server:restarting` notice to leave before it disconnects (ms). */
-const RESTART_NOTICE_FLUSH_MS = 30;
 
 /** The server's version, from its package.json. */
 export const serverVersion: string = (
@@ -314,23 +306,9 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     onKioskRevoked: () => notifier.queueChanged(),
   });
 
-  // Clients are told the stop is planned, then dropped before Fastify closes the HTTP server, so
-  // that no long-poll keeps it open. They reconnect by their policy once a server is back.
-  app.addHook('preClose', async () => {
-    connections.stop();
-    credentials.stop();
-    watch.stop();
-    retention.stop();
-    routing.stop();
-    fleet.stop();
-    notifier.stop();
-    io.emit('server:restarting', { planned: true, retryAfterMs: RESTART_RETRY_AFTER_MS });
-    // Let the notice leave first: closing the engine discards packets still queued behind it.
-    await new Promise((resolve) => setTimeout(resolve, RESTART_NOTICE_FLUSH_MS));
-    io.disconnectSockets(true);
-    io.engine.close();
-    sampler.flush();
-  });
+  // Background parts, stopped on a planned stop (and when the start fails).
+  const background = [connections, credentials, watch, retention, routing, fleet, notifier];
+  registerPlannedStop(app, io, background, () => sampler.flush());
 
   const startedAt = process.hrtime.bigint();
   try {
@@ -377,12 +355,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     // Closed cases a stop left without documents are archived now (in the background).
     await paper.start();
   } catch (err) {
-    connections.stop();
-    credentials.stop();
-    watch.stop();
-    retention.stop();
-    routing.stop();
-    notifier.stop();
+    stopAll(background);
     await app.close().catch(() => undefined);
     await db.destroy();
     throw err;
