@@ -14,3 +14,4 @@ export * from './case';
 export * from './paper';
 export * from './routing';
 export * from './fleet';
+export * from './privacy';

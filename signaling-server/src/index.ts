@@ -24,5 +24,5 @@ export {
 export { createAgent, listAgents, login } from './accounts/account-store';
 export { createKiosk, listKiosks, rotateKioskToken } from './kiosks/kiosk-store';
 export { openDatabase, databasePath, type Db } from './db/database';
-export { scrubIdNumbers } from './logger';
+export { scrubIdNumbers } from '@rvw/shared';
 export { systemClock, systemScheduler, type Clock, type Scheduler } from './clock';

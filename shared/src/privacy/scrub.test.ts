@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idCheckDigit } from '@rvw/shared';
-import { scrubIdNumbers } from './logger';
+import { idCheckDigit } from '../identity';
+import { scrubIdNumbers } from './scrub';
 
 // A valid 18-character resident number (check digit computed), some ending in X.
 const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n });

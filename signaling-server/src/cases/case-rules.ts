@@ -13,7 +13,7 @@ import {
   type FormRevision,
   type OutcomeRecord,
 } from '@rvw/shared';
-import { scrubIdNumbers } from '../logger';
+import { scrubIdNumbers } from '@rvw/shared';
 import type { CaseRecord } from './case-record';
 import { unmaskSent } from './case-view';
 

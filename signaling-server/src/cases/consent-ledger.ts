@@ -5,7 +5,7 @@
  */
 import type { ConsentEntry, ConsentKind } from '@rvw/shared';
 import type { Db } from '../db/database';
-import { scrubIdNumbers } from '../logger';
+import { scrubIdNumbers } from '@rvw/shared';
 
 /** One consent to record. */
 export interface NewConsent {

@@ -18,7 +18,7 @@ import {
 import type { Db } from '../db/database';
 import type { FollowUpRow } from '../db/schema';
 import { isUniqueViolation } from '../db/storage-errors';
-import { scrubIdNumbers } from '../logger';
+import { scrubIdNumbers } from '@rvw/shared';
 
 /** True while a session may still be rated: open, or ended less than `windowMs` ago. */
 export function ratingOpen(endedAt: string | null, now: Date, windowMs: number): boolean {

@@ -23,7 +23,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import { isUniqueViolation } from '../db/storage-errors';
 import { getDocument } from '../documents/document-store';
-import { scrubIdNumbers } from '../logger';
+import { scrubIdNumbers } from '@rvw/shared';
 import type { SessionsArea } from '../sessions/sessions-area';
 import type { EventHandlers } from '../socket/dispatch';
 import { memberRoom, type RvwServer, type RvwSocket, type SocketData } from '../socket/types';

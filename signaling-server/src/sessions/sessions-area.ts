@@ -23,7 +23,7 @@ import { memberRoom, type MemberKind, type RvwServer, type RvwSocket } from '../
 import type { AbsenceWatch } from './absence-watch';
 import { CallOwners } from './call-owners';
 import { endReasonOf, endSession, getSession, listSessions, type SessionRecord } from './session-store';
-import { scrubIdNumbers } from '../logger';
+import { scrubIdNumbers } from '@rvw/shared';
 import { isHandedOver } from '../transfers/transfer-store';
 import { callerCentre, requireSessionCentre } from '../supervision/centre-scope';
 

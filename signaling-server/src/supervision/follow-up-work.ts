@@ -6,7 +6,7 @@
 import { RequestError, type FollowUp } from '@rvw/shared';
 import type { Db } from '../db/database';
 import { followUpById } from '../cases/ratings';
-import { scrubIdNumbers } from '../logger';
+import { scrubIdNumbers } from '@rvw/shared';
 import { centreOfAgent, requireCentre } from './centre-scope';
 
 /** NOT_FOUND, or FORBIDDEN for a follow-up of another centre's agent; returns whether it is open. */
