@@ -369,3 +369,6 @@ export { ManualScheduler } from './manual-scheduler';
 
 /** Paper in and out: close a case with documents, print up to the resident's yes, small images. */
 export * from '../documents/paper-test-support';
+
+/** Issue 12: a fake electron-builder release in an updates folder (the update feed's tests). */
+export * from './fake-release';
