@@ -10,19 +10,22 @@ import type { BridgeEventMap, BridgeHandlers, BridgeInvokeChannel, ReaderStatus 
 import type { ReaderService } from '../devices/idcard/types';
 import { createPrinterDriver, printAndWait, printerHealth } from '../devices/printer';
 import type { PrintAndWaitOptions, PrinterDriver } from '../devices/printer';
+import { busyTracker } from './busy-state';
 import { DEFAULT_PRINTER_CONFIG, type KioskConfig } from './config';
 import type { EmitBridgeEvent, HostContext, KioskLogger } from './feature';
 import { appointmentHttp, appointmentLinkFeature } from './features/appointment-link';
 import { caseLinkFeature } from './features/case-link';
 import { demoCardsFeature } from './features/demo-cards';
 import { enrolmentLinkFeature } from './features/enrolment-link';
-import { fleetReporterFeature } from './features/fleet-reporter';
+import { fleetReporterFeature, type FleetHostOptions } from './features/fleet-reporter';
 import { identityCardFeature } from './features/identity-card';
 import { materialLinkFeature } from './features/material-link';
 import { printLinkFeature, type PrintOutcome } from './features/print-link';
 import { runtimeConfigFeature } from './features/runtime-config';
 import { serverLinkFeature } from './features/server-link';
 import type { ServerLinkOptions } from './features/server-link';
+import { errorRecorder, recordingErrors } from './fleet/last-error';
+import { heldNamesOf, logRing } from './fleet/log-ring';
 import { openReader } from './open-reader';
 import { readerLogTo } from './reader-log';
 import { kioskHealth, type KioskHealthSnapshot } from './health';
@@ -36,7 +39,7 @@ export type { KioskLogger } from './feature';
 export type KioskHostEvents = BridgeEventMap;
 
 /** What the host is built from; each has a default fit for production. */
-export interface KioskHostDeps extends ServerLinkOptions {
+export interface KioskHostDeps extends ServerLinkOptions, FleetHostOptions {
   /** The reader service; null for none (status 'disabled'); default the one `config.idcard` names. */
   reader?: ReaderService | null;
   /** HTTP client; default the global fetch. */
@@ -74,7 +77,9 @@ const ALWAYS_ALLOWED = new Set<BridgeInvokeChannel>(['identity:wipe']);
 
 /** Opens the reader (unless given), starts every feature and connects to the server. */
 export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {}): Promise<KioskHost> {
-  const logger = deps.logger ?? console;
+  // The technician log, with a scrubbed copy of its last lines for remote diagnostics.
+  const ring = logRing(deps.logger ?? console, { now: deps.now });
+  const logger = ring.logger;
   const reader = deps.reader !== undefined ? deps.reader : await openReader(config, readerLogTo(logger));
   const events = new EventEmitter<KioskHostEvents>();
   let closed = false;
@@ -101,6 +106,10 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
 
   const serverLink = serverLinkFeature(ctx, deps);
   const identity = identityCardFeature(ctx, reader, upload);
+  ring.setHeldNames(() => heldNamesOf(identity.heldCard()));
+  events.on('idcard:card', () => ring.cardHeld());
+  const busy = busyTracker(events);
+  const errors = errorRecorder(ctx.now);
   let readerStatus: ReaderStatus | null = null;
   events.on('idcard:status', (status) => (readerStatus = status));
   readerStatus ??= await identity.handlers['idcard:status']({});
@@ -148,7 +157,16 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
       http: appointmentHttp(config, { fetch: ctx.fetch, timeoutMs: ctx.httpTimeoutMs }),
     }),
     demoCardsFeature(ctx),
-    fleetReporterFeature(ctx),
+    fleetReporterFeature(ctx, {
+      ...deps,
+      port: serverLink.port,
+      events,
+      health,
+      busy,
+      errors,
+      logLines: ring.lines,
+      noPrinter,
+    }),
     enrolmentLinkFeature(ctx),
   ] as const;
   const merged: BridgeHandlers = {
@@ -164,7 +182,7 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
     ...features[9].handlers,
   };
   const handlers = Object.fromEntries(
-    Object.entries(merged).map(([channel, handler]) => [
+    Object.entries(recordingErrors(merged, errors)).map(([channel, handler]) => [
       channel,
       async (request: never) => {
         if (closed && !ALWAYS_ALLOWED.has(channel as BridgeInvokeChannel)) throw BridgeError.closed();
@@ -181,6 +199,7 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
       if (closed) return;
       closed = true;
       health.close();
+      busy.close();
       await Promise.all(features.map((f) => f.close()));
       events.removeAllListeners();
     },
