@@ -4,7 +4,8 @@
  */
 import { statfs as fsStatfs } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
+import { kioskDataDir } from '../host/data-dir';
 import type { CheckResult } from './check';
 
 /** Exit codes of `kiosk-doctor disk` (added to kiosk-doctor's EXIT). */
@@ -35,17 +36,11 @@ export interface DiskOptions {
 }
 
 /**
- * The kiosk's data folder: where Electron keeps the app's data (userData of the app "@rvw/kiosk"):
- * Linux `$XDG_CONFIG_HOME` (else ~/.config), Windows `%APPDATA%`, macOS ~/Library/Application Support.
+ * The kiosk's data folder: where Electron keeps the app's data (userData of the app "@rvw/kiosk"),
+ * or RVW_KIOSK_DATA_DIR; see host/data-dir.ts (one definition for the app, the shell and the doctor).
  */
 export function defaultDataDir(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home = homedir()): string {
-  const base =
-    platform === 'win32'
-      ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
-      : platform === 'darwin'
-        ? join(home, 'Library', 'Application Support')
-        : (env.XDG_CONFIG_HOME ?? join(home, '.config'));
-  return join(base, '@rvw', 'kiosk');
+  return kioskDataDir(env, platform, home);
 }
 
 const GIB = 1024 ** 3;

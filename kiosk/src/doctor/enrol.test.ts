@@ -1,5 +1,6 @@
 // kiosk-doctor enrol against a real signaling server: the code from a supervisor becomes a 0600
-// configuration file with which the kiosk connects; the token is never printed; an existing token
+// credential file (the kiosk's credential store) and a 0600 configuration file, with which the kiosk
+// connects; the token is never printed; an existing token
 // is kept (and the code not spent) without --force; refusals have their own exit codes and JSON.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { createHttpClient, httpRoutes } from '@rvw/shared';
 import { connectKiosk, createTestAgent, startTestServer } from '@rvw/signaling-server/testing';
 import type { TestServer } from '@rvw/signaling-server/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fileCredentialStore } from '../host/credential-store';
 import { EXIT, runDoctor } from './cli';
 
 // One server for the file: its limit of 5 enrolment attempts a minute per address covers these tests.
@@ -27,7 +29,7 @@ beforeEach(() => {
   return () => rmSync(dir, { recursive: true, force: true });
 });
 
-async function doctor(args: string[], env: NodeJS.ProcessEnv = {}) {
+async function doctor(args: string[], env: NodeJS.ProcessEnv = { RVW_KIOSK_DATA_DIR: join(dir, 'data') }) {
   const out: string[] = [];
   const err: string[] = [];
   const exit = await runDoctor(
@@ -40,7 +42,7 @@ async function doctor(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('kiosk-doctor enrol', () => {
-  it('writes serverUrl, kioskToken and kioskId with mode 0600; the kiosk connects with them', async () => {
+  it('stores the token in the credential store (0600) and serverUrl, kioskId in the file (0600); the kiosk connects', async () => {
     const code = await issue();
     const config = join(dir, 'sub', 'kiosk.json');
     const r = await doctor([code, '--server', server.url, '--config', config]);
@@ -48,9 +50,14 @@ describe('kiosk-doctor enrol', () => {
     expect(statSync(config).mode & 0o777).toBe(0o600);
     const file = JSON.parse(readFileSync(config, 'utf8')) as Record<string, string>;
     expect(file.serverUrl).toBe(server.url);
+    expect(file.kioskToken).toBeUndefined();
     expect(r.out).toContain(file.kioskId!);
-    expect(r.out + r.err).not.toContain(file.kioskToken!);
-    const kiosk = await connectKiosk(server.url, file.kioskToken!);
+    const store = fileCredentialStore(join(dir, 'data'));
+    const token = await store.load();
+    expect(token).not.toBeNull();
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
+    expect(r.out + r.err).not.toContain(token!);
+    const kiosk = await connectKiosk(server.url, token!);
     expect(kiosk.connected).toBe(true);
     kiosk.close();
   });
@@ -64,7 +71,10 @@ describe('kiosk-doctor enrol', () => {
     expect(answer).toMatchObject({ enrolled: true, configPath: path, serverUrl: server.url });
     const file = JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>;
     expect(answer.kioskId).toBe(file.kioskId);
-    expect(r.out).not.toContain(file.kioskToken!);
+    const token = await fileCredentialStore(join(dir, '@rvw', 'kiosk')).load();
+    expect(token).not.toBeNull();
+    expect(answer.credentialPath).toBe(join(dir, '@rvw', 'kiosk', 'kiosk-credential'));
+    expect(r.out).not.toContain(token!);
   });
 
   it('keeps an existing token and does not spend the code without --force; --force replaces it', async () => {
@@ -81,15 +91,23 @@ describe('kiosk-doctor enrol', () => {
     const forced = await doctor([code, '--server', server.url, '--config', config, '--force']);
     expect(forced.exit).toBe(0);
     const file = JSON.parse(readFileSync(config, 'utf8')) as Record<string, string>;
-    expect(file.kioskToken).not.toBe('old-token');
+    // The old token leaves the file (it would win over the stored one); the new one is stored.
+    expect(file.kioskToken).toBeUndefined();
+    expect(await fileCredentialStore(join(dir, 'data')).load()).toMatch(/./);
     expect(file.idcardPort).toBe('/dev/ttyUSB0');
+    // A stored token is kept too, without --force.
+    const code2 = await issue();
+    const again = await doctor([code2, '--server', server.url, '--config', join(dir, 'other.json')]);
+    expect(again.exit).toBe(EXIT.EnrolConfigExists);
     expect(statSync(config).mode & 0o777).toBe(0o600);
   });
 
   it('exits 19 for a used or unknown code (JSON with the code), 13 for no server, 2 without a code', async () => {
     const code = await issue();
     expect((await doctor([code, '--server', server.url, '--config', join(dir, 'a.json')])).exit).toBe(0);
-    const again = await doctor([code, '--server', server.url, '--config', join(dir, 'b.json'), '--json']);
+    const again = await doctor([code, '--server', server.url, '--config', join(dir, 'b.json'), '--json'], {
+      RVW_KIOSK_DATA_DIR: join(dir, 'data-b'),
+    });
     expect(again.exit).toBe(EXIT.EnrolCodeInvalid);
     expect(JSON.parse(again.out)).toMatchObject({
       enrolled: false,
@@ -102,6 +120,7 @@ describe('kiosk-doctor enrol', () => {
       'http://127.0.0.1:9',
       '--config',
       join(dir, 'c.json'),
+      '--force',
     ]);
     expect(down.exit).toBe(EXIT.ServerUnreachable);
     expect((await doctor(['--server', server.url])).exit).toBe(EXIT.Usage);

@@ -1,19 +1,23 @@
 /**
  * `kiosk-doctor enrol CODE --server URL [--config PATH] [--force] [--json]` (issue 12 #1): redeems
- * a one-time enrolment code on the server (POST /api/enrol) and writes the kiosk's configuration
- * file (serverUrl, kioskToken, kioskId) with mode 0600, so that no secret is copied by hand. The
- * token is never printed. An existing token is kept unless --force, and that is checked before the
- * code is spent. Encrypting the token with Electron's safeStorage is the main process's job (later).
+ * a one-time enrolment code on the server (POST /api/enrol, host/enrolment-client.ts, as the
+ * first-run screen does) and stores the kiosk's token in its credential store (host/credential-
+ * store.ts: a file of mode 0600 in the data folder, RVW_KIOSK_DATA_DIR) and serverUrl and kioskId in
+ * the configuration file (mode 0600), so that no secret is copied by hand. The token is never
+ * printed. An existing token (stored, or in the file) is kept unless --force, and that is checked
+ * before the code is spent. No cipher here: Electron's safeStorage exists only inside the kiosk app,
+ * whose main process encrypts the plain file when it first reads it (where safeStorage is available).
  */
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHttpClient, ErrorCode, HttpClientError, httpRoutes, type EnrolResponse } from '@rvw/shared';
+import { ErrorCode, HttpClientError, type EnrolResponse } from '@rvw/shared';
+import { fileCredentialStore } from '../host/credential-store';
+import { KIOSK_CONFIG_FILE, kioskDataDir } from '../host/data-dir';
+import { baseUrlOf, redeemEnrolmentCode } from '../host/enrolment-client';
 import { DoctorUsageError } from './check';
 import type { CheckIo, SystemDeps } from './check';
-import { defaultDataDir } from './disk';
 import { NETWORK_EXIT } from './network';
 import { serverUrl } from './system-commands';
 
@@ -30,9 +34,6 @@ export const ENROL_EXIT = {
   /** The configuration file could not be read or written. */
   ConfigUnwritable: 22,
 } as const;
-
-/** The configuration file's name in the kiosk's data folder. */
-export const KIOSK_CONFIG_FILE = 'kiosk.json';
 
 /** What `enrol` needs besides its arguments (tests give their own). */
 export interface EnrolDeps extends SystemDeps {
@@ -93,16 +94,19 @@ export async function enrolCommand(args: string[], io: CheckIo, deps: EnrolDeps 
     throw new DoctorUsageError('enrol needs exactly one CODE, e.g. enrol K7QX-93RM-TD.');
   const code = positionals[0]!;
   const env = deps.env ?? process.env;
-  const server = serverUrl(values.server ?? (env.RVW_SERVER_URL || undefined)).replace(/\/+$/, '');
-  const path =
-    values.config ?? join(defaultDataDir(deps.platform ?? process.platform, env), KIOSK_CONFIG_FILE);
+  const server = baseUrlOf(serverUrl(values.server ?? (env.RVW_SERVER_URL || undefined)));
+  const dataDir = kioskDataDir(env, deps.platform ?? process.platform);
+  const path = values.config ?? join(dataDir, KIOSK_CONFIG_FILE);
+  const credentials = fileCredentialStore(dataDir);
   const json = values.json;
 
   // Before the code is spent: the file must be readable, hold no token (unless --force), and its
   // folder writable.
   let existing: Record<string, unknown> | null;
+  let stored: string | null;
   try {
     existing = await readExisting(path);
+    stored = await credentials.load();
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   } catch (err) {
     return failure(
@@ -113,30 +117,25 @@ export async function enrolCommand(args: string[], io: CheckIo, deps: EnrolDeps 
       `无法读取或创建配置文件 ${path}。 Cannot read or create the configuration file ${path}: ${(err as Error).message}`,
     );
   }
-  if (
-    existing &&
-    typeof existing.kioskToken === 'string' &&
-    existing.kioskToken.trim() !== '' &&
-    !values.force
-  ) {
+  const inFile = existing && typeof existing.kioskToken === 'string' && existing.kioskToken.trim() !== '';
+  if ((inFile || stored !== null) && !values.force) {
+    const where = inFile ? path : credentials.path;
     return failure(
       io,
       json,
       ENROL_EXIT.ConfigExists,
       'CONFIG_EXISTS',
-      `${path} 已有终端令牌，未做任何更改；如需重新登记请加 --force。 ${path} already holds a kiosk token; nothing was changed (the code is not used). Add --force to replace it.`,
+      `${where} 已有终端令牌，未做任何更改；如需重新登记请加 --force。 ${where} already holds a kiosk token; nothing was changed (the code is not used). Add --force to replace it.`,
     );
   }
 
   let enrolled: EnrolResponse;
   try {
-    const client = createHttpClient(httpRoutes, {
-      baseUrl: server,
-      timeoutMs: 15_000,
+    enrolled = await redeemEnrolmentCode({
+      serverUrl: server,
+      code,
+      ...(deps.machineName !== undefined ? { machineName: deps.machineName } : {}),
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    });
-    enrolled = await client.enrol({
-      body: { code, machineName: (deps.machineName ?? hostname()).slice(0, 100) || 'kiosk' },
     });
   } catch (err) {
     if (!(err instanceof HttpClientError)) throw err;
@@ -174,12 +173,11 @@ export async function enrolCommand(args: string[], io: CheckIo, deps: EnrolDeps 
   }
 
   try {
-    await writePrivate(path, {
-      ...existing,
-      serverUrl: server,
-      kioskToken: enrolled.token,
-      kioskId: enrolled.kioskId,
-    });
+    await credentials.save(enrolled.token);
+    // A token left in the file would win over the stored one: the file keeps everything but it.
+    const rest: Record<string, unknown> = { ...existing };
+    delete rest.kioskToken;
+    await writePrivate(path, { ...rest, serverUrl: server, kioskId: enrolled.kioskId });
   } catch (err) {
     // The code is spent and the token cannot be shown again: say how to recover, never the token.
     return failure(
@@ -200,14 +198,16 @@ export async function enrolCommand(args: string[], io: CheckIo, deps: EnrolDeps 
         kiosk,
         serverUrl: server,
         configPath: path,
+        credentialPath: credentials.path,
       }),
     );
   } else {
     io.out(
       `✔ 已登记 Enrolled: "${kiosk.name}" (${kiosk.id}), ${kiosk.location}, centre ${kiosk.centreId}, ${kiosk.kind}`,
     );
+    io.out(`  凭据已保存 Credential stored in ${credentials.path} (mode 0600, not shown).`);
     io.out(`  配置已写入 Configuration written to ${path} (mode 0600).`);
-    if (!values.config) io.out(`  启动终端时设置 Start the kiosk with RVW_KIOSK_CONFIG=${path}`);
+    if (values.config) io.out(`  启动终端时设置 Start the kiosk with RVW_KIOSK_CONFIG=${path}`);
   }
   return 0;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKioskConfig } from './config';
+import { kioskDataDir } from './data-dir';
 
 const base = { RVW_SERVER_URL: 'http://127.0.0.1:8080/', RVW_KIOSK_TOKEN: 'tok' };
 
@@ -55,7 +56,6 @@ describe('loadKioskConfig', () => {
 
   it('fails with CONFIG_INVALID and a sentence naming the problem', () => {
     expect(() => loadKioskConfig({})).toThrow(/RVW_SERVER_URL/);
-    expect(() => loadKioskConfig({ RVW_SERVER_URL: 'http://x' })).toThrow(/RVW_KIOSK_TOKEN/);
     expect(() => loadKioskConfig({ ...base, RVW_SERVER_URL: 'ftp://x' })).toThrow(/http/);
     expect(() => loadKioskConfig({ ...base, RVW_LOCALE: 'fr' })).toThrow(/RVW_LOCALE/);
     expect(() => loadKioskConfig({ ...base, RVW_IDCARD_BAUD: '12345' })).toThrow(/RVW_IDCARD_BAUD/);
@@ -162,5 +162,39 @@ describe('loadKioskConfig printer and document camera', () => {
     const file = join(dir, 'kiosk.json');
     writeFileSync(file, JSON.stringify({ serverUrl: 'http://x', kioskToken: 't', printer: 3 }));
     expect(() => loadKioskConfig({ RVW_KIOSK_CONFIG: file })).toThrow(/printer must be a string/);
+  });
+
+  it('without a token the kiosk is not enrolled: the token is empty, not an error (issue 12)', () => {
+    expect(loadKioskConfig({ RVW_SERVER_URL: 'http://x' }).kioskToken).toBe('');
+    expect(loadKioskConfig({ RVW_SERVER_URL: 'http://x', RVW_KIOSK_TOKEN: '  ' }).kioskToken).toBe('');
+  });
+
+  it('reads kiosk.json in the data folder by default; RVW_KIOSK_CONFIG wins over it', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'rvw-kiosk-data-'));
+    writeFileSync(join(dataDir, 'kiosk.json'), JSON.stringify({ serverUrl: 'https://from-data.example' }));
+    expect(loadKioskConfig({ RVW_KIOSK_DATA_DIR: dataDir })).toMatchObject({
+      serverUrl: 'https://from-data.example',
+      kioskToken: '',
+    });
+    const other = join(dataDir, 'other.json');
+    writeFileSync(other, JSON.stringify({ serverUrl: 'https://named.example', kioskToken: 'from-named' }));
+    expect(loadKioskConfig({ RVW_KIOSK_DATA_DIR: dataDir, RVW_KIOSK_CONFIG: other })).toMatchObject({
+      serverUrl: 'https://named.example',
+      kioskToken: 'from-named',
+    });
+    // A data folder without kiosk.json: environment only, as before.
+    const empty = mkdtempSync(join(tmpdir(), 'rvw-kiosk-data-'));
+    expect(() => loadKioskConfig({ RVW_KIOSK_DATA_DIR: empty })).toThrow(/RVW_SERVER_URL/);
+    writeFileSync(join(empty, 'kiosk.json'), '{ not json');
+    expect(() => loadKioskConfig({ RVW_KIOSK_DATA_DIR: empty })).toThrow(/not valid JSON/);
+  });
+
+  it('finds the data folder per platform, and RVW_KIOSK_DATA_DIR names it', () => {
+    expect(kioskDataDir({}, 'linux', '/home/k')).toBe('/home/k/.config/@rvw/kiosk');
+    expect(kioskDataDir({ XDG_CONFIG_HOME: '/x' }, 'linux', '/home/k')).toBe('/x/@rvw/kiosk');
+    expect(kioskDataDir({ APPDATA: 'C:/Users/k/AppData/Roaming' }, 'win32', 'C:/Users/k')).toContain(
+      join('C:/Users/k/AppData/Roaming', '@rvw', 'kiosk'),
+    );
+    expect(kioskDataDir({ RVW_KIOSK_DATA_DIR: '/srv/kiosk' }, 'linux', '/home/k')).toBe('/srv/kiosk');
   });
 });

@@ -1,9 +1,11 @@
 /**
- * Kiosk configuration: environment variables, optionally over a JSON file named by RVW_KIOSK_CONFIG.
+ * Kiosk configuration: environment variables over a JSON file: the one RVW_KIOSK_CONFIG names, else
+ * `kiosk.json` in the kiosk's data folder when there is one (see data-dir.ts).
  * Every setting is validated with zod, as the server's are; a bad value fails fast with a sentence
  * naming the variable (and the file's field).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { Locale } from '@rvw/shared';
 import {
@@ -13,6 +15,7 @@ import {
   sameSelector,
   type DisplayLayout,
 } from './display-layout';
+import { KIOSK_CONFIG_FILE, kioskDataDir } from './data-dir';
 import { KioskError } from './errors';
 
 /** The reader's serial settings, or null when no port is configured (the reader is then 'disabled'). */
@@ -57,7 +60,11 @@ export const DEFAULT_PRINTER_CONFIG: PrinterConfig = { name: null, cupsUrl: 'htt
 export interface KioskConfig {
   /** Base URL of the signaling server (no trailing slash). */
   serverUrl: string;
-  /** The kiosk's secret token (socket.io handshake and the identity API); host side only. */
+  /**
+   * The kiosk's secret token (socket.io handshake and the HTTP API); host side only. '' when none is
+   * configured: the host then loads it from the credential store (not enrolled when that has none),
+   * and keeps the token it uses now here (enrolment and rotation replace it while it runs).
+   */
   kioskToken: string;
   /** Default language of the resident screens; default zh-CN. */
   locale: Locale;
@@ -102,8 +109,8 @@ export const KioskSettingsSchema = z.object({
     .min(1, 'is missing')
     .refine((v) => isUrl(v) && /^https?:\/\//.test(v), 'must be an http(s) URL')
     .transform((v) => v.replace(/\/+$/, '')),
-  /** The kiosk's secret token; required. */
-  kioskToken: z.string({ error: 'is missing' }).trim().min(1, 'is missing'),
+  /** The kiosk's secret token; default none (then the credential store's, or not enrolled). */
+  kioskToken: z.string().trim().default(''),
   /** Default language of the resident screens; default zh-CN. */
   locale: z
     .string()
@@ -217,12 +224,16 @@ const KioskFileTypes = z.object({
 });
 
 /** Reads and checks the RVW_KIOSK_CONFIG file; every field optional, unknown fields ignored. */
-function readConfigFile(filePath: string): Record<string, unknown> {
+function readConfigFile(filePath: string, named = true): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(filePath, 'utf8');
   } catch {
-    throw KioskError.configInvalid(`RVW_KIOSK_CONFIG names a file that cannot be read (${filePath})`);
+    throw KioskError.configInvalid(
+      named
+        ? `RVW_KIOSK_CONFIG names a file that cannot be read (${filePath})`
+        : `the kiosk's configuration file cannot be read (${filePath})`,
+    );
   }
   let json: unknown;
   try {
@@ -242,8 +253,9 @@ function readConfigFile(filePath: string): Record<string, unknown> {
 }
 
 /**
- * Reads the configuration. Environment variables win over the file: RVW_SERVER_URL, RVW_KIOSK_TOKEN,
- * RVW_KIOSK_CONFIG (JSON file with serverUrl, kioskToken, ...), RVW_IDCARD_PORT, RVW_IDCARD_BAUD
+ * Reads the configuration. Environment variables win over the file: RVW_SERVER_URL, RVW_KIOSK_TOKEN
+ * (optional: else the credential store's), RVW_KIOSK_CONFIG (JSON file with serverUrl, kioskToken,
+ * ...; default `kiosk.json` in the data folder if present), RVW_KIOSK_DATA_DIR, RVW_IDCARD_PORT, RVW_IDCARD_BAUD
  * (115200), RVW_LOCALE (zh-CN), RVW_DEMO, RVW_DEMO_SIM_CONTROL, RVW_KIOSK_FULLSCREEN (true),
  * RVW_KIOSK_LAYOUT (single), RVW_KIOSK_VIDEO_DISPLAY (upper), RVW_KIOSK_TOUCH_DISPLAY (lower),
  * RVW_KIOSK_PRINTER (the system default), RVW_KIOSK_CUPS_URL (http://localhost:631),
@@ -257,7 +269,12 @@ export function loadKioskConfig(
   platform: NodeJS.Platform = process.platform,
 ): KioskConfig {
   const filePath = env.RVW_KIOSK_CONFIG?.trim();
-  const file = filePath ? readConfigFile(filePath) : {};
+  const defaultFile = join(kioskDataDir(env, platform), KIOSK_CONFIG_FILE);
+  const file = filePath
+    ? readConfigFile(filePath)
+    : existsSync(defaultFile)
+      ? readConfigFile(defaultFile, false)
+      : {};
   const input: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(file)) {
     // An empty string in the file means "not set", as an empty variable does.
