@@ -11,6 +11,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/database';
 import type { RoutingBus } from '../routing/routing-bus';
 import type { RvwServer } from '../socket/types';
+import { FleetMetrics } from './fleet-metrics';
 
 /** What the metrics read from. */
 export interface ServerMetricsDeps {
@@ -39,6 +40,8 @@ const knownLevel = (level: string | null): string =>
 export class ServerMetrics {
   /** This server's registry (not prom-client's global one). */
   readonly registry = new Registry();
+  /** The fleet's metrics (kiosks per level, alerts, call set-up times, heartbeats): fleet-metrics.ts. */
+  readonly fleet = new FleetMetrics(this.registry);
   private readonly socketEvents: Counter<'event' | 'code'>;
   private readonly httpDuration: Histogram<'route' | 'method' | 'status'>;
   private readonly waits: Histogram;

@@ -76,6 +76,8 @@ export class QueueNotifier {
       need: t.need,
       tags: t.tags,
       place: t.place,
+      // What the resident will meet at the kiosk (printer out of paper…), so the agent can say so.
+      ...(t.kioskProblems?.length ? { kioskProblems: t.kioskProblems } : {}),
     };
   }
 

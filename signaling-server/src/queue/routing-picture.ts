@@ -6,6 +6,7 @@
  */
 import {
   DEFAULT_ROUTING,
+  FleetProblem,
   TicketNeed,
   type Centre,
   type IdentityIntent,
@@ -16,10 +17,12 @@ import {
   type Skill,
 } from '@rvw/shared';
 import { Skill as SkillSchema } from '@rvw/shared';
+import { z } from 'zod';
 import { agentsInConsult, agentsRouting, type AgentRouting } from '../agents/status-store';
 import { listCentres } from '../centres/centre-store';
 import type { Db } from '../db/database';
 import { identitySummary } from '../identity/identity-store';
+import { residentProblems } from '../kiosks/fleet/health-rules';
 import { toKiosk } from '../kiosks/kiosk-store';
 import type { Presence } from '../socket/presence';
 import { DEFAULT_HEAD_START_S, orderByPriority, waitedSeconds, type PriorityInput } from './priority-rules';
@@ -42,10 +45,19 @@ export interface WaitingTicket extends PriorityInput {
   identity?: IdentitySummary;
   place: ResidentPlace;
   kioskOfflineSince: string | null;
+  /** What is wrong with the kiosk that the resident is affected by, from its latest heartbeat (issue 12). */
+  kioskProblems?: FleetProblem[];
 }
 
 /** A waiting ticket in a centre's service order, with the tags saying why it is where it is. */
 export type OrderedTicket = WaitingTicket & { tags: PriorityTag[] };
+
+const StoredProblems = z.array(FleetProblem).catch([]);
+
+/** The stored problems of a kiosk (JSON) that a resident is affected by; empty when none or unreadable. */
+function kioskProblemsOf(json: string | null): FleetProblem[] {
+  return json ? residentProblems(StoredProblems.parse(JSON.parse(json))) : [];
+}
 
 /** The waiting tickets, unordered, with their priority facts (age from the consented card). */
 export async function waitingTickets(db: Db, now: Date): Promise<WaitingTicket[]> {
@@ -54,7 +66,9 @@ export async function waitingTickets(db: Db, now: Date): Promise<WaitingTicket[]
     .innerJoin('kiosks as k', 'k.id', 't.kiosk_id')
     .innerJoin('centres as c', 'c.id', 'k.centre_id')
     .leftJoin('ticket_identities as i', 'i.ticket_id', 't.id')
+    .leftJoin('kiosk_health as kh', 'kh.kiosk_id', 'k.id')
     .select([
+      'kh.problems as kioskProblems',
       't.id as ticketId',
       't.number',
       't.created_at as createdAt',
@@ -138,6 +152,7 @@ export async function waitingTickets(db: Db, now: Date): Promise<WaitingTicket[]
         kioskKind: r.kioskKind,
       },
       kioskOfflineSince: r.kioskOfflineSince,
+      kioskProblems: kioskProblemsOf(r.kioskProblems),
     };
   });
 }
