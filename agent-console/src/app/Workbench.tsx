@@ -14,6 +14,7 @@ import { placeOfKiosk } from '../queue/ticket-text';
 import { CallView } from '../call/CallView';
 import { AdminView } from '../admin/AdminView';
 import { LiveView } from '../supervisor/live/LiveView';
+import { FleetView } from '../fleet/FleetView';
 import { AppointmentsTab } from '../appointments/AppointmentsTab';
 import { CaseWorkspace } from '../case/CaseWorkspace';
 import { useCaseStore } from '../case/use-case-store';
@@ -40,7 +41,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
   const isAdmin = agent.role === 'admin';
   const view = work.call
     ? 'call'
-    : tab === 'appointments' || (isAdmin && (tab === 'admin' || tab === 'live'))
+    : tab === 'appointments' || (isAdmin && (tab === 'admin' || tab === 'live' || tab === 'fleet'))
       ? tab
       : 'queue';
   const cases = useCaseStore(app.cases);
@@ -138,6 +139,8 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
           <AppointmentsTab token={token} agent={agent} onFailure={app.failed} />
         ) : view === 'live' ? (
           <LiveView store={app.live} />
+        ) : view === 'fleet' ? (
+          <FleetView store={app.fleet} centreName={centreName} onFailure={app.failed} />
         ) : view === 'admin' ? (
           <AdminView token={token} onFailure={app.failed} />
         ) : (

@@ -22,6 +22,8 @@ import { CallKeeper } from './call-keeper';
 import { RoutingArea } from './routing-area';
 import { LiveStore } from '../supervisor/live/live-store';
 import { httpLiveTransport } from '../supervisor/live/live-transport';
+import { FleetStore } from '../fleet/fleet-store';
+import { httpFleetTransport } from '../fleet/fleet-transport';
 import { TransferStore } from '../transfer/transfer-store';
 import { socketTransferTransport } from '../transfer/transfer-transport';
 import { SocketLink } from './socket-link';
@@ -75,6 +77,11 @@ export class ConsoleApp {
     {
       failed: (e) => this.failed(e),
     },
+  );
+  /** The fleet view (issue 12 #3, fleet/), kept by the server's `fleet:update` pushes. */
+  readonly fleet: FleetStore = new FleetStore(
+    httpFleetTransport(() => this.signed?.token ?? null),
+    { failed: (e) => this.failed(e) },
   );
   /** Transfers of the agent's sessions and the hand-over calls (issue 11 #6, transfer/). */
   readonly transfers: TransferStore;
@@ -330,6 +337,7 @@ export class ConsoleApp {
     this.paper.bind(signed.socket, () => this.signed === signed);
     this.routing.bind(signed.socket, () => this.signed === signed);
     this.live.bind(signed.socket, () => this.signed === signed);
+    this.fleet.bind(signed.socket, () => this.signed === signed);
     this.transfers.bind(signed.socket, () => this.signed === signed);
   }
 
@@ -364,6 +372,7 @@ export class ConsoleApp {
     this.paper.reset();
     this.routing.reset();
     this.live.reset();
+    this.fleet.reset();
     this.transfers.reset();
     this.catalogue.clear();
     if (signed.expiry) clearTimeout(signed.expiry);

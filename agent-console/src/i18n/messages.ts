@@ -8,6 +8,7 @@ import { caseEn, caseZh } from './messages-case';
 import { paperEn, paperZh } from './messages-paper';
 import { routingEn, routingZh } from './messages-routing';
 import { supervisorEn, supervisorZh } from './messages-supervisor';
+import { fleetEn, fleetZh } from './messages-fleet';
 
 /** zh-CN, the default language. */
 export const zhCN = {
@@ -161,6 +162,7 @@ export const zhCN = {
   ...supervisorZh,
   ...paperZh,
   ...routingZh,
+  ...fleetZh,
 } as const;
 
 /** Every key of the dictionary. */
@@ -320,6 +322,7 @@ export const en: Record<MessageKey, string> = {
   ...supervisorEn,
   ...paperEn,
   ...routingEn,
+  ...fleetEn,
 };
 
 /** Both dictionaries by locale. */

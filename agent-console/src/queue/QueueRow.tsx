@@ -1,6 +1,6 @@
 /**
  * One waiting ticket: number with the tags that put it where it is, time waited, need, where the
- * resident is, who, and (when the centre pulls) Accept. An offline kiosk's row is greyed, says since
+ * resident is (with what is wrong with the kiosk, issue 12), who, and (when the centre pulls) Accept. An offline kiosk's row is greyed, says since
  * when, and cannot be accepted.
  */
 import type { QueueEntry } from '@rvw/shared';
@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { elapsedMs, formatDuration, waitLevel } from '../ui/time';
 import { IdentityLine } from '../resident/IdentityLine';
 import { NeedText, PlaceLine, TagChips } from './TicketBits';
+import { KioskProblemChips } from './KioskProblemChips';
 
 /** Props of a row; `onAccept` absent in offer mode (no Accept column). */
 export interface QueueRowProps {
@@ -71,6 +72,7 @@ export function QueueRow({
       </td>
       <td>
         <PlaceLine place={entry.place} ownCentreId={ownCentreId} testId="queue-place" />
+        <KioskProblemChips problems={entry.kioskProblems} />
         {!online && (
           <div className="kiosk-offline" data-testid="kiosk-offline">
             {offlineFor ? t('queue.kioskOfflineFor', { duration: offlineFor }) : t('queue.kioskOffline')}

@@ -12,7 +12,7 @@ import { liveText } from '../supervisor/live/live-text';
 import { aw } from '../appointments/appointment-words';
 
 /** The workbench's pages. */
-export type Tab = 'queue' | 'admin' | 'live' | 'appointments';
+export type Tab = 'queue' | 'admin' | 'live' | 'appointments' | 'fleet';
 
 /** Props of the header. */
 export interface HeaderProps {
@@ -93,6 +93,16 @@ export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogou
               onClick={() => onTab('live')}
             >
               {liveText(locale, 'tab')}
+            </button>
+            <button
+              type="button"
+              className={`tab ${tab === 'fleet' ? 'tab-active' : ''}`}
+              aria-current={tab === 'fleet' ? 'page' : undefined}
+              data-testid="tab-fleet"
+              disabled={inCall}
+              onClick={() => onTab('fleet')}
+            >
+              {t('fleet.tab')}
             </button>
           </>
         )}
