@@ -12,6 +12,8 @@ import { createPrinterDriver, printAndWait, printerHealth } from '../devices/pri
 import type { PrintAndWaitOptions, PrinterDriver } from '../devices/printer';
 import { busyTracker } from './busy-state';
 import { DEFAULT_PRINTER_CONFIG, type KioskConfig } from './config';
+import { fileCredentialStore, type CredentialStore } from './credential-store';
+import { kioskDataDir } from './data-dir';
 import type { EmitBridgeEvent, HostContext, KioskLogger } from './feature';
 import { appointmentHttp, appointmentLinkFeature } from './features/appointment-link';
 import { caseLinkFeature } from './features/case-link';
@@ -58,6 +60,8 @@ export interface KioskHostDeps extends ServerLinkOptions, FleetHostOptions {
   printTempDir?: string;
   /** How often the health snapshot re-reads the printer, in ms; default 60000. */
   healthIntervalMs?: number;
+  /** The kiosk's credential (issue 12 #1); default a file store without cipher in the data folder. */
+  credentials?: CredentialStore & { clear?(): Promise<void> };
 }
 
 /** What bootKioskHost returns: the handlers and events the shells expose to the renderer, and close(). */
@@ -76,7 +80,10 @@ export interface KioskHost {
 const ALWAYS_ALLOWED = new Set<BridgeInvokeChannel>(['identity:wipe']);
 
 /** Opens the reader (unless given), starts every feature and connects to the server. */
-export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {}): Promise<KioskHost> {
+export async function bootKioskHost(given: KioskConfig, deps: KioskHostDeps = {}): Promise<KioskHost> {
+  // The token: configured, else stored; held in this copy, which enrolment and rotation update.
+  const credentials = deps.credentials ?? fileCredentialStore(kioskDataDir());
+  const config = { ...given, kioskToken: given.kioskToken || ((await credentials.load()) ?? '') };
   // The technician log, with a scrubbed copy of its last lines for remote diagnostics.
   const ring = logRing(deps.logger ?? console, { now: deps.now });
   const logger = ring.logger;
@@ -167,7 +174,12 @@ export async function bootKioskHost(config: KioskConfig, deps: KioskHostDeps = {
       logLines: ring.lines,
       noPrinter,
     }),
-    enrolmentLinkFeature(ctx),
+    enrolmentLinkFeature(ctx, {
+      credentials,
+      link: serverLink,
+      onServerStatus: (listener) => events.on('server:status', listener),
+      tokenFromConfig: given.kioskToken !== '',
+    }),
   ] as const;
   const merged: BridgeHandlers = {
     ...features[0].handlers,

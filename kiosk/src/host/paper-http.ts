@@ -29,7 +29,7 @@ export function paperHttp(config: KioskConfig, options: PaperHttpOptions): Paper
     { kioskPrintFile: paperRoutes.kioskPrintFile, uploadMaterial: paperRoutes.uploadMaterial },
     {
       baseUrl: config.serverUrl,
-      token: config.kioskToken,
+      token: () => config.kioskToken, // read at each call: enrolment and rotation replace it
       fetch: options.fetch,
       timeoutMs: options.timeoutMs,
     },

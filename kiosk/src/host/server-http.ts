@@ -27,7 +27,7 @@ export function identityUploader(config: KioskConfig, options: ServerHttpOptions
     { attachIdentity: identityRoutes.attachIdentity },
     {
       baseUrl: config.serverUrl,
-      token: config.kioskToken,
+      token: () => config.kioskToken, // read at each call: enrolment and rotation replace it
       fetch: options.fetch,
       timeoutMs: options.timeoutMs,
     },

@@ -51,7 +51,7 @@ export function appointmentHttp(
     },
     {
       baseUrl: config.serverUrl,
-      token: config.kioskToken,
+      token: () => config.kioskToken, // read at each call: enrolment and rotation replace it
       fetch: options.fetch,
       timeoutMs: options.timeoutMs,
     },

@@ -39,10 +39,18 @@ export type KioskServerSocket = Socket<ServerToClientEvents, ClientToServerEvent
 /**
  * Opens the kiosk's socket with socket.io's own reconnection off: it gives up for good after
  * `io server disconnect`, so the link reconnects by its policy instead. On every connection the
- * server re-sends kiosk:state.
+ * server re-sends kiosk:state. `token` may be a function, read at every connection (a kiosk
+ * enrolled or its credential rotated while it runs); with no token yet ('') the socket waits for
+ * connect().
  */
-export function connectKioskSocket(serverUrl: string, token: string): KioskServerSocket {
-  return io(serverUrl, { auth: { kind: 'kiosk', token }, transports: ['websocket'], reconnection: false });
+export function connectKioskSocket(serverUrl: string, token: string | (() => string)): KioskServerSocket {
+  const current = typeof token === 'function' ? token : () => token;
+  return io(serverUrl, {
+    auth: (cb) => cb({ kind: 'kiosk', token: current() }),
+    transports: ['websocket'],
+    reconnection: false,
+    autoConnect: current() !== '',
+  });
 }
 
 /** Options of the server link; each has a production default. */
@@ -80,14 +88,24 @@ export function openSession(state: KioskState): { id: string; ticketId: string }
 /** The server link: the server slice of the bridge, and the port other features talk through. */
 export interface ServerLinkFeature extends HostFeature<typeof serverInvokes> {
   port: ServerLinkPort;
+  /**
+   * Connects now with the token in `config.kioskToken` (a kiosk just enrolled, or re-enrolled after
+   * a refusal): forgets an earlier refusal; an open connection is kept.
+   */
+  connectNow(): void;
 }
 
-/** Connects to the server now and answers the server slice of the bridge. */
+/**
+ * Connects to the server now (once there is a token: `config.kioskToken`, read at every connection)
+ * and answers the server slice of the bridge.
+ */
 export function serverLinkFeature(ctx: HostContext, options: ServerLinkOptions = {}): ServerLinkFeature {
   const { config, logger, emit } = ctx;
   // Below the web bridge's own 15 s, so that the renderer hears the server's failure, not the bridge's.
   const timeoutMs = options.requestTimeoutMs ?? 12_000;
-  const socket = (options.connect ?? connectKioskSocket)(config.serverUrl, config.kioskToken);
+  const socket = options.connect
+    ? options.connect(config.serverUrl, config.kioskToken)
+    : connectKioskSocket(config.serverUrl, () => config.kioskToken);
   const policy = options.socketPolicy ?? kioskSocketPolicy();
   let connected = false;
   let status: ServerStatus = { connected: false };
@@ -280,6 +298,13 @@ export function serverLinkFeature(ctx: HostContext, options: ServerLinkOptions =
 
   return {
     port,
+    connectNow() {
+      if (closed || socket.connected) return;
+      cancelRetry();
+      refused = false;
+      lastRefusal = null;
+      socket.connect();
+    },
     handlers: {
       'server:sync': async () => {
         if (connected && fresh && lastState) greet(lastState);
