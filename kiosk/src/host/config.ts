@@ -84,6 +84,8 @@ export interface KioskConfig {
   printer?: PrinterConfig;
   /** A part of the document camera's device label; null or absent: the face camera serves. */
   documentCamera?: string | null;
+  /** How often the fleet heartbeat goes when nothing changes, ms (RVW_HEARTBEAT_MS); absent: 30 s. */
+  heartbeatMs?: number;
 }
 
 /** Baud rates the GA 467 reader speaks. */
@@ -162,6 +164,13 @@ export const KioskSettingsSchema = z.object({
     .default(DEFAULT_PRINTER_CONFIG.cupsUrl),
   /** A part of the document camera's device label; default none (the face camera serves). */
   documentCamera: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  /** The fleet heartbeat's interval in ms; default 30000 (DEFAULT_HEARTBEAT_INTERVAL_MS). */
+  heartbeatMs: z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number of milliseconds')
+    .min(1000, 'must be at least 1000 (ms)')
+    .max(3_600_000, 'must be at most 3600000 (ms)')
+    .optional(),
 });
 
 /** The settings as read: every one optional, defaults filled in by the schema. */
@@ -184,12 +193,13 @@ export const kioskConfigEnv: Record<keyof KioskSettingsInput, string> = {
   printer: 'RVW_KIOSK_PRINTER',
   cupsUrl: 'RVW_KIOSK_CUPS_URL',
   documentCamera: 'RVW_KIOSK_DOCUMENT_CAMERA',
+  heartbeatMs: 'RVW_HEARTBEAT_MS',
 };
 
 /** Text from the environment as the schema's type: numbers and yes/no flags are converted. */
 function fromEnv(key: keyof KioskSettingsInput, raw: string): unknown {
   const text = raw.trim();
-  if (key === 'idcardBaud') return /^\d+$/.test(text) ? Number(text) : text;
+  if (key === 'idcardBaud' || key === 'heartbeatMs') return /^\d+$/.test(text) ? Number(text) : text;
   if (key === 'demo' || key === 'fullscreen') {
     if (/^(1|true|yes|on)$/i.test(text)) return true;
     if (/^(0|false|no|off)$/i.test(text)) return false;
@@ -221,6 +231,7 @@ const KioskFileTypes = z.object({
   printer: z.string().optional(),
   cupsUrl: z.string().optional(),
   documentCamera: z.string().optional(),
+  heartbeatMs: z.number().optional(),
 });
 
 /** Reads and checks the RVW_KIOSK_CONFIG file; every field optional, unknown fields ignored. */
@@ -259,7 +270,8 @@ function readConfigFile(filePath: string, named = true): Record<string, unknown>
  * (115200), RVW_LOCALE (zh-CN), RVW_DEMO, RVW_DEMO_SIM_CONTROL, RVW_KIOSK_FULLSCREEN (true),
  * RVW_KIOSK_LAYOUT (single), RVW_KIOSK_VIDEO_DISPLAY (upper), RVW_KIOSK_TOUCH_DISPLAY (lower),
  * RVW_KIOSK_PRINTER (the system default), RVW_KIOSK_CUPS_URL (http://localhost:631),
- * RVW_KIOSK_DOCUMENT_CAMERA (none: the face camera serves), RVW_KIOSK_PROFILE (fixed).
+ * RVW_KIOSK_DOCUMENT_CAMERA (none: the face camera serves), RVW_KIOSK_PROFILE (fixed),
+ * RVW_HEARTBEAT_MS (30000).
  * The portable profile changes three defaults: a window instead of full screen, the reader on
  * PORTABLE_READER_PORT (Linux), and no printer; each can still be set.
  * Throws a CONFIG_INVALID KioskError whose sentence names the bad variable.
@@ -309,6 +321,7 @@ export function loadKioskConfig(
       ? { name: null, cupsUrl: s.cupsUrl, none: true }
       : { name: printer || null, cupsUrl: s.cupsUrl },
     documentCamera: s.documentCamera || null,
+    ...(s.heartbeatMs !== undefined ? { heartbeatMs: s.heartbeatMs } : {}),
   };
 }
 

@@ -85,7 +85,7 @@ export function fleetReporterFeature(
     port: deps.port,
     connected: () => connected,
     logger,
-    intervalMs: deps.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
+    intervalMs: deps.heartbeatIntervalMs ?? ctx.config.heartbeatMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
     debounceMs: tuning.debounceMs,
     watchMs: tuning.watchMs,
     collect: () =>
