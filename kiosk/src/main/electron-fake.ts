@@ -292,6 +292,32 @@ class ScreenFake extends EventEmitter {
 }
 export const screen = new ScreenFake();
 
+/**
+ * safeStorage: encryption available with a real Linux backend by default; its "ciphertext" is
+ * marked and reversible, and counted, so a test sees that the token was encrypted.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  encrypted: 0,
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(text: string): Buffer {
+    this.encrypted++;
+    return Buffer.from(`SAFE:${Buffer.from(text).toString('base64')}`);
+  },
+  decryptString(data: Buffer): string {
+    const s = data.toString();
+    if (!s.startsWith('SAFE:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(s.slice(5), 'base64').toString();
+  },
+};
+
 /** Puts every fake back to its initial state. */
 export function resetElectronFakes(): void {
   BrowserWindowMock.instances = [];
@@ -313,6 +339,9 @@ export function resetElectronFakes(): void {
   screen.removeAllListeners();
   screen.displays = [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 } }];
   screen.primaryId = 1;
+  safeStorage.available = true;
+  safeStorage.backend = 'gnome_libsecret';
+  safeStorage.encrypted = 0;
 }
 
 export default {
@@ -327,4 +356,5 @@ export default {
   contextBridge,
   ipcRenderer,
   screen,
+  safeStorage,
 };

@@ -9,6 +9,7 @@ import { KioskError } from '../host/errors';
 import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost } from '../host/kiosk-host';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { kioskCredentialStore } from './credentials';
 import { setupIpc } from './ipc-manager';
 import { setupPermissions } from './permissions';
 import { setupPowerSaveBlocker } from './power';
@@ -22,7 +23,12 @@ let host: KioskHost | null = null;
 /** Starts the kiosk once Electron is ready; `dir` is where main.cjs and preload.cjs live. */
 export async function startKiosk(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadKioskConfig(env);
-  host = await bootKioskHost(config);
+  // The credential: encrypted with safeStorage where it protects it, else a 0600 file.
+  const credentials = kioskCredentialStore(env);
+  console.info(
+    `kiosk: credential in ${credentials.store.path} (${credentials.encrypted ? 'encrypted with safeStorage' : 'mode 0600, safeStorage not available'})`,
+  );
+  host = await bootKioskHost(config, { credentials: credentials.store });
   setupAppProtocol(join(dir, '..', 'renderer'));
   setupPermissions();
   setupNavigationGuards();
