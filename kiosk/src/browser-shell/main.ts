@@ -3,16 +3,23 @@
  * document camera included, plus RVW_KIOSK_WEB_PORT, default 5174, and RVW_KIOSK_RENDERER_DIR,
  * default kiosk/dist/renderer); GET /health answers the kiosk's health:
  *   npx tsx kiosk/src/browser-shell/main.ts
+ * The token comes from RVW_KIOSK_TOKEN (the demo, the e2e tests). Without one, the kiosk's credential
+ * store in the data folder (RVW_KIOSK_DATA_DIR; a 0600 file, no cipher: safeStorage is Electron's)
+ * is used, and when it holds none the first-run screen asks for an enrolment code:
+ *   RVW_KIOSK_DATA_DIR=$(mktemp -d) RVW_SERVER_URL=http://127.0.0.1:8080 npx tsx kiosk/src/browser-shell/main.ts
  */
 import { fileURLToPath } from 'node:url';
 import { loadKioskConfig } from '../host/config';
+import { fileCredentialStore } from '../host/credential-store';
+import { kioskDataDir } from '../host/data-dir';
 import { KioskError } from '../host/errors';
 import { bootKioskHost } from '../host/kiosk-host';
 import { startBrowserShell } from './browser-shell';
 
 async function main(): Promise<void> {
   const config = loadKioskConfig();
-  const kioskHost = await bootKioskHost(config);
+  const credentials = fileCredentialStore(kioskDataDir());
+  const kioskHost = await bootKioskHost(config, { credentials });
   const rendererDir =
     process.env.RVW_KIOSK_RENDERER_DIR ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const port = Number(process.env.RVW_KIOSK_WEB_PORT ?? 5174);
@@ -22,6 +29,11 @@ async function main(): Promise<void> {
   console.info(
     `kiosk browser shell: ${web.url} (${config.profile ?? 'fixed'}, reader ${reader}, printer ${printer})`,
   );
+  const { enrolled } = await kioskHost.handlers['enrolment:state']({});
+  if (!enrolled)
+    console.info(
+      `kiosk browser shell: not enrolled (no RVW_KIOSK_TOKEN, nothing in ${credentials.path}): the first-run screen asks for a code`,
+    );
 
   const stop = async (): Promise<void> => {
     await web.close();
