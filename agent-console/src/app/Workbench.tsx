@@ -110,6 +110,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
             onEnd={app.endCall}
             onMedia={app.setMedia}
             onReveal={app.reveal}
+            onFirstFrame={app.callFirstFrame}
             openCases={openCases}
             entitlements={cases.entitlements[work.call.opened.session.ticketId]}
             place={{

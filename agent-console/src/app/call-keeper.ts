@@ -68,6 +68,11 @@ export class CallKeeper {
     this.call?.setEnabled(kind, enabled);
   }
 
+  /** The kiosk's video showed its first frame (the call's set-up time is reported once). */
+  firstFrame(): void {
+    this.call?.firstFrame();
+  }
+
   /** Takes the call over from this agent's other console tab. */
   async takeOver(): Promise<void> {
     await this.call?.takeOver();

@@ -245,6 +245,11 @@ export class ConsoleApp {
     this.signed?.calls.setEnabled(kind, enabled);
   };
 
+  /** The kiosk's video showed its first frame: the call's set-up time goes to the server once. */
+  callFirstFrame = (): void => {
+    this.signed?.calls.firstFrame();
+  };
+
   /** Takes the call over from this agent's other console tab. */
   takeOverCall = async (): Promise<void> => {
     await this.signed?.calls.takeOver();

@@ -38,6 +38,8 @@ export interface CallViewProps {
   place?: { place: ResidentPlace; ownCentreId: string };
   /** The transfer's controls (transfer/), mounted under the call's buttons. */
   transfer?: ReactNode;
+  /** The kiosk's video showed a frame (the call's set-up time; the app reports it once). */
+  onFirstFrame?(): void;
 }
 
 /** The call screen of one session. */
@@ -56,6 +58,7 @@ export function CallView({
   entitlements,
   place,
   transfer,
+  onFirstFrame,
 }: CallViewProps) {
   const { t } = useI18n();
   const now = useNow(1000);
@@ -85,7 +88,14 @@ export function CallView({
       <div className="call-side">
         <div className="call-stage">
           <div className="video-frame">
-            <video ref={remoteRef} data-testid="remote-video" className="remote-video" autoPlay playsInline />
+            <video
+              ref={remoteRef}
+              data-testid="remote-video"
+              className="remote-video"
+              autoPlay
+              playsInline
+              onLoadedData={onFirstFrame}
+            />
             {elsewhere ? (
               <div className="video-overlay call-elsewhere" data-testid="call-elsewhere" role="status">
                 <p>{t('call.elsewhere')}</p>

@@ -12,6 +12,7 @@ import { ErrorCode, serverEvents, type SessionOpened, type SignalData } from '@r
 import { CallController, type CallControllerOptions, type CallSnapshot } from '@rvw/shared/call';
 import { errorCodeOf } from '../lib/errors';
 import { request, type ConsoleSocket } from '../app/console-socket';
+import { CallSetupClock } from './call-setup';
 
 /** What the call view shows: the media (null while this tab does not run the call) and whether another tab does. */
 export interface ConsoleCallView {
@@ -30,6 +31,8 @@ export interface ConsoleCallDeps {
   createCall?: (options: CallControllerOptions) => CallController;
   /** Called on every change of the view. */
   onChange(view: ConsoleCallView): void;
+  /** The local clock (ms), for the call's set-up time; default Date.now. */
+  now?: () => number;
 }
 
 /** Answers that mean the session is over: there is no call to run. */
@@ -57,8 +60,25 @@ export class ConsoleCall {
     if (!this.closed && !this.view.elsewhere) void this.join('session:join');
   };
 
+  /** Set-up time: from the opened session (this call's creation) to the kiosk's first frame. */
+  private readonly setup: CallSetupClock;
+
   constructor(private readonly deps: ConsoleCallDeps) {
     this.sessionId = deps.opened.session.id;
+    this.setup = new CallSetupClock((deps.now ?? Date.now)());
+  }
+
+  /**
+   * The kiosk's video showed its first frame here: report the set-up time once per session
+   * (`call:setup`, fire-and-forget; a failure is only logged).
+   */
+  firstFrame(): void {
+    if (this.closed || this.view.elsewhere) return;
+    const ms = this.setup.firstFrame((this.deps.now ?? Date.now)());
+    if (ms === null) return;
+    request(this.deps.socket, 'call:setup', { sessionId: this.sessionId, ms }).catch((e: unknown) =>
+      console.warn(`[console] call:setup not recorded: ${errorCodeOf(e)}`),
+    );
   }
 
   /**

@@ -32,7 +32,7 @@ export function DiagnosticsPanel({ kiosk, requests, working, onRequest }: Diagno
             key={kind}
             type="button"
             className="btn btn-secondary"
-            data-testid={`diag-${kind}`}
+            data-testid={`diag-ask-${kind}`}
             disabled={working !== null}
             aria-busy={sending(kind)}
             onClick={() => onRequest(kind)}
@@ -44,7 +44,7 @@ export function DiagnosticsPanel({ kiosk, requests, working, onRequest }: Diagno
           label={label('restart')}
           question={t('fleet.diag.restartConfirm', { name: kiosk.kiosk.name })}
           yes={t('fleet.diag.restartYes')}
-          testId="diag-restart"
+          testId="diag-ask-restart"
           disabled={working !== null}
           busy={sending('restart')}
           onConfirm={() => onRequest('restart')}
