@@ -28,8 +28,10 @@ import { setupRecovery } from './recovery';
 import { setupSingleInstance } from './single-instance';
 import { createKioskWindow, guardWebContents, windowOptions } from './window';
 import { main, startKiosk, stopKiosk } from './main';
+import { autoUpdater } from './electron-updater-fake';
 
 vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron-updater', () => import('./electron-updater-fake'));
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 // The server link is not under test here: its socket never connects.
@@ -314,6 +316,35 @@ describe('start-up', () => {
     expect(win.webContents.listenerCount('render-process-gone')).toBe(1);
     expect(app.listenerCount('web-contents-created')).toBe(1);
     await stopKiosk();
+  });
+
+  it('reads updates from the server’s feed for RVW_UPDATE_CHANNEL and stops with the kiosk', async () => {
+    autoUpdater.reset();
+    await startKiosk('/opt/kiosk/dist/main', {
+      RVW_SERVER_URL: 'http://127.0.0.1:8080',
+      RVW_KIOSK_TOKEN: 't',
+      RVW_UPDATE_CHANNEL: 'beta',
+    });
+    expect(autoUpdater.feeds).toEqual([
+      { provider: 'generic', url: 'http://127.0.0.1:8080/updates/beta', useMultipleRangeRequest: false },
+    ]);
+    expect(autoUpdater.autoInstallOnAppQuit).toBe(false);
+    expect(autoUpdater.checks).toBe(1);
+    expect(autoUpdater.listenerCount('update-downloaded')).toBe(1);
+    await stopKiosk();
+    // Stopped: a download that completes now is never offered for install.
+    expect(autoUpdater.listenerCount('update-downloaded')).toBe(0);
+  });
+
+  it('refuses an unknown update channel before starting anything', async () => {
+    await expect(
+      startKiosk('/opt/kiosk/dist/main', {
+        RVW_SERVER_URL: 'http://127.0.0.1:8080',
+        RVW_KIOSK_TOKEN: 't',
+        RVW_UPDATE_CHANNEL: 'nightly',
+      }),
+    ).rejects.toThrow(/RVW_UPDATE_CHANNEL/);
+    expect(BrowserWindowMock.instances).toHaveLength(0);
   });
 
   it('shows a clear error and exits when the configuration is missing', async () => {

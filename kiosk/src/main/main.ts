@@ -14,15 +14,18 @@ import { setupIpc } from './ipc-manager';
 import { setupPermissions } from './permissions';
 import { setupPowerSaveBlocker } from './power';
 import { setupSingleInstance } from './single-instance';
+import { setupUpdater, updateChannelFrom, type KioskUpdater } from './updater';
 import { setupNavigationGuards } from './window';
 import { setupWindows, type KioskWindows } from './windows';
 
 let windows: KioskWindows | null = null;
 let host: KioskHost | null = null;
+let updater: KioskUpdater | null = null;
 
 /** Starts the kiosk once Electron is ready; `dir` is where main.cjs and preload.cjs live. */
 export async function startKiosk(dir: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadKioskConfig(env);
+  const channel = updateChannelFrom(env);
   // The credential: encrypted with safeStorage where it protects it, else a 0600 file.
   const credentials = kioskCredentialStore(env);
   console.info(
@@ -36,12 +39,16 @@ export async function startKiosk(dir: string, env: NodeJS.ProcessEnv = process.e
   // One window per display as configured, each reloading its own view after a crash.
   windows = setupWindows({ config, preloadPath: join(dir, 'preload.cjs'), host });
   setupPowerSaveBlocker();
+  // Updates from the server's feed, installed only between residents (host/features/update-gate.ts).
+  updater = setupUpdater({ serverUrl: config.serverUrl, channel, events: host.events });
 }
 
 /** Closes the host: wipes the held card, stops the reader, leaves the server. */
 export async function stopKiosk(): Promise<void> {
   const closing = host;
   host = null;
+  updater?.stop();
+  updater = null;
   windows?.stop();
   await closing?.close();
 }

@@ -48,6 +48,7 @@ export type Updater = Pick<
   | 'checkForUpdates'
   | 'quitAndInstall'
   | 'on'
+  | 'removeListener'
   | 'autoDownload'
   | 'autoInstallOnAppQuit'
   | 'logger'
@@ -91,12 +92,14 @@ export function setupUpdater(options: UpdaterOptions): KioskUpdater {
   updater.autoInstallOnAppQuit = false;
   updater.logger = { info: () => undefined, debug: () => undefined, warn: log.warn, error: log.warn };
 
-  updater.on('update-downloaded', (info) => {
+  const onDownloaded = (info: { version: string }): void => {
     log.info(`kiosk: update ${info.version} downloaded; it installs when no resident is at the kiosk`);
     // Silent (the nsis installer shows nothing) and the app starts again after installing.
     gate.offer(() => updater.quitAndInstall(true, true));
-  });
-  updater.on('error', (err) => log.warn(`kiosk: update failed: ${err.message}`));
+  };
+  const onError = (err: Error): void => log.warn(`kiosk: update failed: ${err.message}`);
+  updater.on('update-downloaded', onDownloaded);
+  updater.on('error', onError);
 
   const check = async (): Promise<void> => {
     // A download during a video call would take its bandwidth: look only while idle.
@@ -116,6 +119,8 @@ export function setupUpdater(options: UpdaterOptions): KioskUpdater {
     check,
     stop() {
       clearInterval(timer);
+      updater.removeListener('update-downloaded', onDownloaded);
+      updater.removeListener('error', onError);
       gate.close();
       ownBusy?.close();
     },

@@ -20,6 +20,7 @@ import { setupSingleInstance } from './single-instance';
 import { KioskWindows } from './windows';
 
 vi.mock('electron', () => import('./electron-fake'));
+vi.mock('electron-updater', () => import('./electron-updater-fake'));
 
 const dual: DisplayLayout = { layout: 'dual', video: { kind: 'upper' }, touch: { kind: 'lower' } };
 const single: DisplayLayout = { layout: 'single' };
