@@ -215,3 +215,34 @@ describe('credential rotation', () => {
     t.track(again);
   });
 });
+
+describe('credential rotation without an answer', () => {
+  it('answers UNAVAILABLE after 10 s and keeps the old token; a late save still swaps it', async () => {
+    offsetMs = 0;
+    const { CredentialRotation, ROTATION_ANSWER_MS } = await import('./credential-rotation');
+    const { ManualScheduler } = await import('../../testing');
+    const scheduler = new ManualScheduler();
+    const s = t.server;
+    const rotation = new CredentialRotation({
+      io: s.io,
+      db: s.db,
+      clock,
+      log: s.log,
+      scheduler,
+      isOnline: async () => true,
+    });
+    const a = await createTestAgent(s, { role: 'admin' });
+    const k = await kiosk();
+    const asked = rotation.rotate(k.kiosk.id, a.agent.id, 'main');
+    const { rotationId, token } = await k.c.waitFor('kiosk:credential');
+    scheduler.advance(ROTATION_ANSWER_MS - 1);
+    scheduler.advance(1);
+    await expect(asked).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const still = await connectKiosk(t.url, k.token);
+    t.track(still);
+
+    await rotation.saved(k.kiosk.id, rotationId);
+    await expect(connectKiosk(t.url, k.token)).rejects.toBeInstanceOf(RefusedError);
+    t.track(await connectKiosk(t.url, token));
+  });
+});

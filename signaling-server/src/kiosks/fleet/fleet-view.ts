@@ -7,7 +7,7 @@
 import type { AlertRules, FleetKiosk } from '@rvw/shared';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
-import type { RvwServer } from '../../socket/types';
+import { memberRoom, type RvwServer } from '../../socket/types';
 import { supervisorsRoom } from '../../supervision/supervisor-push';
 import { healthNow, reportProblems } from './health-rules';
 import { stableVersion, storedKiosks, type StoredKiosk } from './fleet-store';
@@ -40,11 +40,17 @@ export class FleetView {
     return ids;
   }
 
+  private async onlineIn(kioskId: string): Promise<Set<string>> {
+    const n = (await this.deps.io.in(memberRoom('kiosk', kioskId)).fetchSockets()).length;
+    return new Set(n > 0 ? [kioskId] : []);
+  }
+
   /** The rows of the kiosks matching `filter`, judged now. */
   async rows(filter: { centreId?: string; kioskId?: string } = {}): Promise<FleetKiosk[]> {
+    // One kiosk (each heartbeat): ask its own room, not every socket of the server.
     const [stored, online, latest] = await Promise.all([
       storedKiosks(this.deps.db, filter),
-      this.onlineKiosks(),
+      filter.kioskId ? this.onlineIn(filter.kioskId) : this.onlineKiosks(),
       stableVersion(this.deps.db),
     ]);
     return stored.map((s) => this.row(s, online.has(s.kiosk.id), latest));
