@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EnrolmentState, HttpClient, httpRoutes } from '@rvw/shared';
-import { adminApi, startTestServer, type TestServer } from '@rvw/signaling-server/testing';
+import { adminApi, connectKiosk, startTestServer, type TestServer } from '@rvw/signaling-server/testing';
 import { FakePrinterDriver } from '../devices/printer';
 import { testKioskConfig } from '../browser-shell/test-stack';
 import { fileCredentialStore } from './credential-store';
@@ -155,7 +155,7 @@ describe('the kiosk host enrols with a code', () => {
     });
   });
 
-  it('a stored credential is used at start (enrolled, connected)', async () => {
+  it('a stored credential is used at start (enrolled, connected); a rotation is stored, confirmed and used', async () => {
     const { host: first } = await bootUnenrolled();
     await first.handlers['enrolment:redeem']({ code: await issue() });
     await first.close();
@@ -174,5 +174,31 @@ describe('the kiosk host enrols with a code', () => {
         kiosk: { name: '一号机', location: '天平路 居委会' },
       }),
     );
+
+    // Rotation against the real server: the new token is stored and confirmed, the old one refused.
+    const store = fileCredentialStore(dir);
+    const old = (await store.load())!;
+    // This test's kiosk: the one connected now (earlier tests' hosts are closed).
+    const { kiosks } = await admin.listKiosks({});
+    const online = await Promise.all(
+      kiosks.map(async (k) => ((await connectedOnServer(k.id)) ? k.id : null)),
+    );
+    const id = online.find((k) => k !== null)!;
+    await admin.rotateKioskToken({ params: { kioskId: id } });
+    await vi.waitFor(async () => expect(await store.load()).not.toBe(old), { timeout: 5000 });
+    const fresh = (await store.load())!;
+    await vi.waitFor(() => expect(logs.some((l) => /credential rotated and stored/.test(l))).toBe(true));
+    expect(logs.join('\n')).not.toContain(fresh);
+    await expect(connectKiosk(t.url, old)).rejects.toThrow();
+    // The next connection uses the new token.
+    for (const s of await t.server.io.fetchSockets()) if (s.data.kind === 'kiosk') s.disconnect(true);
+    await vi.waitFor(
+      async () => {
+        await h.handlers['server:sync']({});
+        expect(await connectedOnServer(id)).toBe(true);
+      },
+      { timeout: 10_000, interval: 300 },
+    );
+    expect(await h.handlers['enrolment:state']({})).toMatchObject({ enrolled: true });
   });
 });
