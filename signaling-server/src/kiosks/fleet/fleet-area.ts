@@ -28,6 +28,7 @@ import {
   kioskHistory,
   loadAlertRules,
   pruneHistory,
+  recordPoint,
   requireKioskOfCentre,
   saveAlertRules,
   storeReport,
@@ -229,6 +230,17 @@ export class FleetArea {
       return before !== undefined && before !== key(r);
     });
     this.view.send(changed);
+    // Going offline is a point in the kiosk's history (coming back is the next heartbeat's point).
+    for (const r of changed)
+      if (r.problems.some((p) => p.code === 'offline'))
+        await recordPoint(this.deps.db, r.kiosk.id, {
+          at: new Date(now),
+          level: r.level,
+          problems: r.problems.map((p) => p.code),
+          appVersion: r.report?.appVersion ?? null,
+          rttMs: null,
+          diskFreeBytes: null,
+        });
     await this.diagnostics.expireDue();
     if (now - this.lastPruneMs >= PRUNE_EVERY_MS) await this.prune();
     this.buckets.prune(now);

@@ -200,6 +200,13 @@ describe('alert rules', () => {
     const off = await updateOf(a.socket, k.kiosk.id, (r) => r.level === 'red', mark);
     expect(off.problems.map((p) => p.code)).toEqual(['offline']);
     expect(off.alerts).toEqual(['offline']);
+    // Going offline is a point in the history; a second check adds none.
+    await fleetAreaOf(t.server.io)!.tick();
+    const history = await a.api.kioskHistory({ params: { kioskId: k.kiosk.id }, query: {} });
+    expect(history.points.map((p) => [p.level, p.problems])).toEqual([
+      ['green', []],
+      ['red', ['offline']],
+    ]);
 
     // Outside opening hours the kiosk is still red, but not an alert.
     await a.api.setAlertRules({ body: { ...rules, openingHours: { days: [], from: '08:30', to: '17:30' } } });

@@ -132,32 +132,54 @@ export async function storeReport(
       .values({ kiosk_id: kioskId, ...row })
       .onConflict((oc) => oc.column('kiosk_id').doUpdateSet(row))
       .execute();
-    const codes = input.problems.map((p) => p.code);
-    const last = await trx
-      .selectFrom('kiosk_health_history')
-      .select(['at', 'level', 'problems'])
-      .where('kiosk_id', '=', kioskId)
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    const lastPoint = last
-      ? { at: last.at, level: last.level, problems: Codes.catch([]).parse(JSON.parse(last.problems)) }
-      : null;
-    if (!historyDue(lastPoint, { at: input.at, level: input.level, problems: codes })) return;
-    await trx
-      .insertInto('kiosk_health_history')
-      .values({
-        kiosk_id: kioskId,
-        at,
-        level: input.level,
-        problems: JSON.stringify(codes),
-        app_version: input.report.appVersion,
-        rtt_ms: input.report.rttMs,
-        disk_free_bytes: input.report.disk?.freeBytes ?? null,
-      })
-      .execute();
+    await recordPoint(trx, kioskId, {
+      at: input.at,
+      level: input.level,
+      problems: input.problems.map((p) => p.code),
+      appVersion: input.report.appVersion,
+      rttMs: input.report.rttMs,
+      diskFreeBytes: input.report.disk?.freeBytes ?? null,
+    });
   });
+}
+
+/** One point of history as recorded. */
+export interface PointInput {
+  at: Date;
+  level: HealthLevel;
+  problems: FleetProblemCode[];
+  appVersion: string | null;
+  rttMs: number | null;
+  diskFreeBytes: number | null;
+}
+
+/** Adds a history point when due (a change of level or problems, else a new 5-minute bucket). */
+export async function recordPoint(db: Db, kioskId: string, point: PointInput): Promise<boolean> {
+  const last = await db
+    .selectFrom('kiosk_health_history')
+    .select(['at', 'level', 'problems'])
+    .where('kiosk_id', '=', kioskId)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const lastPoint = last
+    ? { at: last.at, level: last.level, problems: Codes.catch([]).parse(JSON.parse(last.problems)) }
+    : null;
+  if (!historyDue(lastPoint, point)) return false;
+  await db
+    .insertInto('kiosk_health_history')
+    .values({
+      kiosk_id: kioskId,
+      at: point.at.toISOString(),
+      level: point.level,
+      problems: JSON.stringify(point.problems),
+      app_version: point.appVersion,
+      rtt_ms: point.rttMs,
+      disk_free_bytes: point.diskFreeBytes,
+    })
+    .execute();
+  return true;
 }
 
 /** A kiosk's history since `since`, oldest first. */
