@@ -3,6 +3,7 @@
  * spoken is made of these same shown sentences (speech-text.ts), so speech and screen agree.
  */
 import type { CardSummary, Locale } from '@rvw/shared';
+import { fleetEn, fleetZh } from './i18n-fleet';
 import { routingEn, routingZh } from './i18n-routing';
 import { hasHan, pinyinName, spokenLatinName } from './names';
 
@@ -145,6 +146,7 @@ const zh = {
   'capture.cameraFailed': '摄像头暂时用不了，工作人员会帮您处理。',
   'capture.preview': '摄像头画面',
   ...routingZh,
+  ...fleetZh,
 } as const;
 
 /** A message key; the zh-CN dictionary defines the set, and English must have each one. */
@@ -295,6 +297,7 @@ const en: Record<MessageKey, string> = {
   'capture.cameraFailed': 'The camera is not working right now. A staff member will help you.',
   'capture.preview': 'Camera picture',
   ...routingEn,
+  ...fleetEn,
 };
 
 /** A screen's translator: the message for a key in the screen's language, placeholders filled. */

@@ -26,6 +26,7 @@ import { takesTaps } from './flow/machine';
 import type { FlowState } from './flow/machine';
 import { needAsked } from './flow/test-fixtures';
 import type { KioskApp } from './kiosk-app';
+import { fakeMediaDevices } from './call/fake-media';
 
 const quiet = { info() {}, warn() {}, error() {} };
 const until = (check: () => unknown) => vi.waitFor(check, { timeout: 8000, interval: 10 });
@@ -41,6 +42,8 @@ describe("the resident's side of a case, on the real server", () => {
   let app: KioskApp;
 
   beforeEach(async () => {
+    // Readiness opens the camera and the microphone (the renderer's getUserMedia): both work here.
+    vi.stubGlobal('navigator', { mediaDevices: fakeMediaDevices() });
     t = await startTestServer();
     token = (await createTestKiosk(t.server)).token;
     agent = await connectAgent(t.url, (await createTestAgent(t.server)).token);
@@ -50,6 +53,7 @@ describe("the resident's side of a case, on the real server", () => {
   });
 
   afterEach(async () => {
+    vi.unstubAllGlobals();
     app.stop();
     bridge.close();
     await web.close();
@@ -69,8 +73,8 @@ describe("the resident's side of a case, on the real server", () => {
     app.send({ type: 'confirm-identity' });
     await settled();
     app.send({ type: 'consent', agree: true });
-    // The tile "I don't know" and 否, each once its screen takes taps.
-    for (const event of needAsked) {
+    // The tile "I don't know" and 否, each once its screen takes taps (the host then checks readiness).
+    for (const event of needAsked.filter((e) => e.type !== 'readiness-checked')) {
       await until(() => expect(['need', 'disability']).toContain(flow().screen));
       await settled();
       app.send(event);

@@ -11,7 +11,7 @@ import { sampleCase } from './case/test-cases';
 import type { RunningCall, StartCall } from './call/call-controller';
 import { takesTaps } from './flow/machine';
 import type { FlowEvent } from './flow/machine';
-import { card, opened, position } from './flow/test-fixtures';
+import { card, opened, position, readiness } from './flow/test-fixtures';
 import { identityConsentText } from './consent-text';
 import { dueAppointment } from './test-routing-states';
 import { KioskApp } from './kiosk-app';
@@ -30,6 +30,10 @@ function fakeBridge(appointment: Appointment | null = null) {
         return { appointment };
       case 'ticket:request':
         return position();
+      case 'enrolment:state':
+        return { enrolled: true, serverUrl: 'http://127.0.0.1:1', kiosk: null };
+      case 'readiness:check':
+        return readiness();
       default:
         return {};
     }
@@ -37,6 +41,9 @@ function fakeBridge(appointment: Appointment | null = null) {
   const { bridge, emit } = eventBridge(invoke);
   return { bridge: bridge as unknown as KioskBridge, emit, invoke };
 }
+
+/** The camera and the microphone both open. */
+const probeOk = async () => ({ camera: { ok: true }, microphone: { ok: true } });
 
 /** The calls started, with the agent each was for and whether it ended. */
 function recordCalls() {
@@ -69,7 +76,7 @@ describe('KioskApp: the need, the disability answer and the appointment reach th
 
   it('asks for the ticket with the tile pressed and the answer given', async () => {
     const b = fakeBridge();
-    app = new KioskApp(b.bridge, { startCall: null });
+    app = new KioskApp(b.bridge, { startCall: null, probeDevices: probeOk });
     await app.start();
     await tap(
       app,
@@ -88,7 +95,7 @@ describe('KioskApp: the need, the disability answer and the appointment reach th
 
   it('checks a consented card in with the text shown; an appointment due becomes its ticket', async () => {
     const b = fakeBridge(dueAppointment);
-    app = new KioskApp(b.bridge, { startCall: null });
+    app = new KioskApp(b.bridge, { startCall: null, probeDevices: probeOk });
     await app.start();
     b.emit('idcard:card', card);
     await tap(app, { type: 'confirm-identity' });
@@ -112,7 +119,7 @@ describe('KioskApp across a transfer', () => {
   async function inCall() {
     const b = fakeBridge();
     const rec = recordCalls();
-    app = new KioskApp(b.bridge, { startCall: rec.startCall });
+    app = new KioskApp(b.bridge, { startCall: rec.startCall, probeDevices: probeOk });
     await app.start();
     b.emit('kiosk:state', { kiosk: opened().session.kiosk, ticket: null, session: opened() });
     b.emit('case:state', sampleCase(2));

@@ -14,6 +14,7 @@ import { messages } from './i18n';
 import { ScreenView } from './screens/ScreenView';
 import { speechKey, spokenParts, spokenText } from './speech-text';
 import { routingStates } from './test-routing-states';
+import { fleetStates, preparingQuiet } from './test-fleet-states';
 
 function shownText(flow: FlowState, locale: Locale): string {
   const html = renderToStaticMarkup(<ScreenView flow={flow} locale={locale} send={() => undefined} />);
@@ -69,6 +70,7 @@ const states: Array<[string, FlowState]> = [
   ['problem', run(requesting, { type: 'ticket-failed', code: 'SERVER_UNREACHABLE' }).state],
   ['problem, already queued', run(requesting, { type: 'ticket-failed', code: 'ALREADY_QUEUED' }).state],
   ...routingStates,
+  ...fleetStates,
 ];
 
 describe('what is spoken is what is shown', () => {
@@ -85,6 +87,11 @@ describe('what is spoken is what is shown', () => {
     const queued = run(requesting, { type: 'ticket-failed', code: 'ALREADY_QUEUED' }).state;
     expect(spokenText(queued, 'zh-CN')).toContain('已经在排队');
     expect(spokenText(queued, 'zh-CN')).not.toContain('连不上');
+  });
+
+  it('getting ready says nothing while the check is quick, so a fast check does not flash words', () => {
+    expect(spokenParts(preparingQuiet, 'zh-CN')).toEqual([]);
+    expect(shownText(preparingQuiet, 'zh-CN').trim()).toBe('');
   });
 
   it('no sentence has a doubled character typo', () => {

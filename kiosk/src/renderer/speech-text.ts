@@ -68,6 +68,11 @@ export function spokenParts(flow: FlowState, locale: Locale): string[] {
       return flow.idleNotice ? [tr('idle.notice')] : appointmentSpokenParts(flow, locale);
     case 'transferring':
       return [tr('transfer.title'), tr('transfer.hint')];
+    // Quiet while the check is quick; the screen's words once it is slow.
+    case 'preparing':
+      return flow.preparingSlow ? [tr('preparing.text')] : [];
+    case 'no-video':
+      return [tr('noVideo.title'), tr('noVideo.hint'), tr('noVideo.reassure')];
     case 'requesting':
       return flow.slowRequest ? [tr('requesting.slow')] : [tr('requesting.text')];
     case 'waiting':

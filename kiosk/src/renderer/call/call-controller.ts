@@ -5,6 +5,7 @@
  */
 import { CallController, type CallConnectionState } from '@rvw/shared/call';
 import type { SessionOpened, SignalData } from '@rvw/shared';
+import { watchFirstFrame } from './call-setup';
 
 /** What the call screen shows. */
 export interface CallMedia {
@@ -19,12 +20,17 @@ export class KioskCall {
   private readonly controller: CallController;
   private media: CallMedia = { local: null, remote: null };
   private readonly unsubscribe: () => void;
+  // Watching the agent's video for its first frame (the set-up time); null before or after.
+  private frameWatch: (() => void) | null = null;
+  private frameSeen = false;
 
+  /** `onFirstFrame`: the first frame of the agent's video played (once per call). */
   constructor(
     readonly sessionId: string,
     opened: SessionOpened,
     sendSignal: (data: SignalData) => void,
     onMedia: (media: CallMedia) => void,
+    onFirstFrame?: () => void,
   ) {
     // The agent offers and, when its peer drops, offers again; the kiosk answers each offer.
     this.controller = new CallController({
@@ -36,6 +42,7 @@ export class KioskCall {
       const { local, remote, state } = this.controller.getSnapshot();
       if (local === this.media.local && remote === this.media.remote && state === this.media.state) return;
       this.media = { local, remote, state };
+      if (remote && onFirstFrame) this.watchFrame(remote, onFirstFrame);
       onMedia(this.media);
     });
     this.controller.start();
@@ -46,8 +53,19 @@ export class KioskCall {
     this.controller.receive(data);
   }
 
+  private watchFrame(remote: MediaStream, onFirstFrame: () => void): void {
+    if (this.frameSeen || this.frameWatch) return;
+    this.frameWatch = watchFirstFrame(remote, () => {
+      this.frameSeen = true;
+      this.frameWatch = null;
+      onFirstFrame();
+    });
+  }
+
   /** Ends the call and releases the camera. Safe to call twice. */
   end(): void {
+    this.frameWatch?.();
+    this.frameWatch = null;
     this.unsubscribe();
     this.controller.end();
   }
@@ -62,14 +80,18 @@ export interface RunningCall {
   end(): void;
 }
 
-/** Starts one session's call: the camera, the peer and the signals (see KioskCall). */
+/**
+ * Starts one session's call: the camera, the peer and the signals (see KioskCall); `onFirstFrame`
+ * when the agent's video first plays.
+ */
 export type StartCall = (
   sessionId: string,
   opened: SessionOpened,
   sendSignal: (data: SignalData) => void,
   onMedia: (media: CallMedia) => void,
+  onFirstFrame?: () => void,
 ) => RunningCall;
 
 /** The kiosk's real call: a KioskCall. */
-export const startKioskCall: StartCall = (sessionId, opened, sendSignal, onMedia) =>
-  new KioskCall(sessionId, opened, sendSignal, onMedia);
+export const startKioskCall: StartCall = (sessionId, opened, sendSignal, onMedia, onFirstFrame) =>
+  new KioskCall(sessionId, opened, sendSignal, onMedia, onFirstFrame);

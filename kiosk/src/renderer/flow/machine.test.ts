@@ -32,6 +32,8 @@ describe('the resident journey', () => {
     // A consented card is checked in against the appointments due now (none here: the tiles go on).
     expect(withoutTimers(r.effects)).toEqual([
       { type: 'check-appointment' },
+      // Readiness is checked before the ticket is asked for (phases/readiness.ts).
+      { type: 'check-readiness' },
       askedFor('pending'),
       { type: 'share-identity', ticketId: 't1' },
     ]);

@@ -1,7 +1,8 @@
 /**
  * The resident's journey as a pure state machine, composed of phases (flow/phases/):
  * card (welcome -> greeting -> consent) -> need (tiles -> disability; or an appointment due now) ->
- * queue (requesting -> waiting | problem) -> call (call, with the case's form beside it; review:
+ * readiness (preparing -> the ticket, or no-video when a call cannot be held) -> queue (requesting ->
+ * waiting | problem) -> call (call, with the case's form beside it; review:
  * confirm -> sign; transferring while another agent takes over) -> rate (outcome -> rating) -> thanks
  * -> welcome. `transition` returns the next state and the effects the controller must run (bridge
  * calls, server requests, timers); it never performs them, so every rule is unit-tested.
@@ -17,6 +18,7 @@ import { casePhase } from './phases/case';
 import { hangUpPhase } from './phases/hang-up';
 import { needPhase } from './phases/need';
 import { queuePhase } from './phases/queue';
+import { readinessPhase } from './phases/readiness';
 import { ratePhase } from './phases/rate';
 import { reviewPhase } from './phases/review';
 import { transferPhase } from './phases/transfer';
@@ -45,6 +47,7 @@ export { RATE_IDLE_MS, RATE_NOTICE_MS, STAFF_NOTE_MAX } from './phases/rate';
 export { THANKS_MS } from './phases/call';
 export { IDLE_MS, IDLE_NOTICE_MS } from './phases/card';
 export { SLOW_REQUEST_MS } from './phases/queue';
+export { NO_VIDEO_MS, PREPARING_QUIET_MS } from './phases/readiness';
 export { CONSENT_READ_MS, SETTLE_MS, takesTaps } from './settle';
 export { CARD_REMINDER_MS } from './card-reminder';
 
@@ -56,6 +59,7 @@ const phases: readonly Phase[] = [
   cardPhase,
   needPhase,
   appointmentPhase,
+  readinessPhase,
   queuePhase,
   hangUpPhase,
   transferPhase,

@@ -25,7 +25,15 @@ import type { AppointmentEffect, AppointmentEvent, AppointmentScreen } from './p
 import type { CaseEffect, CaseEvent } from './phases/case';
 import type { HangUpEvent } from './phases/hang-up';
 import type { NeedEvent, NeedScreen } from './phases/need';
-import type { Problem, QueueEffect, QueueEvent, QueueScreen, QueueTimer } from './phases/queue';
+import type {
+  Problem,
+  QueueEffect,
+  QueueEvent,
+  QueueScreen,
+  QueueTimer,
+  TicketRequest,
+} from './phases/queue';
+import type { ReadinessEffect, ReadinessEvent, ReadinessScreen, ReadinessTimer } from './phases/readiness';
 import type { RateEffect, RateEvent, RateScreen, RateTimer } from './phases/rate';
 import type { ReviewEffect, ReviewEvent, ReviewScreen } from './phases/review';
 import type { TransferEvent, TransferScreen } from './phases/transfer';
@@ -37,6 +45,7 @@ export type Screen =
   | CardScreen
   | NeedScreen
   | AppointmentScreen
+  | ReadinessScreen
   | QueueScreen
   | CallScreen
   | TransferScreen
@@ -52,7 +61,8 @@ export function inCall(screen: Screen): boolean {
 }
 
 /** Every timer a screen may run (`start-timer` / `cancel-timer` effects, `timer` events). */
-export type TimerName = CallTimer | CardTimer | QueueTimer | RateTimer | SettleTimer | ReminderTimer;
+export type TimerName =
+  CallTimer | CardTimer | QueueTimer | ReadinessTimer | RateTimer | SettleTimer | ReminderTimer;
 
 /** The walk through a case's form before confirming it, and then its signature. */
 export interface Review {
@@ -120,6 +130,10 @@ export interface FlowState {
   appointment: Appointment | null;
   /** Appointment phase: the check-in question is on its way to the server. */
   checkingAppointment: boolean;
+  /** Readiness phase: the ticket request held while readiness is checked; null otherwise. */
+  pendingTicket: TicketRequest | null;
+  /** Readiness phase: the check has taken long enough to show "正在准备…". */
+  preparingSlow: boolean;
   /** Queue phase: whether sharing succeeded; null until tried (or when not consented). */
   identityShared: boolean | null;
   /** Queue phase: the resident's ticket and place in the queue. */
@@ -184,6 +198,7 @@ export type FlowEvent =
   | CardEvent
   | NeedEvent
   | AppointmentEvent
+  | ReadinessEvent
   | QueueEvent
   | CallEvent
   | TransferEvent
@@ -203,7 +218,14 @@ export type CommonEffect =
 
 /** Work the controller must do for a transition; the machine never does it itself. */
 export type Effect =
-  CommonEffect | AppointmentEffect | QueueEffect | CallEffect | CaseEffect | ReviewEffect | RateEffect;
+  | CommonEffect
+  | AppointmentEffect
+  | ReadinessEffect
+  | QueueEffect
+  | CallEffect
+  | CaseEffect
+  | ReviewEffect
+  | RateEffect;
 
 /** What `transition` returns: the next state and the effects to run, in order. */
 export interface Step {
@@ -242,6 +264,8 @@ export const initialFlow: FlowState = {
   disability: null,
   appointment: null,
   checkingAppointment: false,
+  pendingTicket: null,
+  preparingSlow: false,
   identityShared: null,
   ticket: null,
   session: null,

@@ -1,5 +1,5 @@
 /** Sample cards, tickets and sessions for the flow's tests, and `run` to feed a machine several events. */
-import type { CardSummary, SessionOpened, TicketPosition } from '@rvw/shared';
+import type { CardSummary, Readiness, SessionOpened, TicketPosition } from '@rvw/shared';
 import { initialFlow, transition } from './machine';
 import type { Effect, FlowEvent, FlowState } from './machine';
 import { isTap } from './settle';
@@ -64,13 +64,33 @@ export function opened(id = 's1'): SessionOpened {
   };
 }
 
+/** The host's verdict before a call: everything is ready (or, `canCall` false, the camera is missing). */
+export function readiness(canCall = true): Readiness {
+  return {
+    canCall,
+    checks: [
+      canCall
+        ? { part: 'camera', result: 'ok' }
+        : { part: 'camera', result: 'problem', code: 'NotFoundError' },
+      { part: 'microphone', result: 'ok' },
+      { part: 'server', result: 'ok' },
+    ],
+    at: '2026-01-01T00:00:30Z',
+  };
+}
+
+/** The readiness check answered: a call can be held. */
+export const ready: FlowEvent = { type: 'readiness-checked', readiness: readiness() };
+
 /**
  * The resident's taps between the card (or calling without one) and the ticket request: the tile
- * "I don't know, just ask staff", then 否 to the disability question.
+ * "I don't know, just ask staff", then 否 to the disability question; then the readiness check
+ * says a call can be held.
  */
 export const needAsked: FlowEvent[] = [
   { type: 'choose-need', need: 'unsure' },
   { type: 'answer-disability', disability: false },
+  ready,
 ];
 
 /** The ticket request `needAsked` leads to, with the identity as the card phase left it. */

@@ -8,6 +8,7 @@
 import type { KioskBridge, KioskRuntimeConfig, KioskState, Locale, SessionOpened } from '@rvw/shared';
 import { startKioskCall } from '../call/call-controller';
 import type { CallMedia, RunningCall, StartCall } from '../call/call-controller';
+import { CallSetupClock } from '../call/call-setup';
 import { storageLocaleChannel, type LocaleChannel } from './shared-locale';
 
 /** What the video window renders. */
@@ -40,6 +41,10 @@ export class VideoViewApp {
   private call: RunningCall | null = null;
   private stopped = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
+  // This window runs the call, so it reports the call's set-up time (the touch window cannot).
+  private readonly setupClock = new CallSetupClock((sessionId, ms) => {
+    void this.bridge.invoke('call:setup', { sessionId, ms }).catch(() => undefined);
+  });
 
   constructor(
     private readonly bridge: KioskBridge,
@@ -60,8 +65,12 @@ export class VideoViewApp {
     const locales = this.deps.locales ?? storageLocaleChannel();
     this.unsubscribers.push(
       locales.subscribe((locale) => this.publish({ locale })),
-      this.bridge.on('session:opened', (opened) => this.follow(opened)),
+      this.bridge.on('session:opened', (opened) => {
+        this.setupClock.opened(opened.session.id);
+        this.follow(opened);
+      }),
       this.bridge.on('session:ended', ({ sessionId }) => {
+        this.setupClock.ended(sessionId);
         if (this.snapshot.session?.session.id === sessionId) this.follow(null);
       }),
       this.bridge.on('kiosk:state', (state) => this.follow(openSession(state))),
@@ -108,6 +117,7 @@ export class VideoViewApp {
       (media) => {
         if (!this.stopped && this.snapshot.session?.session.id === id) this.publish({ media });
       },
+      () => this.setupClock.firstFrame(id),
     );
   }
 

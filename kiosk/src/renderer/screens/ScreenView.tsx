@@ -28,6 +28,7 @@ import { IdleNotice } from './IdleNotice';
 import { needLabel } from './need-tiles';
 import { NeedScreen } from './NeedScreen';
 import { ProblemScreen, RequestingScreen } from './NoticeScreens';
+import { NoVideoScreen, PreparingScreen } from './ReadinessScreens';
 import { ThanksScreen } from './ThanksScreen';
 import { TransferringScreen } from './TransferringScreen';
 import { WaitingScreen } from './WaitingScreen';
@@ -107,6 +108,10 @@ export function ScreenView({ flow, locale, send, view = 'both', portable = false
       return <AppointmentMount flow={flow} locale={locale} ready={ready} send={send} />;
     case 'transferring':
       return <TransferringScreen tr={tr} />;
+    case 'preparing':
+      return <PreparingScreen slow={flow.preparingSlow} tr={tr} />;
+    case 'no-video':
+      return <NoVideoScreen ready={ready} tr={tr} onBack={() => send({ type: 'no-video-done' })} />;
     case 'requesting':
       return (
         <RequestingScreen slow={flow.slowRequest} tr={tr} onCancel={() => send({ type: 'cancel-request' })} />

@@ -9,7 +9,7 @@
 import type { Appointment } from '@rvw/shared';
 import { stay } from '../state';
 import type { FlowEvent, FlowState, Phase, Step } from '../state';
-import { requestTicket } from './queue';
+import { prepareCall } from './readiness';
 import { IDLE_MS, idleStep } from './visit';
 
 /** The appointment due now, and booking a slot. */
@@ -46,7 +46,7 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
 
     case 'appointment-continue': {
       if (state.screen !== 'appointment-found' || !state.appointment) return null;
-      return requestTicket(state, {
+      return prepareCall(state, {
         identity: state.identityIntent,
         appointmentId: state.appointment.appointmentId,
       });

@@ -12,7 +12,11 @@ describe('the card phase', () => {
       ...needAsked,
     );
     expect(r.state).toMatchObject({ screen: 'requesting', card: null, consented: false });
-    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }, askedFor('declined')]);
+    expect(withoutTimers(r.effects)).toEqual([
+      { type: 'wipe' },
+      { type: 'check-readiness' },
+      askedFor('declined'),
+    ]);
     const issued = run(r.state, { type: 'ticket-issued', position: position() });
     expect(withoutTimers(issued.effects)).toEqual([]);
     expect(issued.state.screen).toBe('waiting');
@@ -31,7 +35,11 @@ describe('the card phase', () => {
       position: position(),
     });
     expect(r.state).toMatchObject({ screen: 'waiting', consented: false });
-    expect(withoutTimers(r.effects)).toEqual([{ type: 'wipe' }, askedFor('none')]);
+    expect(withoutTimers(r.effects)).toEqual([
+      { type: 'wipe' },
+      { type: 'check-readiness' },
+      askedFor('none'),
+    ]);
   });
 
   it('removing the card while idle wipes; removing it while waiting does not interrupt', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueAppointment } from '../../test-routing-states';
 import { IDLE_MS, IDLE_NOTICE_MS, SETTLE_MS, transition } from '../machine';
-import { card, online, position, run, settled, withoutTimers } from '../test-fixtures';
+import { card, online, position, ready, run, settled, withoutTimers } from '../test-fixtures';
 
 const consented = run(
   online,
@@ -21,9 +21,11 @@ describe('the need phase: tiles, then the optional disability question, then the
     const question = run(tiles.state, { type: 'choose-need', need: 'medical-insurance' });
     expect(question.state).toMatchObject({ screen: 'disability', need: 'medical-insurance' });
     expect(withoutTimers(question.effects)).toEqual([]);
-    const asked = run(question.state, { type: 'answer-disability', disability: true });
+    // The answer checks readiness first (phases/readiness.ts); a kiosk that can call asks for the ticket.
+    const asked = run(question.state, { type: 'answer-disability', disability: true }, ready);
     expect(asked.state).toMatchObject({ screen: 'requesting', disability: true });
     expect(withoutTimers(asked.effects)).toEqual([
+      { type: 'check-readiness' },
       {
         type: 'request-ticket',
         request: { identity: 'none', need: 'medical-insurance', disability: true },
@@ -39,6 +41,7 @@ describe('the need phase: tiles, then the optional disability question, then the
       { type: 'call-without-card' },
       { type: 'choose-need', need: 'unsure' },
       { type: 'answer-disability', disability: false },
+      ready,
     );
     expect(withoutTimers(r.effects).at(-1)).toEqual({
       type: 'request-ticket',
@@ -54,6 +57,7 @@ describe('the need phase: tiles, then the optional disability question, then the
         type: 'answer-disability',
         disability: false,
       },
+      ready,
     );
     expect(withoutTimers(agreed.effects).at(-1)).toEqual({
       type: 'request-ticket',
@@ -66,6 +70,7 @@ describe('the need phase: tiles, then the optional disability question, then the
       { type: 'consent', agree: false },
       { type: 'choose-need', need: 'family-planning' },
       { type: 'answer-disability', disability: false },
+      ready,
     );
     expect(declined.state.card).toBeNull();
     expect(withoutTimers(declined.effects).at(-1)).toEqual({
@@ -89,6 +94,7 @@ describe('the need phase: tiles, then the optional disability question, then the
         type: 'answer-disability',
         disability: false,
       },
+      ready,
     );
     expect(withoutTimers(again.effects).at(-1)).toMatchObject({ request: { need: 'consultation' } });
   });
@@ -130,10 +136,11 @@ describe('the appointment due now (issue 11 #8)', () => {
     expect(asked.state).toMatchObject({ screen: 'need', checkingAppointment: true });
     const found = run(asked.state, { type: 'appointment-checked', appointment: due });
     expect(found.state).toMatchObject({ screen: 'appointment-found', appointment: due });
-    const ticket = run(found.state, { type: 'appointment-continue' });
+    const ticket = run(found.state, { type: 'appointment-continue' }, ready);
     expect(ticket.state.screen).toBe('requesting');
     // No tile and no disability question: the appointment says what it is for and goes ahead.
     expect(withoutTimers(ticket.effects)).toEqual([
+      { type: 'check-readiness' },
       { type: 'request-ticket', request: { identity: 'pending', appointmentId: 'ap1' } },
     ]);
   });
@@ -160,6 +167,7 @@ describe('the appointment due now (issue 11 #8)', () => {
         type: 'answer-disability',
         disability: false,
       },
+      ready,
     ).state;
     const late = run(requesting, { type: 'appointment-checked', appointment: due });
     expect(late.state).toMatchObject({ screen: 'requesting', appointment: null });

@@ -8,7 +8,7 @@
 import type { IdentityIntent, TicketNeed } from '@rvw/shared';
 import { stay } from '../state';
 import type { Effect, FlowEvent, FlowState, Phase, Step } from '../state';
-import { requestTicket } from './queue';
+import { prepareCall } from './readiness';
 import { greet, IDLE_MS, idleStep } from './visit';
 
 /** The tiles, then the disability question. */
@@ -60,7 +60,7 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
     case 'answer-disability': {
       if (state.screen !== 'disability' || !state.need) return null;
       const next: FlowState = { ...state, disability: event.disability, checkingAppointment: false };
-      return requestTicket(next, {
+      return prepareCall(next, {
         identity: state.identityIntent,
         need: state.need,
         disability: event.disability,
