@@ -5,6 +5,7 @@ import { t } from './i18n';
 import type { MessageKey } from './i18n';
 import type { KioskApp } from './kiosk-app';
 import { SpeakerIcon } from './case/Icons';
+import { EnrolmentGate } from './enrolment/EnrolmentGate';
 import { CallVideo } from './layout/CallVideo';
 import { kioskLayout } from './layout/layout';
 import { layoutPhaseOf } from './layout/page-mode';
@@ -23,7 +24,7 @@ import './layout/layout.css';
  * on the dual-screen machine's touch screen (no video: the upper display's window shows it).
  */
 export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<KioskView, 'video'> }) {
-  const { flow, config, locale, media, serverConnected, paper } = useSyncExternalStore(
+  const { flow, config, locale, media, serverConnected, paper, enrolment } = useSyncExternalStore(
     app.subscribe,
     app.getSnapshot,
   );
@@ -53,7 +54,7 @@ export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<Kios
             <span className="server-dot" title="server offline" aria-hidden="true" />
           )}
         </span>
-        {config?.demo && <DemoPanel tr={tr} locale={locale} onCard={app.demoCard} />}
+        {config?.demo && !enrolment.screen && <DemoPanel tr={tr} locale={locale} onCard={app.demoCard} />}
         <div className="topbar-actions">
           <button type="button" className="btn-corner" data-testid="repeat-speech" onClick={app.repeatSpeech}>
             <SpeakerIcon /> {tr('speech.repeat')}
@@ -69,7 +70,7 @@ export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<Kios
           </button>
         </div>
       </header>
-      {layout.video && (
+      {layout.video && !enrolment.screen && (
         <CallVideo
           region={layout.video}
           selfView={layout.selfView}
@@ -82,22 +83,29 @@ export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<Kios
         />
       )}
       <main className="content" style={layout.touch ? placeAt(layout.touch) : undefined}>
-        <ScreenView
-          flow={flow}
-          locale={locale}
-          send={app.send}
-          view={view}
-          portable={config?.profile === 'portable'}
-        />
+        {/* The enrolment gate (issue 12) stands in front of the resident screens, with nothing of theirs. */}
+        {enrolment.screen ? (
+          <EnrolmentGate view={enrolment} tr={tr} actions={app.enrolment} />
+        ) : (
+          <ScreenView
+            flow={flow}
+            locale={locale}
+            send={app.send}
+            view={view}
+            portable={config?.profile === 'portable'}
+          />
+        )}
       </main>
       {/* Printing and the document camera: over the touch region, never over the video. */}
-      <PaperLayer
-        paper={paper}
-        actions={app.paper}
-        locale={locale}
-        tr={tr}
-        style={layout.touch ? placeAt(layout.touch) : undefined}
-      />
+      {!enrolment.screen && (
+        <PaperLayer
+          paper={paper}
+          actions={app.paper}
+          locale={locale}
+          tr={tr}
+          style={layout.touch ? placeAt(layout.touch) : undefined}
+        />
+      )}
     </div>
   );
 }

@@ -8,6 +8,13 @@ import { bridgeErrorCode } from '@rvw/shared';
 import type { CardType, KioskBridge, KioskRuntimeConfig, Locale } from '@rvw/shared';
 import { startKioskCall } from './call/call-controller';
 import type { CallMedia, RunningCall, StartCall } from './call/call-controller';
+import { CallSetupClock } from './call/call-setup';
+import { probeCallDevices } from './call/device-probe';
+import type { CallDeviceProbes } from './call/device-probe';
+import { EnrolmentController } from './enrolment/enrolment-controller';
+import { initialEnrolment } from './enrolment/enrolment-model';
+import type { EnrolmentView } from './enrolment/enrolment-model';
+import { gateSpeech } from './enrolment/enrolment-speech';
 import { inCall, initialFlow, transition } from './flow/machine';
 import { TimerRunner } from './flow/timer-runner';
 import type { Effect, FlowEvent, FlowState } from './flow/machine';
@@ -29,6 +36,8 @@ export interface KioskSnapshot {
   serverConnected: boolean;
   /** Printing and the document camera (issue 10), over the screens. */
   paper: PaperSnapshot;
+  /** The enrolment gate (issue 12): when its screen is set, it stands in front of the resident screens. */
+  enrolment: EnrolmentView;
 }
 
 /** Tunables, replaceable in tests. */
@@ -40,6 +49,10 @@ export interface KioskAppDeps {
    * as on the dual-screen machine's touch window, whose video window runs it (docs/architecture.md).
    */
   startCall?: StartCall | null;
+  /** Opens the camera and the microphone before a call (readiness); default the real probe. */
+  probeDevices?: () => Promise<CallDeviceProbes>;
+  /** How long the enrolment gate's success screen stays; default ENROLLED_MS. */
+  enrolledMs?: number;
 }
 
 /** One kiosk screen's controller. */
@@ -47,6 +60,8 @@ export class KioskApp {
   private snapshot: KioskSnapshot;
   /** Print offers and states, capture requests: their state, bridge calls and camera. */
   readonly paper: PaperController;
+  /** The first-run enrolment screen and the calm "needs enrolling again" (issue 12). */
+  readonly enrolment: EnrolmentController;
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: Array<() => void> = [];
   private call: RunningCall | null = null;
@@ -58,6 +73,11 @@ export class KioskApp {
   private readonly timers = new TimerRunner((event) => this.send(event));
   // What was last read aloud (the screen's and the paper layer's); a change is spoken (paper/paper-speech.ts).
   private spoken = NOTHING_SPOKEN;
+  // The call's set-up time, from session:opened to the agent's first frame, once per session.
+  private readonly setupClock = new CallSetupClock((sessionId, ms) => {
+    void this.bridge.invoke('call:setup', { sessionId, ms }).catch(() => undefined);
+  });
+  private enrolmentStarted = false;
 
   constructor(
     private readonly bridge: KioskBridge,
@@ -75,8 +95,11 @@ export class KioskApp {
       media: { local: null, remote: null },
       serverConnected: false,
       paper: this.paper.getSnapshot(),
+      enrolment: initialEnrolment,
     };
     this.paper.subscribe(() => this.publish({ paper: this.paper.getSnapshot() }));
+    this.enrolment = new EnrolmentController(bridge, deps.enrolledMs);
+    this.enrolment.subscribe(() => this.gateChanged());
   }
 
   /** The current snapshot (stable until something changes). */
@@ -90,6 +113,10 @@ export class KioskApp {
 
   /** Listens to the reader and the server through the bridge, reads the config, resumes where the kiosk stands. */
   async start(): Promise<void> {
+    if (!this.enrolmentStarted) {
+      this.enrolmentStarted = true;
+      void this.enrolment.start();
+    }
     this.unsubscribers.push(
       this.bridge.on('idcard:status', (status) => this.send({ type: 'reader-status', status })),
       this.bridge.on('idcard:card', (card) => this.send({ type: 'card-placed', card })),
@@ -126,10 +153,14 @@ export class KioskApp {
       ),
       this.bridge.on('kiosk:state', (state) => this.send({ type: 'server-state', state })),
       this.bridge.on('ticket:update', (position) => this.send({ type: 'ticket-update', position })),
-      this.bridge.on('session:opened', (opened) => this.send({ type: 'session-opened', opened })),
-      this.bridge.on('session:ended', ({ sessionId, endedBy }) =>
-        this.send({ type: 'session-ended', sessionId, endedBy }),
-      ),
+      this.bridge.on('session:opened', (opened) => {
+        this.setupClock.opened(opened.session.id);
+        this.send({ type: 'session-opened', opened });
+      }),
+      this.bridge.on('session:ended', ({ sessionId, endedBy }) => {
+        this.setupClock.ended(sessionId);
+        this.send({ type: 'session-ended', sessionId, endedBy });
+      }),
       this.bridge.on('session:transfer', (notice) => this.send({ type: 'session-transfer', notice })),
       this.bridge.on('signal:relay', ({ sessionId, data }) => {
         if (this.call?.sessionId === sessionId) this.call.signal(data);
@@ -182,7 +213,16 @@ export class KioskApp {
     this.call?.end();
     this.call = null;
     this.paper.stop();
+    this.enrolment.stop();
     for (const off of this.unsubscribers.splice(0)) off();
+  }
+
+  // The gate coming up or going leaves nothing of a resident behind: the flow goes home (card wiped).
+  private gateChanged(): void {
+    const before = this.snapshot.enrolment.screen;
+    const enrolment = this.enrolment.getSnapshot();
+    this.publish({ enrolment });
+    if ((before === null) !== (enrolment.screen === null)) this.send({ type: 'reset' });
   }
 
   private syncCall(flow: FlowState): void {
@@ -204,6 +244,7 @@ export class KioskApp {
         flow.session,
         (data) => void this.bridge.invoke('signal:send', { sessionId, data }).catch(() => undefined),
         (media) => this.publish({ media }),
+        () => this.setupClock.firstFrame(sessionId),
       );
     }
   }
@@ -229,6 +270,18 @@ export class KioskApp {
           .then((r) => r.appointment)
           .catch(() => null);
         this.send({ type: 'appointment-checked', appointment });
+        return;
+      }
+      case 'check-readiness': {
+        // The camera and microphone are opened here (only the renderer can); the host adds the
+        // server, reader, printer and TURN. No answer from the host: the server is out of reach.
+        const probes = await (this.deps.probeDevices ?? probeCallDevices)();
+        try {
+          const readiness = await this.bridge.invoke('readiness:check', probes);
+          this.send({ type: 'readiness-checked', readiness });
+        } catch (err) {
+          this.send({ type: 'readiness-failed', code: bridgeErrorCode(err) });
+        }
         return;
       }
       case 'request-ticket': {
@@ -272,7 +325,15 @@ export class KioskApp {
   // Says what changed (or, `again`, everything on show). The flow hears when a screen's speech
   // started (consent waits for it before taking an answer).
   private speak(again: boolean): void {
-    const { flow, locale, paper } = this.snapshot;
+    const { flow, locale, paper, enrolment } = this.snapshot;
+    if (enrolment.screen) {
+      // The gate stands in front of everything: it alone is spoken.
+      const gate = gateSpeech(enrolment, locale);
+      if (!again && gate.key === this.spoken.flow) return;
+      this.spoken = { flow: gate.key, paper: '' };
+      announce(gate.text, locale, () => undefined);
+      return;
+    }
     const { keys, text } = chooseSpeech(again ? NOTHING_SPOKEN : this.spoken, flow, paper.view, locale);
     this.spoken = keys;
     if (text === null) return;
