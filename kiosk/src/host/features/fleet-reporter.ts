@@ -80,6 +80,8 @@ export function fleetReporterFeature(
   const ice = kioskIceServers(deps.events, env);
   const turn = turnProbe({ iceServers: ice.current, step: tuning.turnStep });
   let readiness: Readiness | null = null;
+  // The labels of the camera and microphone the renderer last opened (no resident data in them).
+  let opened: { camera: string | null; microphone: string | null } = { camera: null, microphone: null };
 
   const reporter = heartbeatReporter({
     port: deps.port,
@@ -99,6 +101,7 @@ export function fleetReporterFeature(
         busy: deps.busy.busy,
         rttMs: () => reporter.rttMs(),
         now,
+        opened: () => opened,
       }),
   });
   // What changes a report at once: the reader, the resident's presence, an error.
@@ -133,6 +136,10 @@ export function fleetReporterFeature(
   return {
     handlers: {
       'readiness:check': async (probes) => {
+        opened = {
+          camera: probes.camera.ok ? (probes.camera.label ?? null) : null,
+          microphone: probes.microphone.ok ? (probes.microphone.label ?? null) : null,
+        };
         readiness = await checkReadiness(probes, {
           connected: () => connected,
           health: deps.health,

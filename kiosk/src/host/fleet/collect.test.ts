@@ -76,6 +76,17 @@ describe('collectReport', () => {
     expect(report.displays).toEqual(displays);
   });
 
+  it('reports the devices the renderer opened where the system lists none', async () => {
+    const root = fakeMachine({});
+    const opened = () => ({ camera: 'Integrated Camera', microphone: null });
+    const report = await collectReport(sources(root, { opened }));
+    expect(report.cameras).toEqual([{ label: 'Integrated Camera', path: null }]);
+    expect(report.microphones).toEqual([]);
+    // The system's own list wins when it has one.
+    const listed = await collectReport(sources(fakeMachine(UOS_WITH_CAMERA), { opened }));
+    expect(listed.cameras).toEqual([{ label: 'HD Pro Webcam C920', path: '/dev/video0' }]);
+  });
+
   it('changes its key for a device or state, not for uptime, memory, disk, rtt or time', async () => {
     const root = fakeMachine(UOS_WITH_CAMERA);
     const a = await collectReport(sources(root));

@@ -4,7 +4,7 @@
  * readings (system-info.ts), the last error the bridge met, the last readiness verdict and the busy
  * state. Nothing here reads a device itself.
  */
-import type { DisplayReport, HealthReport, PrinterReport, Readiness } from '@rvw/shared';
+import type { CaptureDevice, DisplayReport, HealthReport, PrinterReport, Readiness } from '@rvw/shared';
 import type { KioskHealthSnapshot, PrinterHealth } from '../health';
 import { APP_VERSION, captureLists, diskReport, osReport, runtimeReport } from './system-info';
 import type { SystemSources } from './system-info';
@@ -29,6 +29,11 @@ export interface ReportSources {
   now: () => Date;
   /** Default kiosk/package.json's version. */
   appVersion?: string;
+  /**
+   * What the renderer last opened (its readiness probes' labels): the devices where the system
+   * lists none (Windows, macOS, a browser shell's stand-in camera).
+   */
+  opened?: () => { camera: string | null; microphone: string | null };
 }
 
 /** The printer reading as the report names it. */
@@ -51,6 +56,10 @@ export function printerReport(printer: PrinterHealth | null, noPrinter: boolean)
 const clip = (s: string | undefined, max: number): string | undefined =>
   s === undefined ? s : s.slice(0, max);
 
+// The system's list; when it has none, the device the renderer opened (no path: the system gave none).
+const orOpened = (listed: CaptureDevice[], label: string | null | undefined): CaptureDevice[] =>
+  listed.length > 0 || !label ? listed : [{ label: label.slice(0, 120), path: null }];
+
 /** Reads every source once and builds the report. */
 export async function collectReport(sources: ReportSources): Promise<HealthReport> {
   const [os, devices, disk] = await Promise.all([
@@ -72,8 +81,8 @@ export async function collectReport(sources: ReportSources): Promise<HealthRepor
       ...(reader.message !== undefined ? { message: clip(reader.message, 300) } : {}),
     },
     printer: printerReport(snapshot.printer, sources.noPrinter),
-    cameras: devices.cameras,
-    microphones: devices.microphones,
+    cameras: orOpened(devices.cameras, sources.opened?.().camera),
+    microphones: orOpened(devices.microphones, sources.opened?.().microphone),
     displays: (sources.displays?.() ?? []).slice(0, 8),
     lastError: sources.lastError(),
     readiness: sources.readiness(),
