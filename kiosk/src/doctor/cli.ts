@@ -67,7 +67,7 @@ export const EXIT = {
   EnrolCodeInvalid: ENROL_EXIT.CodeInvalid,
   /** enrol: too many attempts from this address; wait a minute. */
   EnrolRateLimited: ENROL_EXIT.RateLimited,
-  /** enrol: the configuration file already holds a token (nothing changed; --force replaces it). */
+  /** enrol: the kiosk already has a token, stored or in its file (nothing changed; --force replaces it). */
   EnrolConfigExists: ENROL_EXIT.ConfigExists,
   /** enrol: the configuration file could not be read or written. */
   EnrolConfigUnwritable: ENROL_EXIT.ConfigUnwritable,
@@ -118,10 +118,12 @@ export const USAGE = `kiosk-doctor — 自助终端检测 / the kiosk technician
       check: OK / WARN / FAIL / SKIPPED and why. Its exit code is the worst check's: the exit code
       of the first FAIL, else of the first WARN, else 0 (SKIPPED does not count).
   kiosk-doctor enrol CODE [--server <url>] [--config <path>] [--force] [--json]
-      用登记码登记本终端并写入配置文件（权限 0600）。 Redeems a one-time enrolment code from the
-      centre and writes the kiosk's configuration file (serverUrl, kioskToken, kioskId), mode 0600.
-      Default file: kiosk.json in the kiosk's data folder. An existing token is kept (exit 21)
-      unless --force. The token is never printed. Default server: RVW_SERVER_URL.
+      用登记码登记本终端，凭据与配置文件权限 0600。 Redeems a one-time enrolment code from the
+      centre, stores the kiosk's token in its credential file (kiosk-credential in the data folder,
+      RVW_KIOSK_DATA_DIR; mode 0600, not encrypted: the kiosk app encrypts it with safeStorage) and
+      writes serverUrl and kioskId to its configuration file (default kiosk.json in the data
+      folder), mode 0600. An existing token is kept (exit 21) unless --force. The token is never
+      printed. Default server: RVW_SERVER_URL.
   kiosk-doctor --help
 
 选项 Options:
