@@ -106,6 +106,31 @@ describe('heartbeat reporter', () => {
     expect(fake.sent[1]!.reader).toEqual({ state: 'offline', reason: 'IDCARD_DISCONNECTED' });
   });
 
+  it('a change heard while a check is reading is checked again, not left to the watch', async () => {
+    reporter = heartbeatReporter({
+      port: fake.port as never,
+      // Reads the sources first, then takes its time (a slow disk).
+      collect: async () => {
+        const read = { ...report };
+        await new Promise((r) => setTimeout(r, 100));
+        return read;
+      },
+      connected: () => connected,
+      logger: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      intervalMs: 30_000,
+      debounceMs: 1000,
+      watchMs: 5000,
+    });
+    await vi.advanceTimersByTimeAsync(200);
+    expect(fake.sent).toHaveLength(1);
+    reporter.notify();
+    report = { ...report, reader: { state: 'offline', reason: 'IDCARD_DISCONNECTED' } };
+    reporter.notify();
+    await vi.advanceTimersByTimeAsync(1300);
+    expect(fake.sent).toHaveLength(2);
+    expect(fake.sent[1]!.reader.state).toBe('offline');
+  });
+
   it('notices a change by itself (devices, printer) on its watch', async () => {
     start();
     await vi.advanceTimersByTimeAsync(0);

@@ -39,8 +39,6 @@ export interface Reporter {
   latest(): HealthReport | null;
   /** The previous heartbeat's round trip, ms. */
   rttMs(): number | null;
-  /** Resolves when no send is in flight (tests). */
-  settled(): Promise<void>;
   close(): void;
 }
 
@@ -108,8 +106,14 @@ export function heartbeatReporter(options: ReporterOptions): Reporter {
   };
   // A change: read the sources, and send within the debounce if the report differs from the last sent.
   let checking = false;
+  // A change heard while a check reads: that check may have read too early, so another follows.
+  let recheck = false;
   const check = async (): Promise<void> => {
-    if (closed || checking) return;
+    if (closed) return;
+    if (checking) {
+      recheck = true;
+      return;
+    }
     checking = true;
     try {
       const report = await collect();
@@ -124,6 +128,10 @@ export function heartbeatReporter(options: ReporterOptions): Reporter {
       }, debounceMs);
     } finally {
       checking = false;
+      if (recheck && !closed) {
+        recheck = false;
+        void check();
+      }
     }
   };
   const notify = (): void => void check();
@@ -150,9 +158,6 @@ export function heartbeatReporter(options: ReporterOptions): Reporter {
     },
     latest: () => latest,
     rttMs: () => rtt,
-    async settled() {
-      while (inFlight || checking) await (inFlight ?? new Promise((r) => setTimeout(r, 5)));
-    },
     close() {
       closed = true;
       cancelDebounce();
