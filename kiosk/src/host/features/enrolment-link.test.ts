@@ -137,6 +137,14 @@ describe('a refused credential', () => {
     await vi.waitFor(() => expect(s.logs.some((l) => /AUTH_REVOKED.*deleted/.test(l))).toBe(true));
     expect(s.logs.join('\n')).not.toContain(OLD);
   });
+
+  it('a configured token that is refused is not deleted from the store; the log says where it is', async () => {
+    const s = setup({ token: OLD, stored: 'another-stored-token-0123', fromConfig: true });
+    s.status({ connected: false, refused: 'AUTH_INVALID' });
+    expect(s.events.map((e) => e.event)).toEqual([{ enrolled: false, serverUrl: SERVER, kiosk: null }]);
+    expect(s.store.cleared).toBe(0);
+    expect(s.logs.some((l) => /AUTH_INVALID.*RVW_KIOSK_TOKEN or kiosk.json/.test(l))).toBe(true);
+  });
 });
 
 describe('rotation', () => {

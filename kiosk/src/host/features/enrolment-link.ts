@@ -86,17 +86,20 @@ export function enrolmentLinkFeature(
     if (!status.refused || !REFUSED.has(status.refused) || config.kioskToken === '') return;
     config.kioskToken = '';
     kiosk = null;
-    const where = fromConfig ? ' (it came from RVW_KIOSK_TOKEN or kiosk.json: remove it there too)' : '';
-    void (credentials.clear?.() ?? Promise.resolve())
-      .then(() =>
-        logger.error(
-          `enrolment: the server refused this kiosk's credential (${status.refused}); it was deleted${where}. Enrol the kiosk again with a new code.`,
-        ),
-      )
-      .catch((err: unknown) =>
-        logger.error(`enrolment: could not delete the refused credential (${(err as Error).message})`),
-      );
     announce();
+    const why = `the server refused this kiosk's credential (${status.refused})`;
+    if (fromConfig) {
+      // Not ours to delete: the store may hold nothing, or another kiosk's data folder is shared.
+      logger.error(
+        `enrolment: ${why}; it came from RVW_KIOSK_TOKEN or kiosk.json: remove it there and enrol the kiosk again with a new code`,
+      );
+      return;
+    }
+    void (credentials.clear?.() ?? Promise.resolve())
+      .then(() => logger.error(`enrolment: ${why}; it was deleted. Enrol the kiosk again with a new code.`))
+      .catch((err: unknown) =>
+        logger.error(`enrolment: ${why}; it could not be deleted (${(err as Error).message})`),
+      );
   });
 
   link.port.on('kiosk:credential', ({ rotationId, token }) => {
