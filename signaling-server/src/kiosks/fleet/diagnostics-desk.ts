@@ -85,8 +85,10 @@ export class DiagnosticsDesk {
       .execute();
     // Audit: who asked which kiosk for what.
     this.deps.log.info({ requestId: id, kioskId, kind, by }, 'diagnostics requested');
+    // The admins hear of it as sent before the kiosk can answer it.
+    const sent = await this.pushed(id);
     this.deps.io.to(memberRoom('kiosk', kioskId)).emit('diagnostics:request', { requestId: id, kind });
-    return this.pushed(id);
+    return sent;
   }
 
   /** The kiosk's answer: NOT_FOUND unless the request is this kiosk's, WRONG_STATE once finished. */

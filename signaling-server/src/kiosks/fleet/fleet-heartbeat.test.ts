@@ -15,6 +15,7 @@ import {
   type TestClient,
 } from '../../testing';
 import { useTestServer } from '../../testing/hooks';
+import { parsePromText, sampleValue } from '../../metrics/prom-text';
 import { fleetAreaOf } from './fleet-area';
 import { GiB, healthyReport } from './fleet-test-support';
 
@@ -148,6 +149,9 @@ describe('kiosk:heartbeat', () => {
     expect(answers.filter((a) => a.ok)).toHaveLength(6);
     expect(answers.filter((a) => !a.ok).every((a) => !a.ok && a.error.code === 'RATE_LIMITED')).toBe(true);
     okData(await beat(other.c));
+    const counted = parsePromText(await t.server.metrics.text());
+    expect(sampleValue(counted, 'rvw_heartbeats_total', { result: 'RATE_LIMITED' })).toBe(3);
+    expect(sampleValue(counted, 'rvw_heartbeats_total', { result: 'OK' })).toBe(7);
     offsetMs = 5000;
     okData(await beat(k.c));
     expect(await beat(k.c)).toMatchObject({ error: { code: 'RATE_LIMITED' } });
