@@ -58,7 +58,7 @@ export function AlertRulesPanel({ transport, onSaved, onFailure }: AlertRulesPan
   return (
     <form className="fleet-panel fleet-form" data-testid="alert-rules" onSubmit={(e) => void save(e)}>
       <h2>{t('fleet.rules.heading')}</h2>
-      <label className="field">
+      <label className="field fleet-inline">
         <span>{t('fleet.rules.offline')}</span>
         <input
           type="number"
@@ -74,24 +74,29 @@ export function AlertRulesPanel({ transport, onSaved, onFailure }: AlertRulesPan
       <fieldset className="fleet-fieldset">
         <legend>{t('fleet.rules.hours')}</legend>
         <div className="fleet-days" role="group" aria-label={t('fleet.rules.days')}>
-          {DAYS.map((d) => (
-            <label key={d} className="fleet-check">
-              <input
-                type="checkbox"
+          {DAYS.map((d) => {
+            const on = hours.days.includes(d);
+            return (
+              <button
+                key={d}
+                type="button"
+                className={`btn fleet-toggle${on ? ' fleet-toggle-on' : ''}`}
+                aria-pressed={on}
                 data-testid={`rules-day-${d}`}
-                checked={hours.days.includes(d)}
-                onChange={(e) =>
+                onClick={() =>
                   patch({
                     openingHours: {
                       ...hours,
-                      days: e.target.checked ? [...hours.days, d].sort() : hours.days.filter((x) => x !== d),
+                      days: on ? hours.days.filter((x) => x !== d) : [...hours.days, d].sort(),
                     },
                   })
                 }
-              />
-              {t(`fleet.rules.day.${d}`)}
-            </label>
-          ))}
+              >
+                <span aria-hidden="true">{on ? '✓ ' : ''}</span>
+                {t(`fleet.rules.day.${d}`)}
+              </button>
+            );
+          })}
         </div>
         <label className="field fleet-inline">
           <span>{t('fleet.rules.from')}</span>
@@ -113,18 +118,23 @@ export function AlertRulesPanel({ transport, onSaved, onFailure }: AlertRulesPan
         </label>
         <p className="fleet-muted">{t('fleet.rules.offlineNote')}</p>
       </fieldset>
-      {TOGGLES.map((key) => (
-        <label key={key} className="fleet-check">
-          <input
-            type="checkbox"
+      <p className="fleet-rules-on">{t('fleet.rules.alertOn')}</p>
+      <div className="fleet-days" role="group" aria-label={t('fleet.rules.alertOn')}>
+        {TOGGLES.map((key) => (
+          <button
+            key={key}
+            type="button"
+            className={`btn fleet-toggle${rules[key] ? ' fleet-toggle-on' : ''}`}
+            aria-pressed={rules[key]}
             data-testid={`rules-${key}`}
-            checked={rules[key]}
-            onChange={(e) => patch({ [key]: e.target.checked })}
-          />
-          {t(`fleet.rules.${key}`)}
-        </label>
-      ))}
-      <label className="field">
+            onClick={() => patch({ [key]: !rules[key] })}
+          >
+            <span aria-hidden="true">{rules[key] ? '✓ ' : '✗ '}</span>
+            {t(`fleet.rules.${key}`)}
+          </button>
+        ))}
+      </div>
+      <label className="field fleet-inline">
         <span>{t('fleet.rules.disk')}</span>
         <input
           type="number"

@@ -53,7 +53,7 @@ export function DiagnosticsPanel({ kiosk, requests, working, onRequest }: Diagno
       {!kiosk.online && <p className="fleet-muted">{t('fleet.diag.offlineHint')}</p>}
       {requests.length ? (
         <ol className="fleet-diag-list">
-          {requests.slice(0, 10).map((r) => (
+          {requests.slice(0, 5).map((r) => (
             <DiagnosticItem key={r.id} request={r} />
           ))}
         </ol>

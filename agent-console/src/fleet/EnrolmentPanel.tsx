@@ -80,7 +80,10 @@ export function EnrolmentPanel({ transport, serverUrl, onFailure }: EnrolmentPan
             {created.enrolmentCode.name ? ` · ${created.enrolmentCode.name}` : ''} ·{' '}
             {t('fleet.enrol.expires', { time: formatDateTime(created.expiresAt) })}
           </p>
-          <p className="fleet-code-howto">{t('fleet.enrol.howTo', { code: grouped, url: serverUrl })}</p>
+          <p className="fleet-code-howto">{t('fleet.enrol.howTo')}</p>
+          <pre className="fleet-code-command" data-testid="enrolment-command">
+            npx kiosk-doctor enrol {grouped} --server {serverUrl}
+          </pre>
           <button
             type="button"
             className="btn btn-secondary"

@@ -16,21 +16,31 @@ export interface FleetTableProps {
   diskMin: number;
   selectedId: string | null;
   onSelect(kioskId: string): void;
+  /** Beside an open detail panel: version and devices are left to the panel. */
+  compact?: boolean;
 }
 
 /** The table of kiosks (already filtered and sorted). */
-export function FleetTable({ kiosks, now, latestVersion, diskMin, selectedId, onSelect }: FleetTableProps) {
+export function FleetTable({
+  kiosks,
+  now,
+  latestVersion,
+  diskMin,
+  selectedId,
+  onSelect,
+  compact = false,
+}: FleetTableProps) {
   const { t } = useI18n();
   return (
-    <table className="fleet-table" data-testid="fleet-table">
+    <table className={`fleet-table${compact ? ' fleet-table-compact' : ''}`} data-testid="fleet-table">
       <thead>
         <tr>
           <th className="fleet-col-level">{t('fleet.col.level')}</th>
           <th className="fleet-col-kiosk">{t('fleet.col.kiosk')}</th>
           <th>{t('fleet.col.problems')}</th>
           <th className="fleet-col-seen">{t('fleet.col.seen')}</th>
-          <th className="fleet-col-version">{t('fleet.col.version')}</th>
-          <th className="fleet-col-devices">{t('fleet.col.devices')}</th>
+          {!compact && <th className="fleet-col-version">{t('fleet.col.version')}</th>}
+          {!compact && <th className="fleet-col-devices">{t('fleet.col.devices')}</th>}
           <th className="fleet-col-action">
             <span className="sr-only">{t('fleet.details')}</span>
           </th>
@@ -69,15 +79,21 @@ export function FleetTable({ kiosks, now, latestVersion, diskMin, selectedId, on
               <td data-testid="fleet-seen">
                 <Ago at={k.lastSeenAt} now={now} />
               </td>
-              <td data-testid="fleet-version" data-behind={behind}>
-                <span className={`mono${behind ? ' fleet-behind' : ''}`}>{k.report?.appVersion ?? '—'}</span>
-                {behind && latestVersion && (
-                  <div className="fleet-behind-note">{t('fleet.behind', { latest: latestVersion })}</div>
-                )}
-              </td>
-              <td>
-                <DeviceLine kiosk={k} diskMin={diskMin} />
-              </td>
+              {!compact && (
+                <>
+                  <td data-testid="fleet-version" data-behind={behind}>
+                    <span className={`mono${behind ? ' fleet-behind' : ''}`}>
+                      {k.report?.appVersion ?? '—'}
+                    </span>
+                    {behind && latestVersion && (
+                      <div className="fleet-behind-note">{t('fleet.behind', { latest: latestVersion })}</div>
+                    )}
+                  </td>
+                  <td>
+                    <DeviceLine kiosk={k} diskMin={diskMin} />
+                  </td>
+                </>
+              )}
               <td>
                 <button
                   type="button"

@@ -199,6 +199,7 @@ function FleetList({
             latestVersion={state.latestVersion}
             diskMin={diskMin}
             selectedId={state.selectedId}
+            compact={selected !== null}
             onSelect={(id) => void store.select(id === state.selectedId ? null : id)}
           />
         ) : (

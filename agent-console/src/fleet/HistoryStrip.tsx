@@ -47,7 +47,7 @@ export function HistoryStrip({ points, now }: { points: readonly HealthHistoryPo
           <span
             key={s.from}
             className={`fleet-strip-part fleet-strip-${s.level}`}
-            style={{ left: `${s.left}%`, width: `${Math.max(s.width, 0.4)}%` }}
+            style={{ left: `${Math.min(s.left, 99)}%`, width: `${Math.max(s.width, 1)}%` }}
             title={t('fleet.history.change', {
               time: formatDateTime(s.from),
               level: t(`fleet.level.${s.level}`),

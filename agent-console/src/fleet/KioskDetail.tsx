@@ -56,6 +56,12 @@ export function KioskDetail({ kiosk, state, store, now }: KioskDetailProps) {
         </button>
       </header>
       <ProblemList problems={kiosk.problems} alerts={kiosk.alerts} />
+      <DiagnosticsPanel
+        kiosk={kiosk}
+        requests={state.diagnostics[id] ?? []}
+        working={working}
+        onRequest={(kind) => void store.diagnose(id, kind)}
+      />
       {kiosk.report ? (
         <ReportDetail report={kiosk.report} />
       ) : (
@@ -66,12 +72,6 @@ export function KioskDetail({ kiosk, state, store, now }: KioskDetailProps) {
         <h3>{t('fleet.history.heading')}</h3>
         <HistoryStrip points={state.history} now={now} />
       </section>
-      <DiagnosticsPanel
-        kiosk={kiosk}
-        requests={state.diagnostics[id] ?? []}
-        working={working}
-        onRequest={(kind) => void store.diagnose(id, kind)}
-      />
       <section className="fleet-detail-section">
         <h3>{t('fleet.cred.heading')}</h3>
         <div className="fleet-actions">
