@@ -17,6 +17,7 @@ import {
   type TestClient,
 } from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
+import { axeFindings } from '../../tests/support/axe';
 import { startShotServer } from './shot-rig';
 
 const { server, url, outDir } = await startShotServer('console-fleet');
@@ -200,6 +201,9 @@ async function sizeFindings(page: Page, label: string) {
   // A string, so that tsx's helpers (__name) do not end up in the page.
   const found = (await page.evaluate(SIZE_PROBE)) as string[];
   for (const f of found) console.log(`  [size] ${label}: ${f}`);
+  for (const f of await axeFindings(page))
+    if (f.impact === 'serious' || f.impact === 'critical')
+      console.log(`  [axe] ${label}: ${f.id} (${f.impact}) ${f.nodes.join(' ')}`);
 }
 
 try {

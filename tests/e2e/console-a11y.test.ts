@@ -1,9 +1,10 @@
 /**
  * The console's accessibility, walked as an agent walks it (issue 8 #15): login, a wrong password,
- * the empty queue, a queue with tickets (one from an offline kiosk), the administration page and
- * the call view, at 1366x768 and 1920x1080, in Chinese and in English. On every screen axe-core
- * (run in the page, AAA contrast included) finds nothing serious or critical, no text is smaller
- * than 16 px and no control is smaller than 44x44 px.
+ * the empty queue, a queue with tickets (one from an offline kiosk), the administration page, the
+ * fleet (设备) tab with a kiosk's detail and its enrolment codes, and the call view, at 1366x768
+ * and 1920x1080, in Chinese and in English. On every screen axe-core (run in the page, AAA contrast
+ * included) finds nothing serious or critical, no text is smaller than 16 px and no control is
+ * smaller than 44x44 px.
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -136,6 +137,15 @@ async function walk(lang: 'zh-CN' | 'en', failures: string[]): Promise<void> {
   await page.getByTestId('tab-admin').click();
   await page.getByTestId('admin-view').waitFor();
   await check(`${lang} admin`, failures);
+  // The fleet (issue 12): the kiosks' table with a detail open, then the enrolment codes.
+  await page.getByTestId('tab-fleet').click();
+  await page.getByTestId('fleet-table').waitFor();
+  await page.getByTestId('fleet-open').first().click();
+  await page.getByTestId('kiosk-detail').waitFor();
+  await check(`${lang} fleet`, failures);
+  await page.getByTestId('fleet-section-enrol').click();
+  await page.getByTestId('enrolment-form').waitFor();
+  await check(`${lang} fleet enrolment`, failures);
   await page.getByTestId('tab-queue').click();
 
   await page.getByTestId('accept-next').click();
