@@ -6,6 +6,8 @@
  *
  *   npx tsx agent-console/scripts/screenshots-fleet.ts [outDir]   (default: screenshots/console-fleet)
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { HealthReport } from '@rvw/shared';
@@ -17,7 +19,6 @@ import {
   type TestClient,
 } from '@rvw/signaling-server/testing';
 import { launchChromium } from '@rvw/sim/browser';
-import { axeFindings } from '../../tests/support/axe';
 import { startShotServer } from './shot-rig';
 
 const { server, url, outDir } = await startShotServer('console-fleet');
@@ -197,13 +198,19 @@ const SIZE_PROBE = `(() => {
   return out;
 })()`;
 
+/** axe-core (as the a11y walk runs it: WCAG A to AAA and best practice), serious and critical only. */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_RUN = `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag2aaa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, rules: { 'color-contrast-enhanced': { enabled: true } } })
+  .then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  .map((v) => v.id + ' (' + v.impact + ') ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`;
+
 async function sizeFindings(page: Page, label: string) {
   // A string, so that tsx's helpers (__name) do not end up in the page.
   const found = (await page.evaluate(SIZE_PROBE)) as string[];
   for (const f of found) console.log(`  [size] ${label}: ${f}`);
-  for (const f of await axeFindings(page))
-    if (f.impact === 'serious' || f.impact === 'critical')
-      console.log(`  [axe] ${label}: ${f.id} (${f.impact}) ${f.nodes.join(' ')}`);
+  if (!(await page.evaluate('"axe" in window'))) await page.evaluate(AXE_SOURCE);
+  const axe = (await page.evaluate(AXE_RUN)) as string[];
+  for (const f of axe) console.log(`  [axe] ${label}: ${f}`);
 }
 
 try {
