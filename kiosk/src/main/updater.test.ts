@@ -9,7 +9,7 @@ const MINUTE = 60_000;
 /** Wednesday 22:00 in Shanghai: outside opening hours (2 quiet minutes). */
 const WED_22_SH = Date.parse('2026-12-09T14:00:00Z');
 
-function setup() {
+function setup(packageType: string | null = null) {
   vi.setSystemTime(WED_22_SH);
   const events = new EventEmitter<BridgeEventMap>();
   const fake = new FakeAutoUpdater();
@@ -21,6 +21,7 @@ function setup() {
     updater: fake as unknown as Updater,
     checkEveryMs: 60 * MINUTE,
     log,
+    packageType,
   });
   return { events, fake, kiosk, log };
 }
@@ -86,5 +87,14 @@ describe('updater', () => {
     expect(updateChannelFrom({})).toBe('stable');
     expect(updateChannelFrom({ RVW_UPDATE_CHANNEL: ' Beta ' })).toBe('beta');
     expect(() => updateChannelFrom({ RVW_UPDATE_CHANNEL: 'nightly' })).toThrow(/RVW_UPDATE_CHANNEL.*nightly/);
+  });
+
+  it('on a .deb install downloads nothing and logs the release for apt (root is needed to install)', () => {
+    const { fake, kiosk, log } = setup('deb');
+    expect(fake.autoDownload).toBe(false);
+    fake.emit('update-available', { version: '1.5.0' });
+    expect(log.info).toHaveBeenCalledWith(expect.stringMatching(/1\.5\.0 available; install it with apt/));
+    kiosk.stop();
+    expect(fake.listenerCount('update-available')).toBe(0);
   });
 });

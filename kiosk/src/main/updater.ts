@@ -4,9 +4,12 @@
  * latest.yml; the server sets each channel's release and staged rollout). It checks at start and
  * every hour while the kiosk is idle, downloads in the background, and installs only when the update
  * gate allows (kiosk/src/host/features/update-gate.ts: never while a resident is there).
- * The channel is RVW_UPDATE_CHANNEL (stable or beta; default stable).
+ * The channel is RVW_UPDATE_CHANNEL (stable or beta; default stable). A kiosk installed from the
+ * .deb does not download: installing a .deb needs root, so it logs the new release instead.
  */
 import type { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { autoUpdater } from 'electron-updater';
 import type { AppUpdater } from 'electron-updater';
 import { UpdateChannelName, type BridgeEventMap } from '@rvw/shared';
@@ -68,6 +71,19 @@ export interface UpdaterOptions {
   /** The gate's timing (tests). */
   gate?: Omit<UpdateGateOptions, 'busy' | 'events'>;
   log?: Pick<Console, 'info' | 'warn'>;
+  /** How the app was installed (electron-builder's resources/package-type: deb, rpm…); default read from there. */
+  packageType?: string | null;
+}
+
+/** electron-builder's record of the package the app came in ('deb' for the .deb), or null (AppImage, Windows, dev). */
+export function installedPackageType(): string | null {
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  if (!resources) return null;
+  try {
+    return readFileSync(join(resources, 'package-type'), 'utf8').trim() || null;
+  } catch {
+    return null;
+  }
 }
 
 /** The running updater: stop() ends its checks and drops a waiting install. */
@@ -87,7 +103,11 @@ export function setupUpdater(options: UpdaterOptions): KioskUpdater {
   const gate = createUpdateGate({ ...options.gate, busy, events: options.events });
 
   updater.setFeedURL(updateFeedOptions(options.serverUrl, options.channel));
-  updater.autoDownload = true;
+  // A .deb installs only as root (electron-updater asks through pkexec: a password dialog in front of
+  // the resident, or a failure): deb kiosks only report a new release and are updated with apt.
+  const packageType = options.packageType === undefined ? installedPackageType() : options.packageType;
+  const selfInstall = packageType !== 'deb';
+  updater.autoDownload = selfInstall;
   // Never on a quit of its own: a quit may come mid-session (a crash, a restart); only the gate installs.
   updater.autoInstallOnAppQuit = false;
   updater.logger = { info: () => undefined, debug: () => undefined, warn: log.warn, error: log.warn };
@@ -98,6 +118,13 @@ export function setupUpdater(options: UpdaterOptions): KioskUpdater {
     gate.offer(() => updater.quitAndInstall(true, true));
   };
   const onError = (err: Error): void => log.warn(`kiosk: update failed: ${err.message}`);
+  const onAvailable = (info: { version: string }): void => {
+    if (!selfInstall)
+      log.info(
+        `kiosk: update ${info.version} available; install it with apt (sudo apt install ./rvw-kiosk_…deb)`,
+      );
+  };
+  updater.on('update-available', onAvailable);
   updater.on('update-downloaded', onDownloaded);
   updater.on('error', onError);
 
@@ -119,6 +146,7 @@ export function setupUpdater(options: UpdaterOptions): KioskUpdater {
     check,
     stop() {
       clearInterval(timer);
+      updater.removeListener('update-available', onAvailable);
       updater.removeListener('update-downloaded', onDownloaded);
       updater.removeListener('error', onError);
       gate.close();
