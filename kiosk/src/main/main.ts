@@ -3,9 +3,10 @@
  * each step is a setupX() from its own file.
  */
 import { join } from 'node:path';
-import { app, dialog } from 'electron';
+import { app, dialog, screen } from 'electron';
 import { loadKioskConfig } from '../host/config';
 import { KioskError } from '../host/errors';
+import { displayReports } from '../host/fleet/displays';
 import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost } from '../host/kiosk-host';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
@@ -31,7 +32,12 @@ export async function startKiosk(dir: string, env: NodeJS.ProcessEnv = process.e
   console.info(
     `kiosk: credential in ${credentials.store.path} (${credentials.encrypted ? 'encrypted with safeStorage' : 'mode 0600, safeStorage not available'})`,
   );
-  host = await bootKioskHost(config, { credentials: credentials.store });
+  host = await bootKioskHost(config, {
+    credentials: credentials.store,
+    // The fleet view's restart (run by the host only between residents) and the displays it reports.
+    restart: () => void restartKiosk(),
+    displays: () => displayReports(screen.getAllDisplays(), screen.getPrimaryDisplay().id),
+  });
   setupAppProtocol(join(dir, '..', 'renderer'));
   setupPermissions();
   setupNavigationGuards();
@@ -51,6 +57,13 @@ export async function stopKiosk(): Promise<void> {
   updater = null;
   windows?.stop();
   await closing?.close();
+}
+
+/** Restarts the app: the host closes first (the held card wiped), then Electron starts it again. */
+async function restartKiosk(): Promise<void> {
+  await stopKiosk().catch(() => undefined);
+  app.relaunch();
+  app.exit(0);
 }
 
 /** Entry: scheme registration and the single-instance lock must happen before 'ready'. */

@@ -6,10 +6,10 @@ describe('displayReports', () => {
   it('maps Electron’s displays, marking the primary and touch', () => {
     const reports = displayReports(
       [
-        { id: 1, size: { width: 1920, height: 1080 }, touchSupport: 'unavailable' },
-        { id: 2, size: { width: 1080, height: 1920 }, touchSupport: 'available' },
-        { id: 3, size: { width: 800, height: 600 }, touchSupport: 'unknown' },
-        { id: 4, size: { width: 0, height: 0 } },
+        { id: 1, bounds: { width: 1920, height: 1080 }, touchSupport: 'unavailable' },
+        { id: 2, bounds: { width: 1080, height: 1920 }, touchSupport: 'available' },
+        { id: 3, bounds: { width: 800, height: 600 }, touchSupport: 'unknown' },
+        { id: 4, bounds: { width: 0, height: 0 } },
       ],
       2,
     );

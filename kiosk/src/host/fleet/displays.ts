@@ -8,7 +8,8 @@ import type { DisplayReport } from '@rvw/shared';
 /** The part of Electron's Display this reads. */
 export interface ElectronDisplayLike {
   id: number;
-  size: { width: number; height: number };
+  /** In device-independent pixels, as Electron's `size`. */
+  bounds: { width: number; height: number };
   touchSupport?: 'available' | 'unavailable' | 'unknown';
 }
 
@@ -18,12 +19,12 @@ export function displayReports(
   primaryId: number | null,
 ): DisplayReport[] {
   return displays
-    .filter((d) => d.size.width > 0 && d.size.height > 0)
+    .filter((d) => d.bounds.width > 0 && d.bounds.height > 0)
     .slice(0, 8)
     .map((d) => ({
       id: String(d.id).slice(0, 40),
-      width: Math.min(20_000, Math.round(d.size.width)),
-      height: Math.min(20_000, Math.round(d.size.height)),
+      width: Math.min(20_000, Math.round(d.bounds.width)),
+      height: Math.min(20_000, Math.round(d.bounds.height)),
       primary: d.id === primaryId,
       touch: d.touchSupport === 'available' ? true : d.touchSupport === 'unavailable' ? false : null,
     }));
