@@ -41,8 +41,7 @@ export const fleetEn: Record<keyof typeof fleetZh, string> = {
   'noVideo.reassure': 'This is not because of anything you did.',
   'noVideo.back': 'Back to the start',
   'enrol.title': 'Enrol this kiosk',
-  'enrol.hint':
-    'Type the enrolment code from the supervisor. Small or capital letters both work; spaces and hyphens may be left out.',
+  'enrol.hint': 'Type the code from the supervisor. Small letters, spaces and hyphens are fine.',
   'enrol.codeLabel': 'Enrolment code (10 characters)',
   'enrol.codeCount': '{n} of 10 characters typed',
   'enrol.codeBadChar':

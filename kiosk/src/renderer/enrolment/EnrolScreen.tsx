@@ -34,7 +34,14 @@ export function EnrolScreen({ view, tr, onRedeem, onEdited, onBack, onStart }: E
   return (
     <section className="screen screen-enrol" data-testid="screen-enrol">
       <h1 className="headline">{tr('enrol.title')}</h1>
-      <p className="hint enrol-hint">{tr('enrol.hint')}</p>
+      {/* What went wrong takes the hint's place: the first thing read, and the button stays in view. */}
+      {view.error ? (
+        <p className="notice enrol-error" role="alert" data-testid="enrol-error">
+          {tr(enrolErrorKey(view.error))}
+        </p>
+      ) : (
+        <p className="hint enrol-hint">{tr('enrol.hint')}</p>
+      )}
       <form
         className="enrol-form"
         onSubmit={(e) => {
@@ -82,15 +89,11 @@ export function EnrolScreen({ view, tr, onRedeem, onEdited, onBack, onStart }: E
                 onEdited();
               }}
             />
-            <p className="enrol-note">
-              {url.trim() && !urlOk ? tr('enrol.serverInvalid') : tr('enrol.serverHint')}
-            </p>
+            {/* Once the address is a good one, its example gives way (the button stays in view). */}
+            {!(url.trim() && urlOk) && (
+              <p className="enrol-note">{url.trim() ? tr('enrol.serverInvalid') : tr('enrol.serverHint')}</p>
+            )}
           </>
-        )}
-        {view.error && (
-          <p className="notice enrol-error" role="alert" data-testid="enrol-error">
-            {tr(enrolErrorKey(view.error))}
-          </p>
         )}
         {view.sending && (
           <p className="lead" role="status" data-testid="enrol-sending">
