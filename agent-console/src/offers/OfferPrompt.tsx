@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import { IdentityLine } from '../resident/IdentityLine';
 import { NeedText, PlaceLine, TagChips } from '../queue/TicketBits';
+import { KioskProblemChips } from '../queue/KioskProblemChips';
 import { useNow } from '../ui/use-now';
 import { offerRemainingMs, offerTotalMs, type OfferSnapshot } from './offer-store';
 import { useOfferRing } from './use-offer-ring';
@@ -68,6 +69,7 @@ export function OfferPrompt({ offers, ownCentreId, connected, onAccept, onDeclin
           <dt>{t('offer.place')}</dt>
           <dd>
             <PlaceLine place={entry.place} ownCentreId={ownCentreId} testId="offer-place" compact />
+            <KioskProblemChips problems={entry.kioskProblems} />
           </dd>
           <dt>{t('offer.resident')}</dt>
           <dd>

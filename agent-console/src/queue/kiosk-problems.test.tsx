@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { QueueEntry } from '@rvw/shared';
 import { QueueView } from './QueueView';
-import { queueEntry } from './test-entries';
+import { OfferPrompt } from '../offers/OfferPrompt';
+import { offerOf, queueEntry } from './test-entries';
 import { all, html, one } from './test-render';
 
 function view(entries: QueueEntry[], locale: 'zh-CN' | 'en' = 'zh-CN') {
@@ -51,5 +52,23 @@ describe('kiosk problems on a queue row', () => {
   it('shows nothing for a kiosk without problems (absent or empty)', () => {
     const markup = view([queueEntry('A003', { kioskProblems: [] }), queueEntry('A004')]);
     expect(one(markup, 'kiosk-problems')).toBeNull();
+  });
+});
+
+describe('kiosk problems on an offer', () => {
+  it('shows them in the offer prompt too (offer-mode agents accept there)', () => {
+    const markup = html(
+      <OfferPrompt
+        offers={{ held: { offer: offerOf(sick, new Date().toISOString()), offsetMs: 0 }, busy: null }}
+        ownCentreId="xuhui-tianlin"
+        connected
+        onAccept={() => undefined}
+        onDecline={() => undefined}
+      />,
+    );
+    expect(all(markup, 'kiosk-problem').map((c) => c.attr('data-code'))).toEqual([
+      'cannot-call',
+      'printer-out-of-paper',
+    ]);
   });
 });
