@@ -90,6 +90,15 @@ export class ReleaseFolder {
     return VERSION_NAME.test(version) && (await this.file(version, REQUIRED_CHANNEL_FILE)) !== null;
   }
 
+  /** The version latest-linux.yml of `version`'s folder names (null: no such file or no version in it). */
+  async declaredVersion(version: string): Promise<string | null> {
+    const file = await this.file(version, REQUIRED_CHANNEL_FILE);
+    if (!file) return null;
+    const info: unknown = parse(await readFile(file.path, 'utf8'));
+    const declared = info && typeof info === 'object' ? (info as { version?: unknown }).version : undefined;
+    return declared === undefined || declared === null ? null : String(declared);
+  }
+
   /** The file named exactly `name` in `version`'s folder, if it is one the feed serves. */
   async file(version: string, name: string): Promise<ReleaseFile | null> {
     if (!VERSION_NAME.test(version)) return null;

@@ -51,6 +51,12 @@ export class UpdateArea {
         const who = accountOf(ctx).agent;
         if (!this.folder || !(await this.folder.has(body.version)))
           throw RequestError.notFound(`release ${body.version} (a folder with latest-linux.yml)`);
+        // A folder named after one version holding another's files would offer kiosks the wrong release.
+        const declared = await this.folder.declaredVersion(body.version);
+        if (declared !== body.version)
+          throw RequestError.badPayload(
+            `latest-linux.yml in folder ${body.version} is for version ${declared ?? '(none)'}: copy that release's own files`,
+          );
         const row = {
           version: body.version,
           rollout_percent: body.rolloutPercent,

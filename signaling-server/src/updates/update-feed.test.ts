@@ -16,6 +16,7 @@ let admin: Awaited<ReturnType<typeof adminApi>>;
 let v110: FakeRelease;
 let v100: FakeRelease;
 
+const v110Yml = () => v110.files['latest-linux.yml']!;
 const feed = (path: string, init?: RequestInit) => fetch(`${t.url}/updates/${path}`, init);
 
 async function refusal(p: Promise<unknown>): Promise<{ code: string; status: number }> {
@@ -32,6 +33,9 @@ beforeAll(async () => {
   v100 = writeFakeRelease(updatesDir, '1.0.0');
   v110 = writeFakeRelease(updatesDir, '1.1.0');
   writeFakeRelease(updatesDir, '1.2.0', { channelFiles: false });
+  // 1.3.0's folder holding 1.1.0's channel file (a copying mistake).
+  writeFakeRelease(updatesDir, '1.3.0');
+  writeFileSync(join(updatesDir, '1.3.0', 'latest-linux.yml'), v110Yml());
   mkdirSync(join(updatesDir, 'not-a-version'));
   writeFileSync(join(updatesDir, 'not-a-version', 'latest-linux.yml'), 'version: 9.9.9\n');
   // A link in a release folder to a file outside it is never followed.
@@ -47,7 +51,10 @@ afterAll(async () => {
 
 describe('update channels (admin)', () => {
   it('lists the releases with a latest-linux.yml, newest first, and no channel before one is set', async () => {
-    expect(await admin.listUpdateChannels({})).toEqual({ channels: [], available: ['1.1.0', '1.0.0'] });
+    expect(await admin.listUpdateChannels({})).toEqual({
+      channels: [],
+      available: ['1.3.0', '1.1.0', '1.0.0'],
+    });
     expect((await feed('stable/latest-linux.yml')).status).toBe(404);
   });
 
@@ -56,6 +63,7 @@ describe('update channels (admin)', () => {
       admin.setUpdateChannel({ params: { channel: 'stable' }, body: { version, rolloutPercent: 10 } });
     expect(await refusal(set('9.9.9'))).toEqual({ code: 'NOT_FOUND', status: 404 });
     expect(await refusal(set('1.2.0'))).toEqual({ code: 'NOT_FOUND', status: 404 });
+    expect(await refusal(set('1.3.0'))).toEqual({ code: 'BAD_PAYLOAD', status: 400 });
     const { token } = await createTestAgent(t.server, { role: 'agent' });
     const agent = createHttpClient(httpRoutes, { baseUrl: t.url, token });
     expect((await refusal(agent.listUpdateChannels({}))).status).toBe(403);
