@@ -113,7 +113,8 @@ describe('enrolment:redeem', () => {
       s.feature.handlers['enrolment:redeem']({ code: 'K7QX93RMTD' }),
     ]);
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(a).toEqual({ enrolled: true, serverUrl: SERVER, kiosk: { name: '一号机', location: '天平路' } });
+    // Once enrolled the renderer is not told where the server is.
+    expect(a).toEqual({ enrolled: true, serverUrl: null, kiosk: { name: '一号机', location: '天平路' } });
     expect(b).toEqual(a);
     expect(s.store.token).toBe(NEW);
     expect(s.ctx.config.kioskToken).toBe(NEW);

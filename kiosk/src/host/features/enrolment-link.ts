@@ -1,7 +1,10 @@
 /**
  * Feature "enrolment link" (issue 12 #1): the kiosk's credential while it runs.
  * - `enrolment:state`: enrolled or not (no token configured or stored: the first-run screen), the
- *   server, and where the kiosk stands once the server greeted it.
+ *   server, and where the kiosk stands once the server greeted it. The server's address is told to
+ *   the renderer only while the kiosk is not enrolled (the first-run screen shows it to the
+ *   technician); once enrolled it is null, as the renderer never learns where the server is
+ *   (issue 6, token-isolation.test.ts).
  * - `enrolment:redeem`: the code typed on the first-run screen is redeemed (POST /api/enrol, as
  *   kiosk-doctor enrol does), the token is stored in the credential store (the main process chose
  *   its cipher) and the server link connects with it; then `enrolment:state` is emitted.
@@ -68,7 +71,11 @@ export function enrolmentLinkFeature(
 
   const state = (): EnrolmentState => {
     const enrolled = config.kioskToken !== '';
-    return { enrolled, serverUrl: config.serverUrl || null, kiosk: enrolled ? kiosk : null };
+    return {
+      enrolled,
+      serverUrl: enrolled ? null : config.serverUrl || null,
+      kiosk: enrolled ? kiosk : null,
+    };
   };
   const announce = (): void => {
     if (!closed) emit('enrolment:state', state());
