@@ -23,6 +23,7 @@ export class KioskCall {
   // Watching the agent's video for its first frame (the set-up time); null before or after.
   private frameWatch: (() => void) | null = null;
   private frameSeen = false;
+  private watched: MediaStream | null = null;
 
   /** `onFirstFrame`: the first frame of the agent's video played (once per call). */
   constructor(
@@ -53,8 +54,12 @@ export class KioskCall {
     this.controller.receive(data);
   }
 
+  // Watches the agent's stream for its first frame; a stream replaced before it played (the peer
+  // dropped and came back) is watched instead.
   private watchFrame(remote: MediaStream, onFirstFrame: () => void): void {
-    if (this.frameSeen || this.frameWatch) return;
+    if (this.frameSeen || this.watched === remote) return;
+    this.frameWatch?.();
+    this.watched = remote;
     this.frameWatch = watchFirstFrame(remote, () => {
       this.frameSeen = true;
       this.frameWatch = null;
