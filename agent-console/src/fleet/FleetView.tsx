@@ -162,6 +162,16 @@ function FleetList({
               </select>
             </label>
           )}
+          <label className="fleet-filter">
+            <span>{t('fleet.filter.search')}</span>
+            <input
+              type="search"
+              data-testid="fleet-search"
+              value={filter.query ?? ''}
+              placeholder={t('fleet.filter.searchHint')}
+              onChange={(e) => store.search(e.target.value)}
+            />
+          </label>
           <div className="fleet-level-filter" role="group" aria-label={t('fleet.filter.level')}>
             <button
               type="button"

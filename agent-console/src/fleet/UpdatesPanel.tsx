@@ -100,27 +100,29 @@ function ChannelForm({
   }
 
   return (
-    <fieldset className="fleet-fieldset fleet-form" data-testid={`channel-${name}`}>
+    <fieldset className="fleet-fieldset fleet-channel" data-testid={`channel-${name}`}>
       <legend>
         {label} ·{' '}
         {channel
           ? `${t('fleet.updates.current', { version: channel.version, percent: channel.rolloutPercent })} · ${formatDateTime(channel.updatedAt)}`
           : t('fleet.updates.unset')}
       </legend>
-      <label className="field fleet-inline">
-        <span>{t('fleet.updates.version')}</span>
-        <select
-          data-testid={`channel-${name}-version`}
-          value={version}
-          onChange={(e) => setVersion(e.target.value)}
-        >
-          {versions.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-      </label>
+      {versions.length > 0 && (
+        <label className="field fleet-inline">
+          <span>{t('fleet.updates.version')}</span>
+          <select
+            data-testid={`channel-${name}-version`}
+            value={version}
+            onChange={(e) => setVersion(e.target.value)}
+          >
+            {versions.map((v) => (
+              <option key={v} value={v}>
+                {v}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <label className="field fleet-inline">
         <span>{t('fleet.updates.rollout')}</span>
         <input

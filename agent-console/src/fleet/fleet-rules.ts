@@ -9,9 +9,19 @@ import type { FleetKiosk, HealthLevel } from '@rvw/shared';
 export interface FleetFilter {
   centreId: string | null;
   level: HealthLevel | null;
+  /** Words in the kiosk's name or location (or its id); empty or absent: any. */
+  query?: string;
 }
 
-export const NO_FILTER: FleetFilter = { centreId: null, level: null };
+export const NO_FILTER: FleetFilter = { centreId: null, level: null, query: '' };
+
+/** True when the kiosk's name, location or id holds every word of `query` (case-insensitive). */
+export function matchesQuery(k: FleetKiosk, query: string | undefined): boolean {
+  const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return true;
+  const hay = `${k.kiosk.name} ${k.kiosk.location} ${k.kiosk.id}`.toLowerCase();
+  return words.every((w) => hay.includes(w));
+}
 
 const RANK: Record<HealthLevel, number> = { red: 0, amber: 1, green: 2 };
 
@@ -32,7 +42,8 @@ export function visibleFleet(kiosks: readonly FleetKiosk[], filter: FleetFilter)
     kiosks.filter(
       (k) =>
         (filter.centreId === null || k.kiosk.centreId === filter.centreId) &&
-        (filter.level === null || k.level === filter.level),
+        (filter.level === null || k.level === filter.level) &&
+        matchesQuery(k, filter.query),
     ),
   );
 }

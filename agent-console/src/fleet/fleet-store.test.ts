@@ -133,3 +133,17 @@ describe('FleetStore', () => {
     expect(s.error).toBeNull();
   });
 });
+
+describe('searching the fleet', () => {
+  it('keeps kiosks whose name, location or id hold every word', async () => {
+    const store = new FleetStore(fakeTransport(ROWS));
+    await store.open();
+    store.search('华悦');
+    const { kiosks, filter } = store.getSnapshot();
+    expect(visibleFleet(kiosks, filter).map((k) => k.kiosk.id)).toEqual(['k2']);
+    store.search('  康健   三号 ');
+    expect(visibleFleet(kiosks, store.getSnapshot().filter).map((k) => k.kiosk.id)).toEqual(['k3']);
+    store.search('nowhere');
+    expect(visibleFleet(kiosks, store.getSnapshot().filter)).toEqual([]);
+  });
+});

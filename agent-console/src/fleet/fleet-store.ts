@@ -136,6 +136,11 @@ export class FleetStore {
     this.set({ filter: { ...this.state.filter, level } });
   }
 
+  /** Searches by name, location or id. */
+  search(query: string): void {
+    this.set({ filter: { ...this.state.filter, query } });
+  }
+
   /** Opens a kiosk's detail panel (null closes it) and reads its history and diagnostics. */
   async select(kioskId: string | null): Promise<void> {
     this.set({ selectedId: kioskId, history: null, outcome: null });
