@@ -110,6 +110,21 @@ describe('diagnostics answerer', () => {
     answerer.close();
   });
 
+  it('answers INTERNAL when a check itself breaks', async () => {
+    const { fake, answerer } = setup({
+      health: {
+        snapshot: () => {
+          throw new Error('broken');
+        },
+        refreshPrinter: async () => printer,
+      },
+    });
+    fake.ask('r6', 'checks');
+    await until(() => expect(fake.answers).toHaveLength(1));
+    expect(fake.answers[0]).toEqual({ requestId: 'r6', result: null, error: 'INTERNAL' });
+    answerer.close();
+  });
+
   it('restarts at once between sessions', async () => {
     const { fake, restart, answerer } = setup();
     fake.ask('r3', 'restart');

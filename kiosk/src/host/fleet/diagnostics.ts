@@ -5,6 +5,7 @@
  * kiosk-doctor words and exit codes it), or a restart, which waits while a resident is at the kiosk
  * (`deferred`, then done when idle) and happens at once otherwise (`restarting`).
  */
+import { ErrorCode } from '@rvw/shared';
 import type { DiagnosticCheck, DiagnosticKind, DiagnosticResult, ReaderStatus } from '@rvw/shared';
 import { camerasCheck } from '../../doctor/cameras';
 import { diskCheck } from '../../doctor/disk';
@@ -177,7 +178,7 @@ export function diagnosticsAnswerer(options: DiagnosticsOptions): { close(): voi
       try {
         payload = { requestId, result: await answer(kind) };
       } catch {
-        payload = { requestId, result: null, error: 'INTERNAL' };
+        payload = { requestId, result: null, error: ErrorCode.Internal };
       }
       if (closed) return;
       await port.request('diagnostics:result', payload).catch((err: unknown) => {
