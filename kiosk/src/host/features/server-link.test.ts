@@ -49,6 +49,25 @@ describe('server link', () => {
       await t.close();
     });
 
+    it('starts without a token (no attempt), connects with one set later (connectNow), and reads it at each connection', async () => {
+      const recorded = recordingContext(t.url, '');
+      events = recorded.events;
+      logs = recorded.logs;
+      const l = serverLinkFeature(recorded.ctx);
+      link = l;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(named('server:status')).toEqual([]);
+      expect(await l.handlers['server:sync']({})).toEqual({ connected: false });
+      recorded.ctx.config.kioskToken = token;
+      l.connectNow();
+      await until(() => expect(named('kiosk:state')).toHaveLength(1));
+      expect(named('server:status')).toEqual([{ connected: true }]);
+      // A wrong token set later is what the next connection presents.
+      recorded.ctx.config.kioskToken = 'not-a-valid-token-0000000000';
+      for (const s of await t.server.io.fetchSockets()) s.disconnect(true);
+      await until(() => expect(logs).toContain('server: cannot connect (AUTH_INVALID)'));
+    });
+
     it('re-sends a fresh kiosk:state on sync, and asks the server again once anything happened', async () => {
       const l = start(t.url, token);
       await until(() => expect(named('kiosk:state')).toHaveLength(1));
