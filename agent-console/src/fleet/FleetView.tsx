@@ -15,6 +15,7 @@ import { FleetTable } from './FleetTable';
 import { KioskDetail } from './KioskDetail';
 import { UpdatesPanel } from './UpdatesPanel';
 import { centresOf, levelCounts, visibleFleet } from './fleet-rules';
+import { fleetError } from './fleet-error';
 import type { FleetState, FleetStore } from './fleet-store';
 import './fleet.css';
 
@@ -85,9 +86,11 @@ export function FleetBoard({
           ))}
         </nav>
       </header>
-      {state.error && (
+      {state.error && !(state.loaded && state.selectedId) && (
         <p className="fleet-error" role="alert" data-testid="fleet-error">
-          {state.loaded ? err(state.error) : t('fleet.loadFailed', { reason: err(state.error) })}{' '}
+          {state.loaded
+            ? fleetError(state.error, t, err)
+            : t('fleet.loadFailed', { reason: err(state.error) })}{' '}
           {!state.loaded && (
             <button type="button" className="btn btn-secondary" onClick={() => void store.open()}>
               {t('fleet.retry')}

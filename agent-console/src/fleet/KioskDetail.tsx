@@ -10,6 +10,7 @@ import { ConfirmButton } from './ConfirmButton';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { Ago, LevelMark, ProblemList } from './FleetBits';
 import { HistoryStrip } from './HistoryStrip';
+import { fleetError } from './fleet-error';
 import { formatBytes, freePercent } from './fleet-rules';
 import type { FleetState, FleetStore } from './fleet-store';
 
@@ -23,7 +24,7 @@ export interface KioskDetailProps {
 
 /** The detail panel of the selected kiosk. */
 export function KioskDetail({ kiosk, state, store, now }: KioskDetailProps) {
-  const { t } = useI18n();
+  const { t, err } = useI18n();
   const id = kiosk.kiosk.id;
   const name = kiosk.kiosk.name;
   const working = state.working;
@@ -56,6 +57,11 @@ export function KioskDetail({ kiosk, state, store, now }: KioskDetailProps) {
         </button>
       </header>
       <ProblemList problems={kiosk.problems} alerts={kiosk.alerts} />
+      {state.error && (
+        <p className="fleet-error" role="alert" data-testid="kiosk-detail-error">
+          {fleetError(state.error, t, err)}
+        </p>
+      )}
       <DiagnosticsPanel
         kiosk={kiosk}
         requests={state.diagnostics[id] ?? []}

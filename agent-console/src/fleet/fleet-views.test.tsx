@@ -211,3 +211,17 @@ describe('the panels', () => {
     expect(DEFAULT_ALERT_RULES.offlineAfterS).toBe(120);
   });
 });
+
+describe('a failed action', () => {
+  it('is said in the detail panel, KIOSK_OFFLINE in the fleet’s words', async () => {
+    const store = await loaded(rows, {
+      requestDiagnostics: () =>
+        Promise.reject(Object.assign(new Error('offline'), { code: 'KIOSK_OFFLINE' })),
+    });
+    await store.select('k1');
+    await store.diagnose('k1', 'logs');
+    const markup = board(store);
+    expect(one(markup, 'kiosk-detail-error')!.text).toBe('终端现在离线：等它重新连接后再试。');
+    expect(one(markup, 'fleet-error')).toBeNull();
+  });
+});
