@@ -85,6 +85,8 @@ export interface RunningServer {
   paper: PaperArea;
   /** Issue 11's areas: statuses, centres, offers, transfers, appointments, supervision (`recheck()` for tests). */
   routing: RoutingAreas;
+  /** The fleet: heartbeats, the fleet view, diagnostics, rotation (tests run its periodic check). */
+  fleet: FleetArea;
   /** The Prometheus metrics on this server's own registry (served at GET /metrics). */
   metrics: ServerMetrics;
   /** The logger (the same one Fastify uses). */
@@ -243,7 +245,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     desk,
   );
   const fleet = new FleetArea({ ...areaDeps, scheduler: systemScheduler, metrics });
-  const updates = new UpdateArea({ db, clock, updatesDir: config.updatesDir });
+  const updates = new UpdateArea({ db, clock, updatesDir: config.updatesDir, dataDir: config.dataDir });
   // Expired identity numbers and tickets abandoned by an offline kiosk (identity/retention.ts).
   const retention = new RetentionSweep({
     db,
@@ -378,6 +380,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     catalogue,
     paper,
     routing,
+    fleet,
     metrics,
     log,
     url,

@@ -17,7 +17,7 @@ import {
 } from '@rvw/shared';
 import { accountOf, type RouteHandlers } from '../../http/route-registrar';
 import type { EventHandlers } from '../../socket/dispatch';
-import { memberRoom, type RvwServer } from '../../socket/types';
+import { memberRoom } from '../../socket/types';
 import { callerCentre } from '../../supervision/centre-scope';
 import { recordCallSetup } from './call-setup';
 import { CredentialRotation } from './credential-rotation';
@@ -62,15 +62,6 @@ export const PRUNE_EVERY_MS = 3_600_000;
 /** History asked for by default (24 h). */
 const DEFAULT_HISTORY_HOURS = 24;
 
-// The fleet area of each running server, by its socket.io server: tests run the timers' work
-// (tick) at once on a controlled clock instead of waiting for real timers.
-const areas = new WeakMap<RvwServer, FleetArea>();
-
-/** The fleet area of a running server (tests call its tick()). */
-export function fleetAreaOf(io: RvwServer): FleetArea | undefined {
-  return areas.get(io);
-}
-
 const key = (row: FleetKiosk) => JSON.stringify([row.online, row.level, row.problems, row.alerts]);
 const residentKey = (problems: readonly FleetProblem[]) =>
   JSON.stringify(residentProblems(problems).map((p) => [p.code, p.detail]));
@@ -88,7 +79,6 @@ export class FleetArea {
   private stopped = false;
 
   constructor(private readonly deps: FleetDeps) {
-    areas.set(deps.io, this);
     const isOnline = async (kioskId: string) =>
       (await deps.io.in(memberRoom('kiosk', kioskId)).fetchSockets()).length > 0;
     this.view = new FleetView({ io: deps.io, db: deps.db, clock: deps.clock, rules: () => this.rules });

@@ -16,7 +16,6 @@ import {
 } from '../../testing';
 import { useTestServer } from '../../testing/hooks';
 import { parsePromText, sampleValue } from '../../metrics/prom-text';
-import { fleetAreaOf } from './fleet-area';
 import { GiB, healthyReport } from './fleet-test-support';
 
 let offsetMs = 0;
@@ -109,7 +108,7 @@ describe('kiosk:heartbeat', () => {
     const k = await kiosk();
     okData(await beat(k.c));
     offsetMs = 7 * 24 * 3_600_000 + 60_000;
-    expect(await fleetAreaOf(t.server.io)!.prune()).toBe(1);
+    expect(await t.server.fleet.prune()).toBe(1);
     const rows = await t.server.db.selectFrom('kiosk_health_history').selectAll().execute();
     expect(rows).toEqual([]);
     offsetMs = 0;
@@ -206,12 +205,12 @@ describe('alert rules', () => {
 
     offsetMs = base + 121_000;
     const mark = a.socket.received.length;
-    await fleetAreaOf(t.server.io)!.tick();
+    await t.server.fleet.tick();
     const off = await updateOf(a.socket, k.kiosk.id, (r) => r.level === 'red', mark);
     expect(off.problems.map((p) => p.code)).toEqual(['offline']);
     expect(off.alerts).toEqual(['offline']);
     // Going offline is a point in the history; a second check adds none.
-    await fleetAreaOf(t.server.io)!.tick();
+    await t.server.fleet.tick();
     const history = await a.api.kioskHistory({ params: { kioskId: k.kiosk.id }, query: {} });
     expect(history.points.map((p) => [p.level, p.problems])).toEqual([
       ['green', []],

@@ -12,7 +12,6 @@ import {
   RefusedError,
 } from '../../testing';
 import { useTestServer } from '../../testing/hooks';
-import { fleetAreaOf } from './fleet-area';
 
 let offsetMs = 0;
 const clock = () => new Date(Date.now() + offsetMs);
@@ -135,12 +134,12 @@ describe('remote diagnostics', () => {
       body: { kind: 'logs' },
     });
     offsetMs = 30_000;
-    await fleetAreaOf(t.server.io)!.tick();
+    await t.server.fleet.tick();
     expect((await a.api.listDiagnostics({ params: { kioskId: k.kiosk.id } })).requests[0]!.state).toBe(
       'sent',
     );
     offsetMs = 61_000;
-    await fleetAreaOf(t.server.io)!.tick();
+    await t.server.fleet.tick();
     const expired = await a.socket.waitFor('fleet:diagnostics', (d) => d.request.state === 'expired');
     expect(expired.request).toMatchObject({ id: request.id, error: 'UNAVAILABLE' });
     expect(

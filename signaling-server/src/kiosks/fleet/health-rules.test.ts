@@ -47,6 +47,37 @@ describe('reportProblems', () => {
     ['no camera', { cameras: [] }, ['no-camera']],
     ['no microphone', { microphones: [] }, ['no-microphone']],
     [
+      'none listed, but the renderer opened both at the last readiness check (Windows, a browser)',
+      {
+        cameras: [],
+        microphones: [],
+        readiness: {
+          canCall: true,
+          checks: [
+            { part: 'camera', result: 'ok' },
+            { part: 'microphone', result: 'ok' },
+          ],
+          at: '2026-12-07T02:00:00.000Z',
+        },
+      },
+      [],
+    ],
+    [
+      'none listed, and the renderer could not open the camera',
+      {
+        cameras: [],
+        readiness: {
+          canCall: false,
+          checks: [
+            { part: 'camera', result: 'problem', code: 'NotFoundError' },
+            { part: 'microphone', result: 'ok' },
+          ],
+          at: '2026-12-07T02:00:00.000Z',
+        },
+      },
+      ['no-camera', 'cannot-call'],
+    ],
+    [
       'readiness says no call',
       {
         readiness: {

@@ -101,8 +101,12 @@ export function reportProblems(
   } else if (p?.state === 'absent') out.push(problem('printer-absent', p.message));
   // `none`: a kiosk configured without a printer; null: no reading yet. Neither is a problem.
 
-  if (report.cameras.length === 0) out.push(problem('no-camera'));
-  if (report.microphones.length === 0) out.push(problem('no-microphone'));
+  // Where the system lists no capture devices (Windows, a browser shell) the renderer's own probe
+  // is the witness: a device it opened at the last readiness check is present.
+  const opened = (part: 'camera' | 'microphone') =>
+    report.readiness?.checks.some((c) => c.part === part && c.result === 'ok') ?? false;
+  if (report.cameras.length === 0 && !opened('camera')) out.push(problem('no-camera'));
+  if (report.microphones.length === 0 && !opened('microphone')) out.push(problem('no-microphone'));
   if (report.readiness && !report.readiness.canCall) {
     const failed = report.readiness.checks
       .filter((c) => c.result === 'problem')
