@@ -7,6 +7,7 @@ import type { AlertRules } from '@rvw/shared';
 import { useI18n } from '../i18n/I18nContext';
 import type { FleetTransport } from './fleet-transport';
 import { useLoad } from './use-load';
+import './fleet-panels.css';
 
 /** Props of the panel. */
 export interface AlertRulesPanelProps {

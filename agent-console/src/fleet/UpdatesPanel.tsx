@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { formatDateTime } from '../ui/time';
 import type { FleetTransport } from './fleet-transport';
 import { useLoad } from './use-load';
+import './fleet-panels.css';
 
 /** Props of the panel. */
 export interface UpdatesPanelProps {
