@@ -12,6 +12,9 @@ import { createWebBridge } from '../renderer/bridge/web-bridge';
 import { KioskApp } from '../renderer/kiosk-app';
 import { startBrowserShell, type BrowserShell } from './browser-shell';
 
+// Node has no media devices: the visit's kiosk has a camera and a microphone (readiness, issue 12).
+const cameraAndMicrophone = async () => ({ camera: { ok: true }, microphone: { ok: true } });
+
 /** What a test kiosk may differ in (issue 10: its printer and its document camera). */
 export interface TestKioskOptions {
   /** Demo mode; default false. */
@@ -61,7 +64,7 @@ export async function startRendererStack(host: KioskHost, dirPrefix: string): Pr
   writeFileSync(join(dir, 'index.html'), '<!doctype html>');
   const web = await startBrowserShell({ kioskHost: host, rendererDir: dir });
   const bridge = createWebBridge(web.url);
-  const app = new KioskApp(bridge);
+  const app = new KioskApp(bridge, { probeDevices: cameraAndMicrophone });
   await app.start();
   return { web, bridge, app };
 }

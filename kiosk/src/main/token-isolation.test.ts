@@ -35,6 +35,9 @@ import { FakeReader, sampleResidentCard } from '../host/fake-reader';
 import { bootKioskHost } from '../host/kiosk-host';
 import type { KioskHost } from '../host/kiosk-host';
 
+// Node has no media devices: the visit's kiosk has a camera and a microphone (readiness, issue 12).
+const cameraAndMicrophone = async () => ({ camera: { ok: true }, microphone: { ok: true } });
+
 vi.mock('electron', () => import('./electron-fake'));
 
 const quiet = { info() {}, warn() {}, error() {} };
@@ -85,7 +88,7 @@ describe('the kiosk token never reaches the renderer', () => {
 
   /** One whole visit: config, card, consent, ticket, identity, call with signals both ways, hang-up, wipe. */
   async function visit(bridge: KioskBridge): Promise<void> {
-    const app = new KioskApp(bridge);
+    const app = new KioskApp(bridge, { probeDevices: cameraAndMicrophone });
     cleanup.push(() => app.stop());
     await app.start();
     const flow = () => app.getSnapshot().flow;

@@ -143,6 +143,14 @@ export class KioskApp {
     // The host re-sends kiosk:state after this, so a reloaded screen resumes the ticket or session.
     const sync = await this.bridge.invoke('server:sync', {}).catch(() => null);
     if (sync && !this.stopped) this.serverStatus(sync.connected);
+    // The centre should know before a resident does that this kiosk cannot hold a call: the window
+    // that runs calls checks its readiness once at start (the host reports the verdict).
+    if (sync?.connected && !this.stopped && this.deps.startCall !== null) void this.checkReadinessAtStart();
+  }
+
+  private async checkReadinessAtStart(): Promise<void> {
+    const probes = await (this.deps.probeDevices ?? probeCallDevices)();
+    if (!this.stopped) await this.bridge.invoke('readiness:check', probes).catch(() => null);
   }
 
   // The bridge checks every event against the contract (the host checked it against the protocol first).
