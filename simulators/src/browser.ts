@@ -21,14 +21,15 @@ export const chromiumArgs = [
 
 /**
  * Launches headless Chromium. `cameras`: how many fake cameras it lists (default one,
- * `fake_device_0`; two add `fake_device_1`, a kiosk's document camera beside its face camera).
+ * `fake_device_0`; two add `fake_device_1`, a kiosk's document camera beside its face camera; none
+ * for a kiosk without a camera, whose fake microphone stays).
  * `videoFile`: a Y4M file its fake cameras play in a loop instead of Chromium's own pattern (see
  * fake-video.ts), so that a test can tell one browser's camera from another's.
  */
 export function launchChromium(options: { cameras?: number; videoFile?: string } = {}): Promise<Browser> {
   const cameras = options.cameras ?? 1;
   const args =
-    cameras > 1
+    cameras !== 1
       ? chromiumArgs.map((a) =>
           a === '--use-fake-device-for-media-stream' ? `${a}=device-count=${cameras}` : a,
         )

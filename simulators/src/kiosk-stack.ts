@@ -36,6 +36,8 @@ export interface KioskStackOptions {
   cupsUrl?: string;
   /** A part of the document camera's label (RVW_KIOSK_DOCUMENT_CAMERA); default none: the face camera serves. */
   documentCamera?: string;
+  /** The fleet heartbeat's interval in ms (RVW_HEARTBEAT_MS); default the kiosk's (30 s). */
+  heartbeatMs?: number;
 }
 
 /** A kiosk served to the browser on simulated hardware; close() stops it in reverse order. */
@@ -63,6 +65,7 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
     ...(options.printer ? { RVW_KIOSK_PRINTER: options.printer } : {}),
     ...(options.cupsUrl ? { RVW_KIOSK_CUPS_URL: options.cupsUrl } : {}),
     ...(options.documentCamera ? { RVW_KIOSK_DOCUMENT_CAMERA: options.documentCamera } : {}),
+    ...(options.heartbeatMs ? { RVW_HEARTBEAT_MS: String(options.heartbeatMs) } : {}),
   });
   // The host opens the reader itself, so that the reader service's log reaches the host's logger.
   const host = await bootKioskHost(config, options.logger ? { logger: options.logger } : {});
