@@ -60,13 +60,40 @@ export async function listKiosks(db: Db): Promise<Kiosk[]> {
 
 /** The kiosk a token belongs to, or null when unknown or revoked. */
 export async function authenticateKiosk(db: Db, token: string): Promise<Kiosk | null> {
+  const hash = hashToken(token);
   const row = await db
     .selectFrom('kiosks')
     .select(['id', 'name', 'location', 'centre_id', 'kind'])
-    .where('token_hash', '=', hashToken(token))
+    .where('token_hash', '=', hash)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
-  return row ? toKiosk(row) : null;
+  return row ? toKiosk(row) : completeRotation(db, hash);
+}
+
+/**
+ * A kiosk that stored a rotated token but whose confirmation (`kiosk:credential-saved`) never
+ * reached the server (the line dropped in between) presents the new token: that proves it saved it,
+ * so the rotation completes now (the old token stops working) instead of locking the kiosk out.
+ */
+async function completeRotation(db: Db, hash: string): Promise<Kiosk | null> {
+  return db.transaction().execute(async (trx) => {
+    const pending = await trx
+      .selectFrom('kiosk_rotations')
+      .innerJoin('kiosks', 'kiosks.id', 'kiosk_rotations.kiosk_id')
+      .select(['kiosk_rotations.id as rotationId', 'kiosks.id', 'name', 'location', 'centre_id', 'kind'])
+      .where('kiosk_rotations.token_hash', '=', hash)
+      .where('kiosk_rotations.saved_at', 'is', null)
+      .where('kiosks.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!pending) return null;
+    await trx.updateTable('kiosks').set({ token_hash: hash }).where('id', '=', pending.id).execute();
+    await trx
+      .updateTable('kiosk_rotations')
+      .set({ saved_at: new Date().toISOString() })
+      .where('id', '=', pending.rotationId)
+      .execute();
+    return toKiosk(pending);
+  });
 }
 
 /** What revokeKiosk did: the kiosk, when it was revoked, and the waiting ticket it cancelled. */

@@ -76,6 +76,31 @@ export class CredentialRotation {
   }
 
   /**
+   * A kiosk connected: if it came with a rotated token whose confirmation was lost, the sign-in
+   * completed the rotation (kiosk-store's authenticateKiosk), and the admin still waiting is answered.
+   */
+  async kioskConnected(kioskId: string): Promise<void> {
+    if (this.waiting.size === 0) return;
+    const done = await this.deps.db
+      .selectFrom('kiosk_rotations')
+      .select(['id', 'saved_at'])
+      .where('kiosk_id', '=', kioskId)
+      .where('saved_at', 'is not', null)
+      .execute();
+    for (const row of done) {
+      const resolve = this.waiting.get(row.id);
+      this.waiting.delete(row.id);
+      if (resolve && row.saved_at) {
+        this.deps.log.info(
+          { rotationId: row.id, kioskId },
+          'kiosk credential rotated (confirmed by sign-in)',
+        );
+        resolve(row.saved_at);
+      }
+    }
+  }
+
+  /**
    * The kiosk saved the token of `rotationId`: its hash replaces the kiosk's in one transaction.
    * NOT_FOUND unless the rotation is this kiosk's and not saved yet.
    */

@@ -183,6 +183,7 @@ export class FleetArea {
 
   /** A kiosk's socket connected (it counts as seen). */
   async kioskConnected(kioskId: string): Promise<void> {
+    await this.rotation.kioskConnected(kioskId);
     this.view.heard(kioskId);
     await this.pushKiosk(kioskId);
   }

@@ -215,6 +215,25 @@ describe('credential rotation', () => {
   });
 });
 
+describe('credential rotation whose confirmation is lost', () => {
+  it('completes when the kiosk comes back with the new token (it proves the kiosk saved it)', async () => {
+    offsetMs = 0;
+    const a = await admin();
+    const k = await kiosk();
+    // The kiosk stores the token, but its kiosk:credential-saved never reaches the server.
+    const rotated = a.api.rotateKioskToken({ params: { kioskId: k.kiosk.id } });
+    const { token } = await k.c.waitFor('kiosk:credential');
+    const back = await connectKiosk(t.url, token);
+    t.track(back);
+    expect(back.connected).toBe(true);
+    // The admin waiting for the answer hears that it is done.
+    expect((await rotated).kiosk.id).toBe(k.kiosk.id);
+    expect(t.logText()).toContain('confirmed by sign-in');
+    // …and now the old token is the one refused.
+    await expect(connectKiosk(t.url, k.token)).rejects.toBeInstanceOf(RefusedError);
+  });
+});
+
 describe('credential rotation without an answer', () => {
   it('answers UNAVAILABLE after 10 s and keeps the old token; a late save still swaps it', async () => {
     offsetMs = 0;
