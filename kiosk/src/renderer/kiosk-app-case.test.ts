@@ -26,7 +26,6 @@ import { takesTaps } from './flow/machine';
 import type { FlowState } from './flow/machine';
 import { needAsked } from './flow/test-fixtures';
 import type { KioskApp } from './kiosk-app';
-import { fakeMediaDevices } from './call/fake-media';
 
 const quiet = { info() {}, warn() {}, error() {} };
 const until = (check: () => unknown) => vi.waitFor(check, { timeout: 8000, interval: 10 });
@@ -42,8 +41,6 @@ describe("the resident's side of a case, on the real server", () => {
   let app: KioskApp;
 
   beforeEach(async () => {
-    // Readiness opens the camera and the microphone (the renderer's getUserMedia): both work here.
-    vi.stubGlobal('navigator', { mediaDevices: fakeMediaDevices() });
     t = await startTestServer();
     token = (await createTestKiosk(t.server)).token;
     agent = await connectAgent(t.url, (await createTestAgent(t.server)).token);
@@ -53,7 +50,6 @@ describe("the resident's side of a case, on the real server", () => {
   });
 
   afterEach(async () => {
-    vi.unstubAllGlobals();
     app.stop();
     bridge.close();
     await web.close();

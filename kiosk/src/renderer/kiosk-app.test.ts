@@ -14,7 +14,6 @@ import type { KioskHost, KioskHostDeps } from '../host/kiosk-host';
 import type { BrowserShell } from '../browser-shell/browser-shell';
 import { startRendererStack, testKioskConfig, type RendererStack } from '../browser-shell/test-stack';
 import type { KioskApp } from './kiosk-app';
-import { fakeMediaDevices } from './call/fake-media';
 import { takesTaps } from './flow/machine';
 import type { FlowState } from './flow/machine';
 import type { TicketNeed } from '@rvw/shared';
@@ -37,8 +36,6 @@ describe('KioskApp against the real signaling server, through the real host', ()
   const others: TestClient[] = [];
 
   beforeEach(async () => {
-    // Readiness opens the camera and the microphone (the renderer's getUserMedia): both work here.
-    vi.stubGlobal('navigator', { mediaDevices: fakeMediaDevices() });
     t = await startTestServer();
     serverUp = true;
     token = (await createTestKiosk(t.server)).token;
@@ -52,7 +49,6 @@ describe('KioskApp against the real signaling server, through the real host', ()
   });
 
   afterEach(async () => {
-    vi.unstubAllGlobals();
     app?.stop();
     bridge?.close();
     await web?.close();
