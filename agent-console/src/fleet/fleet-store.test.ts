@@ -12,7 +12,7 @@ function fakeSocket() {
   const socket = { on: (event: string, fn: (p: unknown) => void) => handlers.set(event, fn) };
   return {
     socket: socket as unknown as ConsoleSocket,
-    push: (event: string, payload: unknown) => handlers.get(event)?.(payload),
+    push: (event: string, payload?: unknown) => handlers.get(event)?.(payload),
   };
 }
 
@@ -34,6 +34,22 @@ describe('FleetStore', () => {
     const { kiosks } = store.getSnapshot();
     expect(kiosks).toHaveLength(3);
     expect(kiosks.find((k) => k.kiosk.id === 'k1')?.level).toBe('red');
+  });
+
+  it('reads the whole list again when the socket comes back (pushes sent meanwhile were lost)', async () => {
+    let rows = ROWS;
+    const store = new FleetStore(
+      fakeTransport([], { fleet: async () => ({ ...(await fakeTransport(rows).fleet()) }) }),
+    );
+    const { socket, push } = fakeSocket();
+    store.bind(socket);
+    push('connect'); // the first connection: nothing loaded yet, nothing read
+    await store.open();
+    rows = [fleetKiosk('k1', '田林 一号', ['reader-fault']), ...ROWS.slice(1)];
+    push('connect');
+    await vi.waitFor(() =>
+      expect(store.getSnapshot().kiosks.find((k) => k.kiosk.id === 'k1')?.level).toBe('red'),
+    );
   });
 
   it('adds a kiosk it did not know (just enrolled) and ignores malformed pushes', async () => {

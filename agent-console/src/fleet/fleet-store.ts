@@ -93,6 +93,10 @@ export class FleetStore {
       const parsed = serverEvents['fleet:diagnostics'].safeParse(payload);
       if (parsed.success && current()) this.applyDiagnostic(parsed.data.request);
     });
+    // Pushes sent while the socket was down are lost: a reconnection reads the whole list again.
+    socket.on('connect', () => {
+      if (this.state.loaded && current()) void this.open();
+    });
   }
 
   /** The tab was opened (or retried): reads the whole list. */
