@@ -58,6 +58,9 @@ type RequestHandler = KioskStack['host']['handlers']['ticket:request'];
 // made to give on cue (a slow answer, a refusal); null: the real server answers.
 let nextAnswer: RequestHandler | null = null;
 let realRequest: RequestHandler;
+type ReadinessHandler = KioskStack['host']['handlers']['readiness:check'];
+// The host's next readiness verdict when a step needs one this browser cannot give (no camera).
+let nextReadiness: ReadinessHandler | null = null;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -71,6 +74,14 @@ beforeAll(async () => {
   ) => {
     const answer = nextAnswer ?? realRequest;
     nextAnswer = null;
+    return answer(req);
+  };
+  const realReadiness = kiosk.host.handlers['readiness:check'];
+  (kiosk.host.handlers as { -readonly [K in 'readiness:check']: ReadinessHandler })['readiness:check'] = (
+    req,
+  ) => {
+    const answer = nextReadiness ?? realReadiness;
+    nextReadiness = null;
     return answer(req);
   };
   agent = await connectAgent(
@@ -287,6 +298,19 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   await check('problem (server)', 'screen-problem', failures);
   await ready('problem-back');
   await page.getByTestId('problem-back').click();
+  // Issue 12: a kiosk that cannot hold a video call says so calmly instead of taking a ticket.
+  nextReadiness = async () => ({
+    canCall: false,
+    checks: [{ part: 'camera', result: 'problem', code: 'NotFoundError' }],
+    at: new Date().toISOString(),
+  });
+  await ready('call-without-card');
+  await page.getByTestId('call-without-card').click();
+  await chooseNeed(page);
+  await page.getByTestId('screen-no-video').waitFor({ timeout: 5_000 });
+  await check('no video (cannot call)', 'screen-no-video', failures);
+  await ready('no-video-back');
+  await page.getByTestId('no-video-back').click();
   await page.getByTestId('place-card-prompt').waitFor({ timeout: 5_000 });
 
   kiosk.sim!.placeCard(sampleCards.resident);
@@ -367,6 +391,18 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   serverClosed = true;
   await page.getByTestId('service-down').waitFor({ timeout: 15_000 });
   await check('welcome (server unavailable)', 'screen-welcome', failures);
+
+  // Issue 12: the credential was revoked ("此设备需要重新登记"), then the technician's first-run screen.
+  kiosk.host.events.emit('enrolment:state', { enrolled: false, serverUrl: null, kiosk: null });
+  await page.getByTestId('screen-re-enrol').waitFor({ timeout: 5_000 });
+  await check('needs enrolling again', 'screen-re-enrol', failures);
+  await ready('re-enrol-technician');
+  await page.getByTestId('re-enrol-technician').click();
+  await page.getByTestId('screen-enrol').waitFor({ timeout: 5_000 });
+  // 登记 waits for a code (and, with no server configured, its address): the technician types them.
+  await page.getByTestId('enrol-code').fill('k7qx 93rm td');
+  await page.getByTestId('enrol-server').fill('https://rvw.example.gov.cn');
+  await check('enrol (first run, a code typed)', 'screen-enrol', failures);
 
   console.info(`kiosk a11y walk: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   expect(failures).toEqual([]);
