@@ -372,3 +372,6 @@ export * from '../documents/paper-test-support';
 
 /** Issue 12: a fake electron-builder release in an updates folder (the update feed's tests). */
 export * from './fake-release';
+
+/** Issue 12: a healthy heartbeat to vary (the fleet's tests and its benchmark). */
+export { healthyReport } from '../kiosks/fleet/fleet-test-support';
