@@ -1,24 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import type { BridgeEventMap, TicketPosition, TicketStatus } from '@rvw/shared';
+import type { BridgeEventMap } from '@rvw/shared';
 import { busyTracker } from './busy-state';
-import { greetingWith } from './features/test-greeting';
-
-const position = (status: TicketStatus): TicketPosition => ({
-  ticket: {
-    id: 't1',
-    number: 'A007',
-    kioskId: 'k1',
-    status,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    hasIdentity: false,
-    need: 'unsure',
-    centreId: 'main',
-  },
-  position: status === 'waiting' ? 1 : 0,
-  waiting: 1,
-  estimate: { kind: 'next' },
-});
+import { greetingWith, ticketPosition as position } from './features/test-greeting';
 
 function setup() {
   const events = new EventEmitter<BridgeEventMap>();

@@ -1,5 +1,5 @@
 /** For tests (imported by tests only): the kiosk:state a stand-in signaling server greets kiosk k1 with. */
-import type { KioskState } from '@rvw/shared';
+import type { KioskState, TicketPosition, TicketStatus } from '@rvw/shared';
 
 const kiosk = {
   id: 'k1',
@@ -32,3 +32,20 @@ export function greetingWith(sessionId: string | null): KioskState {
       : null,
   };
 }
+
+/** Kiosk k1's ticket A007 in `status` (a ticket:update), first in line while it waits. */
+export const ticketPosition = (status: TicketStatus): TicketPosition => ({
+  ticket: {
+    id: 't1',
+    number: 'A007',
+    kioskId: 'k1',
+    status,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    hasIdentity: false,
+    need: 'unsure',
+    centreId: 'main',
+  },
+  position: status === 'waiting' ? 1 : 0,
+  waiting: 1,
+  estimate: { kind: 'next' },
+});

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BridgeEventMap, TicketPosition, TicketStatus } from '@rvw/shared';
+import type { BridgeEventMap } from '@rvw/shared';
 import { busyTracker } from '../busy-state';
-import { greetingWith } from './test-greeting';
+import { greetingWith, ticketPosition as position } from './test-greeting';
 import { createUpdateGate, withinOpeningHours } from './update-gate';
 
 const MINUTE = 60_000;
@@ -10,21 +10,6 @@ const MINUTE = 60_000;
 const WED_10_SH = Date.parse('2026-12-09T02:00:00Z');
 const WED_22_SH = Date.parse('2026-12-09T14:00:00Z');
 
-const position = (status: TicketStatus): TicketPosition => ({
-  ticket: {
-    id: 't1',
-    number: 'A007',
-    kioskId: 'k1',
-    status,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    hasIdentity: false,
-    need: 'unsure',
-    centreId: 'main',
-  },
-  position: status === 'waiting' ? 1 : 0,
-  waiting: 1,
-  estimate: { kind: 'next' },
-});
 const card = {} as BridgeEventMap['idcard:card'][0];
 
 /** A gate at `at`; checks every second (default: every minute) so tests can time the quiet to the second. */
