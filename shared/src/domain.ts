@@ -6,8 +6,12 @@ import { CentreId, ResidentPlace } from './routing/centre';
 import { Skill, TicketNeed } from './routing/needs';
 import { PriorityTag } from './routing/priority';
 
-/** Account roles: an agent serves tickets; an admin (supervisor) also manages accounts and kiosks. */
-export const Role = z.enum(['agent', 'admin']);
+/**
+ * Account roles: an agent serves tickets; an admin (supervisor) also manages accounts and kiosks; a
+ * technician watches and fixes the fleet (the 设备 tab, enrolment codes, diagnostics) and sees no
+ * resident, queue or account.
+ */
+export const Role = z.enum(['agent', 'admin', 'technician']);
 export type Role = z.infer<typeof Role>;
 
 /** An agent or supervisor account as clients see it. */

@@ -77,6 +77,13 @@ export const demoAccounts: readonly DemoAccountSpec[] = [
     skills: [],
   },
   {
+    username: 'tech',
+    displayName: '赵工 (Technician Zhao)',
+    role: 'technician',
+    centreId: 'xuhui-tianlin',
+    skills: [],
+  },
+  {
     username: 'suzhou-admin',
     displayName: '陈主任 (Supervisor Chen, Suzhou)',
     role: 'admin',

@@ -4,6 +4,7 @@
  * migrated database, and the identity key (held numbers encrypted with it). A failure closes what
  * was already opened.
  */
+import type { HealthResponse } from '@rvw/shared';
 import type { DestinationStream, Logger } from 'pino';
 import type { ServerConfig } from './config';
 import { ConfigError } from './errors';
@@ -62,4 +63,24 @@ export async function openFoundation(
     logFile?.end();
     throw err;
   }
+}
+
+/** GET /api/health: the log's and the storage's state, the version and the uptime since `startedAt`. */
+export function healthHandler(
+  foundation: Pick<ServerFoundation, 'logFile' | 'storage'>,
+  version: string,
+  startedAt: bigint,
+): () => Promise<HealthResponse> {
+  return async () => {
+    const checks = {
+      log: foundation.logFile?.state ?? ('ok' as const),
+      storage: await foundation.storage.check(),
+    };
+    return {
+      status: checks.log === 'ok' && checks.storage === 'ok' ? 'ok' : 'degraded',
+      version,
+      uptimeSeconds: Math.floor(Number(process.hrtime.bigint() - startedAt) / 1e9),
+      checks,
+    };
+  };
 }

@@ -45,7 +45,7 @@ import { CredentialWatch } from './socket/credential-watch';
 import { Presence } from './socket/presence';
 import type { RvwServer } from './socket/types';
 import { PaperArea, type PaperOptions } from './documents/paper-area';
-import { openFoundation } from './server-foundation';
+import { healthHandler, openFoundation } from './server-foundation';
 import { RoutingAreas } from './routing/routing-areas';
 import { RoutingBus } from './routing/routing-bus';
 import { ServerMetrics } from './metrics/server-metrics';
@@ -284,7 +284,11 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       if (socket.data.kind === 'kiosk') {
         await kioskPresence.connected(socket.data.kioskId);
         await fleet.kioskConnected(socket.data.kioskId);
-      } else await routing.connected(socket);
+      } else {
+        await fleet.admit(socket);
+        // A technician is no agent: no status, no offers; only the fleet's pushes.
+        if (socket.data.role !== 'technician') await routing.connected(socket);
+      }
     },
     onDisconnect: async (kind, id) => {
       await watch.left(kind, id);
@@ -327,15 +331,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
       app,
       httpRoutes,
       {
-        health: async () => {
-          const checks = { log: logFile?.state ?? ('ok' as const), storage: await storage.check() };
-          return {
-            status: checks.log === 'ok' && checks.storage === 'ok' ? ('ok' as const) : ('degraded' as const),
-            version: serverVersion,
-            uptimeSeconds: Math.floor(Number(process.hrtime.bigint() - startedAt) / 1e9),
-            checks,
-          };
-        },
+        health: healthHandler({ logFile, storage }, serverVersion, startedAt),
         ...storeRouteHandlers({ db, clock, config, log, catalogue, connections, credentials, notifier }),
         ...identityRouteHandlers({
           ...areaDeps,

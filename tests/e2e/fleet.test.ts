@@ -4,7 +4,7 @@
  * The heartbeat's interval is ten minutes here, so only the change's own report can turn a kiosk red
  * in time: a reader unplugged shows red in the fleet view within one heartbeat. A kiosk whose browser
  * has no camera does not send its resident into a call: it says video is not available, takes no
- * ticket, and the fleet view says why.
+ * ticket, and the fleet view says why. A technician signs in to the fleet alone.
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, onTestFailed, test } from 'vitest';
@@ -135,4 +135,21 @@ test('a kiosk with no camera is not offered for a call, and the fleet view says 
   await kioskPage.getByTestId('no-video-back').click();
   await kioskPage.getByTestId('screen-welcome').waitFor();
   await kioskPage.close();
+});
+
+test('a technician signs in to the fleet alone: the 设备 tab, live, and no queue', async () => {
+  const tech = await createTestAgent(server.server, { role: 'technician', displayName: '赵工' });
+  const page = await (await newProbedContext(browser, server.url)).newPage();
+  await page.goto(`${server.url}/console/`);
+  await page.getByTestId('login-username').fill(tech.agent.username);
+  await page.getByTestId('login-password').fill(tech.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('fleet-table').waitFor();
+  expect(await page.getByTestId('tab-fleet').isVisible()).toBe(true);
+  for (const hidden of ['tab-queue', 'tab-appointments', 'tab-admin', 'tab-live', 'waiting-count'])
+    expect(await page.getByTestId(hidden).count(), hidden).toBe(0);
+  const techRow = page.locator(`[data-testid="fleet-row"][data-kiosk-id="${readerKioskId}"]`);
+  await expect.poll(() => techRow.getAttribute('data-level'), { timeout: 15_000 }).toMatch(/green|amber|red/);
+  expect(await page.getByTestId('agent-name').innerText()).toContain('技术员');
+  await page.close();
 });

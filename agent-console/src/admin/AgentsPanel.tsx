@@ -104,6 +104,7 @@ export function AgentsPanel({ token, onFailure }: AgentsPanelProps) {
           <select data-testid="agent-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             <option value="agent">{t('role.agent')}</option>
             <option value="admin">{t('role.admin')}</option>
+            <option value="technician">{t('role.technician')}</option>
           </select>
         </Field>
         <SkillBoxes value={skills} onChange={setSkills} testIdPrefix="agent-skill" disabled={saving} />

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import type { Agent } from '@rvw/shared';
-import { Header, type Tab } from '../ui/Header';
+import { Header, tabsOf, type Tab } from '../ui/Header';
 import { Notices } from '../ui/Notices';
 import { useStore } from '../ui/use-store';
 import { QueueView } from '../queue/QueueView';
@@ -35,15 +35,12 @@ export interface WorkbenchProps {
 
 /** The signed-in page: header, notices, the offer prompt, and the queue, call or admin view. */
 export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
-  const [tab, setTab] = useState<Tab>('queue');
+  const tabs = tabsOf(agent.role);
+  const [tab, setTab] = useState<Tab>(tabs[0]!);
   const { work, call, ending } = snapshot;
   const token = snapshot.auth?.token ?? '';
-  const isAdmin = agent.role === 'admin';
-  const view = work.call
-    ? 'call'
-    : tab === 'appointments' || (isAdmin && (tab === 'admin' || tab === 'live' || tab === 'fleet'))
-      ? tab
-      : 'queue';
+  const technician = agent.role === 'technician';
+  const view = work.call ? 'call' : tabs.includes(tab) ? tab : tabs[0]!;
   const cases = useCaseStore(app.cases);
   const status = useStore(app.routing.status);
   const offers = useStore(app.routing.offers);
@@ -70,13 +67,15 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
         inCall={Boolean(work.call)}
         onLogout={app.signOut}
         status={
-          <StatusControl
-            status={status}
-            inCall={Boolean(work.call)}
-            connected={connected}
-            offsetMs={work.offsetMs}
-            onChoose={(s) => void app.routing.status.choose(s)}
-          />
+          technician ? undefined : (
+            <StatusControl
+              status={status}
+              inCall={Boolean(work.call)}
+              connected={connected}
+              offsetMs={work.offsetMs}
+              onChoose={(s) => void app.routing.status.choose(s)}
+            />
+          )
         }
       />
       <Notices notices={work.notices} onDismiss={app.dismiss} />
@@ -141,7 +140,12 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
         ) : view === 'live' ? (
           <LiveView store={app.live} />
         ) : view === 'fleet' ? (
-          <FleetView store={app.fleet} centreName={centreName} onFailure={app.failed} />
+          <FleetView
+            store={app.fleet}
+            centreName={centreName}
+            onFailure={app.failed}
+            administers={agent.role === 'admin'}
+          />
         ) : view === 'admin' ? (
           <AdminView token={token} onFailure={app.failed} />
         ) : (

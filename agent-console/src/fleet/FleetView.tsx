@@ -32,6 +32,11 @@ export interface FleetViewProps {
   serverUrl?: string;
   /** Every failure the panels meet, for the console to decide on; returns its code. */
   onFailure(error: unknown): string;
+  /**
+   * An admin (default) also sets the alert rules and update channels and revokes kiosks; a
+   * technician watches, diagnoses, rotates credentials and issues enrolment codes.
+   */
+  administers?: boolean;
 }
 
 /** The tab: opens the store (the first list) and renders it. */
@@ -62,6 +67,7 @@ export function FleetBoard({
   onFailure,
   initialSection,
   now,
+  administers = true,
 }: FleetBoardProps) {
   const { t, err } = useI18n();
   const ticking = useNow(1000);
@@ -72,7 +78,7 @@ export function FleetBoard({
       <header className="fleet-head">
         <h1>{t('fleet.heading')}</h1>
         <nav className="fleet-sections" aria-label={t('fleet.sections')}>
-          {SECTIONS.map((s) => (
+          {SECTIONS.filter((s) => administers || s === 'list' || s === 'enrol').map((s) => (
             <button
               key={s}
               type="button"
@@ -99,19 +105,27 @@ export function FleetBoard({
         </p>
       )}
       {section === 'list' && (
-        <FleetList state={state} store={store} centreName={centreName} now={now ?? ticking} />
+        <FleetList
+          state={state}
+          store={store}
+          centreName={centreName}
+          now={now ?? ticking}
+          administers={administers}
+        />
       )}
       {section === 'enrol' && (
         <EnrolmentPanel transport={store.transport} serverUrl={url} onFailure={onFailure} />
       )}
-      {section === 'rules' && (
+      {section === 'rules' && administers && (
         <AlertRulesPanel
           transport={store.transport}
           onSaved={(r) => store.rulesSaved(r)}
           onFailure={onFailure}
         />
       )}
-      {section === 'updates' && <UpdatesPanel transport={store.transport} onFailure={onFailure} />}
+      {section === 'updates' && administers && (
+        <UpdatesPanel transport={store.transport} onFailure={onFailure} />
+      )}
     </div>
   );
 }
@@ -124,11 +138,13 @@ function FleetList({
   store,
   centreName,
   now,
+  administers,
 }: {
   state: FleetState;
   store: FleetStore;
   centreName(id: string): string;
   now: number;
+  administers: boolean;
 }) {
   const { t } = useI18n();
   if (!state.loaded) return state.error ? null : <p className="fleet-muted">{t('fleet.loading')}</p>;
@@ -219,7 +235,9 @@ function FleetList({
           <p className="fleet-muted">{t('fleet.noneMatch')}</p>
         )}
       </div>
-      {selected && <KioskDetail kiosk={selected} state={state} store={store} now={now} />}
+      {selected && (
+        <KioskDetail kiosk={selected} state={state} store={store} now={now} canRevoke={administers} />
+      )}
     </div>
   );
 }

@@ -20,10 +20,12 @@ export interface KioskDetailProps {
   state: FleetState;
   store: FleetStore;
   now: number;
+  /** Admins revoke a kiosk; a technician rotates its credential only (default true). */
+  canRevoke?: boolean;
 }
 
 /** The detail panel of the selected kiosk. */
-export function KioskDetail({ kiosk, state, store, now }: KioskDetailProps) {
+export function KioskDetail({ kiosk, state, store, now, canRevoke = true }: KioskDetailProps) {
   const { t, err } = useI18n();
   const id = kiosk.kiosk.id;
   const name = kiosk.kiosk.name;
@@ -90,16 +92,18 @@ export function KioskDetail({ kiosk, state, store, now }: KioskDetailProps) {
             busy={working === `${id}:rotate`}
             onConfirm={() => void store.rotate(id)}
           />
-          <ConfirmButton
-            label={t('fleet.cred.revoke')}
-            question={t('fleet.cred.revokeConfirm', { name })}
-            yes={t('fleet.cred.revokeYes')}
-            testId="kiosk-revoke"
-            danger
-            disabled={working !== null}
-            busy={working === `${id}:revoke`}
-            onConfirm={() => void store.revoke(id)}
-          />
+          {canRevoke && (
+            <ConfirmButton
+              label={t('fleet.cred.revoke')}
+              question={t('fleet.cred.revokeConfirm', { name })}
+              yes={t('fleet.cred.revokeYes')}
+              testId="kiosk-revoke"
+              danger
+              disabled={working !== null}
+              busy={working === `${id}:revoke`}
+              onConfirm={() => void store.revoke(id)}
+            />
+          )}
         </div>
         {outcome?.kind === 'rotated' && (
           <p className="fleet-done" role="status">

@@ -34,7 +34,12 @@ async function loaded(kiosks = rows, patch: Parameters<typeof fakeTransport>[1] 
   return store;
 }
 
-function board(store: FleetStore, locale: 'zh-CN' | 'en' = 'zh-CN', section?: FleetSection) {
+function board(
+  store: FleetStore,
+  locale: 'zh-CN' | 'en' = 'zh-CN',
+  section?: FleetSection,
+  administers = true,
+) {
   return html(
     <FleetBoard
       state={store.getSnapshot()}
@@ -43,11 +48,28 @@ function board(store: FleetStore, locale: 'zh-CN' | 'en' = 'zh-CN', section?: Fl
       serverUrl="https://rvw.example.cn"
       onFailure={() => 'X'}
       now={NOW}
+      administers={administers}
       {...(section ? { initialSection: section } : {})}
     />,
     locale,
   );
 }
+
+describe('a technician', () => {
+  it('sees the list and the codes, not the rules or updates, and rotates but does not revoke', async () => {
+    const store = await loaded();
+    await store.select('k3');
+    const markup = board(store, 'zh-CN', undefined, false);
+    expect(all(markup, 'fleet-section-list')).toHaveLength(1);
+    expect(all(markup, 'fleet-section-enrol')).toHaveLength(1);
+    expect(all(markup, 'fleet-section-rules')).toHaveLength(0);
+    expect(all(markup, 'fleet-section-updates')).toHaveLength(0);
+    expect(one(markup, 'kiosk-rotate')).toBeTruthy();
+    expect(one(markup, 'kiosk-revoke')).toBeFalsy();
+    // An admin's board has both.
+    expect(one(board(store), 'kiosk-revoke')).toBeTruthy();
+  });
+});
 
 describe('the fleet table', () => {
   it('lists red first, then amber, then green, each level as a word', async () => {

@@ -30,6 +30,7 @@ export const zhCN = {
   'nav.signedInAs': '{name}（{role}）',
   'role.agent': '坐席',
   'role.admin': '管理员',
+  'role.technician': '技术员',
 
   'conn.connecting': '正在连接',
   'conn.connected': '已连接',
@@ -188,6 +189,7 @@ export const en: Record<MessageKey, string> = {
   'nav.signedInAs': '{name} ({role})',
   'role.agent': 'Agent',
   'role.admin': 'Administrator',
+  'role.technician': 'Technician',
 
   'conn.connecting': 'Connecting',
   'conn.connected': 'Connected',

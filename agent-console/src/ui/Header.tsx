@@ -14,6 +14,15 @@ import { aw } from '../appointments/appointment-words';
 /** The workbench's pages. */
 export type Tab = 'queue' | 'admin' | 'live' | 'appointments' | 'fleet';
 
+/**
+ * The tabs each role sees: an agent the queue and appointments; an admin (supervisor) also the
+ * accounts, the live view and the fleet; a technician only the fleet.
+ */
+export function tabsOf(role: Agent['role']): Tab[] {
+  if (role === 'technician') return ['fleet'];
+  return role === 'admin' ? ['queue', 'appointments', 'admin', 'live', 'fleet'] : ['queue', 'appointments'];
+}
+
 /** Props of the header. */
 export interface HeaderProps {
   agent: Agent;
@@ -39,9 +48,11 @@ export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogou
         <span className="brand-name">{t('app.short')}</span>
       </div>
       {status}
-      <div className="waiting-badge" data-testid="waiting-count" aria-live="polite">
-        {t('queue.waitingCount', { count: waiting })}
-      </div>
+      {agent.role !== 'technician' && (
+        <div className="waiting-badge" data-testid="waiting-count" aria-live="polite">
+          {t('queue.waitingCount', { count: waiting })}
+        </div>
+      )}
       <div
         className={`conn conn-${connection}`}
         data-testid="connection-status"
@@ -53,59 +64,29 @@ export function Header({ agent, connection, waiting, tab, onTab, inCall, onLogou
         <span className="conn-label">{t(`conn.${connection}`)}</span>
       </div>
       <nav className="tabs" aria-label={t('nav.admin')}>
-        <button
-          type="button"
-          className={`tab ${tab === 'queue' ? 'tab-active' : ''}`}
-          aria-current={tab === 'queue' ? 'page' : undefined}
-          data-testid="tab-queue"
-          onClick={() => onTab('queue')}
-        >
-          {inCall ? t('call.heading') : t('nav.queue')}
-        </button>
-        <button
-          type="button"
-          className={`tab ${tab === 'appointments' ? 'tab-active' : ''}`}
-          aria-current={tab === 'appointments' ? 'page' : undefined}
-          data-testid="tab-appointments"
-          disabled={inCall}
-          onClick={() => onTab('appointments')}
-        >
-          {aw(locale, 'tab')}
-        </button>
-        {agent.role === 'admin' && (
-          <>
-            <button
-              type="button"
-              className={`tab ${tab === 'admin' ? 'tab-active' : ''}`}
-              aria-current={tab === 'admin' ? 'page' : undefined}
-              data-testid="tab-admin"
-              disabled={inCall}
-              onClick={() => onTab('admin')}
-            >
-              {t('nav.admin')}
-            </button>
-            <button
-              type="button"
-              className={`tab ${tab === 'live' ? 'tab-active' : ''}`}
-              aria-current={tab === 'live' ? 'page' : undefined}
-              data-testid="tab-live"
-              disabled={inCall}
-              onClick={() => onTab('live')}
-            >
-              {liveText(locale, 'tab')}
-            </button>
-            <button
-              type="button"
-              className={`tab ${tab === 'fleet' ? 'tab-active' : ''}`}
-              aria-current={tab === 'fleet' ? 'page' : undefined}
-              data-testid="tab-fleet"
-              disabled={inCall}
-              onClick={() => onTab('fleet')}
-            >
-              {t('fleet.tab')}
-            </button>
-          </>
-        )}
+        {tabsOf(agent.role).map((name) => (
+          <button
+            key={name}
+            type="button"
+            className={`tab ${tab === name ? 'tab-active' : ''}`}
+            aria-current={tab === name ? 'page' : undefined}
+            data-testid={`tab-${name}`}
+            disabled={inCall && name !== 'queue'}
+            onClick={() => onTab(name)}
+          >
+            {name === 'queue'
+              ? inCall
+                ? t('call.heading')
+                : t('nav.queue')
+              : name === 'appointments'
+                ? aw(locale, 'tab')
+                : name === 'admin'
+                  ? t('nav.admin')
+                  : name === 'live'
+                    ? liveText(locale, 'tab')
+                    : t('fleet.tab')}
+          </button>
+        ))}
       </nav>
       <div className="topbar-spacer" />
       <div className="agent-name" data-testid="agent-name">

@@ -49,12 +49,17 @@ export const accountRoutes = {
   logout: {
     method: 'POST',
     path: '/api/auth/logout',
-    roles: ['agent', 'admin'],
+    roles: ['agent', 'admin', 'technician'],
     body: z.looseObject({}),
     response: empty,
   },
   /** The signed-in account. */
-  me: { method: 'GET', path: '/api/me', roles: ['agent', 'admin'], response: z.object({ agent: Agent }) },
+  me: {
+    method: 'GET',
+    path: '/api/me',
+    roles: ['agent', 'admin', 'technician'],
+    response: z.object({ agent: Agent }),
+  },
   /** Every active account, by username. */
   listAgents: {
     method: 'GET',

@@ -41,9 +41,9 @@ describe('enrolment contract', () => {
     ).toBe(true);
   });
 
-  it('is part of the one route map: admin routes for codes, a public route to redeem', () => {
+  it('is part of the one route map: admin and technician routes for codes, a public route to redeem', () => {
     for (const name of Object.keys(enrolmentRoutes)) expect(httpRoutes).toHaveProperty(name);
     expect(httpRoutes.enrol).toMatchObject({ method: 'POST', path: '/api/enrol', roles: ['public'] });
-    expect(httpRoutes.revokeEnrolmentCode.roles).toEqual(['admin']);
+    expect(httpRoutes.revokeEnrolmentCode.roles).toEqual(['admin', 'technician']);
   });
 });

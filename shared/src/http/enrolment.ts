@@ -98,7 +98,7 @@ export const enrolmentRoutes = {
   createEnrolmentCode: {
     method: 'POST',
     path: '/api/admin/enrolment-codes',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     body: CreateEnrolmentCodeRequest,
     response: CreateEnrolmentCodeResponse,
     status: 201,
@@ -107,14 +107,14 @@ export const enrolmentRoutes = {
   listEnrolmentCodes: {
     method: 'GET',
     path: '/api/admin/enrolment-codes',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     response: z.object({ codes: z.array(EnrolmentCodeInfo) }),
   },
   /** Withdraws an open code; withdrawing twice answers the first withdrawal. */
   revokeEnrolmentCode: {
     method: 'DELETE',
     path: '/api/admin/enrolment-codes/:codeId',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     params: EnrolmentCodeParams,
     response: z.object({ enrolmentCode: EnrolmentCodeInfo }),
   },

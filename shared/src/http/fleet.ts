@@ -1,8 +1,8 @@
 /**
  * The fleet's HTTP routes (issue 12): the fleet view (every kiosk with its level, problems, last
  * report), a kiosk's bounded history, remote diagnostics (recorded with who asked), the alert rules,
- * credential rotation, and the update channels. Admins (supervisors) see the kiosks of their own
- * centre. The update feed itself (`/updates/<channel>/latest-linux.yml` and the files) is served
+ * credential rotation, and the update channels. Admins (supervisors) and technicians see the kiosks
+ * of their own centre; only admins change the alert rules and the update channels. The update feed itself (`/updates/<channel>/latest-linux.yml` and the files) is served
  * outside this table, in electron-updater's own format (signaling-server/src/updates/).
  */
 import { z } from 'zod';
@@ -54,7 +54,7 @@ export const fleetRoutes = {
   listFleet: {
     method: 'GET',
     path: '/api/fleet',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     query: FleetQuery,
     response: FleetResponse,
   },
@@ -62,7 +62,7 @@ export const fleetRoutes = {
   kioskHistory: {
     method: 'GET',
     path: '/api/fleet/kiosks/:kioskId/history',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     params: KioskParams,
     query: KioskHistoryQuery,
     response: z.object({ points: z.array(HealthHistoryPoint) }),
@@ -75,7 +75,7 @@ export const fleetRoutes = {
   requestDiagnostics: {
     method: 'POST',
     path: '/api/fleet/kiosks/:kioskId/diagnostics',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     params: KioskParams,
     body: z.object({ kind: DiagnosticKind }).strict(),
     response: z.object({ request: DiagnosticRequest }),
@@ -85,14 +85,14 @@ export const fleetRoutes = {
   listDiagnostics: {
     method: 'GET',
     path: '/api/fleet/kiosks/:kioskId/diagnostics',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     params: KioskParams,
     response: z.object({ requests: z.array(DiagnosticRequest) }),
   },
   getAlertRules: {
     method: 'GET',
     path: '/api/admin/fleet/alert-rules',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     response: z.object({ rules: AlertRules }),
   },
   /** Replaces the alert rules (every kiosk's alerts are re-evaluated and pushed). */
@@ -111,14 +111,14 @@ export const fleetRoutes = {
   rotateKioskToken: {
     method: 'POST',
     path: '/api/admin/kiosks/:kioskId/rotate',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     params: KioskParams,
     response: RotateKioskResponse,
   },
   listUpdateChannels: {
     method: 'GET',
     path: '/api/admin/updates',
-    roles: ['admin'],
+    roles: ['admin', 'technician'],
     response: z.object({ channels: z.array(UpdateChannel), available: z.array(z.string()) }),
   },
   /** Sets a channel's release and rollout; NOT_FOUND when the updates folder has no files for that version. */

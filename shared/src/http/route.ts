@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ErrorCodeSchema } from '../errors';
 
 /** Who may call a route: anyone, a signed-in agent, a signed-in admin (supervisor), an enrolled kiosk. */
-export const CallerRole = z.enum(['public', 'agent', 'admin', 'kiosk']);
+export const CallerRole = z.enum(['public', 'agent', 'admin', 'technician', 'kiosk']);
 export type CallerRole = z.infer<typeof CallerRole>;
 
 /** HTTP methods the API uses. */

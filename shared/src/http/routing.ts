@@ -66,7 +66,7 @@ export const routingRoutes = {
   listCentres: {
     method: 'GET',
     path: '/api/centres',
-    roles: ['agent', 'admin'],
+    roles: ['agent', 'admin', 'technician'],
     response: z.object({ centres: z.array(Centre) }),
   },
   /** A supervisor changes their own centre's routing settings (offer or pull, timeouts, partners). */

@@ -13,7 +13,7 @@ import { notHandedOver } from '../sessions/served-sessions';
 export interface AgentRouting {
   agentId: string;
   displayName: string;
-  role: 'agent' | 'admin';
+  role: 'agent' | 'admin' | 'technician';
   centreId: string;
   skills: ReturnType<typeof parseSkills>;
   status: AgentStatus;

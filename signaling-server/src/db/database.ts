@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, sql } from 'kysely';
+import { widenAccountRoles } from './role-check';
 import { ConfigError } from '../errors';
 import { GuardedSqliteDialect } from './guarded-driver';
 import type { Database } from './schema';
@@ -47,6 +48,7 @@ export async function openDatabase(dataDir: string, options: OpenDatabaseOptions
     sqlite.pragma('secure_delete = ON');
     db = new Kysely<Database>({ dialect: new GuardedSqliteDialect(sqlite, options.health) });
     await migrate(db);
+    widenAccountRoles(sqlite);
   } catch (err) {
     if (db) await db.destroy();
     else sqlite.close();

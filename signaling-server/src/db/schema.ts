@@ -41,7 +41,7 @@ export interface AgentsTable {
   id: string;
   username: string;
   display_name: string;
-  role: 'agent' | 'admin';
+  role: 'agent' | 'admin' | 'technician';
   /** scrypt$N$r$p$salt$hash (see accounts/passwords.ts). */
   password_hash: string;
   created_at: string;

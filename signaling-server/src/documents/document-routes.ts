@@ -51,6 +51,9 @@ export function documentRouteHandlers(
     },
     downloadDocument: async ({ params }, ctx) => {
       const who = accountOf(ctx);
+      // The route's roles keep technicians out; the download record names an agent or an admin.
+      const role = who.role;
+      if (role === 'technician') throw AuthError.forbidden();
       const found = await getDocument(db, params.documentId);
       if (!found) throw RequestError.notFound('The document');
       await assertCaseReadable(db, who, found.doc.caseId);
@@ -61,7 +64,7 @@ export function documentRouteHandlers(
       }
       const at = clock();
       await db.transaction().execute(async (trx) => {
-        await recordDownload(trx, { documentId: params.documentId, by: who.agent.id, role: who.role, at });
+        await recordDownload(trx, { documentId: params.documentId, by: who.agent.id, role, at });
         await recordRead(trx, {
           caseId: found.doc.caseId,
           agentId: who.agent.id,

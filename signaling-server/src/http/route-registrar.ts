@@ -191,7 +191,7 @@ async function callerOf(
   if (roles.includes('public')) return { kind: 'public' };
   const token = tokenOf(req);
   const who = await authenticate(deps, token, {
-    account: roles.includes('agent') || roles.includes('admin'),
+    account: roles.includes('agent') || roles.includes('admin') || roles.includes('technician'),
     kiosk: roles.includes('kiosk'),
   });
   if (!who) throw AuthError.invalid();

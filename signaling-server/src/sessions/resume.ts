@@ -32,7 +32,7 @@ export interface ResumeDeps {
   extras?: ResumeExtras;
 }
 
-/** Greets a connected socket with its state (kiosk:state, or agent:state then queue:update). */
+/** Greets a connected socket with its state (kiosk:state, or agent:state then queue:update, but no queue for a technician). */
 export async function greet(deps: ResumeDeps, socket: RvwSocket): Promise<void> {
   const { db } = deps;
   const data = socket.data;
@@ -66,6 +66,8 @@ export async function greet(deps: ResumeDeps, socket: RvwSocket): Promise<void> 
       await deps.extras?.sendEntitlements(session.session.ticketId, socket);
       await deps.extras?.resync(socket, session.session.id);
     }
-    socket.emit('queue:update', await deps.notifier.snapshotFor(data.agentId));
+    // A technician sees no queue (issue 12): only the fleet's pushes.
+    if (data.role !== 'technician')
+      socket.emit('queue:update', await deps.notifier.snapshotFor(data.agentId));
   }
 }

@@ -115,7 +115,8 @@ export class ConnectionCore {
     const id = memberIdOf(data);
     void socket.join(memberRoom(data.kind, id));
     if (data.kind === 'agent') {
-      void socket.join(AGENTS_ROOM);
+      // A technician is no agent online: no queue, no offers, not in the supervisor's staff list.
+      if (data.role !== 'technician') void socket.join(AGENTS_ROOM);
       void socket.join(loginRoom(data.authSessionId));
     }
     log.info({ kind: data.kind, id, socketId: socket.id }, 'socket connected');

@@ -97,6 +97,10 @@ export function attachDispatch(socket: RvwSocket, handlers: EventHandlers, opts:
     if (!data || !(spec.from as readonly string[]).includes(data.kind)) {
       return fail(AuthError.forbidden(`A ${data?.kind ?? 'client'} may not send ${event}.`));
     }
+    // A technician's socket only hears the fleet's pushes; their work is the fleet's HTTP routes.
+    if (data.kind === 'agent' && data.role === 'technician') {
+      return fail(AuthError.forbidden(`A technician may not send ${event}.`));
+    }
     const parsed = spec.payload.safeParse(args[0]);
     if (!parsed.success) return fail(RequestError.badPayload(describeZodError(parsed.error)));
 

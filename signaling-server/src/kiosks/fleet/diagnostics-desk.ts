@@ -19,7 +19,7 @@ import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import type { KioskDiagnosticRow } from '../../db/schema-fleet';
 import { memberRoom, type RvwServer } from '../../socket/types';
-import { supervisorsRoom } from '../../supervision/supervisor-push';
+import { fleetRoom } from './fleet-room';
 import { FleetError } from './fleet-errors';
 import { requireKioskOfCentre } from './fleet-store';
 
@@ -171,7 +171,7 @@ export class DiagnosticsDesk {
   private async pushed(id: string): Promise<DiagnosticRequest> {
     const row = await this.select().where('d.id', '=', id).executeTakeFirstOrThrow();
     const request = toRequest(row);
-    this.deps.io.to(supervisorsRoom(row.centre_id)).emit('fleet:diagnostics', { request });
+    this.deps.io.to(fleetRoom(row.centre_id)).emit('fleet:diagnostics', { request });
     return request;
   }
 }

@@ -17,12 +17,13 @@ import {
 } from '@rvw/shared';
 import { accountOf, type RouteHandlers } from '../../http/route-registrar';
 import type { EventHandlers } from '../../socket/dispatch';
-import { memberRoom } from '../../socket/types';
+import { memberRoom, type RvwSocket } from '../../socket/types';
 import { callerCentre } from '../../supervision/centre-scope';
 import { recordCallSetup } from './call-setup';
 import { CredentialRotation } from './credential-rotation';
 import { DiagnosticsDesk } from './diagnostics-desk';
 import type { FleetDeps } from './fleet-deps';
+import { admitToFleet } from './fleet-room';
 import { FleetError } from './fleet-errors';
 import {
   kioskHistory,
@@ -182,6 +183,11 @@ export class FleetArea {
   }
 
   /** A kiosk's socket connected (it counts as seen). */
+  /** A console socket: an admin's or technician's joins its centre's fleet room. */
+  async admit(socket: RvwSocket): Promise<void> {
+    await admitToFleet(this.deps.db, socket);
+  }
+
   async kioskConnected(kioskId: string): Promise<void> {
     await this.rotation.kioskConnected(kioskId);
     this.view.heard(kioskId);

@@ -1,14 +1,14 @@
 /**
  * The fleet view (issue 12 #3): each kiosk's row (FleetKiosk) from its stored report, re-judged at
  * read time under the alert rules in force and the stable version, with its connection and the
- * clock; and the live pushes (`fleet:update`) to the admins of the kiosk's centre, who are in the
+ * clock; and the live pushes (`fleet:update`) to the admins and technicians of the kiosk's centre, who are in the
  * supervisors' room of their centre (supervision/supervisor-push.ts).
  */
 import type { AlertRules, FleetKiosk } from '@rvw/shared';
 import type { Clock } from '../../clock';
 import type { Db } from '../../db/database';
 import { memberRoom, type RvwServer } from '../../socket/types';
-import { supervisorsRoom } from '../../supervision/supervisor-push';
+import { fleetRoom } from './fleet-room';
 import { healthNow, reportProblems } from './health-rules';
 import { stableVersion, storedKiosks, type StoredKiosk } from './fleet-store';
 
@@ -61,17 +61,17 @@ export class FleetView {
     return (await this.rows({ kioskId }))[0] ?? null;
   }
 
-  /** Sends one kiosk's row to the admins of its centre. */
+  /** Sends one kiosk's row to the admins and technicians of its centre. */
   async push(kioskId: string): Promise<FleetKiosk | null> {
     const row = await this.rowOf(kioskId);
-    if (row) this.deps.io.to(supervisorsRoom(row.kiosk.centreId)).emit('fleet:update', { kiosk: row });
+    if (row) this.deps.io.to(fleetRoom(row.kiosk.centreId)).emit('fleet:update', { kiosk: row });
     return row;
   }
 
   /** Sends rows already built. */
   send(rows: readonly FleetKiosk[]): void {
     for (const row of rows)
-      this.deps.io.to(supervisorsRoom(row.kiosk.centreId)).emit('fleet:update', { kiosk: row });
+      this.deps.io.to(fleetRoom(row.kiosk.centreId)).emit('fleet:update', { kiosk: row });
   }
 
   /** The stable channel's version now. */
