@@ -53,12 +53,15 @@ const inside = (a: Box, size: { width: number; height: number }) =>
 async function useLocale(locale: 'zh-CN' | 'en'): Promise<void> {
   const lang = () => page.evaluate(() => document.documentElement.lang);
   if ((await lang()) !== locale) await page.getByTestId('lang-switch').click();
-  await expect.poll(lang).toBe(locale);
+  await expect.poll(lang, { timeout: 5_000 }).toBe(locale);
 }
 
 /** At each size: the tab is on screen and clear of the main buttons; the open panel's buttons are on screen and clickable. */
 async function checkPanel(screen: string, locale: 'zh-CN' | 'en'): Promise<void> {
   await useLocale(locale);
+  // The layout is checked for a connected kiosk: a reloaded page's link may still be coming back
+  // (the host reconnects to fetch a fresh kiosk:state), and its offline dot widens the title.
+  await page.locator('.server-dot').waitFor({ state: 'detached', timeout: 10_000 });
   for (const size of sizes) {
     const where = `${screen}, ${locale}, ${size.width}x${size.height}`;
     await page.setViewportSize(size);

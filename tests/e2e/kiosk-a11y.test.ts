@@ -35,6 +35,7 @@ import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
 import { axeFindings } from '../support/axe';
 import { kioskSizeFindings } from '../support/kiosk-sizes';
 import { chooseNeed } from '../support/flows';
+import { answerNext, type NextAnswer } from '../support/host-answers';
 import { speechSpy } from '../support/speech-spy';
 
 const SIZES = [
@@ -53,37 +54,16 @@ let page: Page;
 let agent: TestClient;
 let ahead: TestClient;
 
-type RequestHandler = KioskStack['host']['handlers']['ticket:request'];
-// The host's next answer to a ticket request, when a step needs one the real server cannot be
-// made to give on cue (a slow answer, a refusal); null: the real server answers.
-let nextAnswer: RequestHandler | null = null;
-let realRequest: RequestHandler;
-type ReadinessHandler = KioskStack['host']['handlers']['readiness:check'];
-// The host's next readiness verdict when a step needs one this browser cannot give (no camera).
-let nextReadiness: ReadinessHandler | null = null;
+// The host's next answer to a ticket request or a readiness check (see host-answers.ts).
+let ticketAnswer: NextAnswer<'ticket:request'>;
+let readinessAnswer: NextAnswer<'readiness:check'>;
 
 beforeAll(async () => {
   server = await startTestServer();
   const { token } = await createTestKiosk(server.server, { name: '静安寺街道 第一居委会' });
   kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: true });
-  realRequest = kiosk.host.handlers['ticket:request'];
-  // The host's handler table is looked up on every bridge call (browser-shell.ts), so replacing an
-  // entry reaches the page's next request.
-  (kiosk.host.handlers as { -readonly [K in 'ticket:request']: RequestHandler })['ticket:request'] = (
-    req,
-  ) => {
-    const answer = nextAnswer ?? realRequest;
-    nextAnswer = null;
-    return answer(req);
-  };
-  const realReadiness = kiosk.host.handlers['readiness:check'];
-  (kiosk.host.handlers as { -readonly [K in 'readiness:check']: ReadinessHandler })['readiness:check'] = (
-    req,
-  ) => {
-    const answer = nextReadiness ?? realReadiness;
-    nextReadiness = null;
-    return answer(req);
-  };
+  ticketAnswer = answerNext(kiosk.host.handlers, 'ticket:request');
+  readinessAnswer = answerNext(kiosk.host.handlers, 'readiness:check');
   agent = await connectAgent(
     server.url,
     (await createTestAgent(server.server, { displayName: '李敏' })).token,
@@ -274,7 +254,7 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
 
   // The problem screens: the host answers the request as it does when this kiosk already holds a
   // ticket, and when the server gives no answer.
-  nextAnswer = () => Promise.reject(BridgeError.fromServer(ErrorCode.AlreadyQueued, 'already queued'));
+  ticketAnswer.next(() => Promise.reject(BridgeError.fromServer(ErrorCode.AlreadyQueued, 'already queued')));
   await ready('call-without-card');
   await page.getByTestId('call-without-card').click();
   // Issue 11: what the resident needs (the picture tiles), then the optional disability question.
@@ -290,7 +270,7 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   await check('problem (already queued)', 'screen-problem', failures);
   await ready('problem-back');
   await page.getByTestId('problem-back').click();
-  nextAnswer = () => Promise.reject(BridgeError.serverUnreachable('no answer'));
+  ticketAnswer.next(() => Promise.reject(BridgeError.serverUnreachable('no answer')));
   await ready('call-without-card');
   await page.getByTestId('call-without-card').click();
   await chooseNeed(page);
@@ -299,11 +279,11 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   await ready('problem-back');
   await page.getByTestId('problem-back').click();
   // Issue 12: a kiosk that cannot hold a video call says so calmly instead of taking a ticket.
-  nextReadiness = async () => ({
+  readinessAnswer.next(async () => ({
     canCall: false,
     checks: [{ part: 'camera', result: 'problem', code: 'NotFoundError' }],
     at: new Date().toISOString(),
-  });
+  }));
   await ready('call-without-card');
   await page.getByTestId('call-without-card').click();
   await chooseNeed(page);
@@ -324,10 +304,10 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   const first = okData(await ahead.request('ticket:request', {}));
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  nextAnswer = async (req) => {
+  ticketAnswer.next(async (req) => {
     await held;
-    return realRequest(req);
-  };
+    return ticketAnswer.real(req);
+  });
   await page.getByTestId('consent-yes').click();
   await chooseNeed(page);
   await page.getByTestId('screen-requesting').waitFor({ timeout: 5_000 });

@@ -326,6 +326,11 @@ export class ConsoleApp {
     );
   }
 
+  /** The areas kept by the server's pushes: each binds to a signed-in socket and resets on sign-out. */
+  private pushed(): Array<{ bind(socket: ConsoleSocket, current: () => boolean): void; reset(): void }> {
+    return [this.paper, this.routing, this.live, this.fleet, this.transfers];
+  }
+
   /** The server's pushes, checked and fed to the workbench; signals go to the call. */
   private listen(signed: Signed): void {
     bindServerEvents(signed.socket, {
@@ -339,11 +344,7 @@ export class ConsoleApp {
         if (this.signed === signed) this.cases.setEntitlements(ticketId, list);
       },
     });
-    this.paper.bind(signed.socket, () => this.signed === signed);
-    this.routing.bind(signed.socket, () => this.signed === signed);
-    this.live.bind(signed.socket, () => this.signed === signed);
-    this.fleet.bind(signed.socket, () => this.signed === signed);
-    this.transfers.bind(signed.socket, () => this.signed === signed);
+    for (const area of this.pushed()) area.bind(signed.socket, () => this.signed === signed);
   }
 
   /**
@@ -374,11 +375,7 @@ export class ConsoleApp {
     if (!signed) return;
     this.signed = null;
     this.cases.reset();
-    this.paper.reset();
-    this.routing.reset();
-    this.live.reset();
-    this.fleet.reset();
-    this.transfers.reset();
+    for (const area of this.pushed()) area.reset();
     this.catalogue.clear();
     if (signed.expiry) clearTimeout(signed.expiry);
     signed.calls.end();
