@@ -22,6 +22,7 @@ export function centreLines(demo: Pick<DemoData, 'centres'>): string[] {
 /** Who an account is: name, centre, and what they serve (or that they supervise the centre). */
 function who(account: DemoAccount): string {
   if (account.role === 'admin') return `${account.displayName}, supervises ${account.centreId}`;
+  if (account.role === 'technician') return `${account.displayName}, ${account.centreId}, the 设备 tab only`;
   const skills =
     account.skills.length === 0
       ? 'no skills: "ask staff" tickets'
@@ -37,7 +38,8 @@ function who(account: DemoAccount): string {
 export function accountLines(demo: Pick<DemoData, 'accounts'>, dataDir: string): string[] {
   const env = `RVW_DATA_DIR=${shellWord(resolve(dataDir))}`;
   return demo.accounts.map((a) => {
-    const role = a.role === 'admin' ? 'Demo supervisor' : 'Demo agent';
+    const role =
+      a.role === 'admin' ? 'Demo supervisor' : a.role === 'technician' ? 'Demo technician' : 'Demo agent';
     return a.credentials
       ? `${label(role)}${a.credentials.username} / ${a.credentials.password}   (${who(a)}; shown once — note it down)`
       : `${label(role)}${a.username}   (${who(a)}; password shown when it was created; a new one: ${env} npx rvw-server reset-password ${a.username})`;

@@ -32,6 +32,7 @@ describe('demo account lines', () => {
           { ...account('admin', 'p4ssw0rdp4ssw0rd'), role: 'admin' },
           account('wangfang', 'q4ssw0rdq4ssw0rd', ['elderly-care', 'medical-insurance']),
           account('agent', 'r4ssw0rdr4ssw0rd'),
+          { ...account('tech', 's4ssw0rds4ssw0rd'), role: 'technician' },
         ],
       },
       '/srv/rvw',
@@ -39,6 +40,7 @@ describe('demo account lines', () => {
     expect(lines[0]).toMatch(/^Demo supervisor: +admin \/ p4ssw0rdp4ssw0rd .*xuhui-tianlin.*shown once/);
     expect(lines[1]).toMatch(/^Demo agent: +wangfang \/ q4ssw0rdq4ssw0rd .*养老服务、医疗保障/);
     expect(lines[2]).toContain('no skills');
+    expect(lines[3]).toMatch(/^Demo technician: +tech \/ s4ssw0rds4ssw0rd .*the 设备 tab only/);
   });
 
   it('existing accounts: a reset command with RVW_DATA_DIR set to the folder in use', () => {
