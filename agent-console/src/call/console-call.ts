@@ -145,6 +145,7 @@ export class ConsoleCall {
     const options: CallControllerOptions = {
       initiator: opened.initiator,
       iceServers: opened.iceServers,
+      ...(opened.iceTransportPolicy ? { iceTransportPolicy: opened.iceTransportPolicy } : {}),
       signalling: {
         send: (data) => {
           request(socket, 'signal', { sessionId, data }).catch((e: unknown) =>

@@ -45,6 +45,8 @@ export interface CallControllerOptions {
   /** True on the agent's side, which offers; the kiosk answers. */
   initiator: boolean;
   iceServers: IceServer[];
+  /** 'relay' sends every path through TURN; default 'all'. */
+  iceTransportPolicy?: 'all' | 'relay';
   signalling: SignalPort;
   /** When to rebuild a dropped peer. Default {@link defaultPeerReconnectPolicy} (every 2 s while the session is open). */
   policy?: ReconnectPolicy;
@@ -169,6 +171,7 @@ export class CallController {
     const peer: PeerConnection = (this.options.createPeer ?? ((o) => new PeerCall(o)))({
       initiator: this.options.initiator,
       iceServers: this.options.iceServers,
+      ...(this.options.iceTransportPolicy ? { iceTransportPolicy: this.options.iceTransportPolicy } : {}),
       // The controller owns the local media: a rebuilt peer sends the same stream.
       ownsLocalStream: false,
       onSignal: (data) => {

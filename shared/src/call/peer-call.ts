@@ -30,6 +30,8 @@ export interface PeerCallEvents {
 export interface PeerCallOptions extends PeerCallEvents {
   initiator: boolean;
   iceServers: IceServer[];
+  /** 'relay' sends every path through TURN; default 'all'. */
+  iceTransportPolicy?: 'all' | 'relay';
   /** Whether closing the peer stops the local stream's tracks. Default true. */
   ownsLocalStream?: boolean;
 }
@@ -64,7 +66,10 @@ export class PeerCall implements PeerConnection {
       initiator: this.options.initiator,
       stream: localStream,
       trickle: true,
-      config: { iceServers: this.options.iceServers as RTCIceServer[] },
+      config: {
+        iceServers: this.options.iceServers as RTCIceServer[],
+        iceTransportPolicy: this.options.iceTransportPolicy ?? 'all',
+      },
     });
     this.peer = peer;
     peer.on('signal', (data: unknown) => this.options.onSignal(data as SignalData));

@@ -145,6 +145,7 @@ describe('client event schemas', () => {
         'session:entitlements',
         'session:moved',
         'session:identity',
+        'session:member',
         'session:opened',
         'signal',
         'ticket:update',

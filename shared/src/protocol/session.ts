@@ -44,6 +44,16 @@ export const SessionOpened = z.object({
   /** The agent initiates the WebRTC offer; the kiosk answers. */
   initiator: z.boolean(),
   /**
+   * 'relay' forces every path through TURN (RVW_ICE_TRANSPORT_POLICY; tests and offices whose
+   * firewall allows nothing else); absent or 'all' lets ICE choose.
+   */
+  iceTransportPolicy: z.enum(['all', 'relay']).optional(),
+  /**
+   * How long the server waits for a member that went away before it ends the session (seconds,
+   * RVW_MEMBER_GRACE_SECONDS). The agent's call keeps rebuilding its media for at least this long.
+   */
+  graceSeconds: z.number().nonnegative().max(3600).optional(),
+  /**
    * For the agent only, when the resident consented: the masked identity of the ticket, so that a
    * console resuming a session after a reload can show who it is serving. Optional.
    */
@@ -63,6 +73,19 @@ export type SessionEnded = z.infer<typeof SessionEnded>;
 /** The resident's masked identity for an open session (sent when it arrives after the accept). */
 export const SessionIdentity = z.object({ sessionId: wireId, identity: IdentitySummary });
 export type SessionIdentity = z.infer<typeof SessionIdentity>;
+
+/**
+ * The other member of a session went away (its last socket closed, on every node) or came back.
+ * While away the session waits until `deadline`; after it, the server ends the session.
+ */
+export const SessionMember = z.object({
+  sessionId: wireId,
+  member: z.enum(['kiosk', 'agent']),
+  present: z.boolean(),
+  /** When the session ends unless the member is back (ISO); null when present. */
+  deadline: z.string().nullable(),
+});
+export type SessionMember = z.infer<typeof SessionMember>;
 
 /** Which of an agent's console tabs owns a session's call (see `session:join`). */
 export const SessionOwnership = z.object({
@@ -128,4 +151,10 @@ export const sessionServerEvents = {
   'session:moved': z.object({ sessionId: wireId }),
   /** To the serving agent when the resident's identity arrives after the ticket was accepted. */
   'session:identity': SessionIdentity,
+  /**
+   * To the other member when a member's last socket went away or when it came back (resume): the
+   * console shows a badge with the deadline; on `present: true` the agent's call restarts its media
+   * at once instead of waiting for its next retry.
+   */
+  'session:member': SessionMember,
 } as const satisfies ServerEventSlice;

@@ -37,6 +37,7 @@ export class KioskCall {
     this.controller = new CallController({
       initiator: false,
       iceServers: opened.iceServers,
+      ...(opened.iceTransportPolicy ? { iceTransportPolicy: opened.iceTransportPolicy } : {}),
       signalling: { send: sendSignal },
     });
     this.unsubscribe = this.controller.subscribe(() => {
