@@ -1,81 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { SignalData } from '../protocol';
-import { CallController, type CallControllerOptions } from './call-controller';
+import { CallController } from './call-controller';
 import { FakePeer } from './fake-peer';
 import type { LocalMedia } from './media';
-import {
-  DelayTablePolicy,
-  PEER_MEDIA_GRACE_MS,
-  type ReconnectContext,
-  type ReconnectPolicy,
-} from './reconnect-policy';
-
-/** A track that remembers whether it was stopped. */
-class FakeTrack {
-  enabled = true;
-  stopped = false;
-  constructor(readonly kind: 'audio' | 'video') {}
-  stop(): void {
-    this.stopped = true;
-  }
-}
-
-/** The part of MediaStream the controller uses. */
-class FakeStream {
-  readonly tracks = [new FakeTrack('video'), new FakeTrack('audio')];
-  getTracks(): FakeTrack[] {
-    return this.tracks;
-  }
-  get live(): boolean {
-    return this.tracks.some((t) => !t.stopped);
-  }
-}
-
-const asStream = (s: FakeStream) => s as unknown as MediaStream;
-
-/** Records every context it is asked about, and answers as the policy it wraps. */
-class RecordingPolicy implements ReconnectPolicy {
-  readonly asked: ReconnectContext[] = [];
-  constructor(private readonly inner: ReconnectPolicy) {}
-  nextRetryDelayInMs(context: ReconnectContext): number | null {
-    this.asked.push(context);
-    return this.inner.nextRetryDelayInMs(context);
-  }
-}
-
-const offer: SignalData = { type: 'offer', sdp: 'v=0 offer' };
-const answer: SignalData = { type: 'answer', sdp: 'v=0 answer' };
-const candidate = (n: number): SignalData => ({ candidate: { candidate: `candidate:${n}`, sdpMid: '0' } });
-
-function setup(initiator: boolean, extra: Partial<CallControllerOptions> = {}) {
-  const peers: FakePeer[] = [];
-  const sent: SignalData[] = [];
-  const local = new FakeStream();
-  let openMedia!: (media: LocalMedia) => void;
-  const controller = new CallController({
-    initiator,
-    iceServers: [],
-    signalling: { send: (s) => sent.push(s) },
-    createPeer: (options) => {
-      const peer = new FakePeer(options);
-      peers.push(peer);
-      return peer;
-    },
-    openMedia: () => new Promise<LocalMedia>((resolve) => (openMedia = resolve)),
-    ...extra,
-  });
-  const states: string[] = [];
-  controller.subscribe(() => {
-    const state = controller.getSnapshot().state;
-    if (states.at(-1) !== state) states.push(state);
-  });
-  controller.start();
-  const mediaReady = async () => {
-    openMedia({ stream: asStream(local), error: null });
-    await vi.advanceTimersByTimeAsync(0);
-  };
-  return { controller, peers, sent, local, states, mediaReady, current: () => peers.at(-1)! };
-}
+import { answer, asStream, candidate, FakeStream, offer, RecordingPolicy, setup } from './controller-harness';
+import { DelayTablePolicy, PEER_MEDIA_GRACE_MS } from './reconnect-policy';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -202,16 +130,22 @@ describe('losing the media (issue 7 #2: UDP blocked mid-call)', () => {
     }
   });
 
-  test('the agent rebuilds while the network is out and gives up after the media grace period', async () => {
+  test('the agent restarts ICE, then rebuilds while the network is out, and gives up after the media grace period', async () => {
     const { controller, peers, states, current, mediaReady } = setup(true);
     await mediaReady();
     current().connect();
     current().unstable(true);
-    await vi.advanceTimersByTimeAsync(11_000);
-    current().close(new Error('ICE failed'));
-    // Each retry that cannot connect is counted as dropped after 10 s, so the policy is asked again.
-    await vi.advanceTimersByTimeAsync(2000);
+    // Issue 13: ICE 'disconnected' for 2 s → an ICE restart on the same peer.
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(peers[0]!.iceRestarts).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(peers[0]!.iceRestarts).toBe(1);
+    expect(peers).toHaveLength(1);
+    // The restart brought nothing back within 5 s: a fresh peer takes over at once.
+    await vi.advanceTimersByTimeAsync(5001);
     expect(peers).toHaveLength(2);
+    expect(peers[0]!.ended).toBe(true);
+    // Each retry that cannot connect is counted as dropped after 10 s, so the policy is asked again.
     await vi.advanceTimersByTimeAsync(12_000);
     expect(peers).toHaveLength(3);
     expect(controller.getSnapshot().state).toBe('reconnecting');

@@ -9,6 +9,7 @@ import type { SignalData } from '../protocol';
 import { openCallMedia, setTracksEnabled, stopStream, type LocalMedia } from './media';
 import { PeerCall, type PeerCallOptions, type PeerConnection } from './peer-call';
 import { defaultPeerReconnectPolicy, type ReconnectPolicy } from './reconnect-policy';
+import { sdpSessionId } from './sdp';
 
 /**
  * Where the call is: 'reconnecting' while no media gets through (ICE lost its path, or the peer
@@ -51,6 +52,16 @@ export interface CallControllerOptions {
   /** When to rebuild a dropped peer. Default {@link defaultPeerReconnectPolicy} (every 2 s while the session is open). */
   policy?: ReconnectPolicy;
   /**
+   * How long the default policy keeps trying without media (ms): the session's member grace
+   * (`SessionOpened.graceSeconds`), so that the agent does not end a session the server still
+   * holds. Default {@link PEER_MEDIA_GRACE_MS}. Ignored when `policy` is given.
+   */
+  mediaGraceMs?: number;
+  /** The initiator restarts ICE once ICE has been 'disconnected' this long (ms). Default 2000. */
+  iceRestartAfterMs?: number;
+  /** An ICE restart that brought no media back within this (ms) gives way to a fresh peer. Default 5000. */
+  restartTimeoutMs?: number;
+  /**
    * The initiator's attempt counts as dropped if it is not connected this long after it started
    * (ms), e.g. when its offer was lost while the other side was reloading. Default 30000.
    */
@@ -60,6 +71,8 @@ export interface CallControllerOptions {
    * asked again within its grace period while the network is still out. Default 10000.
    */
   retryConnectTimeoutMs?: number;
+  /** Told of each resume step the initiator takes (for logs): an ICE restart or a fresh peer, and why. */
+  onRestart?: (how: 'ice-restart' | 'new-peer', reason: string) => void;
   /** Builds a peer connection. Default: a simple-peer {@link PeerCall}. */
   createPeer?: PeerFactory;
   /** Opens the local media. Default {@link openCallMedia}. */
@@ -82,6 +95,8 @@ export class CallController {
   private peer: PeerConnection | null = null;
   /** Whether the current peer (non-initiator side) has been given an offer. */
   private peerHasOffer = false;
+  /** The SDP session id (`o=` line) of the offers the current peer answers (non-initiator side). */
+  private offerSession: string | null = null;
   private started = false;
   private mediaReady = false;
   private retryCount = 0;
@@ -89,11 +104,15 @@ export class CallController {
   private downSince: number | null = null;
   private rebuildTimer: ReturnType<typeof setTimeout> | null = null;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Pending ICE restart after ICE went 'disconnected' (initiator). */
+  private iceRestartTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Waits for an ICE restart to bring the media back (initiator). */
+  private restartTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly policy: ReconnectPolicy;
   private readonly now: () => number;
 
   constructor(private readonly options: CallControllerOptions) {
-    this.policy = options.policy ?? defaultPeerReconnectPolicy();
+    this.policy = options.policy ?? defaultPeerReconnectPolicy(options.mediaGraceMs);
     this.now = options.now ?? Date.now;
   }
 
@@ -123,13 +142,30 @@ export class CallController {
   receive(signal: SignalData): void {
     if (!this.started || this.ended || this.snapshot.state === 'failed') return;
     if (!this.options.initiator && signal.type === 'offer') {
-      // Our initiator never renegotiates (it adds no tracks after it starts), so a second offer,
-      // or one after our peer closed, means the other side rebuilt its peer: answer with a new one.
-      if (!this.peer || this.peerHasOffer) this.rebuild();
+      // Our initiator renegotiates only to restart ICE, on the same RTCPeerConnection, whose offers
+      // keep their `o=` session id. An offer with another session id (or one after our peer closed)
+      // comes from a peer the other side rebuilt: answer it with a new peer of ours.
+      const session = sdpSessionId(signal.sdp);
+      const samePeer = this.peerHasOffer && session !== null && session === this.offerSession;
+      if (!this.peer || (this.peerHasOffer && !samePeer)) this.rebuild();
       this.peerHasOffer = true;
+      this.offerSession = session;
     }
     // Without a live peer, a signal belongs to the connection that just closed: drop it.
     this.peer?.signal(signal);
+  }
+
+  /**
+   * Brings the media back now (the other member's socket came back, the network did): the
+   * initiator restarts ICE on the live peer, or, where there is none or it cannot restart (an offer
+   * still waits for its answer), builds a fresh peer at once instead of waiting for the policy's
+   * next attempt. On a connected call an ICE restart is harmless. The answering side follows the
+   * initiator's offers, so it does nothing here.
+   */
+  restartMedia(reason: string): void {
+    if (!this.options.initiator || !this.started || this.ended || this.snapshot.state === 'failed') return;
+    if (!this.mediaReady) return; // the first peer starts as soon as the media is open
+    this.restartOrRebuild(reason);
   }
 
   /** Turns the local camera or microphone on or off; remembered across rebuilds. */
@@ -192,6 +228,7 @@ export class CallController {
     });
     this.peer = peer;
     this.peerHasOffer = false;
+    this.offerSession = null;
     if (this.mediaReady) this.startPeer(peer);
   }
 
@@ -214,6 +251,7 @@ export class CallController {
 
   private connected(): void {
     this.clearConnectTimer();
+    this.clearRestartTimers();
     this.retryCount = 0;
     this.downSince = null;
     this.publish({ state: 'connected' });
@@ -227,13 +265,42 @@ export class CallController {
     if (lost && this.snapshot.state === 'connected') {
       this.downSince ??= this.now();
       this.publish({ state: 'reconnecting' });
+      // LiveKit's first step: if ICE does not find its path again by itself, restart it.
+      if (this.options.initiator && !this.iceRestartTimer && !this.restartTimer) {
+        this.iceRestartTimer = setTimeout(() => {
+          this.iceRestartTimer = null;
+          if (this.snapshot.state === 'reconnecting' && this.peer) this.restartOrRebuild('ice-disconnected');
+        }, this.options.iceRestartAfterMs ?? 2000);
+      }
     } else if (!lost && this.snapshot.state === 'reconnecting') {
       this.connected();
     }
   }
 
+  /** An ICE restart on the live peer, else a fresh peer at once (initiator). */
+  private restartOrRebuild(reason: string): void {
+    this.clearRestartTimers();
+    if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
+    this.rebuildTimer = null;
+    const peer = this.peer;
+    if (peer?.restartIce?.()) {
+      this.options.onRestart?.('ice-restart', reason);
+      if (this.snapshot.state === 'connected') return;
+      this.downSince ??= this.now();
+      this.restartTimer = setTimeout(() => {
+        this.restartTimer = null;
+        if (this.peer === peer && this.snapshot.state !== 'connected') this.dropped('restart-timeout');
+      }, this.options.restartTimeoutMs ?? 5000);
+      return;
+    }
+    this.options.onRestart?.('new-peer', reason);
+    this.downSince ??= this.now();
+    this.rebuild();
+  }
+
   private dropped(reason: string): void {
     this.clearConnectTimer();
+    this.clearRestartTimers();
     const peer = this.peer;
     this.peer = null;
     peer?.end();
@@ -274,8 +341,16 @@ export class CallController {
     this.connectTimer = null;
   }
 
+  private clearRestartTimers(): void {
+    if (this.iceRestartTimer) clearTimeout(this.iceRestartTimer);
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.iceRestartTimer = null;
+    this.restartTimer = null;
+  }
+
   private clearTimers(): void {
     this.clearConnectTimer();
+    this.clearRestartTimers();
     if (this.rebuildTimer) clearTimeout(this.rebuildTimer);
     this.rebuildTimer = null;
   }

@@ -14,6 +14,10 @@ export class FakePeer implements PeerConnection {
   readonly received: SignalData[] = [];
   stream: MediaStream | null = null;
   ended = false;
+  /** ICE restarts asked of this peer. */
+  iceRestarts = 0;
+  /** Whether an ICE restart is possible now (false: an offer waits for its answer). */
+  canRestart = true;
   constructor(readonly options: PeerCallOptions) {}
   /** True once the owner started it with its local media. */
   get started(): boolean {
@@ -30,6 +34,11 @@ export class FakePeer implements PeerConnection {
   }
   end(): void {
     this.ended = true;
+  }
+  restartIce(): boolean {
+    if (this.ended || !this.started || !this.options.initiator || !this.canRestart) return false;
+    this.iceRestarts += 1;
+    return true;
   }
   // What the network does to it:
   emitSignal(data: SignalData): void {

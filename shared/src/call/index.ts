@@ -4,3 +4,4 @@ export * from './fake-peer';
 export * from './media';
 export * from './peer-call';
 export * from './reconnect-policy';
+export * from './sdp';

@@ -42,8 +42,23 @@ export interface PeerConnection {
   start(localStream: MediaStream): void;
   /** Feeds a signal relayed from the other member. */
   signal(data: SignalData): void;
+  /**
+   * The initiator's ICE restart on this live connection (a new offer with `iceRestart`, LiveKit's
+   * first step of a resume). False when it cannot be done: not started, ended, not the initiator,
+   * or an offer still waits for its answer (the answer was lost: a fresh peer is the way then).
+   */
+  restartIce?(): boolean;
   /** Closes the connection. Safe to call twice. */
   end(): void;
+}
+
+/** The parts of simple-peer's instance an ICE restart uses (public in its source, untyped). */
+interface SimplePeerInternals {
+  _pc?: RTCPeerConnection;
+  _isNegotiating?: boolean;
+  destroyed?: boolean;
+  offerOptions: RTCOfferOptions;
+  negotiate(): void;
 }
 
 /** A simple-peer connection for one attempt of one session's call. */
@@ -94,6 +109,17 @@ export class PeerCall implements PeerConnection {
     if (this.ended) return;
     if (this.peer) this.peer.signal(data as never);
     else this.pending.push(data);
+  }
+
+  /** Restarts ICE on the live connection (initiator only); see {@link PeerConnection.restartIce}. */
+  restartIce(): boolean {
+    const peer = this.peer as (Peer.Instance & SimplePeerInternals) | null;
+    if (this.ended || !peer || !this.options.initiator || peer.destroyed) return false;
+    // An offer waiting for its answer: simple-peer would only queue another one behind it.
+    if (peer._pc?.signalingState !== 'stable' || peer._isNegotiating) return false;
+    peer.offerOptions = { ...peer.offerOptions, iceRestart: true };
+    peer.negotiate();
+    return true;
   }
 
   /** The underlying RTCPeerConnection, for getStats(); null before start. */

@@ -69,3 +69,13 @@ test('the peer default rebuilds every 2 s until the media grace period is over',
   // Issue 7 #2: past the grace period the call is given up, so that the session can end cleanly.
   expect(policy.nextRetryDelayInMs(at(21, PEER_MEDIA_GRACE_MS, 'peer-closed'))).toBeNull();
 });
+
+test("the peer default follows the session's grace when given, and rebuilds at once after a failed ICE restart", () => {
+  const policy = defaultPeerReconnectPolicy(60_000);
+  // Issue 13: the agent's media grace must not end a session the server still holds (60 s).
+  expect(policy.nextRetryDelayInMs(at(20, PEER_MEDIA_GRACE_MS, 'peer-closed'))).toBe(2000);
+  expect(policy.nextRetryDelayInMs(at(20, 59_999, 'peer-closed'))).toBe(2000);
+  expect(policy.nextRetryDelayInMs(at(21, 60_000, 'peer-closed'))).toBeNull();
+  expect(policy.nextRetryDelayInMs(at(1, 3000, 'restart-timeout'))).toBe(0);
+  expect(policy.nextRetryDelayInMs(at(1, 60_000, 'restart-timeout'))).toBeNull();
+});

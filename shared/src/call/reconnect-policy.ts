@@ -92,9 +92,14 @@ export class ReasonPolicy implements ReconnectPolicy {
 export const PEER_MEDIA_GRACE_MS = 45_000;
 
 /**
- * The peer call's default: rebuild 2 s after the peer closed, and keep trying for
- * {@link PEER_MEDIA_GRACE_MS} (the other side may be reloading, or the network may come back).
+ * The peer call's default: rebuild 2 s after the peer closed (at once after an ICE restart that
+ * brought nothing back: the 2 s were spent already), and keep trying for `graceMs` (the other side
+ * may be reloading, or the network may come back). The console passes the session's member grace
+ * (`SessionOpened.graceSeconds`), so that it never ends a session before the server would.
  */
-export function defaultPeerReconnectPolicy(): ReconnectPolicy {
-  return new DelayTablePolicy({ delaysMs: [2000], jitterMs: 0, maxElapsedMs: PEER_MEDIA_GRACE_MS });
+export function defaultPeerReconnectPolicy(graceMs: number = PEER_MEDIA_GRACE_MS): ReconnectPolicy {
+  return new ReasonPolicy(
+    { 'restart-timeout': new DelayTablePolicy({ delaysMs: [0], jitterMs: 0, maxElapsedMs: graceMs }) },
+    new DelayTablePolicy({ delaysMs: [2000], jitterMs: 0, maxElapsedMs: graceMs }),
+  );
 }
