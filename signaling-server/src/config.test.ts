@@ -11,7 +11,7 @@ afterEach(() => {
 });
 
 describe('loadConfig', () => {
-  it('has documented defaults: local host, no ICE servers, 30 s grace', () => {
+  it('has documented defaults: local host, no ICE servers, 60 s grace, pings every 10 s', () => {
     const c = loadConfig({});
     expect(c).toMatchObject({
       port: 8080,
@@ -21,7 +21,9 @@ describe('loadConfig', () => {
       logLevel: 'info',
       logFile: null,
       sessionTtlHours: 12,
-      memberGraceSeconds: 30,
+      memberGraceSeconds: 60,
+      socketPingIntervalSeconds: 10,
+      socketPingTimeoutSeconds: 5,
       socketRateLimit: 50,
       maxMessageBytes: 65_536,
       maxSocketMessageBytes: 2_097_152,
@@ -47,6 +49,8 @@ describe('loadConfig', () => {
       RVW_LOG_FILE: '/var/log/rvw.log',
       RVW_SESSION_TTL_HOURS: '8',
       RVW_MEMBER_GRACE_SECONDS: '45',
+      RVW_SOCKET_PING_INTERVAL_SECONDS: '20',
+      RVW_SOCKET_PING_TIMEOUT_SECONDS: '8',
       RVW_SOCKET_RATE_LIMIT: '20',
       RVW_MAX_SOCKETS_PER_CREDENTIAL: '2',
       RVW_CREDENTIAL_CHECK_SECONDS: '10',
@@ -79,6 +83,8 @@ describe('loadConfig', () => {
       logFile: '/var/log/rvw.log',
       sessionTtlHours: 8,
       memberGraceSeconds: 45,
+      socketPingIntervalSeconds: 20,
+      socketPingTimeoutSeconds: 8,
       socketRateLimit: 20,
       maxSocketsPerCredential: 2,
       credentialCheckSeconds: 10,

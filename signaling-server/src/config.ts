@@ -47,8 +47,21 @@ export const ServerConfigSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
-  /** How long a session waits for a disconnected member to come back, in seconds; default 30. */
-  memberGraceSeconds: z.number().nonnegative().max(3600).default(30),
+  /**
+   * How long a session waits for a disconnected member to come back, in seconds; default 60 (issue
+   * 13: a resident's link may drop for tens of seconds; the agent's call keeps trying as long).
+   */
+  memberGraceSeconds: z.number().nonnegative().max(3600).default(60),
+  /**
+   * engine.io's ping interval, in seconds; default 10. With the ping timeout it bounds how long a
+   * dead link (a cable pulled, a mobile link gone) holds a socket: the server notices a member gone
+   * within interval + timeout (15 s) and the client notices the same. At 10 000 idle kiosks that is
+   * 1 000 small pings a second, which a node carries easily (engine.io's default 25 s + 20 s would
+   * leave a dead kiosk looking present for 45 s).
+   */
+  socketPingIntervalSeconds: z.number().min(1).max(300).default(10),
+  /** How long engine.io waits for the answer to a ping before it closes the socket, in seconds; default 5. */
+  socketPingTimeoutSeconds: z.number().min(1).max(300).default(5),
   /**
    * Events one credential (a kiosk, or one login of an agent) may send per second over all its
    * sockets before RATE_LIMITED (bursts up to twice this); default 50.
@@ -172,6 +185,8 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   logLevel: 'RVW_LOG_LEVEL',
   sessionTtlHours: 'RVW_SESSION_TTL_HOURS',
   memberGraceSeconds: 'RVW_MEMBER_GRACE_SECONDS',
+  socketPingIntervalSeconds: 'RVW_SOCKET_PING_INTERVAL_SECONDS',
+  socketPingTimeoutSeconds: 'RVW_SOCKET_PING_TIMEOUT_SECONDS',
   socketRateLimit: 'RVW_SOCKET_RATE_LIMIT',
   maxSocketsPerCredential: 'RVW_MAX_SOCKETS_PER_CREDENTIAL',
   credentialCheckSeconds: 'RVW_CREDENTIAL_CHECK_SECONDS',
@@ -206,6 +221,8 @@ const kinds: Record<keyof ServerConfig, Kind> = {
   logLevel: 'string',
   sessionTtlHours: 'number',
   memberGraceSeconds: 'number',
+  socketPingIntervalSeconds: 'number',
+  socketPingTimeoutSeconds: 'number',
   socketRateLimit: 'number',
   maxSocketsPerCredential: 'number',
   credentialCheckSeconds: 'number',

@@ -137,6 +137,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     // Refuses a handshake whose auth is not an object with AUTH_INVALID instead of a silent close.
     parser: handshakeParser,
     cors: config.corsOrigins.length ? { origin: config.corsOrigins } : undefined,
+    pingInterval: config.socketPingIntervalSeconds * 1000,
+    pingTimeout: config.socketPingTimeoutSeconds * 1000,
   });
   const socketLog = log.child({ component: 'socket' });
   const presence = new Presence(io);
@@ -163,6 +165,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     log: socketLog,
     graceMs: config.memberGraceSeconds * 1000,
     onLost: (m) => sessions.memberLost(m.sessionId, m.kind),
+    announce: (m, present, deadline) => sessions.announce(m, present, deadline),
   });
   const sessions = new SessionsArea({
     io,
@@ -170,6 +173,7 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     clock,
     log: socketLog,
     iceServers: config.iceServers,
+    graceSeconds: config.memberGraceSeconds,
     notifier,
     absences: watch,
     // The cases area (built just below) refuses an agent's end with an open case, or abandons them.

@@ -25,6 +25,11 @@ export interface AbsenceWatchDeps {
   graceMs: number;
   /** The member did not return in time: end its session. */
   onLost(member: AbsentMember): Promise<void>;
+  /**
+   * Tells the other member that this one went away (with the deadline after which the session
+   * ends) or came back (`session:member`, issue 13 #1). Default: nobody is told.
+   */
+  announce?(member: AbsentMember, present: boolean, deadline: string | null): Promise<void>;
 }
 
 /** Grace periods of absent members, recorded in the database. */
@@ -79,6 +84,7 @@ export class AbsenceWatch {
         ? this.deps.graceMs
         : Date.parse(recorded.deadline) - now.getTime();
     if (!this.closed) this.timers.start(member, delay);
+    await this.tell(member, false, recorded.deadline);
   }
 
   /** One of a member's sockets went away: if it has none left anywhere, its grace period starts. */
@@ -90,15 +96,29 @@ export class AbsenceWatch {
     }
   }
 
-  /** A member of a session is back: stop waiting for it. */
+  /**
+   * A member of a session is back (any new connection of it: after a short loss the server may not
+   * even have seen it go): stop waiting for it, and tell the other member, whose call restarts its
+   * media at once rather than waiting for its next attempt.
+   */
   async returned(member: AbsentMember): Promise<void> {
     this.timers.cancel(member);
     await markPresent(this.deps.db, member);
+    await this.tell(member, true, null);
   }
 
   /** The session ended (its deadlines were dropped with it): stop both timers. */
   ended(sessionId: string): void {
     this.timers.cancelSession(sessionId);
+  }
+
+  private async tell(member: AbsentMember, present: boolean, deadline: string | null): Promise<void> {
+    if (this.closed || !this.deps.announce) return;
+    try {
+      await this.deps.announce(member, present, deadline);
+    } catch (err) {
+      this.deps.log.warn({ err, sessionId: member.sessionId }, 'session:member not sent');
+    }
   }
 
   private async expired(m: AbsentMember): Promise<void> {

@@ -21,6 +21,7 @@ import type { QueueNotifier } from '../queue/queue-notifier';
 import type { EventHandlers } from '../socket/dispatch';
 import { memberRoom, type MemberKind, type RvwServer, type RvwSocket } from '../socket/types';
 import type { AbsenceWatch } from './absence-watch';
+import type { AbsentMember } from './absence-store';
 import { CallOwners } from './call-owners';
 import { endReasonOf, endSession, getSession, listSessions, type SessionRecord } from './session-store';
 import { scrubIdNumbers } from '@rvw/shared';
@@ -44,6 +45,8 @@ export interface SessionsAreaDeps {
   iceServers: IceServer[];
   notifier: QueueNotifier;
   absences: AbsenceWatch;
+  /** The member grace (RVW_MEMBER_GRACE_SECONDS), sent with every session:opened; default none. */
+  graceSeconds?: number;
   /** The cases' part in ending a session; default none. */
   endHook?: SessionEndHook;
 }
@@ -69,7 +72,12 @@ export class SessionsArea {
 
   /** The SessionOpened a member receives (the agent initiates and sees the masked identity). */
   async opened(rec: SessionRecord, kind: MemberKind): Promise<SessionOpened> {
-    const base = { session: rec.session, iceServers: this.deps.iceServers, initiator: kind === 'agent' };
+    const base = {
+      session: rec.session,
+      iceServers: this.deps.iceServers,
+      initiator: kind === 'agent',
+      ...(this.deps.graceSeconds === undefined ? {} : { graceSeconds: this.deps.graceSeconds }),
+    };
     if (kind === 'kiosk') return base;
     const identity = await identityOfTicket(this.deps.db, rec.session.ticketId, this.deps.clock());
     return identity ? { ...base, identity } : base;
@@ -129,6 +137,20 @@ export class SessionsArea {
     else await this.deps.notifier.pushTicket(rec.session.ticketId, rec.kioskId);
     this.deps.log.info({ sessionId: rec.session.id, endedBy, reason }, 'session ended');
     return ended;
+  }
+
+  /**
+   * `session:member` to the other member of an open session: `member` went away (its last socket
+   * left; the session ends at `deadline`) or came back (issue 13 #1).
+   */
+  async announce(member: AbsentMember, present: boolean, deadline: string | null): Promise<void> {
+    const rec = await getSession(this.deps.db, member.sessionId);
+    if (!rec || rec.session.endedAt) return;
+    const other =
+      member.kind === 'kiosk' ? memberRoom('agent', rec.agentId) : memberRoom('kiosk', rec.kioskId);
+    this.deps.io
+      .to(other)
+      .emit('session:member', { sessionId: rec.session.id, member: member.kind, present, deadline });
   }
 
   /** The server ends a session whose member stayed away. */
