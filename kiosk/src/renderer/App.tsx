@@ -24,7 +24,7 @@ import './layout/layout.css';
  * on the dual-screen machine's touch screen (no video: the upper display's window shows it).
  */
 export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<KioskView, 'video'> }) {
-  const { flow, config, locale, media, serverConnected, paper, enrolment } = useSyncExternalStore(
+  const { flow, config, locale, media, mirror, serverConnected, paper, enrolment } = useSyncExternalStore(
     app.subscribe,
     app.getSnapshot,
   );
@@ -93,6 +93,7 @@ export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<Kios
             send={app.send}
             view={view}
             portable={config?.profile === 'portable'}
+            mirror={mirror}
           />
         )}
       </main>

@@ -6,9 +6,11 @@
  */
 import { bridgeErrorCode } from '@rvw/shared';
 import type { CardType, KioskBridge, KioskRuntimeConfig, Locale } from '@rvw/shared';
+import type { LocalMedia } from '@rvw/shared/call';
 import { startKioskCall } from './call/call-controller';
 import type { CallMedia, RunningCall, StartCall } from './call/call-controller';
 import { CallSetupClock } from './call/call-setup';
+import { MirrorCamera } from './call/mirror-camera';
 import { probeCallDevices } from './call/device-probe';
 import type { CallDeviceProbes } from './call/device-probe';
 import { EnrolmentController } from './enrolment/enrolment-controller';
@@ -32,6 +34,8 @@ export interface KioskSnapshot {
   /** The resident's language if they chose one this visit, else the kiosk's own. */
   locale: Locale;
   media: CallMedia;
+  /** The resident's own picture while next in line (call/mirror-camera.ts); null: no mirror. */
+  mirror: MediaStream | null;
   /** False while the server cannot be reached (shown discreetly for staff). */
   serverConnected: boolean;
   /** Printing and the document camera (issue 10), over the screens. */
@@ -53,6 +57,8 @@ export interface KioskAppDeps {
   probeDevices?: () => Promise<CallDeviceProbes>;
   /** How long the enrolment gate's success screen stays; default ENROLLED_MS. */
   enrolledMs?: number;
+  /** Opens the camera and microphone for the mirror and the call; default openCallMedia. */
+  openMedia?: () => Promise<LocalMedia>;
 }
 
 /** One kiosk screen's controller. */
@@ -78,6 +84,9 @@ export class KioskApp {
     void this.bridge.invoke('call:setup', { sessionId, ms }).catch(() => undefined);
   });
   private enrolmentStarted = false;
+  // The camera, opened while the resident is next in line; the call takes a clone. None in a page
+  // that runs no call (the dual-screen machine's touch window).
+  private readonly mirror: MirrorCamera | null;
 
   constructor(
     private readonly bridge: KioskBridge,
@@ -93,6 +102,7 @@ export class KioskApp {
       config: null,
       locale: 'zh-CN',
       media: { local: null, remote: null },
+      mirror: null,
       serverConnected: false,
       paper: this.paper.getSnapshot(),
       enrolment: initialEnrolment,
@@ -100,6 +110,13 @@ export class KioskApp {
     this.paper.subscribe(() => this.publish({ paper: this.paper.getSnapshot() }));
     this.enrolment = new EnrolmentController(bridge, deps.enrolledMs);
     this.enrolment.subscribe(() => this.gateChanged());
+    this.mirror =
+      deps.startCall === null
+        ? null
+        : new MirrorCamera((mirror) => {
+            this.publish({ mirror });
+            this.send({ type: 'mirror', on: mirror !== null });
+          }, deps.openMedia);
   }
 
   /** The current snapshot (stable until something changes). */
@@ -187,6 +204,7 @@ export class KioskApp {
     // The language lives in the flow, so every return to welcome resets it with the rest.
     this.publish({ flow: step.state });
     this.syncCall(step.state);
+    this.mirror?.follow(step.state);
     const { screen, session } = step.state;
     this.paper.setContext({
       sessionId: session?.session.id ?? null,
@@ -220,6 +238,7 @@ export class KioskApp {
     this.timers.cancelAll();
     this.call?.end();
     this.call = null;
+    this.mirror?.release();
     this.paper.stop();
     this.enrolment.stop();
     for (const off of this.unsubscribers.splice(0)) off();
@@ -253,6 +272,7 @@ export class KioskApp {
         (data) => void this.bridge.invoke('signal:send', { sessionId, data }).catch(() => undefined),
         (media) => this.publish({ media }),
         () => this.setupClock.firstFrame(sessionId),
+        this.mirror?.openForCall,
       );
     }
   }

@@ -63,6 +63,11 @@ const states: Array<[string, FlowState]> = [
   ['requesting, slow', run(requesting, { type: 'timer', timer: 'slow-request' }).state],
   ['waiting', waiting],
   ['waiting, next', run(waiting, { type: 'ticket-update', position: position('waiting', 1) }).state],
+  [
+    'waiting, next, with the mirror',
+    run(waiting, { type: 'ticket-update', position: position('waiting', 1) }, { type: 'mirror', on: true })
+      .state,
+  ],
   ['call', call],
   ['call, asking to hang up', run(call, { type: 'ask-hang-up' }).state],
   ['thanks, card on the reader', thanksCard],

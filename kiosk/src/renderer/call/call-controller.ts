@@ -3,7 +3,7 @@
  * answering member, its signals carried by the bridge. Created as soon as the session opens, so
  * that the agent's early offer is held, not lost; ended on leaving the call screen.
  */
-import { CallController, type CallConnectionState } from '@rvw/shared/call';
+import { CallController, type CallConnectionState, type LocalMedia } from '@rvw/shared/call';
 import type { SessionOpened, SignalData } from '@rvw/shared';
 import { watchFirstFrame } from './call-setup';
 
@@ -25,19 +25,24 @@ export class KioskCall {
   private frameSeen = false;
   private watched: MediaStream | null = null;
 
-  /** `onFirstFrame`: the first frame of the agent's video played (once per call). */
+  /**
+   * `onFirstFrame`: the first frame of the agent's video played (once per call). `openMedia`: the
+   * call's camera and microphone (a clone of the mirror's, call/mirror-camera.ts); default opened now.
+   */
   constructor(
     readonly sessionId: string,
     opened: SessionOpened,
     sendSignal: (data: SignalData) => void,
     onMedia: (media: CallMedia) => void,
     onFirstFrame?: () => void,
+    openMedia?: () => Promise<LocalMedia>,
   ) {
     // The agent offers and, when its peer drops, offers again; the kiosk answers each offer.
     this.controller = new CallController({
       initiator: false,
       iceServers: opened.iceServers,
       ...(opened.iceTransportPolicy ? { iceTransportPolicy: opened.iceTransportPolicy } : {}),
+      ...(openMedia ? { openMedia } : {}),
       signalling: { send: sendSignal },
     });
     this.unsubscribe = this.controller.subscribe(() => {
@@ -88,7 +93,7 @@ export interface RunningCall {
 
 /**
  * Starts one session's call: the camera, the peer and the signals (see KioskCall); `onFirstFrame`
- * when the agent's video first plays.
+ * when the agent's video first plays; `openMedia`: the call's media, if already open (the mirror).
  */
 export type StartCall = (
   sessionId: string,
@@ -96,8 +101,9 @@ export type StartCall = (
   sendSignal: (data: SignalData) => void,
   onMedia: (media: CallMedia) => void,
   onFirstFrame?: () => void,
+  openMedia?: () => Promise<LocalMedia>,
 ) => RunningCall;
 
 /** The kiosk's real call: a KioskCall. */
-export const startKioskCall: StartCall = (sessionId, opened, sendSignal, onMedia, onFirstFrame) =>
-  new KioskCall(sessionId, opened, sendSignal, onMedia, onFirstFrame);
+export const startKioskCall: StartCall = (sessionId, opened, sendSignal, onMedia, onFirstFrame, openMedia) =>
+  new KioskCall(sessionId, opened, sendSignal, onMedia, onFirstFrame, openMedia);

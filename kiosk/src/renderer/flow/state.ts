@@ -138,6 +138,8 @@ export interface FlowState {
   identityShared: boolean | null;
   /** Queue phase: the resident's ticket and place in the queue. */
   ticket: TicketPosition | null;
+  /** Queue phase: the resident's own picture is on show, next in line (call/mirror-camera.ts). */
+  mirror: boolean;
   /** Call phase: the open session, with its ICE servers. */
   session: SessionOpened | null;
   /** Queue phase: why no ticket could be had, for the problem screen. */
@@ -268,6 +270,7 @@ export const initialFlow: FlowState = {
   preparingSlow: false,
   identityShared: null,
   ticket: null,
+  mirror: false,
   session: null,
   problem: null,
   endedBy: null,

@@ -43,10 +43,19 @@ export interface ScreenViewProps {
   view?: KioskView;
   /** The door-to-door machine (上门办): the reader is a box beside the laptop; default false. */
   portable?: boolean;
+  /** The resident's own picture while next in line (the waiting screen's mirror); default none. */
+  mirror?: MediaStream | null;
 }
 
 /** One screen of the journey; the call's video is placed by the layout (App), not here. */
-export function ScreenView({ flow, locale, send, view = 'both', portable = false }: ScreenViewProps) {
+export function ScreenView({
+  flow,
+  locale,
+  send,
+  view = 'both',
+  portable = false,
+  mirror = null,
+}: ScreenViewProps) {
   const tr = (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params);
   const ready = takesTaps(flow);
   const say = (text: string) => speak(text, locale);
@@ -127,6 +136,7 @@ export function ScreenView({ flow, locale, send, view = 'both', portable = false
           callDropped={flow.endedBy === 'system'}
           entitlements={flow.entitlements}
           locale={locale}
+          mirror={flow.mirror ? { stream: mirror } : null}
           ready={ready}
           tr={tr}
           onCancel={() => send({ type: 'cancel-ticket' })}

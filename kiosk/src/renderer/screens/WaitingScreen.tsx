@@ -1,9 +1,11 @@
 /**
  * Waiting: the ticket number, huge; honestly how many are ahead and about how long, or plainly why
- * nobody can say (issue 11 #5); reassurance; no countdown.
+ * nobody can say (issue 11 #5); reassurance; no countdown. Next in line, the resident's own picture
+ * beside it (MirrorView, issue 13), to sit in frame before the call.
  */
 import type { Entitlement, Locale, TicketPosition } from '@rvw/shared';
 import { EntitlementsBox } from '../case/EntitlementsBox';
+import { MirrorView } from './MirrorView';
 import type { MessageKey } from '../i18n';
 import './routing.css';
 
@@ -23,6 +25,8 @@ export interface WaitingScreenProps {
   entitlements?: readonly Entitlement[];
   /** The screen's language (for the entitlements' texts); default zh-CN. */
   locale?: Locale;
+  /** Next in line: the mirror is up, with the resident's picture (null while it is being attached). */
+  mirror?: { stream: MediaStream | null } | null;
   ready: boolean;
   tr: (key: MessageKey, params?: Record<string, string | number>) => string;
   onCancel: () => void;
@@ -38,58 +42,60 @@ export function WaitingScreen({
   callDropped = false,
   entitlements = [],
   locale = 'zh-CN',
+  mirror = null,
   ready,
   tr,
   onCancel,
 }: WaitingScreenProps) {
+  const classes = `screen screen-waiting${entitlements.length > 0 ? ' with-news' : ''}${mirror ? ' with-mirror' : ''}`;
   return (
-    <section
-      className={`screen screen-waiting${entitlements.length > 0 ? ' with-news' : ''}`}
-      data-testid="screen-waiting"
-    >
-      {callDropped && (
-        <p className="notice" data-testid="call-dropped" role="status">
-          {tr('waiting.callDropped')}
-        </p>
-      )}
-      <p className="lead">{tr('waiting.yourNumber')}</p>
-      <div className="ticket-number" data-testid="ticket-number">
-        {ticket.ticket.number}
-      </div>
-      {/* The place and the estimate side by side (wrapping when narrow); "cannot say" under them. */}
-      <div className="wait-lines" aria-live="polite">
-        <p className="queue-position">
-          <span data-testid="queue-position">{position}</span>
-          {!noEstimate && (
-            <span className="wait-estimate" data-testid="waiting-estimate">
-              {estimate}
-            </span>
-          )}
-        </p>
-        {noEstimate && (
-          <p className="wait-unknown" data-testid="waiting-estimate">
-            {estimate}
+    <section className={classes} data-testid="screen-waiting">
+      {mirror && <MirrorView stream={mirror.stream} tr={tr} />}
+      <div className="wait-info">
+        {callDropped && (
+          <p className="notice" data-testid="call-dropped" role="status">
+            {tr('waiting.callDropped')}
           </p>
         )}
-      </div>
-      <h1 className="headline reassure">{tr('waiting.reassure')}</h1>
-      {entitlements.length > 0 ? (
-        <EntitlementsBox entitlements={entitlements} locale={locale} tr={tr} />
-      ) : (
-        <p className="hint">{tr('waiting.rest')}</p>
-      )}
-      {identityShared === false && <p className="notice">{tr('waiting.identityNotSent')}</p>}
-      <div className="actions actions-start">
-        <button
-          type="button"
-          className="btn btn-secondary btn-small"
-          data-testid="cancel-ticket"
-          data-main-action
-          disabled={!ready}
-          onClick={onCancel}
-        >
-          {tr('waiting.cancel')}
-        </button>
+        <p className="lead">{tr('waiting.yourNumber')}</p>
+        <div className="ticket-number" data-testid="ticket-number">
+          {ticket.ticket.number}
+        </div>
+        {/* The place and the estimate side by side (wrapping when narrow); "cannot say" under them. */}
+        <div className="wait-lines" aria-live="polite">
+          <p className="queue-position">
+            <span data-testid="queue-position">{position}</span>
+            {!noEstimate && (
+              <span className="wait-estimate" data-testid="waiting-estimate">
+                {estimate}
+              </span>
+            )}
+          </p>
+          {noEstimate && (
+            <p className="wait-unknown" data-testid="waiting-estimate">
+              {estimate}
+            </p>
+          )}
+        </div>
+        <h1 className="headline reassure">{tr('waiting.reassure')}</h1>
+        {entitlements.length > 0 ? (
+          <EntitlementsBox entitlements={entitlements} locale={locale} tr={tr} />
+        ) : (
+          !mirror && <p className="hint">{tr('waiting.rest')}</p>
+        )}
+        {identityShared === false && <p className="notice">{tr('waiting.identityNotSent')}</p>}
+        <div className="actions actions-start">
+          <button
+            type="button"
+            className="btn btn-secondary btn-small"
+            data-testid="cancel-ticket"
+            data-main-action
+            disabled={!ready}
+            onClick={onCancel}
+          >
+            {tr('waiting.cancel')}
+          </button>
+        </div>
       </div>
     </section>
   );

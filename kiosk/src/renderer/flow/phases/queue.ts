@@ -20,7 +20,8 @@ export const SLOW_REQUEST_MS = 4_000;
 
 /**
  * Server answers and pushes about the ticket, the host's identity-share result, and the taps:
- * cancel the ticket, cancel a slow request, and back from the problem screen.
+ * cancel the ticket, cancel a slow request, and back from the problem screen; the mirror (the
+ * resident's own picture, next in line) up or down.
  */
 export type QueueEvent =
   | { type: 'ticket-issued'; position: TicketPosition }
@@ -29,7 +30,8 @@ export type QueueEvent =
   | { type: 'identity-shared'; ok: boolean }
   | { type: 'cancel-ticket' }
   | { type: 'cancel-request' }
-  | { type: 'back' };
+  | { type: 'back' }
+  | { type: 'mirror'; on: boolean };
 
 /** The ticket request as the bridge (and the protocol) take it: identity, need, disability, appointment. */
 export type TicketRequest = BridgeRequest<'ticket:request'>;
@@ -102,6 +104,10 @@ function reduce(state: FlowState, event: FlowEvent): Step | null {
 
     case 'back':
       return state.screen === 'problem' ? home(state) : null;
+
+    // The resident's own picture came up (next in line) or went; shown and spoken on waiting.
+    case 'mirror':
+      return stay({ ...state, mirror: event.on });
 
     default:
       return null;
