@@ -5,7 +5,7 @@
  * workbench drops the session, its call ends.
  */
 import type { SessionOpened, SignalData } from '@rvw/shared';
-import type { CallController, CallControllerOptions, CallSnapshot } from '@rvw/shared/call';
+import type { CallController, CallControllerOptions, CallSnapshot, LocalMedia } from '@rvw/shared/call';
 import { ConsoleCall } from '../call/console-call';
 import type { ConsoleSocket } from './console-socket';
 
@@ -15,6 +15,8 @@ export interface CallKeeperDeps {
   /** This tab's id (asked once, when the first call starts). */
   tabId(): string;
   createCall?: (options: CallControllerOptions) => CallController;
+  /** The call's local media (a clone of the devices held while available); default opened per call. */
+  openMedia?: () => Promise<LocalMedia>;
   /** The call's media changed (null: no call in this tab). */
   changed(media: CallSnapshot | null, elsewhere: boolean): void;
   /** A call started for an opened session. */
@@ -49,6 +51,7 @@ export class CallKeeper {
       opened,
       tabId: this.deps.tabId(),
       ...(this.deps.createCall ? { createCall: this.deps.createCall } : {}),
+      ...(this.deps.openMedia ? { openMedia: this.deps.openMedia } : {}),
       onChange: ({ media, elsewhere }) => {
         if (this.call === call) this.deps.changed(media, elsewhere);
       },

@@ -283,6 +283,7 @@ export class ConsoleApp {
       socket,
       tabId: () => (this.tabId ??= this.deps.tabId ?? consoleTabId(browserTabIdEnv(this.deps.storage))),
       ...(this.deps.createCall ? { createCall: this.deps.createCall } : {}),
+      openMedia: this.routing.media.openForCall,
       changed: (media, elsewhere) => {
         if (this.signed === signed) this.publish({ call: media, callElsewhere: elsewhere });
       },

@@ -8,6 +8,8 @@ import { asConsoleError, consoleApi } from '../lib/api';
 import { ConsoleError } from '../lib/errors';
 import { OfferStore, type OfferEnded, type OfferStoreDeps, type OfferTransport } from '../offers/offer-store';
 import { StatusStore, type StatusTransport } from '../status/status-store';
+import { ReadyMedia } from '../call/ready-media';
+import type { LocalMedia } from '@rvw/shared/call';
 import { CentreDirectory } from './centre-directory';
 import type { Line } from '../case/socket-transport';
 import { request, type ConsoleSocket } from './console-socket';
@@ -37,6 +39,8 @@ export interface RoutingAreaDeps {
   /** GET /api/centres; default over HTTP to `baseUrl` (the page's origin by default). */
   centres?: () => Promise<Centre[]>;
   baseUrl?: string;
+  /** Opens the agent's camera and microphone (held while available); default openCallMedia. */
+  openMedia?: () => Promise<LocalMedia>;
 }
 
 /** Status, offers and centres for one page. */
@@ -44,6 +48,8 @@ export class RoutingArea {
   readonly status: StatusStore;
   readonly offers: OfferStore;
   readonly centres: CentreDirectory;
+  /** The agent's camera and microphone, opened when the agent goes available (issue 13 #3). */
+  readonly media: ReadyMedia;
 
   constructor(
     line: Line,
@@ -57,6 +63,8 @@ export class RoutingArea {
       },
       (status, code) => sink.notice({ kind: 'status-refused', status, code }),
     );
+    this.media = new ReadyMedia(deps.openMedia);
+    this.status.subscribe(() => this.media.follow(this.status.getSnapshot().presence?.status ?? null));
     this.offers = new OfferStore(
       deps.offers ?? {
         accept: async (offerId) => request(lineOf(line).socket, 'offer:accept', { offerId }),

@@ -29,6 +29,8 @@ export interface ConsoleCallDeps {
   tabId: string;
   /** Builds the call controller. Default: the shared CallController with its default peer policy. */
   createCall?: (options: CallControllerOptions) => CallController;
+  /** The call's local media; default the controller's own (opened now). See ready-media.ts. */
+  openMedia?: CallControllerOptions['openMedia'];
   /** Called on every change of the view. */
   onChange(view: ConsoleCallView): void;
   /** The local clock (ms), for the call's set-up time; default Date.now. */
@@ -146,6 +148,7 @@ export class ConsoleCall {
       initiator: opened.initiator,
       iceServers: opened.iceServers,
       ...(opened.iceTransportPolicy ? { iceTransportPolicy: opened.iceTransportPolicy } : {}),
+      ...(this.deps.openMedia ? { openMedia: this.deps.openMedia } : {}),
       signalling: {
         send: (data) => {
           request(socket, 'signal', { sessionId, data }).catch((e: unknown) =>
