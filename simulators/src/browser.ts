@@ -47,9 +47,46 @@ const peerProbe = `
   const Native = window.RTCPeerConnection;
   if (!Native || window.__rvwPeers) return;
   window.__rvwPeers = [];
+  // Call set-up marks (Date.now() of the first occurrence since the last reset), for bench:call.
+  window.__rvwMarks = {};
+  const mark = (name) => { if (window.__rvwMarks[name] === undefined) window.__rvwMarks[name] = Date.now(); };
+  window.__rvwResetMarks = () => { window.__rvwMarks = {}; };
   window.RTCPeerConnection = class extends Native {
-    constructor(...args) { super(...args); window.__rvwPeers.push(this); }
+    constructor(...args) {
+      super(...args);
+      window.__rvwPeers.push(this);
+      mark('peerCreated');
+      this.addEventListener('iceconnectionstatechange', () => {
+        if (this.iceConnectionState === 'connected' || this.iceConnectionState === 'completed') mark('iceConnected');
+      });
+      this.addEventListener('connectionstatechange', () => {
+        if (this.connectionState === 'connected') mark('connected');
+      });
+    }
+    async setLocalDescription(...args) {
+      const result = await super.setLocalDescription(...args);
+      if (this.localDescription) mark(this.localDescription.type === 'offer' ? 'offerSet' : 'answerSet');
+      return result;
+    }
+    async setRemoteDescription(...args) {
+      const result = await super.setRemoteDescription(...args);
+      if (this.remoteDescription) mark(this.remoteDescription.type === 'offer' ? 'offerReceived' : 'answerReceived');
+      return result;
+    }
   };
+  // The session:opened push (or the accept's ack): the first socket message carrying an opened
+  // session's "initiator" field, whatever socket (the server's, or the kiosk's bridge) carries it.
+  const NativeSocket = window.WebSocket;
+  if (NativeSocket) {
+    window.WebSocket = class extends NativeSocket {
+      constructor(...args) {
+        super(...args);
+        this.addEventListener('message', (e) => {
+          if (typeof e.data === 'string' && e.data.includes('"initiator":')) mark('sessionOpened');
+        });
+      }
+    };
+  }
   window.__rvwFramesDecoded = async () => {
     let frames = 0;
     for (const pc of window.__rvwPeers) {
@@ -66,6 +103,16 @@ const peerProbe = `
     navigator.mediaDevices.getUserMedia = async (c) => {
       const s = await gum(c);
       window.__rvwGumAt = Date.now();
+      mark('mediaOpened');
+      window.__rvwTracks.push(...s.getTracks());
+      return s;
+    };
+    // A call that takes a clone of media opened earlier (issue 13): its tracks are the call's own,
+    // and must stop with the call like any other.
+    const clone = MediaStream.prototype.clone;
+    MediaStream.prototype.clone = function () {
+      const s = clone.call(this);
+      mark('mediaCloned');
       window.__rvwTracks.push(...s.getTracks());
       return s;
     };
@@ -112,6 +159,39 @@ export function firstFrameAt(page: Page, timeoutMs = 30_000): Promise<number> {
 /** Date.now() (in the page) when getUserMedia last resolved, or null if it never did. */
 export function mediaOpenedAt(page: Page): Promise<number | null> {
   return page.evaluate(() => (window as unknown as { __rvwGumAt?: number }).__rvwGumAt ?? null);
+}
+
+/**
+ * Call set-up marks the page's probe took (Date.now() in the page, first occurrence since
+ * {@link resetCallMarks}): sessionOpened (a socket message carrying an opened session: the accept's
+ * ack or the session:opened push), mediaOpened (getUserMedia resolved), mediaCloned (a stream
+ * cloned), peerCreated, offerSet / answerSet (setLocalDescription resolved), offerReceived /
+ * answerReceived (setRemoteDescription resolved), iceConnected, connected (DTLS done).
+ */
+export type CallMarks = Partial<
+  Record<
+    | 'sessionOpened'
+    | 'mediaOpened'
+    | 'mediaCloned'
+    | 'peerCreated'
+    | 'offerSet'
+    | 'answerSet'
+    | 'offerReceived'
+    | 'answerReceived'
+    | 'iceConnected'
+    | 'connected',
+    number
+  >
+>;
+
+/** Forgets the page's call set-up marks (before the next call). */
+export function resetCallMarks(page: Page): Promise<void> {
+  return page.evaluate(() => (window as unknown as { __rvwResetMarks(): void }).__rvwResetMarks());
+}
+
+/** The page's call set-up marks since the last reset. */
+export function callMarks(page: Page): Promise<CallMarks> {
+  return page.evaluate(() => ({ ...(window as unknown as { __rvwMarks: CallMarks }).__rvwMarks }));
 }
 
 /** Width of the video element's decoded stream (0 when nothing plays). */

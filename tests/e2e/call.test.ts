@@ -1,7 +1,10 @@
 /**
  * The backbone, end to end: a kiosk asks for help, an agent accepts in the console, both sides
  * see and hear each other over WebRTC in real Chromium with fake devices, the agent hangs up and
- * both return to their idle screens with every camera and microphone track stopped.
+ * both return to their idle screens with every camera and microphone track of the call stopped.
+ * Issue 13: the kiosk shows the resident's own picture (the mirror) once they are next, and the
+ * console holds the agent's camera while available and in wrap-up; each call uses clones of those,
+ * stopped with the call; the kiosk's camera stops with the session, the agent's when they go away.
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -30,6 +33,9 @@ let kioskPage: Page;
 let consolePage: Page;
 let agentPassword: string;
 let agentUsername: string;
+
+const peerCount = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { __rvwPeers?: unknown[] }).__rvwPeers ?? []).length);
 
 beforeAll(async () => {
   server = await startTestServer({
@@ -65,8 +71,16 @@ test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up'
   expect(number).toMatch(/^A\d{3}$/);
   // First in line: the kiosk says so in words rather than as a number.
   await expect.poll(() => kioskPage.getByTestId('queue-position').innerText()).toContain('下一位就是您');
+  // Next in line: their own picture plays, and nothing is sent (no peer connection exists yet).
+  await expect.poll(() => videoWidth(kioskPage, 'mirror-video'), { timeout: 15_000 }).toBeGreaterThan(0);
+  expect(await peerCount(kioskPage)).toBe(0);
+  expect(await liveLocalTracks(kioskPage)).toBe(2);
 
   await loginAgent(consolePage, server.url, agentUsername, agentPassword);
+  // Available: the console opens the agent's camera and microphone before any call.
+  await consolePage.getByTestId('status-available').click();
+  await consolePage.getByTestId('status-current').filter({ hasText: '空闲' }).waitFor();
+  await expect.poll(() => liveLocalTracks(consolePage)).toBe(2);
   const row = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${number}"]`);
   await row.waitFor();
   expect(await row.innerText()).toContain('静安寺街道 第一居委会');
@@ -91,6 +105,10 @@ test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up'
   await expect.poll(() => liveLocalTracks(kioskPage)).toBe(0);
   await rateAndGoHome(kioskPage);
   await expect.poll(() => liveLocalTracks(kioskPage)).toBe(0);
+  // In wrap-up the agent's held camera and microphone stay for the next call (the call's clones
+  // stopped); going away stops them.
+  await expect.poll(() => liveLocalTracks(consolePage)).toBe(2);
+  await consolePage.getByTestId('status-away').click();
   await expect.poll(() => liveLocalTracks(consolePage)).toBe(0);
   expect(await framesDecoded(kioskPage)).toBe(0);
 

@@ -3,7 +3,7 @@
  * host with the simulated GA 467 reader, the real server. Every resident screen is shown: welcome
  * with the reader online, with a card left behind, with the reader unplugged and with the server
  * gone; greeting, consent, taking a number and its slow state, waiting at 1 ahead (with what the
- * resident gets without applying) and next, the call with an agent, the hang-up question; the case
+ * resident gets without applying) and next (with the mirror: their own picture), the call with an agent, the hang-up question; the case
  * (issue 9): the form beside the call, a flagged row, the confirm walk's first and last page, the
  * signature, signed; then 办不成's notice, the rating and its reasons, thanks; and both problem
  * screens (these and the slow state by holding or refusing the request at the host, as it does
@@ -323,7 +323,12 @@ test('every kiosk screen, three sizes, two languages: 0 serious axe findings (AA
   await expect
     .poll(() => page.getByTestId('queue-position').innerText(), { timeout: 5_000 })
     .toMatch(/下一位就是您|You are next/);
-  await check('waiting (next)', 'screen-waiting', failures);
+  // Next in line: the mirror (issue 13), the resident's own picture with its spoken line.
+  await page.getByTestId('mirror-video').waitFor({ timeout: 10_000 });
+  await expect
+    .poll(() => page.getByTestId('mirror-video').evaluate((v) => (v as HTMLVideoElement).videoWidth))
+    .toBeGreaterThan(0);
+  await check('waiting (next, the mirror)', 'screen-waiting', failures);
 
   const number = (await page.getByTestId('ticket-number').innerText()).trim();
   const ticketId = (await (await adminApi(server.server)).listTickets()).tickets.find(
