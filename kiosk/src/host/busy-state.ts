@@ -13,6 +13,8 @@ export interface BusyTracker {
   busy(): boolean;
   /** Runs `fn` once the kiosk is idle (at once, synchronously, if it is now). Returns a canceller. */
   whenIdle(fn: () => void): () => void;
+  /** Calls `listener` each time busy() changes (not for repeats); returns an unsubscriber. */
+  onChange(listener: (busy: boolean) => void): () => void;
   /** Stops listening; pending whenIdle callbacks never run. */
   close(): void;
 }
@@ -26,10 +28,18 @@ export function busyTracker(events: EventEmitter<BridgeEventMap>): BusyTracker {
   let session: string | null = null;
   let closed = false;
   const waiting = new Set<() => void>();
+  const watchers = new Set<(busy: boolean) => void>();
+  let last = false;
 
   const busy = (): boolean => ticket || session !== null;
   const settle = (): void => {
-    if (closed || busy()) return;
+    if (closed) return;
+    const now = busy();
+    if (now !== last) {
+      last = now;
+      for (const fn of [...watchers]) fn(now);
+    }
+    if (busy()) return;
     for (const fn of [...waiting]) {
       waiting.delete(fn);
       fn();
@@ -74,9 +84,16 @@ export function busyTracker(events: EventEmitter<BridgeEventMap>): BusyTracker {
       waiting.add(once);
       return () => void waiting.delete(once);
     },
+    onChange(listener) {
+      if (closed) return () => undefined;
+      const once = (b: boolean): void => listener(b);
+      watchers.add(once);
+      return () => void watchers.delete(once);
+    },
     close() {
       closed = true;
       waiting.clear();
+      watchers.clear();
       events.off('kiosk:state', onState);
       events.off('ticket:update', onTicket);
       events.off('session:opened', onOpened);

@@ -24,6 +24,10 @@ export interface IdCardConfig {
   path: string;
   /** Baud rate; default 115200. */
   baudRate: number;
+  /** Poll interval while idle on welcome, ms (RVW_IDCARD_POLL_IDLE_MS); absent: 60 (reader-pace.ts). */
+  pollIdleMs?: number;
+  /** Poll interval while a resident is served, ms (RVW_IDCARD_POLL_SERVING_MS); absent: 500. */
+  pollServingMs?: number;
 }
 
 /** The printer (issue 10): a CUPS queue or Windows printer by name, or the system default. */
@@ -102,6 +106,13 @@ const displaySetting = z
     error: (iss) => `must be ${DISPLAY_SELECTOR_FORMS}, not "${String(iss.input)}"`,
   });
 
+/** A reader poll interval: 20 ms (a find takes ~2 ms on the wire) to 10 s. */
+const pollMs = z
+  .number({ error: 'must be a number' })
+  .int('must be a whole number of milliseconds')
+  .min(20, 'must be at least 20 (ms)')
+  .max(10_000, 'must be at most 10000 (ms)');
+
 /** The settings, flat, as the file names them; environment variables carry the same, as text. */
 export const KioskSettingsSchema = z.object({
   /** Base URL of the signaling server, http(s); required. */
@@ -129,6 +140,10 @@ export const KioskSettingsSchema = z.object({
     .number({ error: 'must be a number' })
     .refine((v) => (BAUD_RATES as readonly number[]).includes(v), `must be one of ${BAUD_RATES.join(', ')}`)
     .default(115200),
+  /** The reader's poll interval while idle on welcome, ms; default 60 (DEFAULT_IDLE_POLL_MS). */
+  idcardPollIdleMs: pollMs.optional(),
+  /** The reader's poll interval while a resident is served, ms; default 500 (DEFAULT_SERVING_POLL_MS). */
+  idcardPollServingMs: pollMs.optional(),
   /** Demo mode; default false. */
   demo: z.boolean({ error: FLAG }).default(false),
   /** URL of the reader simulator's HTTP control (demo only); default none. */
@@ -183,6 +198,8 @@ export const kioskConfigEnv: Record<keyof KioskSettingsInput, string> = {
   locale: 'RVW_LOCALE',
   idcardPort: 'RVW_IDCARD_PORT',
   idcardBaud: 'RVW_IDCARD_BAUD',
+  idcardPollIdleMs: 'RVW_IDCARD_POLL_IDLE_MS',
+  idcardPollServingMs: 'RVW_IDCARD_POLL_SERVING_MS',
   demo: 'RVW_DEMO',
   demoSimControl: 'RVW_DEMO_SIM_CONTROL',
   fullscreen: 'RVW_KIOSK_FULLSCREEN',
@@ -199,7 +216,13 @@ export const kioskConfigEnv: Record<keyof KioskSettingsInput, string> = {
 /** Text from the environment as the schema's type: numbers and yes/no flags are converted. */
 function fromEnv(key: keyof KioskSettingsInput, raw: string): unknown {
   const text = raw.trim();
-  if (key === 'idcardBaud' || key === 'heartbeatMs') return /^\d+$/.test(text) ? Number(text) : text;
+  if (
+    key === 'idcardBaud' ||
+    key === 'heartbeatMs' ||
+    key === 'idcardPollIdleMs' ||
+    key === 'idcardPollServingMs'
+  )
+    return /^\d+$/.test(text) ? Number(text) : text;
   if (key === 'demo' || key === 'fullscreen') {
     if (/^(1|true|yes|on)$/i.test(text)) return true;
     if (/^(0|false|no|off)$/i.test(text)) return false;
@@ -221,6 +244,8 @@ const KioskFileTypes = z.object({
   locale: z.string().optional(),
   idcardPort: z.string().optional(),
   idcardBaud: z.number().optional(),
+  idcardPollIdleMs: z.number().optional(),
+  idcardPollServingMs: z.number().optional(),
   demo: z.boolean().optional(),
   demoSimControl: z.string().optional(),
   fullscreen: z.boolean().optional(),
@@ -267,7 +292,8 @@ function readConfigFile(filePath: string, named = true): Record<string, unknown>
  * Reads the configuration. Environment variables win over the file: RVW_SERVER_URL, RVW_KIOSK_TOKEN
  * (optional: else the credential store's), RVW_KIOSK_CONFIG (JSON file with serverUrl, kioskToken,
  * ...; default `kiosk.json` in the data folder if present), RVW_KIOSK_DATA_DIR, RVW_IDCARD_PORT, RVW_IDCARD_BAUD
- * (115200), RVW_LOCALE (zh-CN), RVW_DEMO, RVW_DEMO_SIM_CONTROL, RVW_KIOSK_FULLSCREEN (true),
+ * (115200), RVW_IDCARD_POLL_IDLE_MS (60), RVW_IDCARD_POLL_SERVING_MS (500), RVW_LOCALE (zh-CN),
+ * RVW_DEMO, RVW_DEMO_SIM_CONTROL, RVW_KIOSK_FULLSCREEN (true),
  * RVW_KIOSK_LAYOUT (single), RVW_KIOSK_VIDEO_DISPLAY (upper), RVW_KIOSK_TOUCH_DISPLAY (lower),
  * RVW_KIOSK_PRINTER (the system default), RVW_KIOSK_CUPS_URL (http://localhost:631),
  * RVW_KIOSK_DOCUMENT_CAMERA (none: the face camera serves), RVW_KIOSK_PROFILE (fixed),
@@ -311,7 +337,14 @@ export function loadKioskConfig(
     serverUrl: s.serverUrl,
     kioskToken: s.kioskToken,
     locale: s.locale,
-    idcard: idcardPort ? { path: idcardPort, baudRate: s.idcardBaud } : null,
+    idcard: idcardPort
+      ? {
+          path: idcardPort,
+          baudRate: s.idcardBaud,
+          ...(s.idcardPollIdleMs !== undefined ? { pollIdleMs: s.idcardPollIdleMs } : {}),
+          ...(s.idcardPollServingMs !== undefined ? { pollServingMs: s.idcardPollServingMs } : {}),
+        }
+      : null,
     demo: s.demo,
     demoSimControl: s.demoSimControl ?? null,
     fullscreen: s.fullscreen ?? !portable,

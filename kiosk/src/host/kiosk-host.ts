@@ -30,6 +30,7 @@ import { errorRecorder, recordingErrors } from './fleet/last-error';
 import { heldNamesOf, logRing } from './fleet/log-ring';
 import { openReader } from './open-reader';
 import { readerLogTo } from './reader-log';
+import { DEFAULT_READER_PACE, readerPace } from './reader-pace';
 import { kioskHealth, type KioskHealthSnapshot } from './health';
 import { paperHttp } from './paper-http';
 import { removeStalePrintFolders } from './print-files';
@@ -116,6 +117,13 @@ export async function bootKioskHost(given: KioskConfig, deps: KioskHostDeps = {}
   ring.setHeldNames(() => heldNamesOf(identity.heldCard()));
   events.on('idcard:card', () => ring.cardHeld());
   const busy = busyTracker(events);
+  // Adaptive polling: fast while idle on welcome, slow while a resident is served (reader-pace.ts).
+  const pace = reader
+    ? readerPace(reader, busy, {
+        idleMs: config.idcard?.pollIdleMs ?? DEFAULT_READER_PACE.idleMs,
+        servingMs: config.idcard?.pollServingMs ?? DEFAULT_READER_PACE.servingMs,
+      })
+    : null;
   const errors = errorRecorder(ctx.now);
   let readerStatus: ReaderStatus | null = null;
   events.on('idcard:status', (status) => (readerStatus = status));
@@ -211,6 +219,7 @@ export async function bootKioskHost(given: KioskConfig, deps: KioskHostDeps = {}
       if (closed) return;
       closed = true;
       health.close();
+      pace?.close();
       busy.close();
       await Promise.all(features.map((f) => f.close()));
       events.removeAllListeners();

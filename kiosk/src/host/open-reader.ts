@@ -2,6 +2,7 @@
 import type { ReaderLogger } from '../devices/idcard/service';
 import type { ReaderService } from '../devices/idcard/types';
 import type { KioskConfig } from './config';
+import { DEFAULT_IDLE_POLL_MS } from './reader-pace';
 
 /**
  * The reader service for `config.idcard`, not yet started; null when RVW_IDCARD_PORT is absent.
@@ -11,5 +12,11 @@ export async function openReader(config: KioskConfig, log?: ReaderLogger): Promi
   if (!config.idcard) return null;
   // Loaded on demand so that the serialport native binding is only touched when a port is configured.
   const { createIdCardReader } = await import('../devices/idcard/index');
-  return createIdCardReader({ path: config.idcard.path, baudRate: config.idcard.baudRate, log });
+  // It starts at the idle pace (a kiosk starts on welcome); the host's readerPace sets it from then on.
+  return createIdCardReader({
+    path: config.idcard.path,
+    baudRate: config.idcard.baudRate,
+    pollIntervalMs: config.idcard.pollIdleMs ?? DEFAULT_IDLE_POLL_MS,
+    log,
+  });
 }

@@ -70,6 +70,10 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
   private transport: Transport | null = null;
   private client: Ga467Client | null = null;
   private cardPresent = false;
+  /** The pause between polls now (setPollInterval changes it); starts at opts.pollIntervalMs. */
+  private interval: number;
+  /** Re-times the pause in progress after setPollInterval; null while a poll's commands run. */
+  private retime: (() => void) | null = null;
 
   constructor(options: IdCardReaderOptions) {
     super();
@@ -95,6 +99,26 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
       timeouts: options.timeouts,
     };
     this.log = options.log ?? (() => undefined);
+    this.interval = this.opts.pollIntervalMs;
+  }
+
+  /** The pause between one poll's end and the next poll's find, in ms. */
+  get pollIntervalMs(): number {
+    return this.interval;
+  }
+
+  /**
+   * Changes the pause between polls (the kiosk host's adaptive polling: fast while idle on welcome,
+   * slow while a resident is served). Polls stay strictly one after another on the one line: a
+   * command or read in progress is never cut short or overlapped; only the pause after it changes.
+   * A pause under way is re-timed from the end of the last poll: the next find goes at
+   * last end + `ms` (at once if that has passed).
+   */
+  setPollInterval(ms: number): void {
+    if (!Number.isFinite(ms) || ms <= 0) throw new TypeError('pollIntervalMs must be a positive number');
+    if (ms === this.interval) return;
+    this.interval = ms;
+    this.retime?.();
   }
 
   /** A copy of the last status reported. */
@@ -263,8 +287,30 @@ export class IdCardReaderService extends EventEmitter<ReaderServiceEvents> imple
           this.log({ level: 'warn', event: 'poll-failed', code: e.code });
         }
       }
-      await sleep(this.opts.pollIntervalMs, signal);
+      await this.pause(signal);
     }
+  }
+
+  /** Waits `this.interval` from now, re-timed by setPollInterval; ends early if `signal` aborts. */
+  private pause(signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return Promise.resolve();
+    const from = Date.now();
+    return new Promise((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.retime = null;
+        resolve();
+      };
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(done, Math.max(0, from + this.interval - Date.now()));
+      };
+      this.retime = arm;
+      signal.addEventListener('abort', done, { once: true });
+      arm();
+    });
   }
 
   /** A card just read may answer find with 80 while it stays: ask select before calling it gone. */

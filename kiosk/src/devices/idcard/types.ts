@@ -81,4 +81,9 @@ export interface ReaderService extends EventEmitter<ReaderServiceEvents> {
    * reader now: false with no such card, or when the reader is not online. Never rejects.
    */
   confirmCard(): Promise<boolean>;
+  /**
+   * Changes the pause between polls, in ms (adaptive polling); optional: a service without polls
+   * (the FakeReader) has none. Never interrupts or overlaps a command in progress.
+   */
+  setPollInterval?(ms: number): void;
 }
