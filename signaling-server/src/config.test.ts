@@ -71,6 +71,10 @@ describe('loadConfig', () => {
       RVW_CENTRE_NAME: ' 徐汇区漕河泾街道社区事务受理服务中心 ',
       RVW_METRICS_TOKEN: ' scrape-token-0123456789 ',
       RVW_UPDATES_DIR: '/srv/rvw/updates',
+      RVW_TURN_URLS: 'turn:turn.example.org:3478',
+      RVW_TURN_SECRET: 'turn-secret-0123456789',
+      RVW_TURN_TTL_SECONDS: '1800',
+      RVW_ICE_TRANSPORT_POLICY: 'relay',
     });
     expect(c).toEqual({
       port: 9090,
@@ -105,6 +109,8 @@ describe('loadConfig', () => {
       centreName: '徐汇区漕河泾街道社区事务受理服务中心',
       metricsToken: 'scrape-token-0123456789',
       updatesDir: '/srv/rvw/updates',
+      turn: { urls: ['turn:turn.example.org:3478'], secret: 'turn-secret-0123456789', ttlSeconds: 1800 },
+      iceTransportPolicy: 'relay',
     });
   });
 

@@ -8,6 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { IceServer } from '@rvw/shared';
 import { ConfigError } from './errors';
+import {
+  staticTurnPassword,
+  TurnSettings,
+  turnFieldName,
+  turnFromEnv,
+  turnFromFile,
+} from './sessions/turn-credentials';
 
 /** The agent console's build, relative to this file: <repo>/agent-console/dist. */
 const defaultConsoleDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../agent-console/dist');
@@ -30,6 +37,14 @@ export const ServerConfigSchema = z.object({
    * machines have no network beyond loopback. Production lists its STUN and TURN servers here.
    */
   iceServers: z.array(IceServer).default([]),
+  /**
+   * coturn with `use-auth-secret` (issue 13 #4): its URLs, shared secret and credential lifetime.
+   * Each session (and each kiosk's readiness probe) gets a TURN entry with a short-lived credential
+   * made from the secret; never a static TURN password. Default none.
+   */
+  turn: TurnSettings.nullable().default(null),
+  /** 'relay' makes every call go through TURN (RTCPeerConnection's iceTransportPolicy); default 'all'. */
+  iceTransportPolicy: z.enum(['all', 'relay']).default('all'),
   /** The agent console's build folder, served at /console; default <repo>/agent-console/dist. */
   consoleDir: z.string().min(1).default(defaultConsoleDir),
   /** The service catalogue's folder (one YAML file per item); default <repo>/catalogue. */
@@ -179,6 +194,8 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   host: 'RVW_HOST',
   dataDir: 'RVW_DATA_DIR',
   iceServers: 'RVW_ICE_SERVERS',
+  turn: 'RVW_TURN_URLS',
+  iceTransportPolicy: 'RVW_ICE_TRANSPORT_POLICY',
   consoleDir: 'RVW_CONSOLE_DIR',
   catalogueDir: 'RVW_CATALOGUE_DIR',
   logFile: 'RVW_LOG_FILE',
@@ -209,12 +226,15 @@ export const configEnv: Record<keyof ServerConfig, string> = {
   updatesDir: 'RVW_UPDATES_DIR',
 };
 
-type Kind = 'number' | 'json' | 'list' | 'string';
+/** 'turn': read from RVW_TURN_URLS, RVW_TURN_SECRET(_FILE) and RVW_TURN_TTL_SECONDS together. */
+type Kind = 'number' | 'json' | 'list' | 'string' | 'turn';
 const kinds: Record<keyof ServerConfig, Kind> = {
   port: 'number',
   host: 'string',
   dataDir: 'string',
   iceServers: 'json',
+  turn: 'turn',
+  iceTransportPolicy: 'string',
   consoleDir: 'string',
   catalogueDir: 'string',
   logFile: 'string',
@@ -267,16 +287,30 @@ function fromEnv(key: keyof ServerConfig, raw: string): unknown {
         .filter(Boolean);
     case 'string':
       return raw.trim();
+    case 'turn':
+      return undefined;
   }
 }
 
 /** Validates configuration input and fills in defaults; the error names the offending option. */
 export function parseConfig(input: unknown, source: 'env' | 'file' | 'code' = 'code'): ServerConfig {
   const result = ServerConfigSchema.strict().safeParse(input);
-  if (result.success) return result.data;
+  if (result.success) {
+    if (result.data.turn && staticTurnPassword(result.data.iceServers)) {
+      throw ConfigError.invalid(
+        `${source === 'env' ? configEnv.iceServers : 'iceServers'} lists a TURN server with a static password while ${source === 'env' ? configEnv.turn : 'turn'} is set: the server issues short-lived TURN credentials; keep only STUN servers there`,
+      );
+    }
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
-  const name = source === 'env' && key in configEnv ? configEnv[key as keyof ServerConfig] : key || 'config';
+  const name =
+    key === 'turn'
+      ? turnFieldName(issue.path[1] === undefined ? undefined : String(issue.path[1]), source)
+      : source === 'env' && key in configEnv
+        ? configEnv[key as keyof ServerConfig]
+        : key || 'config';
   throw ConfigError.invalid(`${name} is invalid: ${issue.message}`);
 }
 
@@ -302,13 +336,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     } catch {
       throw ConfigError.invalid(`RVW_CONFIG file ${path} must hold one JSON object`);
     }
+    if ('turn' in file) file.turn = turnFromFile(file.turn);
     parseConfig(file, 'file');
   }
   const fromEnvironment: Record<string, unknown> = {};
   for (const key of Object.keys(configEnv) as (keyof ServerConfig)[]) {
     const raw = env[configEnv[key]];
+    if (kinds[key] === 'turn') continue;
     if (raw !== undefined && raw !== '') fromEnvironment[key] = fromEnv(key, raw);
   }
+  const turn = turnFromEnv(env);
+  if (turn) fromEnvironment.turn = turn;
   parseConfig(fromEnvironment, 'env');
   return parseConfig({ ...file, ...fromEnvironment }, 'code');
 }

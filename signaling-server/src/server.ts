@@ -174,6 +174,8 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     log: socketLog,
     iceServers: config.iceServers,
     graceSeconds: config.memberGraceSeconds,
+    turn: config.turn,
+    iceTransportPolicy: config.iceTransportPolicy,
     notifier,
     absences: watch,
     // The cases area (built just below) refuses an agent's end with an open case, or abandons them.
@@ -248,7 +250,12 @@ export async function createServer(options: ServerOptions = {}): Promise<Running
     },
     desk,
   );
-  const fleet = new FleetArea({ ...areaDeps, scheduler: systemScheduler, metrics });
+  const fleet = new FleetArea({
+    ...areaDeps,
+    scheduler: systemScheduler,
+    metrics,
+    kioskIceServers: (id) => sessions.kioskIceServers(id),
+  });
   const updates = new UpdateArea({ db, clock, updatesDir: config.updatesDir, dataDir: config.dataDir });
   // Expired identity numbers and tickets abandoned by an offline kiosk (identity/retention.ts).
   const retention = new RetentionSweep({

@@ -3,7 +3,7 @@
  * client is sent as soon as it connects (so that a reconnecting client resumes where it was).
  */
 import { z } from 'zod';
-import { Agent, Kiosk } from '../domain';
+import { Agent, IceServer, Kiosk } from '../domain';
 import { ErrorCode, ErrorCodeSchema } from '../errors';
 import type { ClientEventSlice, ServerEventSlice } from './event-spec';
 import { TicketPosition } from './queue';
@@ -25,6 +25,11 @@ export const KioskState = z.object({
   kiosk: Kiosk,
   ticket: TicketPosition.nullable(),
   session: SessionOpened.nullable(),
+  /**
+   * The ICE servers for the kiosk's readiness TURN probe outside any session: config's, plus a TURN
+   * entry with a short-lived credential bound to the kiosk when the server uses coturn (issue 13 #4).
+   */
+  iceServers: z.array(IceServer).optional(),
 });
 export type KioskState = z.infer<typeof KioskState>;
 

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { DiagnosticKind, DiagnosticRequest, DiagnosticResult } from '../fleet/diagnostics';
 import { FleetKiosk } from '../fleet/fleet-kiosk';
 import { HealthReport } from '../fleet/health-report';
+import { IceServer } from '../domain';
 import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
 
 /** Client -> server events of the fleet area. */
@@ -20,7 +21,15 @@ export const fleetClientEvents = {
   'kiosk:heartbeat': {
     from: ['kiosk'],
     payload: HealthReport,
-    ack: z.object({ serverTime: z.string(), nextInMs: z.number().int().positive() }),
+    ack: z.object({
+      serverTime: z.string(),
+      nextInMs: z.number().int().positive(),
+      /**
+       * The ICE servers for the kiosk's readiness TURN probe, with a short-lived TURN credential bound
+       * to the kiosk (issue 13 #4), renewed with every beat; absent when the server has none.
+       */
+      iceServers: z.array(IceServer).optional(),
+    }),
   },
   /** The kiosk's answer to `diagnostics:request` (log lines already scrubbed on the kiosk). */
   'diagnostics:result': {

@@ -44,6 +44,7 @@ export async function greet(deps: ResumeDeps, socket: RvwSocket): Promise<void> 
       kiosk: data.kiosk,
       ticket: ticket ? await deps.notifier.position(ticket.id) : null,
       session: session ? await deps.sessions.opened(session, 'kiosk') : null,
+      iceServers: deps.sessions.kioskIceServers(data.kioskId),
     });
     // Handed over blind and not yet taken: the kiosk keeps saying "正在为您转接" (issue 11 #6).
     if (session && (await isHandedOver(db, session.session.id)))

@@ -23,6 +23,7 @@ import { memberRoom, type MemberKind, type RvwServer, type RvwSocket } from '../
 import type { AbsenceWatch } from './absence-watch';
 import type { AbsentMember } from './absence-store';
 import { CallOwners } from './call-owners';
+import { turnIceServer, type TurnSettings } from './turn-credentials';
 import { endReasonOf, endSession, getSession, listSessions, type SessionRecord } from './session-store';
 import { scrubIdNumbers } from '@rvw/shared';
 import { isHandedOver } from '../transfers/transfer-store';
@@ -43,6 +44,10 @@ export interface SessionsAreaDeps {
   clock: Clock;
   log: Logger;
   iceServers: IceServer[];
+  /** coturn's use-auth-secret settings: each session gets a short-lived TURN entry; default none. */
+  turn?: TurnSettings | null;
+  /** Sent with every session:opened; default 'all'. */
+  iceTransportPolicy?: 'all' | 'relay';
   notifier: QueueNotifier;
   absences: AbsenceWatch;
   /** The member grace (RVW_MEMBER_GRACE_SECONDS), sent with every session:opened; default none. */
@@ -60,9 +65,18 @@ export class SessionsArea {
     this.owners = new CallOwners((socketId) => deps.io.sockets.sockets.get(socketId)?.connected === true);
   }
 
-  /** The ICE servers every call gets (from config): `session:opened`'s, and a transfer's hand-over call's. */
-  get iceServers(): IceServer[] {
-    return this.deps.iceServers;
+  /**
+   * The ICE servers of one call (`session:opened`'s, a transfer's hand-over call's): config's static
+   * ones plus, with `turn`, a TURN entry whose credential is bound to `id` and lives turn.ttlSeconds.
+   */
+  iceServersFor(id: string): IceServer[] {
+    const { turn, iceServers, clock } = this.deps;
+    return turn ? [...iceServers, turnIceServer(turn, id, clock())] : iceServers;
+  }
+
+  /** What a kiosk's readiness TURN probe uses outside any session: a TURN entry bound to the kiosk. */
+  kioskIceServers(kioskId: string): IceServer[] {
+    return this.iceServersFor(`kiosk-${kioskId}`);
   }
 
   /** The agent's socket that accepted a ticket owns the new session's call. */
@@ -74,7 +88,8 @@ export class SessionsArea {
   async opened(rec: SessionRecord, kind: MemberKind): Promise<SessionOpened> {
     const base = {
       session: rec.session,
-      iceServers: this.deps.iceServers,
+      iceServers: this.iceServersFor(rec.session.id),
+      iceTransportPolicy: this.deps.iceTransportPolicy ?? 'all',
       initiator: kind === 'agent',
       ...(this.deps.graceSeconds === undefined ? {} : { graceSeconds: this.deps.graceSeconds }),
     };

@@ -90,6 +90,7 @@ export function fleetReporterFeature(
     intervalMs: deps.heartbeatIntervalMs ?? ctx.config.heartbeatMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
     debounceMs: tuning.debounceMs,
     watchMs: tuning.watchMs,
+    onIceServers: (servers) => ice.update(servers),
     collect: () =>
       collectReport({
         system,

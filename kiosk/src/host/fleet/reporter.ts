@@ -6,7 +6,7 @@
  * screen never waits for a heartbeat.
  */
 import { ErrorCode } from '@rvw/shared';
-import type { HealthReport } from '@rvw/shared';
+import type { HealthReport, IceServer } from '@rvw/shared';
 import type { KioskLogger } from '../feature';
 import type { ServerLinkPort } from '../features/server-link';
 import { changeKey } from './collect';
@@ -27,6 +27,8 @@ export interface ReporterOptions {
   watchMs?: number;
   /** Monotonic clock for round trips, ms; default performance.now. */
   clock?: () => number;
+  /** The ICE servers a heartbeat's ack brought (a fresh kiosk-bound TURN credential, issue 13 #4). */
+  onIceServers?: (servers: IceServer[]) => void;
 }
 
 /** The running reporter. */
@@ -70,7 +72,8 @@ export function heartbeatReporter(options: ReporterOptions): Reporter {
     }
     const started = clock();
     try {
-      await port.request('kiosk:heartbeat', report);
+      const ack = await port.request('kiosk:heartbeat', report);
+      if (ack?.iceServers) options.onIceServers?.(ack.iceServers);
       rtt = Math.min(600_000, Math.max(0, Math.round(clock() - started)));
       sentKey = changeKey(report);
       unsent = false;

@@ -42,13 +42,15 @@ export function turnWithCredentials(servers: readonly IceServer[]): TurnConfig |
 }
 
 /**
- * The kiosk's ICE servers: the last a session brought (the server hands them out with
- * session:opened and kiosk:state), else RVW_ICE_SERVERS from the kiosk's environment.
+ * The kiosk's ICE servers: the latest the server handed out (with session:opened, with kiosk:state
+ * (its session's, or the kiosk's own outside a session) and with each heartbeat's ack through
+ * `update`; their TURN credentials are short-lived, so the latest wins), else RVW_ICE_SERVERS from
+ * the kiosk's environment.
  */
 export function kioskIceServers(
   events: EventEmitter<BridgeEventMap>,
   env: NodeJS.ProcessEnv = process.env,
-): { current(): IceServer[]; close(): void } {
+): { current(): IceServer[]; update(servers: IceServer[]): void; close(): void } {
   let fromServer: IceServer[] | null = null;
   const fromEnv = (): IceServer[] => {
     const raw = env[ICE_SERVERS_ENV]?.trim();
@@ -64,12 +66,16 @@ export function kioskIceServers(
     fromServer = opened.iceServers;
   };
   const onState = (state: BridgeEventMap['kiosk:state'][0]): void => {
+    if (state.iceServers) fromServer = state.iceServers;
     if (state.session) fromServer = state.session.iceServers;
   };
   events.on('session:opened', onOpened);
   events.on('kiosk:state', onState);
   return {
     current: () => (fromServer && fromServer.length > 0 ? fromServer : fromEnv()),
+    update(servers) {
+      fromServer = servers;
+    },
     close() {
       events.off('session:opened', onOpened);
       events.off('kiosk:state', onState);
@@ -138,7 +144,8 @@ export function turnProbe(options: TurnProbeOptions): { check(): Promise<TurnOut
     async check() {
       const config = turnWithCredentials(options.iceServers());
       if (!config) return SKIPPED;
-      const key = `${config.url} ${config.username ?? ''}`;
+      // A TURN REST username's expiry (`<unix>:`) changes with each renewal: the same user all the same.
+      const key = `${config.url} ${(config.username ?? '').replace(/^\d+:/, '')}`;
       if (cached && cached.key === key && now() - cached.at < cacheMs) return cached.outcome;
       if (running && running.key === key) return running.promise;
       const promise = run(config).then((outcome) => {

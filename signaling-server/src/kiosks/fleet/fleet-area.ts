@@ -118,7 +118,12 @@ export class FleetArea {
       this.view.heard(kioskId);
       await this.pushKiosk(kioskId);
       if (residentKey(before) !== residentKey(problems)) await this.deps.notifier.queueChanged();
-      return { serverTime: now.toISOString(), nextInMs: DEFAULT_HEARTBEAT_INTERVAL_MS };
+      const iceServers = this.deps.kioskIceServers?.(kioskId) ?? [];
+      return {
+        serverTime: now.toISOString(),
+        nextInMs: DEFAULT_HEARTBEAT_INTERVAL_MS,
+        ...(iceServers.length > 0 ? { iceServers } : {}),
+      };
     },
     'diagnostics:result': async (socket, answer) => {
       if (socket.data.kind !== 'kiosk') throw RequestError.internal();

@@ -1,5 +1,6 @@
 /** What the fleet area gets (issue 12): one shape, built once in server.ts. */
 import type { Logger } from 'pino';
+import type { IceServer } from '@rvw/shared';
 import type { Clock, Scheduler } from '../../clock';
 import type { Db } from '../../db/database';
 import type { ServerMetrics } from '../../metrics/server-metrics';
@@ -17,4 +18,6 @@ export interface FleetDeps {
   scheduler: Scheduler;
   /** The server's metrics (kiosks per level, alerts, call set-up times, heartbeats). */
   metrics: ServerMetrics;
+  /** The ICE servers (a kiosk-bound short-lived TURN credential) each heartbeat's ack carries; default none. */
+  kioskIceServers?: (kioskId: string) => IceServer[];
 }
