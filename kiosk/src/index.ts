@@ -16,5 +16,6 @@ export type {
   IdCardConfig,
 } from './host';
 export { FakeReader, sampleResidentCard, sampleForeignCard } from './host/fake-reader';
+export { DEFAULT_IDLE_POLL_MS, DEFAULT_SERVING_POLL_MS, readerPace } from './host/reader-pace';
 export { startBrowserShell } from './browser-shell';
 export type { BrowserShell, BrowserShellOptions } from './browser-shell';

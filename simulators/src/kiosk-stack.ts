@@ -38,6 +38,9 @@ export interface KioskStackOptions {
   documentCamera?: string;
   /** The fleet heartbeat's interval in ms (RVW_HEARTBEAT_MS); default the kiosk's (30 s). */
   heartbeatMs?: number;
+  /** The reader's poll intervals idle / serving in ms (RVW_IDCARD_POLL_IDLE_MS / _SERVING_MS); default the kiosk's (60 / 500). */
+  idcardPollIdleMs?: number;
+  idcardPollServingMs?: number;
 }
 
 /** A kiosk served to the browser on simulated hardware; close() stops it in reverse order. */
@@ -66,6 +69,10 @@ export async function startKioskStack(options: KioskStackOptions): Promise<Kiosk
     ...(options.cupsUrl ? { RVW_KIOSK_CUPS_URL: options.cupsUrl } : {}),
     ...(options.documentCamera ? { RVW_KIOSK_DOCUMENT_CAMERA: options.documentCamera } : {}),
     ...(options.heartbeatMs ? { RVW_HEARTBEAT_MS: String(options.heartbeatMs) } : {}),
+    ...(options.idcardPollIdleMs ? { RVW_IDCARD_POLL_IDLE_MS: String(options.idcardPollIdleMs) } : {}),
+    ...(options.idcardPollServingMs
+      ? { RVW_IDCARD_POLL_SERVING_MS: String(options.idcardPollServingMs) }
+      : {}),
   });
   // The host opens the reader itself, so that the reader service's log reaches the host's logger.
   const host = await bootKioskHost(config, options.logger ? { logger: options.logger } : {});

@@ -56,6 +56,8 @@ export class Ga467Simulator {
   latencyMs: number;
   /** Called for each request as it arrives (`CMD PARA` hex, performance.now()); for benchmarks. */
   onRequest: ((key: string, at: number) => void) | null = null;
+  /** Bytes that crossed the line since open: `in` from the kiosk, `out` to it (line-load figures). */
+  readonly traffic = { bytesIn: 0, bytesOut: 0 };
   private faults: Ga467Faults = { ...NO_FAULTS };
   private port: SerialPort | null = null;
   private parser = new FrameParser();
@@ -152,6 +154,7 @@ export class Ga467Simulator {
   }
 
   private onData(chunk: Buffer, gen: number): void {
+    this.traffic.bytesIn += chunk.length;
     for (const ev of this.parser.push(chunk)) {
       if (gen !== this.generation) return;
       if (ev.type === 'checksum-error') {
@@ -228,6 +231,7 @@ export class Ga467Simulator {
   private rawWrite(buf: Buffer): Promise<void> {
     const port = this.port;
     if (!port?.isOpen) return Promise.resolve();
+    this.traffic.bytesOut += buf.length;
     return new Promise((resolve) => {
       // A write that fails means socat went away (unplug): the bytes are lost, as on a real line.
       port.write(buf, () => port.drain(() => resolve()));
