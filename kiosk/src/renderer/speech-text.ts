@@ -83,9 +83,8 @@ export function spokenParts(flow: FlowState, locale: Locale): string[] {
             tr('waiting.yourNumber'),
             flow.ticket.ticket.number,
             ...waitingParts(flow, locale),
-            tr('waiting.reassure'),
-            // Next in line: their own picture, to sit in frame (issue 13).
-            ...(flow.mirror ? [tr('waiting.mirror'), tr('waiting.mirrorPrivate')] : []),
+            // Next in line, their own picture, to sit in frame (issue 13), instead of "please wait".
+            ...(flow.mirror ? [tr('waiting.mirror'), tr('waiting.mirrorPrivate')] : [tr('waiting.reassure')]),
             // Good news while they wait (免申即享): what they get without applying.
             ...(flow.entitlements.length
               ? [tr('entitlements.title'), ...entitlementLines(flow.entitlements, locale)]

@@ -1,7 +1,7 @@
 /**
  * The mirror (issue 13): the resident's own picture while they are next in line, large and flipped
- * like a mirror, with one calm line to sit in the middle of it, and the plain word that only they
- * see it. Nothing of it is sent: the call has not started (call/mirror-camera.ts).
+ * like a mirror, with one calm line to sit in the middle of it (the screen's headline, in place of
+ * "please wait"), and the plain word that only they see it. Nothing of it is sent: the call has not started (call/mirror-camera.ts).
  */
 import { useEffect, useRef } from 'react';
 import type { MessageKey } from '../i18n';
@@ -27,7 +27,7 @@ export function MirrorView({ stream, tr }: MirrorViewProps) {
         <span className="mirror-centre" aria-hidden="true" />
       </div>
       <figcaption className="mirror-lines">
-        <span className="mirror-line">{tr('waiting.mirror')}</span>
+        <h1 className="headline mirror-line">{tr('waiting.mirror')}</h1>
         <span className="mirror-private">{tr('waiting.mirrorPrivate')}</span>
       </figcaption>
     </figure>

@@ -77,7 +77,8 @@ export function WaitingScreen({
             </p>
           )}
         </div>
-        <h1 className="headline reassure">{tr('waiting.reassure')}</h1>
+        {/* Next in line, the mirror's line is the headline instead (MirrorView). */}
+        {!mirror && <h1 className="headline reassure">{tr('waiting.reassure')}</h1>}
         {entitlements.length > 0 ? (
           <EntitlementsBox entitlements={entitlements} locale={locale} tr={tr} />
         ) : (
