@@ -1,15 +1,24 @@
 /**
- * `npm run bench:call`: call set-up time in Chromium on loopback. For each of N calls (default 20,
- * RVW_BENCH_CALLS), from the agent's click on Accept to the first decoded remote video frame on
- * each side, through the real screens, server and simple-peer. Prints p50 and p95.
+ * `npm run bench:call`: call set-up time in Chromium on loopback. For each of N calls per case
+ * (default 20, RVW_BENCH_CALLS), from the agent's click on Accept to the first decoded remote video
+ * frame on each side, through the real screens, server and simple-peer. Prints p50 and p95, and the
+ * breakdown of each side (the page probe's marks: simulators/src/browser.ts callMarks).
+ *
+ * Two cases: direct (host candidates on loopback), then relay (`iceTransportPolicy: 'relay'`
+ * through a real coturn started here, with the server's TURN REST credentials).
+ * The agent is available (空闲) before the first call, as an agent taking calls is: the console
+ * opens its camera and microphone then, and the kiosk shows its mirror while the resident is next.
  */
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
+import type { Page } from 'playwright-core';
 import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signaling-server/testing';
-import { firstFrameAt, launchChromium, mediaOpenedAt, newProbedContext } from '@rvw/sim/browser';
+import { callMarks, firstFrameAt, launchChromium, newProbedContext, resetCallMarks } from '@rvw/sim/browser';
+import type { CallMarks } from '@rvw/sim/browser';
 import { startKioskStack } from '@rvw/sim/kiosk-stack';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
 import { chooseNeed, rateAndGoHome } from '../support/flows';
+import { startCoturn } from '../support/coturn';
 import { summaryLine } from './stats';
 
 // After a plain `npm ci` the console and the kiosk are not built yet, and Chromium may be missing.
@@ -19,71 +28,177 @@ ensureBuilds({ only: ['console', 'kiosk'] });
 const calls = Number(process.env.RVW_BENCH_CALLS ?? 20);
 if (!Number.isInteger(calls) || calls < 1 || calls > 500) throw new Error('RVW_BENCH_CALLS must be 1..500');
 
-const server = await startTestServer({
-  consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
-  logLevel: 'warn',
-});
-const agent = await createTestAgent(server.server, { displayName: 'Bench agent' });
-const { token } = await createTestKiosk(server.server, { name: 'Bench kiosk', location: 'loopback' });
-const kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
-const browser = await launchChromium();
-const chromiumVersion = browser.version();
-const kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
-const consolePage = await (await newProbedContext(browser, server.url)).newPage();
+/** One side of one call: ms after the Accept click of each mark, and of the first frame. */
+type Side = CallMarks & { firstFrame: number };
 
-const kioskSide: number[] = [];
-const agentSide: number[] = [];
-const both: number[] = [];
-const kioskMedia: number[] = [];
-const agentMedia: number[] = [];
-try {
-  await kioskPage.goto(kiosk.url);
-  await consolePage.goto(`${server.url}/console/`);
-  await consolePage.getByTestId('login-username').fill(agent.agent.username);
-  await consolePage.getByTestId('login-password').fill(agent.password);
-  await consolePage.getByTestId('login-submit').click();
-
-  for (let i = 0; i < calls; i++) {
-    await kioskPage.getByTestId('screen-welcome').waitFor({ timeout: 30_000 });
-    await kioskPage.getByTestId('call-agent').click();
-    await chooseNeed(kioskPage);
-    await kioskPage.getByTestId('screen-waiting').waitFor();
-    const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
-    const accept = consolePage.locator(
-      `[data-testid="queue-row"][data-ticket-number="${number}"] [data-testid="accept-button"]`,
-    );
-    await accept.waitFor();
-    const kioskFrame = kioskPage
-      .getByTestId('screen-call')
-      .waitFor()
-      .then(() => firstFrameAt(kioskPage));
-    const t0 = Date.now();
-    await accept.click();
-    const agentFrame = firstFrameAt(consolePage);
-    const [kioskAt, agentAt] = await Promise.all([kioskFrame, agentFrame]);
-    kioskSide.push(kioskAt - t0);
-    agentSide.push(agentAt - t0);
-    both.push(Math.max(kioskAt, agentAt) - t0);
-    kioskMedia.push((await mediaOpenedAt(kioskPage))! - t0);
-    agentMedia.push((await mediaOpenedAt(consolePage))! - t0);
-    process.stdout.write(`call ${i + 1}/${calls}: kiosk ${kioskAt - t0} ms, agent ${agentAt - t0} ms\n`);
-    await consolePage.getByTestId('end-call').click();
-    await consolePage.getByTestId('queue-table').or(consolePage.getByTestId('queue-empty')).first().waitFor();
-    // The kiosk asks for the rating after a call the agent ended (issue 9), then goes home.
-    await rateAndGoHome(kioskPage);
-  }
-} finally {
-  await browser.close();
-  await kiosk.close();
-  await server.close();
+/** What one case measured. */
+interface CaseResult {
+  kiosk: Side[];
+  agent: Side[];
 }
 
-console.log(
-  `\nCall set-up, agent's Accept -> first decoded remote video frame (Chromium ${chromiumVersion}, loopback, ${cpus().length} cores)`,
+type ServerExtras = Parameters<typeof startTestServer>[0];
+
+function relative(marks: CallMarks, t0: number, frameAt: number): Side {
+  const side: Side = { firstFrame: frameAt - t0 };
+  for (const [k, v] of Object.entries(marks)) side[k as keyof CallMarks] = v - t0;
+  return side;
+}
+
+async function runCase(label: string, extras: ServerExtras): Promise<CaseResult> {
+  const server = await startTestServer({
+    consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
+    logLevel: 'warn',
+    ...extras,
+  });
+  const agent = await createTestAgent(server.server, { displayName: 'Bench agent' });
+  const { token } = await createTestKiosk(server.server, { name: 'Bench kiosk', location: 'loopback' });
+  const kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
+  const browser = await launchChromium();
+  const result: CaseResult = { kiosk: [], agent: [] };
+  try {
+    const kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
+    const consolePage = await (await newProbedContext(browser, server.url)).newPage();
+    await kioskPage.goto(kiosk.url);
+    await consolePage.goto(`${server.url}/console/`);
+    await consolePage.getByTestId('login-username').fill(agent.agent.username);
+    await consolePage.getByTestId('login-password').fill(agent.password);
+    await consolePage.getByTestId('login-submit').click();
+    await consolePage.getByTestId('status-available').click();
+    await consolePage.getByTestId('status-current').filter({ hasText: '空闲' }).waitFor();
+
+    for (let i = 0; i < calls; i++) {
+      const { kiosk: k, agent: a } = await oneCall(kioskPage, consolePage);
+      result.kiosk.push(k);
+      result.agent.push(a);
+      process.stdout.write(
+        `${label} call ${i + 1}/${calls}: kiosk ${k.firstFrame} ms, agent ${a.firstFrame} ms\n`,
+      );
+    }
+  } finally {
+    await browser.close();
+    await kiosk.close();
+    await server.close();
+  }
+  return result;
+}
+
+async function oneCall(kioskPage: Page, consolePage: Page): Promise<{ kiosk: Side; agent: Side }> {
+  await kioskPage.getByTestId('screen-welcome').waitFor({ timeout: 30_000 });
+  await kioskPage.getByTestId('call-agent').click();
+  await chooseNeed(kioskPage);
+  await kioskPage.getByTestId('screen-waiting').waitFor();
+  const number = (await kioskPage.getByTestId('ticket-number').innerText()).trim();
+  const accept = consolePage.locator(
+    `[data-testid="queue-row"][data-ticket-number="${number}"] [data-testid="accept-button"]`,
+  );
+  await accept.waitFor();
+  // The resident is next in line: the mirror is on before the agent accepts (as it would be).
+  await kioskPage.getByTestId('mirror-video').waitFor({ timeout: 10_000 });
+  await Promise.all([resetCallMarks(kioskPage), resetCallMarks(consolePage)]);
+  const kioskFrame = kioskPage
+    .getByTestId('screen-call')
+    .waitFor()
+    .then(() => firstFrameAt(kioskPage));
+  const t0 = Date.now();
+  await accept.click();
+  const agentFrame = firstFrameAt(consolePage);
+  const [kioskAt, agentAt] = await Promise.all([kioskFrame, agentFrame]);
+  const [km, am] = await Promise.all([callMarks(kioskPage), callMarks(consolePage)]);
+  await consolePage.getByTestId('end-call').click();
+  await consolePage.getByTestId('queue-table').or(consolePage.getByTestId('queue-empty')).first().waitFor();
+  // The kiosk asks for the rating after a call the agent ended (issue 9), then goes home.
+  await rateAndGoHome(kioskPage);
+  return { kiosk: relative(km, t0, kioskAt), agent: relative(am, t0, agentAt) };
+}
+
+/** The steps of each side, in order; `media` is the call's stream ready (a clone of pre-opened media, or opened now). */
+const AGENT_STEPS: Array<[keyof Side | 'media', string]> = [
+  ['sessionOpened', 'accept acknowledged (session opened)'],
+  ['media', 'local media ready (clone or getUserMedia)'],
+  ['peerCreated', 'RTCPeerConnection created'],
+  ['offerSet', 'offer created (setLocalDescription)'],
+  ['answerReceived', 'answer received (setRemoteDescription)'],
+  ['iceConnected', 'ICE connected'],
+  ['connected', 'DTLS done (connectionState connected)'],
+  ['firstFrame', 'first decoded frame of the resident'],
+];
+const KIOSK_STEPS: Array<[keyof Side | 'media', string]> = [
+  ['sessionOpened', 'session:opened seen'],
+  ['media', 'local media ready (clone or getUserMedia)'],
+  ['peerCreated', 'RTCPeerConnection created'],
+  ['offerReceived', 'offer received (setRemoteDescription)'],
+  ['answerSet', 'answer created (setLocalDescription)'],
+  ['iceConnected', 'ICE connected'],
+  ['connected', 'DTLS done (connectionState connected)'],
+  ['firstFrame', "first decoded frame of the agent's"],
+];
+
+function valueOf(side: Side, step: keyof Side | 'media'): number | undefined {
+  if (step === 'media') return side.mediaCloned ?? side.mediaOpened;
+  return side[step];
+}
+
+function printSide(name: string, sides: Side[], steps: Array<[keyof Side | 'media', string]>): void {
+  console.log(`  ${name}, ms after the Accept click:`);
+  for (const [step, text] of steps) {
+    const values = sides.map((s) => valueOf(s, step)).filter((v): v is number => v !== undefined);
+    if (values.length === 0) console.log(`    ${text}: not seen`);
+    else console.log(summaryLine(`    ${text}`, values));
+  }
+  const cloned = sides.filter((s) => s.mediaCloned !== undefined).length;
+  const opened = sides.filter((s) => s.mediaOpened !== undefined).length;
+  console.log(
+    `    media: pre-opened and cloned in ${cloned} calls, getUserMedia after the accept in ${opened}`,
+  );
+}
+
+function printCase(title: string, r: CaseResult): void {
+  console.log(`\n${title}`);
+  console.log(
+    summaryLine(
+      'kiosk side',
+      r.kiosk.map((s) => s.firstFrame),
+    ),
+  );
+  console.log(
+    summaryLine(
+      'agent side',
+      r.agent.map((s) => s.firstFrame),
+    ),
+  );
+  console.log(
+    summaryLine(
+      'both sides (later of the two)',
+      r.kiosk.map((s, i) => Math.max(s.firstFrame, r.agent[i]!.firstFrame)),
+    ),
+  );
+  console.log('breakdown (each line: when the step was done, counted from the Accept click):');
+  printSide('agent (offers)', r.agent, AGENT_STEPS);
+  printSide('kiosk (answers)', r.kiosk, KIOSK_STEPS);
+}
+
+const browserVersion = await (async () => {
+  const b = await launchChromium();
+  const v = b.version();
+  await b.close();
+  return v;
+})();
+const direct = await runCase('direct', {});
+const coturn = await startCoturn();
+let relay: CaseResult;
+try {
+  relay = await runCase('relay', {
+    turn: { urls: coturn.urls, secret: coturn.secret, ttlSeconds: 600 },
+    iceTransportPolicy: 'relay',
+  } as ServerExtras);
+} finally {
+  await coturn.close();
+}
+
+const where = `Chromium ${browserVersion}, loopback, ${cpus().length} cores`;
+printCase(`Call set-up, direct: agent's Accept -> first decoded remote video frame (${where})`, direct);
+printCase(
+  `Call set-up, relay (iceTransportPolicy 'relay', through coturn on 127.0.0.1): the same (${where})`,
+  relay,
 );
-console.log(summaryLine('kiosk side', kioskSide));
-console.log(summaryLine('agent side', agentSide));
-console.log(summaryLine('both sides (later of the two)', both));
-console.log('of which, Accept -> camera and microphone open (getUserMedia resolved):');
-console.log(summaryLine('  kiosk side', kioskMedia));
-console.log(summaryLine('  agent side', agentMedia));
