@@ -6,7 +6,7 @@ import type { MessageKey } from './i18n';
 import type { KioskApp } from './kiosk-app';
 import { SpeakerIcon } from './case/Icons';
 import { EnrolmentGate } from './enrolment/EnrolmentGate';
-import { CallVideo } from './layout/CallVideo';
+import { CallVideo, callUnsteady } from './layout/CallVideo';
 import { kioskLayout } from './layout/layout';
 import { layoutPhaseOf } from './layout/page-mode';
 import { placeAt } from './layout/place';
@@ -77,7 +77,7 @@ export function App({ app, view = 'both' }: { app: KioskApp; view?: Exclude<Kios
           local={media.local}
           remote={media.remote}
           agentName={null}
-          reconnecting={media.state === 'reconnecting'}
+          reconnecting={callUnsteady(media.state, serverConnected)}
           tr={tr}
           speak={(text) => speak(text, locale)}
         />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kioskSocketPolicy, type KioskDropReason } from './server-link-policy';
+import { KIOSK_CONNECT_TIMEOUT_MS, kioskSocketPolicy, type KioskDropReason } from './server-link-policy';
 
 const reasons: KioskDropReason[] = ['planned-restart', 'server-disconnect', 'refused', 'transport'];
 
@@ -31,5 +31,27 @@ describe('kioskSocketPolicy', () => {
     expect(
       kioskSocketPolicy().nextRetryDelayInMs({ retryCount: 0, elapsedMs: 0, reason: 'server-disconnect' }),
     ).toBe(0);
+  });
+});
+
+describe('a lost transport (issue 13: immediate, then growing, with jitter)', () => {
+  it('tries at once, then after about 0.3 s, 1.2 s, 2.7 s, then about every 4 s', () => {
+    const at = (retryCount: number, random: number) => {
+      const original = Math.random;
+      Math.random = () => random;
+      try {
+        return kioskSocketPolicy().nextRetryDelayInMs({ retryCount, elapsedMs: 0, reason: 'transport' });
+      } finally {
+        Math.random = original;
+      }
+    };
+    expect([0, 1, 2, 3, 4, 50].map((n) => at(n, 0))).toEqual([0, 300, 1200, 2700, 4000, 4000]);
+    // The jitter spreads every wait but the first, by up to 0.5 s.
+    expect([0, 1, 2, 3, 4].map((n) => at(n, 0.999))).toEqual([0, 799, 1699, 3199, 4499]);
+  });
+
+  it('gives each connection attempt a few seconds, so attempts keep cycling during an outage', () => {
+    expect(KIOSK_CONNECT_TIMEOUT_MS).toBeGreaterThanOrEqual(3000);
+    expect(KIOSK_CONNECT_TIMEOUT_MS).toBeLessThanOrEqual(4000);
   });
 });

@@ -30,7 +30,7 @@ import type {
 } from '@rvw/shared';
 import type { z } from 'zod';
 import type { HostContext, HostFeature } from '../feature';
-import { kioskSocketPolicy } from './server-link-policy';
+import { KIOSK_CONNECT_TIMEOUT_MS, kioskSocketPolicy } from './server-link-policy';
 import type { KioskDropReason } from './server-link-policy';
 
 /** The kiosk's socket to the server. */
@@ -49,6 +49,8 @@ export function connectKioskSocket(serverUrl: string, token: string | (() => str
     auth: (cb) => cb({ kind: 'kiosk', token: current() }),
     transports: ['websocket'],
     reconnection: false,
+    // A handshake lost in an outage fails after this, and the policy's next attempt follows.
+    timeout: KIOSK_CONNECT_TIMEOUT_MS,
     autoConnect: current() !== '',
   });
 }

@@ -5,6 +5,7 @@
  * time it appears, so the resident knows to wait rather than leave.
  */
 import { useEffect, useRef } from 'react';
+import type { CallConnectionState } from '@rvw/shared/call';
 import type { MessageKey } from '../i18n';
 import type { Rect } from './layout';
 import { placeAt } from './place';
@@ -19,11 +20,20 @@ export interface CallVideoProps {
   remote: MediaStream | null;
   /** The agent's name over the video (the video display); null where the touch side shows it. */
   agentName: string | null;
-  /** True while no media gets through and the call is being rebuilt; default false. */
+  /** True while no media gets through or the server is out of reach (see {@link callUnsteady}); default false. */
   reconnecting?: boolean;
   tr: (key: MessageKey, params?: Record<string, string | number>) => string;
   /** Reads a shown sentence aloud. */
   speak?: (text: string) => void;
+}
+
+/**
+ * Whether the call shows "网络不稳定，正在重新连接" (issue 13 #1): no media gets through (the call is
+ * 'reconnecting'), or the kiosk's own link to the server is down (the agent's offers, and the
+ * agent's edits, cannot reach it until the link is back).
+ */
+export function callUnsteady(state: CallConnectionState | undefined, serverConnected: boolean): boolean {
+  return state === 'reconnecting' || !serverConnected;
 }
 
 function useStream(stream: MediaStream | null) {

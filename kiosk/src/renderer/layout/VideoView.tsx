@@ -7,7 +7,7 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { t } from '../i18n';
 import type { MessageKey } from '../i18n';
 import { speak } from '../speech';
-import { CallVideo } from './CallVideo';
+import { CallVideo, callUnsteady } from './CallVideo';
 import { kioskLayout } from './layout';
 import { placeAt } from './place';
 import { useWindowSize } from './use-window-size';
@@ -16,7 +16,7 @@ import './layout.css';
 
 /** Renders the video window's controller. */
 export function VideoView({ app }: { app: VideoViewApp }) {
-  const { locale, session, media } = useSyncExternalStore(app.subscribe, app.getSnapshot);
+  const { locale, session, media, serverConnected } = useSyncExternalStore(app.subscribe, app.getSnapshot);
   const tr = useCallback(
     (key: MessageKey, params?: Record<string, string | number>) => t(locale, key, params),
     [locale],
@@ -44,7 +44,7 @@ export function VideoView({ app }: { app: VideoViewApp }) {
           local={media.local}
           remote={media.remote}
           agentName={session.session.agent.displayName}
-          reconnecting={media.state === 'reconnecting'}
+          reconnecting={callUnsteady(media.state, serverConnected)}
           tr={tr}
           speak={(text) => speak(text, locale)}
         />

@@ -19,6 +19,8 @@ export interface VideoViewSnapshot {
   /** The open session, or null outside a call. */
   session: SessionOpened | null;
   media: CallMedia;
+  /** Whether the host's link to the server is up, as the host last said (true until it says otherwise). */
+  serverConnected: boolean;
 }
 
 /** Tunables, replaceable in tests. */
@@ -35,7 +37,13 @@ const NO_MEDIA: CallMedia = { local: null, remote: null };
 
 /** The video window's controller. */
 export class VideoViewApp {
-  private snapshot: VideoViewSnapshot = { config: null, locale: 'zh-CN', session: null, media: NO_MEDIA };
+  private snapshot: VideoViewSnapshot = {
+    config: null,
+    locale: 'zh-CN',
+    session: null,
+    media: NO_MEDIA,
+    serverConnected: true,
+  };
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribers: Array<() => void> = [];
   private call: RunningCall | null = null;
@@ -74,6 +82,7 @@ export class VideoViewApp {
         if (this.snapshot.session?.session.id === sessionId) this.follow(null);
       }),
       this.bridge.on('kiosk:state', (state) => this.follow(openSession(state))),
+      this.bridge.on('server:status', ({ connected }) => this.publish({ serverConnected: connected })),
       this.bridge.on('signal:relay', ({ sessionId, data }) => {
         if (this.call?.sessionId === sessionId) this.call.signal(data);
       }),
@@ -89,7 +98,8 @@ export class VideoViewApp {
     if (this.stopped) return;
     this.publish({ config, locale: locales.read() ?? config.locale });
     // The host answers with kiosk:state, so a reloaded video window picks up a call in progress.
-    await this.bridge.invoke('server:sync', {}).catch(() => null);
+    const status = await this.bridge.invoke('server:sync', {}).catch(() => null);
+    if (status && !this.stopped) this.publish({ serverConnected: status.connected });
   }
 
   /** Stops listening and ends any call. */
