@@ -105,6 +105,7 @@ export function Workbench({ app, snapshot, agent }: WorkbenchProps) {
             offsetMs={work.offsetMs}
             ending={ending}
             elsewhere={snapshot.callElsewhere ?? false}
+            kioskAway={snapshot.kioskAway ?? null}
             onTakeOver={() => void app.takeOverCall()}
             onEnd={app.endCall}
             onMedia={app.setMedia}

@@ -17,8 +17,8 @@ export interface CallKeeperDeps {
   createCall?: (options: CallControllerOptions) => CallController;
   /** The call's local media (a clone of the devices held while available); default opened per call. */
   openMedia?: () => Promise<LocalMedia>;
-  /** The call's media changed (null: no call in this tab). */
-  changed(media: CallSnapshot | null, elsewhere: boolean): void;
+  /** The call's media changed (null: no call in this tab); `kioskAway`: the deadline while the kiosk is away. */
+  changed(media: CallSnapshot | null, elsewhere: boolean, kioskAway?: string | null): void;
   /** A call started for an opened session. */
   began(opened: SessionOpened): void;
   /** The session's call ended here (its session is over for this agent). */
@@ -52,8 +52,8 @@ export class CallKeeper {
       tabId: this.deps.tabId(),
       ...(this.deps.createCall ? { createCall: this.deps.createCall } : {}),
       ...(this.deps.openMedia ? { openMedia: this.deps.openMedia } : {}),
-      onChange: ({ media, elsewhere }) => {
-        if (this.call === call) this.deps.changed(media, elsewhere);
+      onChange: ({ media, elsewhere, kioskAway }) => {
+        if (this.call === call) this.deps.changed(media, elsewhere, kioskAway ?? null);
       },
     });
     this.call = call;

@@ -24,6 +24,8 @@ export interface ConsoleSnapshot {
   call: CallSnapshot | null;
   /** True while another console tab of this agent runs the call (issue 8 #4); it can be taken over. */
   callElsewhere?: boolean;
+  /** While the kiosk's link is lost (`session:member`): when the server ends the session unless it is back (ISO). */
+  kioskAway?: string | null;
   /** True while an End call is awaiting the server. */
   ending: boolean;
 }

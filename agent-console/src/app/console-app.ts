@@ -284,8 +284,8 @@ export class ConsoleApp {
       tabId: () => (this.tabId ??= this.deps.tabId ?? consoleTabId(browserTabIdEnv(this.deps.storage))),
       ...(this.deps.createCall ? { createCall: this.deps.createCall } : {}),
       openMedia: this.routing.media.openForCall,
-      changed: (media, elsewhere) => {
-        if (this.signed === signed) this.publish({ call: media, callElsewhere: elsewhere });
+      changed: (media, elsewhere, kioskAway = null) => {
+        if (this.signed === signed) this.publish({ call: media, callElsewhere: elsewhere, kioskAway });
       },
       began: (opened) => this.callBegan(signed, opened),
       // The session is over: its cases can no longer change.

@@ -13,6 +13,9 @@ import { ConsoleError } from '../lib/errors';
 /** The console's socket.io connection, typed by the shared event maps. */
 export type ConsoleSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** How long one connection attempt may take before it counts as failed (socket.io-client's `timeout`). */
+export const CONSOLE_CONNECT_TIMEOUT_MS = 3500;
+
 /** How long an acknowledgement may take before the request counts as failed (default 10 s). */
 export const ACK_TIMEOUT_MS = 10_000;
 
@@ -28,6 +31,9 @@ export function connectConsoleSocket(token: string): ConsoleSocket {
     // Polling first would work too; websocket first avoids a needless upgrade on a healthy LAN.
     transports: ['websocket', 'polling'],
     reconnection: false,
+    // One attempt gives up after this (socket.io's default is 20 s), so that during an outage the
+    // policy's attempts keep cycling and one starts soon after the network is back.
+    timeout: CONSOLE_CONNECT_TIMEOUT_MS,
   });
 }
 

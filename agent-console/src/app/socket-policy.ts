@@ -14,7 +14,10 @@ export type SocketDropReason =
  * The console socket's default policy, and the times it keeps:
  * - refused: every 3 s, calmly, for as long as it takes;
  * - closed by the server: at once (the next handshake says why), then every 3 s;
- * - transport lost: after 1 s, 2 s, 4 s, then every 5 s, each plus up to 0.5 s of jitter.
+ * - transport lost (issue 13, LiveKit's style): at once, then after 0.3 s, 1.2 s, 2.7 s, then every
+ *   4 s, each wait but the first plus up to 0.5 s of jitter (never 5 s or more), so that the link
+ *   is back within a few seconds of the network (each attempt gives up after 3.5 s: see
+ *   CONSOLE_CONNECT_TIMEOUT_MS).
  */
 export function consoleSocketPolicy(): ReconnectPolicy {
   const calm = new DelayTablePolicy({ delaysMs: [3000], jitterMs: 0 });
@@ -23,6 +26,6 @@ export function consoleSocketPolicy(): ReconnectPolicy {
       refused: calm,
       'server-disconnect': new DelayTablePolicy({ delaysMs: [0, 3000], jitterMs: 0 }),
     } satisfies Partial<Record<SocketDropReason, ReconnectPolicy>>,
-    new DelayTablePolicy({ delaysMs: [1000, 2000, 4000, 5000], jitterMs: 500 }),
+    new DelayTablePolicy({ delaysMs: [0, 300, 1200, 2700, 4000], jitterMs: 500 }),
   );
 }

@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { useNow } from '../ui/use-now';
 import { useStream } from '../ui/use-stream';
 import type { ActiveCall } from '../app/console-state';
-import { elapsedMs, formatDuration } from '../ui/time';
+import { elapsedMs, formatDuration, secondsLeft } from '../ui/time';
 import { ResidentPanel } from '../resident/ResidentPanel';
 import { EntitlementNotes } from '../case/EntitlementNotes';
 import { PlaceLine } from '../queue/TicketBits';
@@ -23,6 +23,8 @@ export interface CallViewProps {
   ending: boolean;
   /** True while another console tab of this agent runs the call; default false. */
   elsewhere?: boolean;
+  /** While the kiosk's link is lost: when the server ends the session unless it is back (ISO); default null. */
+  kioskAway?: string | null;
   /** Takes the call over from that tab. */
   onTakeOver?(): void;
   onEnd(): void;
@@ -49,6 +51,7 @@ export function CallView({
   offsetMs,
   ending,
   elsewhere = false,
+  kioskAway = null,
   onTakeOver,
   onEnd,
   onMedia,
@@ -81,6 +84,7 @@ export function CallView({
   }
 
   const duration = formatDuration(elapsedMs(session.startedAt, now, offsetMs));
+  const awayLeft = kioskAway === null ? null : secondsLeft(kioskAway, now, offsetMs);
 
   return (
     <section className="call call-ws" data-testid="call-view" aria-label={t('call.heading')}>
@@ -131,6 +135,11 @@ export function CallView({
               {duration}
             </div>
           </div>
+          {awayLeft !== null && (
+            <p className="call-warning member-away" role="status" data-testid="member-away">
+              {t('call.memberAway', { seconds: awayLeft })}
+            </p>
+          )}
           {mediaError && (
             <p className="call-warning" role="alert" data-testid="media-error">
               {t('call.mediaError')}

@@ -7,6 +7,9 @@
  * - giving up (issue 7 #2): when the controller's policy gives up after the media grace period,
  *   the console asks the server to end the session as lost (`session:media-lost`), which puts the
  *   resident back at the front of the queue.
+ * - the kiosk away (issue 13 #1): while the server says the kiosk's link is gone (`session:member`)
+ *   the view carries the deadline after which the session ends; when the kiosk is back, or this
+ *   socket is, the call restarts its media at once rather than waiting for its next attempt.
  */
 import { ErrorCode, serverEvents, type SessionOpened, type SignalData } from '@rvw/shared';
 import { CallController, type CallControllerOptions, type CallSnapshot } from '@rvw/shared/call';
@@ -19,6 +22,8 @@ export interface ConsoleCallView {
   media: CallSnapshot | null;
   /** True while another tab of this agent runs the call. */
   elsewhere: boolean;
+  /** While the kiosk is away (its link lost): when the server ends the session unless it is back (ISO); else null. */
+  kioskAway?: string | null;
 }
 
 /** What a console call needs. */
@@ -45,7 +50,7 @@ export class ConsoleCall {
   readonly sessionId: string;
   private controller: CallController | null = null;
   private offController: (() => void) | null = null;
-  private view: ConsoleCallView = { media: null, elsewhere: false };
+  private view: ConsoleCallView = { media: null, elsewhere: false, kioskAway: null };
   private closed = false;
   private mediaLostSent = false;
   private readonly onMoved = (payload: unknown) => {
@@ -57,9 +62,24 @@ export class ConsoleCall {
   // The page is going away (reload, tab closed): close the peer now, so the kiosk hears at once that
   // the connection dropped instead of after ICE gives up on a silent peer (about 8 s).
   private readonly onPageHide = () => this.stopController();
-  // A reconnected socket has a new id: claim the call again (same tab) so the kiosk's signals come here.
+  // A reconnected socket has a new id: claim the call again (same tab) so the kiosk's signals come here;
+  // then bring the media back at once: what this side offered while its socket was down is stale.
   private readonly onReconnect = () => {
-    if (!this.closed && !this.view.elsewhere) void this.join('session:join');
+    if (this.closed || this.view.elsewhere) return;
+    void this.join('session:join').then(() => {
+      if (this.view.media && this.view.media.state !== 'connected')
+        this.controller?.restartMedia('socket-back');
+    });
+  };
+  // The kiosk went away (its last socket left) or came back (issue 13 #1).
+  private readonly onMember = (payload: unknown) => {
+    const parsed = serverEvents['session:member'].safeParse(payload);
+    if (!parsed.success || this.closed) return;
+    const { sessionId, member, present, deadline } = parsed.data;
+    if (sessionId !== this.sessionId || member !== 'kiosk') return;
+    // Back: its link may have been gone for long; an ICE restart (or a fresh peer) now, not in seconds.
+    if (present) this.controller?.restartMedia('member-back');
+    this.publish({ kioskAway: present ? null : deadline });
   };
 
   /** Set-up time: from the opened session (this call's creation) to the kiosk's first frame. */
@@ -90,6 +110,7 @@ export class ConsoleCall {
    */
   start(): void {
     this.deps.socket.on('session:moved', this.onMoved);
+    this.deps.socket.on('session:member', this.onMember);
     this.deps.socket.on('connect', this.onReconnect);
     globalThis.addEventListener?.('pagehide', this.onPageHide);
     this.startController();
@@ -113,6 +134,7 @@ export class ConsoleCall {
   end(): void {
     this.closed = true;
     this.deps.socket.off('session:moved', this.onMoved);
+    this.deps.socket.off('session:member', this.onMember);
     this.deps.socket.off('connect', this.onReconnect);
     globalThis.removeEventListener?.('pagehide', this.onPageHide);
     this.stopController();
@@ -148,6 +170,9 @@ export class ConsoleCall {
       initiator: opened.initiator,
       iceServers: opened.iceServers,
       ...(opened.iceTransportPolicy ? { iceTransportPolicy: opened.iceTransportPolicy } : {}),
+      // The media grace follows the server's member grace, so the call never gives up first.
+      ...(opened.graceSeconds === undefined ? {} : { mediaGraceMs: opened.graceSeconds * 1000 }),
+      onRestart: (how, reason) => console.info(`[console] call: ${how} (${reason})`),
       ...(this.deps.openMedia ? { openMedia: this.deps.openMedia } : {}),
       signalling: {
         send: (data) => {
@@ -194,8 +219,8 @@ export class ConsoleCall {
     controller?.end();
   }
 
-  private publish(view: ConsoleCallView): void {
-    this.view = view;
-    this.deps.onChange(view);
+  private publish(patch: Partial<ConsoleCallView>): void {
+    this.view = { ...this.view, ...patch };
+    this.deps.onChange(this.view);
   }
 }

@@ -77,6 +77,7 @@ export const zhCN = {
   'call.duration': '通话时长',
   'call.remoteWaiting': '正在等待居民端视频…',
   'call.remoteLost': '视频连接中断，正在重新连接…',
+  'call.memberAway': '居民端网络中断，正在等待重新连接（还剩 {seconds} 秒，之后居民回到队首）',
   'call.elsewhere': '这个通话已在您的另一个窗口（标签页）中打开。',
   'call.takeOver': '在此窗口继续通话',
   'call.cameraOn': '关闭摄像头',
@@ -236,6 +237,8 @@ export const en: Record<MessageKey, string> = {
   'call.duration': 'Call time',
   'call.remoteWaiting': 'Waiting for the kiosk video…',
   'call.remoteLost': 'The video connection dropped; reconnecting…',
+  'call.memberAway':
+    "The resident's kiosk lost its network; waiting for it to reconnect ({seconds} s left, then the resident goes back to the front of the queue)",
   'call.elsewhere': 'This call is open in another window (tab) of yours.',
   'call.takeOver': 'Continue the call here',
   'call.cameraOn': 'Camera off',

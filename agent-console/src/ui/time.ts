@@ -24,6 +24,13 @@ export function elapsedMs(sinceIso: string, nowLocalMs: number, offsetMs: number
   return Math.max(0, nowLocalMs + offsetMs - since);
 }
 
+/** Whole seconds from now until `untilIso` on the server's clock (rounded up); never negative, 0 if unparsable. */
+export function secondsLeft(untilIso: string, nowLocalMs: number, offsetMs: number): number {
+  const until = Date.parse(untilIso);
+  if (!Number.isFinite(until)) return 0;
+  return Math.max(0, Math.ceil((until - nowLocalMs - offsetMs) / 1000));
+}
+
 /** Formats a duration as `m:ss` below an hour and `h:mm:ss` from an hour on (whole seconds, floored). */
 export function formatDuration(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));
