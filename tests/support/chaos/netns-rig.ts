@@ -4,8 +4,10 @@
  * private /24 chosen per run. The root namespace holds the bridge's address (.1), so the test
  * process reaches every member; the members reach each other over the bridge as hosts on one LAN.
  * A member's link is cut at the host end of its veth (`ip link set … down`: the namespace sees its
- * carrier drop, as when a cable or Wi-Fi goes) or by netem loss 100% on both ends (the link stays
- * up and every packet is lost, as when the upstream dies).
+ * carrier drop, as when a cable or Wi-Fi goes) or by dropping every packet on the member's veth with
+ * iptables inside its namespace (the link stays up and nothing passes, as when the upstream dies;
+ * a local send is refused at once rather than lost). This kernel has no netem nor tc classifiers,
+ * so `tc … netem loss 100%` is not used.
  *
  * Everything is named after this process's PID. teardown() kills every process left inside the
  * namespaces (all of them started by this run), deletes the namespaces, veths and bridge; it is
@@ -19,8 +21,8 @@ import { join } from 'node:path';
 export type Member = 'server' | 'kiosk' | 'agent';
 export const members: readonly Member[] = ['server', 'kiosk', 'agent'];
 
-/** How a link is cut: the veth's host end down, or every packet dropped by netem on both ends. */
-export type CutMode = 'down' | 'loss';
+/** How a link is cut: the veth's host end down, or every packet on it dropped (iptables in the namespace). */
+export type CutMode = 'down' | 'drop';
 
 /** One member's namespace and link. */
 export interface MemberNet {
@@ -202,23 +204,7 @@ export class NetnsRig {
     if (this.cuts.has(member)) return;
     const n = this.net[member];
     if (mode === 'down') must('ip', ['link', 'set', n.hostIf, 'down']);
-    else {
-      must('tc', ['qdisc', 'add', 'dev', n.hostIf, 'root', 'netem', 'loss', '100%']);
-      must('ip', [
-        'netns',
-        'exec',
-        n.ns,
-        'tc',
-        'qdisc',
-        'add',
-        'dev',
-        n.nsIf,
-        'root',
-        'netem',
-        'loss',
-        '100%',
-      ]);
-    }
+    else this.dropAll(n, '-I');
     this.cuts.set(member, mode);
   }
 
@@ -228,11 +214,13 @@ export class NetnsRig {
     if (!mode) return;
     const n = this.net[member];
     if (mode === 'down') must('ip', ['link', 'set', n.hostIf, 'up']);
-    else {
-      must('tc', ['qdisc', 'del', 'dev', n.hostIf, 'root']);
-      must('ip', ['netns', 'exec', n.ns, 'tc', 'qdisc', 'del', 'dev', n.nsIf, 'root']);
-    }
+    else this.dropAll(n, '-D');
     this.cuts.delete(member);
+  }
+
+  private dropAll(n: MemberNet, op: '-I' | '-D'): void {
+    must('ip', ['netns', 'exec', n.ns, 'iptables', op, 'INPUT', '-i', n.nsIf, '-j', 'DROP']);
+    must('ip', ['netns', 'exec', n.ns, 'iptables', op, 'OUTPUT', '-o', n.nsIf, '-j', 'DROP']);
   }
 
   /** Kills what is left in the namespaces, removes them, the veths and the bridge. Idempotent. */
