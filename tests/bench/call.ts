@@ -191,7 +191,7 @@ try {
   relay = await runCase('relay', {
     turn: { urls: coturn.urls, secret: coturn.secret, ttlSeconds: 600 },
     iceTransportPolicy: 'relay',
-  } as ServerExtras);
+  });
 } finally {
   await coturn.close();
 }
