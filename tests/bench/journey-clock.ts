@@ -23,11 +23,15 @@ export interface JourneyTimes {
   spans: Array<{ name: string; from: number; to: number }>;
   /** Main-thread long tasks (> 50 ms) inside each step, per page: step → page → ms. */
   longTasks: Map<string, Map<string, number>>;
+  /** For steps in which a click reached a page: ms from the step's start to the (first) click. */
+  clickLanded: Map<string, number>;
 }
 
 /** A page's main-thread long tasks, [start, duration] in epoch ms (PerformanceObserver 'longtask'). */
 export const longTaskProbe = `(() => {
   window.__rvwLong = [];
+  window.__rvwClickAt = [];
+  addEventListener('click', (e) => void window.__rvwClickAt.push(performance.timeOrigin + e.timeStamp), true);
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__rvwLong.push([performance.timeOrigin + e.startTime, e.duration]);
@@ -41,6 +45,16 @@ export function takeLongTasks(page: Page): Promise<Array<[number, number]>> {
     const w = window as unknown as { __rvwLong?: Array<[number, number]> };
     const out = w.__rvwLong ?? [];
     w.__rvwLong = [];
+    return out;
+  });
+}
+
+/** Takes the times (epoch ms) at which clicks reached the page's window (and clears them). */
+export function takeClicks(page: Page): Promise<number[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __rvwClickAt?: number[] };
+    const out = w.__rvwClickAt ?? [];
+    w.__rvwClickAt = [];
     return out;
   });
 }
@@ -74,7 +88,7 @@ export class JourneyClock {
   }
 
   /** Ends the journey; `tasks`: each page's long tasks, attributed to the steps they overlap. */
-  stop(tasks: Record<string, Array<[number, number]>> = {}): JourneyTimes {
+  stop(tasks: Record<string, Array<[number, number]>> = {}, clicks: number[] = []): JourneyTimes {
     const total = performance.now() - this.startedAt;
     const longTasks = new Map<string, Map<string, number>>();
     for (const [pageName, list] of Object.entries(tasks))
@@ -86,7 +100,12 @@ export class JourneyClock {
           byPage.set(pageName, (byPage.get(pageName) ?? 0) + overlap);
           longTasks.set(span.name, byPage);
         }
-    return { steps: this.current, total, spans: this.spans, longTasks };
+    const clickLanded = new Map<string, number>();
+    for (const span of this.spans) {
+      const at = clicks.find((c) => c >= span.from && c <= span.to);
+      if (at !== undefined && !clickLanded.has(span.name)) clickLanded.set(span.name, at - span.from);
+    }
+    return { steps: this.current, total, spans: this.spans, longTasks, clickLanded };
   }
 }
 
@@ -131,15 +150,19 @@ export function report(clock: JourneyClock, runs: readonly JourneyTimes[]): stri
   const lines: string[] = [];
   const width = Math.max(...clock.order.map(columns), 30) + 2;
   lines.push(
-    `${'step'.padEnd(width)}${'kind'.padEnd(9)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}   main-thread long tasks in it, mean: kiosk / console`,
+    `${'step'.padEnd(width)}${'kind'.padEnd(9)}${'p50'.padStart(9)}${'p95'.padStart(9)}${'max'.padStart(9)}   main-thread long tasks in it, mean: kiosk / console; a click landed after, mean`,
   );
+  const landed = (name: string) => {
+    const xs = runs.flatMap((r) => (r.clickLanded.has(name) ? [r.clickLanded.get(name)!] : []));
+    return xs.length ? `; click at ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(0)} ms` : '';
+  };
   const meanLong = (name: string, pageName: string) =>
     runs.reduce((n, r) => n + (r.longTasks.get(name)?.get(pageName) ?? 0), 0) / runs.length;
   for (const name of clock.order) {
     const xs = runs.map((r) => r.steps.get(name) ?? 0);
     lines.push(
       `${pad(name, width)}${clock.kinds.get(name)!.padEnd(9)}${ms(percentile(xs, 50))}${ms(percentile(xs, 95))}${ms(Math.max(...xs))}` +
-        `   ${ms(meanLong(name, 'kiosk'))} / ${ms(meanLong(name, 'console')).trim()}`,
+        `   ${ms(meanLong(name, 'kiosk'))} / ${ms(meanLong(name, 'console')).trim()}${landed(name)}`,
     );
   }
   const totals = runs.map((r) => r.total);

@@ -15,16 +15,19 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Page } from 'playwright-core';
 import { sampleCards } from '@rvw/sim';
 import { firstFrameAt } from '@rvw/sim/browser';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
 import { expectOnKiosk, typeField, type CaseRig } from '../support/case-flows';
 import { loginAgent } from '../support/flows';
 import { kioskPrintStatus, printingMissing, startPrintRig, waitPrintState } from '../support/paper';
+import { percentile } from './stats';
 import {
   JourneyClock,
   longTaskProbe,
   report,
+  takeClicks,
   takeLongTasks,
   whenClickable,
   whenTappable,
@@ -43,6 +46,31 @@ ensureBuilds({ only: ['console', 'kiosk'] });
 const journeys = Number(process.env.RVW_BENCH_JOURNEYS ?? 5);
 if (!Number.isInteger(journeys) || journeys < 1 || journeys > 50)
   throw new Error('RVW_BENCH_JOURNEYS must be 1..50');
+
+/** Kiosk page: each change of the screen on show ([data-testid^="screen-"]), [test id, epoch ms]. */
+const screenProbe = `(() => {
+  window.__rvwScreens = [];
+  let last = null;
+  const look = () => {
+    const el = document.querySelector('[data-testid^="screen-"]');
+    const id = el ? el.getAttribute('data-testid') : null;
+    if (id !== last) window.__rvwScreens.push([id, performance.timeOrigin + performance.now()]);
+    last = id;
+  };
+  addEventListener('DOMContentLoaded', () => new MutationObserver(look).observe(document.body, { subtree: true, childList: true }));
+})();`;
+
+/** How long the kiosk showed `screen` (its first showing since the probe was cleared); null if never. */
+async function screenTime(page: Page, screen: string): Promise<number | null> {
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { __rvwScreens: Array<[string | null, number]> };
+    const out = w.__rvwScreens;
+    w.__rvwScreens = [];
+    return out;
+  });
+  const i = seen.findIndex(([id]) => id === screen);
+  return i >= 0 && i + 1 < seen.length ? seen[i + 1]![1] - seen[i]![1] : null;
+}
 
 const card = sampleCards.resident;
 const ITEM = 'ltci-assessment';
@@ -70,6 +98,9 @@ async function cardToVideo(rig: CaseRig): Promise<{ kioskMs: number; agentMs: nu
     await kioskPage.getByTestId('screen-waiting').waitFor();
     return (await kioskPage.getByTestId('ticket-number').innerText()).trim();
   });
+  // Of which the readiness check (camera and microphone opened, the host's verdict: issue 12 #4).
+  const preparing = await screenTime(kioskPage, 'screen-preparing');
+  if (preparing !== null) readinessMs.push(preparing);
   const row = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${number}"]`);
   await step("number -> row with identity on the agent's queue", 'product', () =>
     row.getByTestId('identity-name').filter({ hasText: card.name }).waitFor({ timeout: 15_000 }),
@@ -238,9 +269,12 @@ const { rig } = paper;
 const chromiumVersion = rig.browser.version();
 const runs: JourneyTimes[] = [];
 let warmUp: JourneyTimes | null = null;
+/** The readiness check's share of 'ticket -> number on screen' (the preparing screen's time). */
+const readinessMs: number[] = [];
 const video: Array<{ kioskMs: number; agentMs: number }> = [];
 try {
   for (const page of [rig.kioskPage, rig.consolePage]) await page.addInitScript(longTaskProbe);
+  await rig.kioskPage.addInitScript(screenProbe);
   await rig.kioskPage.goto(rig.kiosk.url);
   await rig.kioskPage.getByTestId('place-card-prompt').waitFor();
   // An agent on duty is signed in before the resident comes.
@@ -256,12 +290,17 @@ try {
     const caseNumber = await caseAndForm(rig);
     await confirmAndSign(rig);
     await outcomePrintRate(rig);
-    const times = clock.stop({
-      kiosk: await takeLongTasks(rig.kioskPage),
-      console: await takeLongTasks(rig.consolePage),
-    });
-    if (i === 0) warmUp = times;
-    else runs.push(times);
+    const times = clock.stop(
+      {
+        kiosk: await takeLongTasks(rig.kioskPage),
+        console: await takeLongTasks(rig.consolePage),
+      },
+      [...(await takeClicks(rig.kioskPage)), ...(await takeClicks(rig.consolePage))],
+    );
+    if (i === 0) {
+      warmUp = times;
+      readinessMs.length = 0;
+    } else runs.push(times);
     // Each journey got through: the case closed 办结, with the rating.
     const { cases } = await rig.agentApi.listCases({ query: { number: caseNumber } });
     const detail = await rig.agentApi.getCase({ params: { caseId: cases[0]!.caseId } });
@@ -297,6 +336,10 @@ if (warmUp) {
     `warm-up journey (not counted): ${(warmUp.total / 1000).toFixed(1)} s, of which documents ${docs.toFixed(0)} ms (the render worker's cold start)`,
   );
 }
+if (readinessMs.length)
+  console.log(
+    `of 'ticket -> number on screen', the readiness check (the preparing screen): p50 ${percentile(readinessMs, 50).toFixed(0)} ms, p95 ${percentile(readinessMs, 95).toFixed(0)} ms`,
+  );
 const f = (xs: number[]) => `${xs.sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]} ms`;
 console.log(
   `accept -> first frame, median: kiosk ${f(video.map((v) => v.kioskMs))}, agent ${f(video.map((v) => v.agentMs))}`,
