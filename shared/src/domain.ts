@@ -69,6 +69,20 @@ export const IdentityIntent = z.enum(['pending', 'declined', 'none']);
 export type IdentityIntent = z.infer<typeof IdentityIntent>;
 
 /** One line of the live queue as agents see it; the server sends the lines already in service order. */
+/** Why the system ended a call whose ticket went back to the front of the queue. */
+export const ReturnedReason = z.enum(['kiosk-lost', 'agent-lost', 'media-lost']);
+export type ReturnedReason = z.infer<typeof ReturnedReason>;
+
+/** The note a requeued ticket carries for the next agent. */
+export const ReturnedNote = z.object({
+  reason: ReturnedReason,
+  /** The display name of the agent whose call ended. */
+  agentName: z.string(),
+  /** When the call ended (ISO). */
+  at: z.string(),
+});
+export type ReturnedNote = z.infer<typeof ReturnedNote>;
+
 export const QueueEntry = z.object({
   ticketId: z.string(),
   /** 1 = next to be served; decided by the server's queue rules, so clients never re-sort. */
@@ -95,6 +109,12 @@ export const QueueEntry = z.object({
    * heartbeat and readiness check, so the agent can tell the resident before accepting; absent or empty when well.
    */
   kioskProblems: z.array(FleetProblem).optional(),
+  /**
+   * A ticket back at the front because the system ended its call (issue 13 #1): why (the resident's
+   * kiosk lost, the agent lost, the media lost), which agent served it and when it ended, so the next
+   * agent knows before accepting. Absent (or null) for any other ticket.
+   */
+  returned: ReturnedNote.nullable().optional(),
 });
 export type QueueEntry = z.infer<typeof QueueEntry>;
 

@@ -27,6 +27,11 @@ export const routingZh = {
 
   'queue.col.need': '事项',
   'queue.col.place': '居民所在',
+  'queue.returned.label': '回到队首的原因',
+  'queue.returned.kiosk-lost': '上次通话因居民网络中断结束',
+  'queue.returned.agent-lost': '上次通话因坐席网络中断结束',
+  'queue.returned.media-lost': '上次通话因音视频无法恢复而结束',
+  'queue.returned.line': '{reason} · {agent} {time}',
   'queue.awayNote': '您处于离开状态，不会收到新的来电',
   'queue.awayHint': '回到座位后请点上方的“设为空闲”。',
   'queue.offerModeNote': '本中心为派单模式：来电会直接派给您，请留意弹出的提示。',
@@ -103,6 +108,11 @@ export const routingEn: Record<keyof typeof routingZh, string> = {
 
   'queue.col.need': 'Need',
   'queue.col.place': 'Resident at',
+  'queue.returned.label': 'Why this resident is back at the front',
+  'queue.returned.kiosk-lost': "Last call ended: the resident's network dropped",
+  'queue.returned.agent-lost': "Last call ended: the agent's connection dropped",
+  'queue.returned.media-lost': 'Last call ended: the video could not be restored',
+  'queue.returned.line': '{reason} · {agent} {time}',
   'queue.awayNote': 'You are away: no new calls will come to you',
   'queue.awayHint': 'Press "Set available" above when you are back.',
   'queue.offerModeNote':

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { IdentityLine } from '../resident/IdentityLine';
 import { NeedText, PlaceLine, TagChips } from '../queue/TicketBits';
 import { KioskProblemChips } from '../queue/KioskProblemChips';
+import { ReturnedNote } from '../queue/ReturnedNote';
 import { useNow } from '../ui/use-now';
 import { offerRemainingMs, offerTotalMs, type OfferSnapshot } from './offer-store';
 import { useOfferRing } from './use-offer-ring';
@@ -76,6 +77,7 @@ export function OfferPrompt({ offers, ownCentreId, connected, onAccept, onDeclin
             <IdentityLine identity={entry.identity} intent={entry.identityIntent} />
           </dd>
         </dl>
+        <ReturnedNote note={entry.returned} />
         <div
           className="offer-countdown"
           id="offer-countdown"

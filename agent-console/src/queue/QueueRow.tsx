@@ -9,6 +9,7 @@ import { elapsedMs, formatDuration, waitLevel } from '../ui/time';
 import { IdentityLine } from '../resident/IdentityLine';
 import { NeedText, PlaceLine, TagChips } from './TicketBits';
 import { KioskProblemChips } from './KioskProblemChips';
+import { ReturnedNote } from './ReturnedNote';
 
 /** Props of a row; `onAccept` absent in offer mode (no Accept column). */
 export interface QueueRowProps {
@@ -73,6 +74,7 @@ export function QueueRow({
       <td>
         <PlaceLine place={entry.place} ownCentreId={ownCentreId} testId="queue-place" />
         <KioskProblemChips problems={entry.kioskProblems} />
+        <ReturnedNote note={entry.returned} />
         {!online && (
           <div className="kiosk-offline" data-testid="kiosk-offline">
             {offlineFor ? t('queue.kioskOfflineFor', { duration: offlineFor }) : t('queue.kioskOffline')}

@@ -78,6 +78,8 @@ export class QueueNotifier {
       place: t.place,
       // What the resident will meet at the kiosk (printer out of paper…), so the agent can say so.
       ...(t.kioskProblems?.length ? { kioskProblems: t.kioskProblems } : {}),
+      // A call the system ended (kiosk, agent or media lost): the next agent reads why and whose.
+      ...(t.returned ? { returned: t.returned } : {}),
     };
   }
 

@@ -14,6 +14,7 @@ import {
   type Kiosk,
   type PriorityTag,
   type ResidentPlace,
+  type ReturnedNote,
   type Skill,
 } from '@rvw/shared';
 import { Skill as SkillSchema } from '@rvw/shared';
@@ -27,6 +28,7 @@ import { toKiosk } from '../kiosks/kiosk-store';
 import type { Presence } from '../socket/presence';
 import { DEFAULT_HEAD_START_S, orderByPriority, waitedSeconds, type PriorityInput } from './priority-rules';
 import { withReturns } from './returning';
+import { returnedNotes } from './returned-notes';
 import type { BusyAgent, WidenedPool } from './estimate-rules';
 import { canServe, centreViews, type CentreView, type ServeDecision } from './routing-rules';
 
@@ -47,6 +49,8 @@ export interface WaitingTicket extends PriorityInput {
   kioskOfflineSince: string | null;
   /** What is wrong with the kiosk that the resident is affected by, from its latest heartbeat (issue 12). */
   kioskProblems?: FleetProblem[];
+  /** Back at the front after the system ended its call: why, whose call, when (issue 13 #1). */
+  returned?: ReturnedNote;
 }
 
 /** A waiting ticket in a centre's service order, with the tags saying why it is where it is. */
@@ -99,7 +103,13 @@ export async function waitingTickets(db: Db, now: Date): Promise<WaitingTicket[]
     ])
     .where('t.status', '=', 'waiting')
     .execute();
+  // A lost call's ticket (accepted before, not put back by a blind transfer) carries its note.
+  const notes = await returnedNotes(
+    db,
+    rows.filter((r) => r.accepted_at && !r.transferredAt).map((r) => r.ticketId),
+  );
   return (await withReturns(db, rows)).map((r) => {
+    const returned = r.accepted_at && !r.transferredAt ? notes.get(r.ticketId) : undefined;
     const identity =
       r.card_type !== null
         ? identitySummary(
@@ -153,6 +163,7 @@ export async function waitingTickets(db: Db, now: Date): Promise<WaitingTicket[]
       },
       kioskOfflineSince: r.kioskOfflineSince,
       kioskProblems: kioskProblemsOf(r.kioskProblems),
+      ...(returned ? { returned } : {}),
     };
   });
 }
