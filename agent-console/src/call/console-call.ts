@@ -67,8 +67,8 @@ export class ConsoleCall {
   private readonly onReconnect = () => {
     if (this.closed || this.view.elsewhere) return;
     void this.join('session:join').then(() => {
-      if (this.view.media && this.view.media.state !== 'connected')
-        this.controller?.restartMedia('socket-back');
+      // Only a call that had media and lost it: a first attempt still connecting is left to finish.
+      if (this.view.media?.state === 'reconnecting') this.controller?.restartMedia('socket-back');
     });
   };
   // The kiosk went away (its last socket left) or came back (issue 13 #1).
