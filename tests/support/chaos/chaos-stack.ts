@@ -165,11 +165,15 @@ export async function startChaosStack(rig: NetnsRig, options: ChaosStackOptions 
       diagnostics: () =>
         [
           '--- kiosk host ---',
-          ...kioskLog.slice(-80),
+          ...kioskLog.slice(-60),
           '--- pages ---',
-          ...pageLog.slice(-120),
-          '--- server ---',
-          ...server.output().split('\n').slice(-80),
+          ...pageLog.slice(-60),
+          '--- server (without request lines) ---',
+          ...server
+            .output()
+            .split('\n')
+            .filter((l) => !/"msg":"(incoming request|request completed|case read in full)"/.test(l))
+            .slice(-60),
         ].join('\n'),
       close: closeAll,
     };
