@@ -231,6 +231,7 @@ export class TransferStore {
       initiator: t.from.agentId === this.deps.me(),
       // The server's, with the transfer: the invited agent's side has no session to take them from.
       iceServers: t.iceServers,
+      ...(t.iceTransportPolicy ? { iceTransportPolicy: t.iceTransportPolicy } : {}),
       signalling: {
         send: (data) => {
           this.deps.transport

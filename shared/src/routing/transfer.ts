@@ -57,7 +57,11 @@ export type Transfer = z.infer<typeof Transfer>;
  * the ICE servers of the hand-over call, the same list every session's `session:opened` carries, so
  * that both agents (the invited one has no session of their own) reach each other through them.
  */
-export const TransferState = Transfer.extend({ iceServers: z.array(IceServer) });
+export const TransferState = Transfer.extend({
+  iceServers: z.array(IceServer),
+  /** As session:opened's: 'relay' sends the hand-over call through TURN too. */
+  iceTransportPolicy: z.enum(['all', 'relay']).optional(),
+});
 export type TransferState = z.infer<typeof TransferState>;
 
 /** What the kiosk is told: it shows and says "正在为您转接，请稍候" until the new agent is connected. */

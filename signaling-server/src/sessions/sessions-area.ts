@@ -74,6 +74,11 @@ export class SessionsArea {
     return turn ? [...iceServers, turnIceServer(turn, id, clock())] : iceServers;
   }
 
+  /** Config's iceTransportPolicy, for every call of a session (a transfer's hand-over call too). */
+  get iceTransportPolicy(): 'all' | 'relay' {
+    return this.deps.iceTransportPolicy ?? 'all';
+  }
+
   /** What a kiosk's readiness TURN probe uses outside any session: a TURN entry bound to the kiosk. */
   kioskIceServers(kioskId: string): IceServer[] {
     return this.iceServersFor(`kiosk-${kioskId}`);
@@ -89,7 +94,7 @@ export class SessionsArea {
     const base = {
       session: rec.session,
       iceServers: this.iceServersFor(rec.session.id),
-      iceTransportPolicy: this.deps.iceTransportPolicy ?? 'all',
+      iceTransportPolicy: this.iceTransportPolicy,
       initiator: kind === 'agent',
       ...(this.deps.graceSeconds === undefined ? {} : { graceSeconds: this.deps.graceSeconds }),
     };

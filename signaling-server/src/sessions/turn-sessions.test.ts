@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { healthyReport } from '../kiosks/fleet/fleet-test-support';
 import { connectKiosk, okData } from '../testing';
 import { useTestServer } from '../testing/hooks';
+import { liveVisit } from '../transfers/transfer-test-support';
 import { turnCredential } from './turn-credentials';
 
 const SECRET = 'turn-secret-0123456789';
@@ -54,5 +55,18 @@ describe('TURN credentials per session', () => {
     const { k, kiosk } = await t.kioskWithTicket();
     const ack = okData(await kiosk.request('kiosk:heartbeat', healthyReport()));
     expect(ack.iceServers).toEqual([STUN, entry(`kiosk-${k.kiosk.id}`)]);
+  });
+
+  it('a consulted transfer’s hand-over call gets the session’s TURN entry and relay', async () => {
+    const { first, second, sessionId } = await liveVisit(t);
+    const started = okData(
+      await first.client.request('transfer:start', {
+        sessionId,
+        mode: 'consulted',
+        target: { kind: 'agent', agentId: second.id },
+      }),
+    );
+    expect(started.iceServers).toEqual([STUN, entry(sessionId)]);
+    expect(started.iceTransportPolicy).toBe('relay');
   });
 });

@@ -13,7 +13,11 @@ import { memberRoom } from '../socket/types';
 
 /** A transfer as its agents get it: with the ICE servers of the hand-over call (config's, as every session's). */
 export function stateOf(deps: Pick<RoutingDeps, 'sessions'>, t: Transfer): TransferState {
-  return { ...t, iceServers: deps.sessions.iceServersFor(t.sessionId) };
+  return {
+    ...t,
+    iceServers: deps.sessions.iceServersFor(t.sessionId),
+    iceTransportPolicy: deps.sessions.iceTransportPolicy,
+  };
 }
 
 /** Tells the agents of a transfer (the first, the target, and whoever took it) its state. */
