@@ -156,4 +156,4 @@ test('a server restart mid-call: media continues peer to peer, both clients resu
   expect(c.ids).toEqual(before);
   await stack!.consolePage.getByTestId('call-view').waitFor({ timeout: 5000 });
   await stack!.kioskPage.getByTestId('screen-call').waitFor({ timeout: 5000 });
-}, 90_000);
+}, 150_000);

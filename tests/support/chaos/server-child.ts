@@ -69,7 +69,7 @@ export function startServerChild(rig: NetnsRig, options: ServerChildOptions): Se
     void exited.then((code) =>
       reject(new Error(`server exited (${code}) before it was ready:\n${lines.join('\n')}`)),
     );
-    setTimeout(() => reject(new Error(`server not ready in 120 s:\n${lines.join('\n')}`)), 60_000).unref();
+    setTimeout(() => reject(new Error(`server not ready in 120 s:\n${lines.join('\n')}`)), 120_000).unref();
   });
   ready.catch(() => undefined);
   const running = () => child.exitCode === null && child.signalCode === null;
