@@ -2,11 +2,25 @@
 import { runCli } from './cli';
 import { sharedRenderPool } from './documents/render-pool';
 
-const result = await runCli(process.argv.slice(2), {
+const argv = process.argv.slice(2);
+// A signal that arrives while the server is still starting (or the moment it has printed its address)
+// is kept, and the server it started is then closed gracefully, rather than killed by the signal.
+// The other commands (create-admin, report, ...) keep the default: a signal ends them at once.
+const serving = argv.length === 0 || argv[0] === 'serve' || argv[0]!.startsWith('-');
+let early: NodeJS.Signals | null = null;
+const keep = (signal: NodeJS.Signals) => (early ??= signal);
+if (serving) {
+  process.on('SIGINT', keep);
+  process.on('SIGTERM', keep);
+}
+
+const result = await runCli(argv, {
   env: process.env,
   out: process.stdout,
   err: process.stderr,
 });
+process.off('SIGINT', keep);
+process.off('SIGTERM', keep);
 if ('exitCode' in result) {
   process.exitCode = result.exitCode;
 } else {
@@ -30,4 +44,5 @@ if ('exitCode' in result) {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  if (early) stop(early);
 }

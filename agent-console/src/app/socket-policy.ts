@@ -1,5 +1,5 @@
 /** When the console's socket tries again after it is lost, by why it was lost. */
-import { DelayTablePolicy, ReasonPolicy, type ReconnectPolicy } from '@rvw/shared/call';
+import { DelayTablePolicy, lostTransportPolicy, ReasonPolicy, type ReconnectPolicy } from '@rvw/shared/call';
 
 /** Why the socket is down, as the policy is told. */
 export type SocketDropReason =
@@ -14,9 +14,9 @@ export type SocketDropReason =
  * The console socket's default policy, and the times it keeps:
  * - refused: every 3 s, calmly, for as long as it takes;
  * - closed by the server: at once (the next handshake says why), then every 3 s;
- * - transport lost (issue 13, LiveKit's style): at once, then after 0.3 s, 1.2 s, 2.7 s, then every
- *   4 s, each wait but the first plus up to 0.5 s of jitter (never 5 s or more), so that the link
- *   is back within a few seconds of the network (each attempt gives up after 3.5 s: see
+ * - transport lost (issue 13, LiveKit's style, shared with the kiosk: lostTransportPolicy): at once,
+ *   then after 0.3 s, 1.2 s, then every 2 s, each wait but the first plus up to 1 s of jitter, so
+ *   that the link is back within about 3 s of the network (each attempt gives up after 3.5 s: see
  *   CONSOLE_CONNECT_TIMEOUT_MS).
  */
 export function consoleSocketPolicy(): ReconnectPolicy {
@@ -26,6 +26,6 @@ export function consoleSocketPolicy(): ReconnectPolicy {
       refused: calm,
       'server-disconnect': new DelayTablePolicy({ delaysMs: [0, 3000], jitterMs: 0 }),
     } satisfies Partial<Record<SocketDropReason, ReconnectPolicy>>,
-    new DelayTablePolicy({ delaysMs: [0, 300, 1200, 2700, 4000], jitterMs: 500 }),
+    lostTransportPolicy(),
   );
 }

@@ -93,6 +93,19 @@ describe('the initiating side (agent)', () => {
     expect(peers[0]!.iceRestarts).toBe(1);
   });
 
+  test('restartMedia leaves a connected call alone (a server restart: media went on peer to peer)', async () => {
+    const { controller, peers, mediaReady, current } = setup(true);
+    await mediaReady();
+    current().connect();
+    current().canRestart = false;
+    controller.restartMedia('member-back');
+    controller.restartMedia('member-back');
+    expect(peers).toHaveLength(1);
+    expect(peers[0]!.iceRestarts).toBe(0);
+    expect(peers[0]!.ended).toBe(false);
+    expect(controller.getSnapshot().state).toBe('connected');
+  });
+
   test('an ICE restart that brings nothing back within 5 s gives way to a fresh peer in the same call', async () => {
     const { controller, peers, mediaReady, current } = setup(true);
     await mediaReady();

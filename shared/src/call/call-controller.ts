@@ -159,12 +159,15 @@ export class CallController {
    * Brings the media back now (the other member's socket came back, the network did): the
    * initiator restarts ICE on the live peer, or, where there is none or it cannot restart (an offer
    * still waits for its answer), builds a fresh peer at once instead of waiting for the policy's
-   * next attempt. On a connected call an ICE restart is harmless. The answering side follows the
-   * initiator's offers, so it does nothing here.
+   * next attempt. A connected call is left alone: its media is flowing (a server restart reconnects
+   * both sockets while the media goes on peer to peer), and a restart racing another restart's
+   * unanswered offer would replace a working peer. The answering side follows the initiator's
+   * offers, so it does nothing here.
    */
   restartMedia(reason: string): void {
     if (!this.options.initiator || !this.started || this.ended || this.snapshot.state === 'failed') return;
     if (!this.mediaReady) return; // the first peer starts as soon as the media is open
+    if (this.snapshot.state === 'connected') return;
     this.restartOrRebuild(reason);
   }
 

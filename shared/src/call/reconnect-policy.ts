@@ -37,6 +37,20 @@ export interface DelayTableOptions {
 /** LiveKit's default table: at once, then quickly, then every 7 s (ms). */
 export const DEFAULT_RETRY_DELAYS_MS: readonly number[] = [0, 300, 1200, 2700, 4800, 7000];
 
+/**
+ * A socket's waits after its transport was lost (the network or the server went away), for the
+ * kiosk host and the console alike (issue 13): LiveKit's style, at once, then after 0.3 s and 1.2 s,
+ * then every 2 s, each wait but the first plus up to 1 s of jitter so that a fleet does not retry in
+ * step. With attempts that give up after a few seconds, a link that comes back is found within about
+ * 3 s, which leaves the call room to show video within 5 s of the network's return.
+ */
+export const LOST_TRANSPORT_DELAYS_MS: readonly number[] = [0, 300, 1200, 2000];
+
+/** The policy for a lost transport ({@link LOST_TRANSPORT_DELAYS_MS}, jitter up to 1 s). */
+export function lostTransportPolicy(): ReconnectPolicy {
+  return new DelayTablePolicy({ delaysMs: LOST_TRANSPORT_DELAYS_MS, jitterMs: 1000 });
+}
+
 /** A table of delays with jitter; the last delay repeats until a limit, if any, is reached. */
 export class DelayTablePolicy implements ReconnectPolicy {
   private readonly delaysMs: readonly number[];

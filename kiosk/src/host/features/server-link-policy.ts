@@ -1,5 +1,5 @@
 /** When the kiosk host's server socket tries again after it is lost, by why it was lost. */
-import { DelayTablePolicy, ReasonPolicy } from '@rvw/shared';
+import { DelayTablePolicy, lostTransportPolicy, ReasonPolicy } from '@rvw/shared';
 import type { ReconnectPolicy } from '@rvw/shared';
 
 /** Why the kiosk's socket is down, as the policy is told. */
@@ -30,10 +30,11 @@ const PLANNED_FAST_TRIES = 40;
  *   then every 2-2.5 s;
  * - closed by the server without notice: at once, then after 0.5 s, 1 s, 2 s, then every 3 s;
  * - refused (not for the credential): every 3-4 s;
- * - transport lost (issue 13, LiveKit's style): at once, then after 0.3 s, 1.2 s, 2.7 s, then every
- *   4 s, so that a link that comes back is found within a few seconds (each attempt gives up after
- *   {@link KIOSK_CONNECT_TIMEOUT_MS}, so attempts keep cycling while the network is out);
- * each wait but the first plus up to 0.5 s of jitter (1 s when refused) so that a fleet does not retry in step.
+ * - transport lost (issue 13, LiveKit's style, shared with the console: lostTransportPolicy): at
+ *   once, then after 0.3 s, 1.2 s, then every 2 s, so that a link that comes back is found within
+ *   about 3 s (each attempt gives up after {@link KIOSK_CONNECT_TIMEOUT_MS}, so attempts keep
+ *   cycling while the network is out);
+ * each wait but the first plus jitter (0.5 s; 1 s when refused or lost) so that a fleet does not retry in step.
  */
 export function kioskSocketPolicy(): ReconnectPolicy {
   const planned = [...Array<number>(PLANNED_FAST_TRIES).fill(500), 2000];
@@ -43,6 +44,6 @@ export function kioskSocketPolicy(): ReconnectPolicy {
       'server-disconnect': new DelayTablePolicy({ delaysMs: [0, 500, 1000, 2000, 3000], jitterMs: 500 }),
       refused: new DelayTablePolicy({ delaysMs: [3000], jitterMs: 1000 }),
     } satisfies Partial<Record<KioskDropReason, ReconnectPolicy>>,
-    new DelayTablePolicy({ delaysMs: [0, 300, 1200, 2700, 4000], jitterMs: 500 }),
+    lostTransportPolicy(),
   );
 }
