@@ -78,7 +78,8 @@ describe('socket authentication', () => {
     const { agent, token } = await createTestAgent(t.server);
     const k = await connectKiosk(t.url, kioskToken);
     const a = await connectAgent(t.url, token);
-    expect(await k.waitFor('kiosk:state')).toEqual({ kiosk, ticket: null, session: null });
+    // No TURN configured: the kiosk's readiness probe gets no ICE servers.
+    expect(await k.waitFor('kiosk:state')).toEqual({ kiosk, ticket: null, session: null, iceServers: [] });
     expect(await a.waitFor('agent:state')).toEqual({ agent, session: null });
     expect((await a.waitFor('queue:update')).entries).toEqual([]);
     k.close();

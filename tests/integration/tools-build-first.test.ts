@@ -19,7 +19,9 @@ const scriptsOf = (dir: string) =>
  */
 const tools: Array<[string, string, string, RegExp | null, string?]> = [
   ['.', 'bench:call', 'tests/bench/call.ts', /ensureBuilds\(\{ only: \['console', 'kiosk'\] \}\)/],
-  ['.', 'bench:idcard', 'tests/bench/idcard.ts', /ensureDebian\(\['socat'\]\)/],
+  ['.', 'bench:idcard', 'tests/bench/idcard.ts', /ensureDebian\(\['socat', 'chromium'\]\)/],
+  ['.', 'bench:chaos', 'tests/bench/chaos.ts', /ensureBuilds\(\{ only: \['console', 'kiosk'\] \}\)/],
+  ['.', 'bench:journey', 'tests/bench/journey.ts', /ensureBuilds\(\{ only: \['console', 'kiosk'\] \}\)/],
   ['kiosk', 'screenshots', 'kiosk/scripts/screenshots.ts', /ensureBuilds\(\{ only: \['kiosk'\] \}\)/],
   [
     'agent-console',
