@@ -22,13 +22,19 @@ afterAll(async () => {
   await rig?.close();
 });
 
-/** The labels of the live video tracks the kiosk page holds (the probe records every getUserMedia). */
+/**
+ * The cameras whose video the kiosk page holds live (the probe records every getUserMedia and clone),
+ * each once: the mirror keeps its stream through the call while the call runs on a clone of it, two
+ * tracks of the same camera.
+ */
 function liveCameras(): Promise<string[]> {
-  return rig.kioskPage.evaluate(() =>
-    ((window as unknown as { __rvwTracks?: MediaStreamTrack[] }).__rvwTracks ?? [])
-      .filter((t) => t.kind === 'video' && t.readyState === 'live')
-      .map((t) => t.label),
-  );
+  return rig.kioskPage.evaluate(() => [
+    ...new Set(
+      ((window as unknown as { __rvwTracks?: MediaStreamTrack[] }).__rvwTracks ?? [])
+        .filter((t) => t.kind === 'video' && t.readyState === 'live')
+        .map((t) => t.label),
+    ),
+  ]);
 }
 
 test('the capture shows and takes the configured document camera, and the call keeps the face camera', async () => {
