@@ -85,18 +85,19 @@ export function WaitingScreen({
           !mirror && <p className="hint">{tr('waiting.rest')}</p>
         )}
         {identityShared === false && <p className="notice">{tr('waiting.identityNotSent')}</p>}
-        <div className="actions actions-start">
-          <button
-            type="button"
-            className="btn btn-secondary btn-small"
-            data-testid="cancel-ticket"
-            data-main-action
-            disabled={!ready}
-            onClick={onCancel}
-          >
-            {tr('waiting.cancel')}
-          </button>
-        </div>
+      </div>
+      {/* In the start half, as without the mirror: off the disability answers and welcome's button (mirror.css). */}
+      <div className="actions actions-start">
+        <button
+          type="button"
+          className="btn btn-secondary btn-small"
+          data-testid="cancel-ticket"
+          data-main-action
+          disabled={!ready}
+          onClick={onCancel}
+        >
+          {tr('waiting.cancel')}
+        </button>
       </div>
     </section>
   );
