@@ -212,8 +212,15 @@ async function walkCase(sessionId: string, failures: string[]): Promise<void> {
   await page.getByTestId('review-confirm').click();
   await page.getByTestId('sign-screen').waitFor({ timeout: 10_000 });
   await check('sign', 'sign-screen', failures);
-  // A signature with pointer events on the canvas, as a finger would write it.
-  const box = (await page.getByTestId('signature-canvas').boundingBox())!;
+  // A signature with pointer events on the canvas, as a finger would write it, once the canvas has
+  // stopped moving after the size checks (a box read in the frame of the resize can be stale).
+  let box = (await page.getByTestId('signature-canvas').boundingBox())!;
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const again = (await page.getByTestId('signature-canvas').boundingBox())!;
+    if (JSON.stringify(again) === JSON.stringify(box)) break;
+    box = again;
+  }
   await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
   await page.mouse.down();
   for (let i = 1; i <= 20; i++)
