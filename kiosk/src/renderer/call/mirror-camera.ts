@@ -12,7 +12,7 @@
  * Where the devices could not both be opened, nothing is held and no mirror shows: the call opens
  * what it can itself (openCallMedia's fallbacks).
  */
-import { openCallMedia, stopStream, type LocalMedia } from '@rvw/shared/call';
+import { HeldMedia, openCallMedia, type LocalMedia } from '@rvw/shared/call';
 import { inCall, type FlowState } from '../flow/machine';
 
 /** What the mirror should do for a flow state: open the camera, keep it as it is, or stop it. */
@@ -25,18 +25,9 @@ export function mirrorWish(flow: FlowState): MirrorWish {
   return 'off';
 }
 
-/** Whether every track of the stream still runs (a camera unplugged ends its track). */
-function live(stream: MediaStream): boolean {
-  const tracks = stream.getTracks();
-  return tracks.length > 0 && tracks.every((t) => t.readyState === 'live');
-}
-
-/** The kiosk's held camera and microphone. */
-export class MirrorCamera {
-  private held: Promise<LocalMedia> | null = null;
+/** The kiosk's held camera and microphone, shown as a mirror (HeldMedia, shared with the console). */
+export class MirrorCamera extends HeldMedia {
   private shown: MediaStream | null = null;
-  // Opening failed in this wait: no retry on every flow change.
-  private failed = false;
 
   /**
    * `onStream`: the picture to show changed (null: no mirror); called after the current flow step,
@@ -44,64 +35,16 @@ export class MirrorCamera {
    */
   constructor(
     private readonly onStream: (stream: MediaStream | null) => void,
-    private readonly open: () => Promise<LocalMedia> = openCallMedia,
-  ) {}
+    open: () => Promise<LocalMedia> = openCallMedia,
+  ) {
+    super(open, (stream) => this.show(stream));
+  }
 
   /** Follows the flow (see mirrorWish). */
   follow(flow: FlowState): void {
     const wish = mirrorWish(flow);
     if (wish === 'on') this.warm();
     else if (wish === 'off') this.release();
-  }
-
-  /**
-   * The media of one call: a clone of the held stream (its own tracks, stopped by the call), or,
-   * when none is held (the resident was not next when accepted, or the devices failed), opened now.
-   */
-  openForCall = async (): Promise<LocalMedia> => {
-    const held = this.held;
-    if (held) {
-      const { stream, error } = await held;
-      if (this.held === held && stream && error === null && live(stream))
-        return { stream: stream.clone(), error };
-    }
-    return this.open();
-  };
-
-  /** Stops the camera and takes the mirror down. Safe to call twice. */
-  release(): void {
-    const held = this.held;
-    this.held = null;
-    this.failed = false;
-    void held?.then(({ stream }) => {
-      if (stream) stopStream(stream);
-    });
-    this.show(null);
-  }
-
-  private warm(): void {
-    if (this.held || this.failed) return;
-    const held: Promise<LocalMedia> = this.open().then(
-      (media): LocalMedia => {
-        if (this.held !== held) return media; // released meanwhile: release() stops it
-        if (media.error === null && media.stream) {
-          this.show(media.stream);
-          return media;
-        }
-        if (media.stream) stopStream(media.stream);
-        this.held = null;
-        this.failed = true;
-        return { stream: null, error: media.error };
-      },
-      (e: unknown): LocalMedia => {
-        if (this.held === held) {
-          this.held = null;
-          this.failed = true;
-        }
-        return { stream: null, error: e instanceof Error ? e.name : 'Error' };
-      },
-    );
-    this.held = held;
   }
 
   private show(stream: MediaStream | null): void {
