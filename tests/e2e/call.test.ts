@@ -6,29 +6,17 @@
  * console holds the agent's camera while available and in wrap-up; each call uses clones of those,
  * stopped with the call; the kiosk's camera stops with the session, the agent's when they go away.
  */
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  adminApi,
-  createTestAgent,
-  createTestKiosk,
-  startTestServer,
-  type TestServer,
-} from '@rvw/signaling-server/testing';
-import {
-  framesDecoded,
-  launchChromium,
-  liveLocalTracks,
-  newProbedContext,
-  videoWidth,
-} from '@rvw/sim/browser';
-import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
+import type { Page } from 'playwright-core';
+import { adminApi, type TestServer } from '@rvw/signaling-server/testing';
+import { framesDecoded, liveLocalTracks, videoWidth } from '@rvw/sim/browser';
+import type { KioskStack } from '@rvw/sim/kiosk-stack';
+import { startCallRig, type CallRig } from '../support/call-rig';
 import { chooseNeed, loginAgent, expectFramesRising, rateAndGoHome } from '../support/flows';
 
+let rig: CallRig;
 let server: TestServer;
 let kiosk: KioskStack;
-let browser: Browser;
 let kioskPage: Page;
 let consolePage: Page;
 let agentPassword: string;
@@ -38,26 +26,14 @@ const peerCount = (page: Page) =>
   page.evaluate(() => ((window as unknown as { __rvwPeers?: unknown[] }).__rvwPeers ?? []).length);
 
 beforeAll(async () => {
-  server = await startTestServer({
-    consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
-  });
-  const agent = await createTestAgent(server.server, { displayName: '李敏' });
-  agentPassword = agent.password;
-  agentUsername = agent.agent.username;
-  const { token } = await createTestKiosk(server.server, {
-    name: '静安寺街道 第一居委会',
-    location: '上海市静安区',
-  });
-  kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
-  browser = await launchChromium();
-  kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
-  consolePage = await (await newProbedContext(browser, server.url)).newPage();
+  rig = await startCallRig({ kiosk: { name: '静安寺街道 第一居委会', location: '上海市静安区' } });
+  ({ server, kiosk, kioskPage, consolePage } = rig);
+  agentUsername = rig.agent.username;
+  agentPassword = rig.agent.password;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up', async () => {

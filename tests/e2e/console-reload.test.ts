@@ -6,25 +6,19 @@
  * (issue 8 #6): the kiosk says the connection dropped and that it is reconnecting, and when the
  * server gives the agent up the resident is told plainly they are still in line, at the front.
  */
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  adminApi,
-  createTestAgent,
-  createTestKiosk,
-  startTestServer,
-  type TestServer,
-} from '@rvw/signaling-server/testing';
-import { framesDecoded, launchChromium, newProbedContext } from '@rvw/sim/browser';
-import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
+import type { BrowserContext, Page } from 'playwright-core';
+import { adminApi, type TestServer } from '@rvw/signaling-server/testing';
+import { framesDecoded } from '@rvw/sim/browser';
+import type { KioskStack } from '@rvw/sim/kiosk-stack';
+import { startCallRig, type CallRig } from '../support/call-rig';
 import { callAndAccept, expectFramesRising } from '../support/flows';
 
 const RECOVERY_LIMIT_MS = 5_000;
 
+let rig: CallRig;
 let server: TestServer;
 let kiosk: KioskStack;
-let browser: Browser;
 let kioskPage: Page;
 let consoleContext: BrowserContext;
 let consolePage: Page;
@@ -49,26 +43,16 @@ async function framesBackAfter(page: Page, since: number, limitMs: number): Prom
 }
 
 beforeAll(async () => {
-  server = await startTestServer({
-    consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
+  rig = await startCallRig({
     // Long enough for a console reload and for the kiosk to notice a vanished peer (ICE takes about
     // 8 s to call a silently closed page 'disconnected'); short enough to see the agent given up.
-    memberGraceSeconds: 14,
+    server: { memberGraceSeconds: 14 },
   });
-  const created = await createTestAgent(server.server, { displayName: '李敏' });
-  agent = { username: created.agent.username, password: created.password };
-  const { token } = await createTestKiosk(server.server, { name: '第一居委会', location: '静安区' });
-  kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
-  browser = await launchChromium();
-  kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
-  consoleContext = await newProbedContext(browser, server.url);
-  consolePage = await consoleContext.newPage();
+  ({ server, kiosk, kioskPage, consoleContext, consolePage, agent } = rig);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-  await server?.close();
+  await rig?.close();
 });
 
 test('a console reloaded mid-call resumes the call: video on both sides within 5 s', async () => {

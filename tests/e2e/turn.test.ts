@@ -6,25 +6,18 @@
  * the session's short-lived username (`<expiry>:<sessionId>`). With a wrong secret no relay is
  * allocated and no frame arrives (tests/integration/coturn.test.ts shows coturn's 401 for it).
  */
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  adminApi,
-  createTestAgent,
-  createTestKiosk,
-  startTestServer,
-  type TestServer,
-} from '@rvw/signaling-server/testing';
-import { launchChromium, newProbedContext } from '@rvw/sim/browser';
-import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
+import type { Page } from 'playwright-core';
+import { adminApi, type TestServer } from '@rvw/signaling-server/testing';
+import type { KioskStack } from '@rvw/sim/kiosk-stack';
+import { startCallRig, type CallRig } from '../support/call-rig';
 import { startCoturn, type Coturn } from '../support/coturn';
 import { callAndAccept } from '../support/flows';
 
 let coturn: Coturn;
+let rig: CallRig;
 let server: TestServer;
 let kiosk: KioskStack;
-let browser: Browser;
 let kioskPage: Page;
 let consolePage: Page;
 let agent: { username: string; password: string };
@@ -70,24 +63,17 @@ function selectedPaths(page: Page): Promise<PeerPath[]> {
 
 beforeAll(async () => {
   coturn = await startCoturn();
-  server = await startTestServer({
-    consoleDir: fileURLToPath(new URL('../../agent-console/dist', import.meta.url)),
-    turn: { urls: coturn.urls, secret: coturn.secret, ttlSeconds: 3600 },
-    iceTransportPolicy: 'relay',
+  rig = await startCallRig({
+    server: {
+      turn: { urls: coturn.urls, secret: coturn.secret, ttlSeconds: 3600 },
+      iceTransportPolicy: 'relay',
+    },
   });
-  const a = await createTestAgent(server.server, { displayName: '李敏' });
-  agent = { username: a.agent.username, password: a.password };
-  const { token } = await createTestKiosk(server.server, { name: '第一居委会' });
-  kiosk = await startKioskStack({ serverUrl: server.url, kioskToken: token, reader: false });
-  browser = await launchChromium();
-  kioskPage = await (await newProbedContext(browser, new URL(kiosk.url).origin)).newPage();
-  consolePage = await (await newProbedContext(browser, server.url)).newPage();
+  ({ server, kiosk, kioskPage, consolePage, agent } = rig);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-  await server?.close();
+  await rig?.close();
   await coturn?.close();
 });
 
