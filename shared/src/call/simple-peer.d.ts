@@ -6,6 +6,8 @@ declare module '@thaunknown/simple-peer' {
       stream?: MediaStream;
       trickle?: boolean;
       config?: RTCConfiguration;
+      /** Rewrites each local offer and answer before it is set and sent. */
+      sdpTransform?: (sdp: string) => string;
     }
     interface Instance {
       signal(data: unknown): void;
