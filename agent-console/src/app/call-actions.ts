@@ -3,7 +3,7 @@
  * ticket (one named, or the next one) and ending the call. The app keeps the one-at-a-time guard
  * and the snapshot; these say what each answer means for the workbench.
  */
-import { ErrorCode, type QueueEntry } from '@rvw/shared';
+import { ErrorCode, type CallOffer, type QueueEntry, type SessionOpened } from '@rvw/shared';
 import { errorCodeOf, isAuthLost } from '../lib/errors';
 import { request, type ConsoleSocket } from './console-socket';
 import { ACCEPT_NEXT, type ConsoleAction } from './console-state';
@@ -23,15 +23,21 @@ export interface CallActionContext {
   current(): boolean;
   /** A lost login: the app signs out. */
   authLost(code: string): void;
+  /** Runs an accept with the prepared call's offer, if one is ready (call/call-preparer.ts); default none. */
+  accepting?(send: (offer: CallOffer | null) => Promise<SessionOpened>): Promise<SessionOpened>;
 }
 
 /** Accepts `entry`, or the next ticket the server offers first (null). */
 export async function acceptTicket(ctx: CallActionContext, entry: QueueEntry | null): Promise<void> {
   ctx.dispatch({ type: 'accept-start', ticketId: entry?.ticketId ?? ACCEPT_NEXT });
   try {
-    const opened = entry
-      ? await request(ctx.socket, 'ticket:accept', { ticketId: entry.ticketId })
-      : await request(ctx.socket, 'ticket:accept-next', {});
+    const send = (offer: CallOffer | null) => {
+      const carried = offer ? { offer } : {};
+      return entry
+        ? request(ctx.socket, 'ticket:accept', { ticketId: entry.ticketId, ...carried })
+        : request(ctx.socket, 'ticket:accept-next', carried);
+    };
+    const opened = ctx.accepting ? await ctx.accepting(send) : await send(null);
     if (ctx.current()) ctx.dispatch({ type: 'accept-ok', opened, identity: entry?.identity ?? null });
   } catch (e) {
     const code = errorCodeOf(e);

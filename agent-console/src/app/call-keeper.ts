@@ -5,7 +5,13 @@
  * workbench drops the session, its call ends.
  */
 import type { SessionOpened, SignalData } from '@rvw/shared';
-import type { CallController, CallControllerOptions, CallSnapshot, LocalMedia } from '@rvw/shared/call';
+import type {
+  CallController,
+  CallControllerOptions,
+  CallSnapshot,
+  LocalMedia,
+  PreparedStart,
+} from '@rvw/shared/call';
 import { ConsoleCall } from '../call/console-call';
 import type { ConsoleSocket } from './console-socket';
 
@@ -17,6 +23,8 @@ export interface CallKeeperDeps {
   createCall?: (options: CallControllerOptions) => CallController;
   /** The call's local media (a clone of the devices held while available); default opened per call. */
   openMedia?: () => Promise<LocalMedia>;
+  /** The peer prepared for this session's call, whose offer went with the accept (call-preparer.ts); default none. */
+  prepared?: (opened: SessionOpened) => PreparedStart | null;
   /** The call's media changed (null: no call in this tab); `kioskAway`: the deadline while the kiosk is away. */
   changed(media: CallSnapshot | null, elsewhere: boolean, kioskAway?: string | null): void;
   /** A call started for an opened session. */
@@ -52,6 +60,7 @@ export class CallKeeper {
       tabId: this.deps.tabId(),
       ...(this.deps.createCall ? { createCall: this.deps.createCall } : {}),
       ...(this.deps.openMedia ? { openMedia: this.deps.openMedia } : {}),
+      prepared: this.deps.prepared?.(opened) ?? null,
       onChange: ({ media, elsewhere, kioskAway }) => {
         if (this.call === call) this.deps.changed(media, elsewhere, kioskAway ?? null);
       },

@@ -225,6 +225,7 @@ export class ConsoleApp {
       dispatch: (action) => this.dispatch(action),
       current: () => this.signed === signed,
       authLost: (code) => this.failed(code),
+      accepting: (send) => this.routing.prepared.accepting(send),
     };
   }
 
@@ -284,6 +285,7 @@ export class ConsoleApp {
       tabId: () => (this.tabId ??= this.deps.tabId ?? consoleTabId(browserTabIdEnv(this.deps.storage))),
       ...(this.deps.createCall ? { createCall: this.deps.createCall } : {}),
       openMedia: this.routing.media.openForCall,
+      prepared: (opened) => this.routing.prepared.claim(opened),
       changed: (media, elsewhere, kioskAway = null) => {
         if (this.signed === signed) this.publish({ call: media, callElsewhere: elsewhere, kioskAway });
       },

@@ -9,6 +9,7 @@ import { ConsoleError } from '../lib/errors';
 import { OfferStore, type OfferEnded, type OfferStoreDeps, type OfferTransport } from '../offers/offer-store';
 import { StatusStore, type StatusTransport } from '../status/status-store';
 import { ReadyMedia } from '../call/ready-media';
+import { CallPreparer } from '../call/call-preparer';
 import type { LocalMedia } from '@rvw/shared/call';
 import { CentreDirectory } from './centre-directory';
 import type { Line } from '../case/socket-transport';
@@ -41,6 +42,8 @@ export interface RoutingAreaDeps {
   baseUrl?: string;
   /** Opens the agent's camera and microphone (held while available); default openCallMedia. */
   openMedia?: () => Promise<LocalMedia>;
+  /** Prepares the next call's peer (default over the socket, with a simple-peer connection). */
+  preparer?: CallPreparer;
 }
 
 /** Status, offers and centres for one page. */
@@ -50,6 +53,8 @@ export class RoutingArea {
   readonly centres: CentreDirectory;
   /** The agent's camera and microphone, opened when the agent goes available (issue 13 #3). */
   readonly media: ReadyMedia;
+  /** The next call's peer and offer, prepared while the agent is available (issue 13 #3). */
+  readonly prepared: CallPreparer;
 
   constructor(
     line: Line,
@@ -64,10 +69,23 @@ export class RoutingArea {
       (status, code) => sink.notice({ kind: 'status-refused', status, code }),
     );
     this.media = new ReadyMedia(deps.openMedia);
-    this.status.subscribe(() => this.media.follow(this.status.getSnapshot().presence?.status ?? null));
+    this.prepared =
+      deps.preparer ??
+      new CallPreparer({
+        prepare: () => request(lineOf(line).socket, 'call:prepare', {}),
+        media: async () => (this.media.holding ? this.media.openForCall() : null),
+      });
+    this.status.subscribe(() => {
+      const status = this.status.getSnapshot().presence?.status ?? null;
+      this.media.follow(status);
+      this.prepared.follow(status);
+    });
     this.offers = new OfferStore(
       deps.offers ?? {
-        accept: async (offerId) => request(lineOf(line).socket, 'offer:accept', { offerId }),
+        accept: async (offerId) =>
+          this.prepared.accepting((offer) =>
+            request(lineOf(line).socket, 'offer:accept', { offerId, ...(offer ? { offer } : {}) }),
+          ),
         decline: async (offerId) => {
           await request(lineOf(line).socket, 'offer:decline', { offerId });
         },

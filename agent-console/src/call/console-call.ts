@@ -12,7 +12,12 @@
  *   socket is, the call restarts its media at once rather than waiting for its next attempt.
  */
 import { ErrorCode, serverEvents, type SessionOpened, type SignalData } from '@rvw/shared';
-import { CallController, type CallControllerOptions, type CallSnapshot } from '@rvw/shared/call';
+import {
+  CallController,
+  type CallControllerOptions,
+  type CallSnapshot,
+  type PreparedStart,
+} from '@rvw/shared/call';
 import { errorCodeOf } from '../lib/errors';
 import { request, type ConsoleSocket } from '../app/console-socket';
 import { CallSetupClock } from './call-setup';
@@ -36,6 +41,8 @@ export interface ConsoleCallDeps {
   createCall?: (options: CallControllerOptions) => CallController;
   /** The call's local media; default the controller's own (opened now). See ready-media.ts. */
   openMedia?: CallControllerOptions['openMedia'];
+  /** The peer prepared before the accept, whose offer the kiosk has: the first controller starts from it. */
+  prepared?: PreparedStart | null;
   /** Called on every change of the view. */
   onChange(view: ConsoleCallView): void;
   /** The local clock (ms), for the call's set-up time; default Date.now. */
@@ -82,11 +89,15 @@ export class ConsoleCall {
     this.publish({ kioskAway: present ? null : deadline });
   };
 
+  /** The prepared peer, until the first controller takes it. */
+  private unusedPrepared: PreparedStart | null;
+
   /** Set-up time: from the opened session (this call's creation) to the kiosk's first frame. */
   private readonly setup: CallSetupClock;
 
   constructor(private readonly deps: ConsoleCallDeps) {
     this.sessionId = deps.opened.session.id;
+    this.unusedPrepared = deps.prepared ?? null;
     this.setup = new CallSetupClock((deps.now ?? Date.now)());
   }
 
@@ -165,6 +176,8 @@ export class ConsoleCall {
 
   private startController(): void {
     const { socket, opened } = this.deps;
+    const prepared = this.unusedPrepared;
+    this.unusedPrepared = null;
     const sessionId = this.sessionId;
     const options: CallControllerOptions = {
       initiator: opened.initiator,
@@ -174,6 +187,8 @@ export class ConsoleCall {
       ...(opened.graceSeconds === undefined ? {} : { mediaGraceMs: opened.graceSeconds * 1000 }),
       onRestart: (how, reason) => console.info(`[console] call: ${how} (${reason})`),
       ...(this.deps.openMedia ? { openMedia: this.deps.openMedia } : {}),
+      // Only the first controller: a later one (after a take-over) makes its own offer.
+      ...(prepared ? { prepared } : {}),
       signalling: {
         send: (data) => {
           request(socket, 'signal', { sessionId, data }).catch((e: unknown) =>

@@ -8,6 +8,7 @@ import type { IceServer } from '../domain';
 import type { SignalData } from '../protocol';
 import { openCallMedia, setTracksEnabled, stopStream, type LocalMedia } from './media';
 import { PeerCall, type PeerCallOptions, type PeerConnection } from './peer-call';
+import type { PreparedStart } from './prepared-peer';
 import { defaultPeerReconnectPolicy, type ReconnectPolicy } from './reconnect-policy';
 import { sdpSessionId } from './sdp';
 
@@ -75,6 +76,11 @@ export interface CallControllerOptions {
   onRestart?: (how: 'ice-restart' | 'new-peer', reason: string) => void;
   /** Builds a peer connection. Default: a simple-peer {@link PeerCall}. */
   createPeer?: PeerFactory;
+  /**
+   * A peer prepared before the session, whose offer the other member already has (the console's,
+   * sent with its accept): the first peer and the local media; later peers are built as usual.
+   */
+  prepared?: PreparedStart;
   /** Opens the local media. Default {@link openCallMedia}. */
   openMedia?: () => Promise<LocalMedia>;
   /** The clock (ms). Default Date.now. */
@@ -132,6 +138,12 @@ export class CallController {
   start(): void {
     if (this.started || this.ended) return;
     this.started = true;
+    const prepared = this.options.prepared;
+    if (prepared) {
+      this.mediaOpened(prepared.media);
+      this.buildPeer(prepared.peer);
+      return;
+    }
     this.buildPeer();
     void (this.options.openMedia ?? openCallMedia)()
       .catch((e: unknown): LocalMedia => ({ stream: null, error: e instanceof Error ? e.name : 'Error' }))
@@ -206,8 +218,8 @@ export class CallController {
     if (this.peer) this.startPeer(this.peer);
   }
 
-  private buildPeer(): void {
-    const peer: PeerConnection = (this.options.createPeer ?? ((o) => new PeerCall(o)))({
+  private buildPeer(create?: PeerFactory): void {
+    const peer: PeerConnection = (create ?? this.options.createPeer ?? ((o) => new PeerCall(o)))({
       initiator: this.options.initiator,
       iceServers: this.options.iceServers,
       ...(this.options.iceTransportPolicy ? { iceTransportPolicy: this.options.iceTransportPolicy } : {}),

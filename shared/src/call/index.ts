@@ -4,5 +4,6 @@ export * from './fake-peer';
 export * from './held-media';
 export * from './media';
 export * from './peer-call';
+export * from './prepared-peer';
 export * from './reconnect-policy';
 export * from './sdp';

@@ -8,6 +8,7 @@ import Peer from '@thaunknown/simple-peer';
 import type { IceServer } from '../domain';
 import type { SignalData } from '../protocol';
 import { stopStream } from './media';
+import { CALL_START_BITRATE_KBPS, withStartBitrate } from './sdp';
 
 /** What a peer connection reports to its owner. */
 export interface PeerCallEvents {
@@ -48,6 +49,8 @@ export interface PeerConnection {
    * or an offer still waits for its answer (the answer was lost: a fresh peer is the way then).
    */
   restartIce?(): boolean;
+  /** The local description's SDP as it is now (with the candidates gathered so far); null before it is set. */
+  localSdp?(): string | null;
   /** Closes the connection. Safe to call twice. */
   end(): void;
 }
@@ -81,6 +84,8 @@ export class PeerCall implements PeerConnection {
       initiator: this.options.initiator,
       stream: localStream,
       trickle: true,
+      // Both sides' descriptions carry it, so each side's video starts at it (see sdp.ts).
+      sdpTransform: (sdp: string) => withStartBitrate(sdp, CALL_START_BITRATE_KBPS),
       config: {
         iceServers: this.options.iceServers as RTCIceServer[],
         iceTransportPolicy: this.options.iceTransportPolicy ?? 'all',
@@ -120,6 +125,11 @@ export class PeerCall implements PeerConnection {
     peer.offerOptions = { ...peer.offerOptions, iceRestart: true };
     peer.negotiate();
     return true;
+  }
+
+  /** The local description with the candidates gathered so far; null before it is set. */
+  localSdp(): string | null {
+    return this.connection?.localDescription?.sdp ?? null;
   }
 
   /** The underlying RTCPeerConnection, for getStats(); null before start. */

@@ -30,6 +30,7 @@ describe('client event schemas', () => {
       'ticket:accept-next': ['agent'],
       signal: ['kiosk', 'agent'],
       'session:end': ['kiosk', 'agent'],
+      'call:prepare': ['agent'],
       'session:media-lost': ['agent'],
       'session:join': ['agent'],
       'session:take-over': ['agent'],

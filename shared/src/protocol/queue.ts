@@ -4,7 +4,7 @@ import { IdentityIntent, QueueEntry, Ticket } from '../domain';
 import { TicketNeed } from '../routing/needs';
 import { WaitEstimate } from '../routing/estimate';
 import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
-import { SessionOpened } from './session';
+import { CallOffer, SessionOpened } from './session';
 
 /** A kiosk's view of its own ticket and where it stands. */
 export const TicketPosition = z.object({
@@ -51,13 +51,24 @@ export const queueClientEvents = {
   },
   /** Kiosk withdraws its waiting ticket (the resident changed their mind). */
   'ticket:cancel': { from: ['kiosk'], payload: z.object({ ticketId: wireId }).strict(), ack: z.object({}) },
-  /** Agent accepts a waiting ticket; exactly one of several racing agents succeeds. */
-  'ticket:accept': { from: ['agent'], payload: z.object({ ticketId: wireId }).strict(), ack: SessionOpened },
+  /**
+   * Agent accepts a waiting ticket; exactly one of several racing agents succeeds. `offer`: the
+   * call's offer, prepared before (see CallOffer); the kiosk gets it with the session.
+   */
+  'ticket:accept': {
+    from: ['agent'],
+    payload: z.object({ ticketId: wireId, offer: CallOffer.optional() }).strict(),
+    ack: SessionOpened,
+  },
   /**
    * Agent takes the next one: the server accepts, atomically, the first waiting ticket in its own
    * order whose kiosk is online (a ticket another agent wins meanwhile is skipped).
    */
-  'ticket:accept-next': { from: ['agent'], payload: z.object({}).strict(), ack: SessionOpened },
+  'ticket:accept-next': {
+    from: ['agent'],
+    payload: z.object({ offer: CallOffer.optional() }).strict(),
+    ack: SessionOpened,
+  },
 } as const satisfies ClientEventSlice;
 
 /** Server -> client events of the queue area. */

@@ -8,7 +8,7 @@ import { Offer, OfferGone } from '../routing/offer';
 import { KioskTransferNotice, TransferMode, TransferState, TransferTarget } from '../routing/transfer';
 import { SupervisorSnapshot } from '../routing/supervision';
 import { wireId, type ClientEventSlice, type ServerEventSlice } from './event-spec';
-import { SessionOpened, SignalData } from './session';
+import { CallOffer, SessionOpened, SignalData } from './session';
 
 /** Client -> server events of the routing area. */
 export const routingClientEvents = {
@@ -19,7 +19,11 @@ export const routingClientEvents = {
     ack: AgentPresence,
   },
   /** Takes an offer. CONFLICT when it already moved on (missed, withdrawn or taken). */
-  'offer:accept': { from: ['agent'], payload: z.object({ offerId: wireId }).strict(), ack: SessionOpened },
+  'offer:accept': {
+    from: ['agent'],
+    payload: z.object({ offerId: wireId, offer: CallOffer.optional() }).strict(),
+    ack: SessionOpened,
+  },
   /** Passes an offer on at once (recorded as declined; the agent stays available). */
   'offer:decline': { from: ['agent'], payload: z.object({ offerId: wireId }).strict(), ack: z.object({}) },
   /**

@@ -37,6 +37,24 @@ export const SignalData = z
   .strict();
 export type SignalData = z.infer<typeof SignalData>;
 
+/**
+ * The agent's WebRTC offer, prepared before the accept (issue 13 #3) and sent with it
+ * (`ticket:accept`, `ticket:accept-next`, `offer:accept`): the server hands it to the kiosk as the
+ * session's first `signal`, right after `session:opened`, saving the offer's own trip.
+ */
+export const CallOffer = z.object({ type: z.literal('offer'), sdp: z.string().min(1).max(64_000) }).strict();
+export type CallOffer = z.infer<typeof CallOffer>;
+
+/**
+ * What a console needs to prepare a call's peer connection before any session (`call:prepare`):
+ * the ICE servers, with a TURN credential bound to the agent, and the transport policy.
+ */
+export const PreparedCall = z.object({
+  iceServers: z.array(IceServer),
+  iceTransportPolicy: z.enum(['all', 'relay']),
+});
+export type PreparedCall = z.infer<typeof PreparedCall>;
+
 /** What the server opened: both members receive it, each with its own `initiator` flag. */
 export const SessionOpened = z.object({
   session: Session,
@@ -58,6 +76,11 @@ export const SessionOpened = z.object({
    * console resuming a session after a reload can show who it is serving. Optional.
    */
   identity: IdentitySummary.optional(),
+  /**
+   * For the agent only: true when the accept carried an offer (CallOffer) and the kiosk has been
+   * given it. The accepting tab's prepared peer runs the call; it sends no other offer.
+   */
+  offerRelayed: z.boolean().optional(),
 });
 export type SessionOpened = z.infer<typeof SessionOpened>;
 
@@ -105,6 +128,12 @@ export const sessionClientEvents = {
     payload: z.object({ sessionId: wireId, data: SignalData }).strict(),
     ack: z.object({}),
   },
+  /**
+   * A console prepares the peer connection of its next call while the agent is available (issue
+   * 13 #3): the ICE servers to gather with, the TURN credential bound to the agent
+   * (`agent-<id>`, RVW_TURN_TTL_SECONDS). Its offer then goes with the accept.
+   */
+  'call:prepare': { from: ['agent'], payload: z.object({}).strict(), ack: PreparedCall },
   /** Either member ends the session. */
   'session:end': {
     from: ['kiosk', 'agent'],

@@ -41,7 +41,7 @@ export class OfferArea {
 
   /** Socket handlers of this area. */
   readonly handlers: Pick<EventHandlers, 'offer:accept' | 'offer:decline'> = {
-    'offer:accept': async (socket, { offerId }) => {
+    'offer:accept': async (socket, { offerId, offer: callOffer }) => {
       if (socket.data.kind !== 'agent') throw AuthError.forbidden();
       const offer = await getOffer(this.deps.db, offerId);
       if (!offer || offer.agent_id !== socket.data.agentId || offer.outcome !== null)
@@ -49,6 +49,7 @@ export class OfferArea {
       try {
         const opened = await this.parts.desk.accept(socket.data.agentId, offer.ticket_id, socket.id, {
           offerId,
+          ...(callOffer ? { offer: callOffer } : {}),
         });
         this.decided(offer.id);
         return opened;

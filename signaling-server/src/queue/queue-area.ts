@@ -63,14 +63,14 @@ export function queueHandlers(
       return {};
     },
 
-    'ticket:accept': async (socket, { ticketId }) => {
+    'ticket:accept': async (socket, { ticketId, offer }) => {
       if (socket.data.kind !== 'agent') throw AuthError.forbidden();
-      return desk.accept(socket.data.agentId, ticketId, socket.id);
+      return desk.accept(socket.data.agentId, ticketId, socket.id, offer ? { offer } : {});
     },
 
-    'ticket:accept-next': async (socket) => {
+    'ticket:accept-next': async (socket, { offer }) => {
       if (socket.data.kind !== 'agent') throw AuthError.forbidden();
-      return desk.acceptNext(socket.data.agentId, socket.id);
+      return desk.acceptNext(socket.data.agentId, socket.id, offer);
     },
   };
 }

@@ -3,8 +3,17 @@
  * (`offer:accept`) both come here. It checks the ticket is routed to this agent (NOT_ELIGIBLE
  * otherwise) and that its centre pulls (WRONG_STATE in offer mode unless through an offer), opens
  * or hands over the session, tells both members, and tells the other areas ('session-opened').
+ * The kiosk hears first (its path to the screen is the longer one), with the agent's prepared offer
+ * when the accept carried one: the call's set-up starts before anything else is done.
  */
-import { ErrorCode, QueueError, RequestError, type AppError, type SessionOpened } from '@rvw/shared';
+import {
+  ErrorCode,
+  QueueError,
+  RequestError,
+  type AppError,
+  type CallOffer,
+  type SessionOpened,
+} from '@rvw/shared';
 import { agentRouting } from '../agents/status-store';
 import type { RoutingDeps } from '../routing/routing-deps';
 import { getSession } from '../sessions/session-store';
@@ -38,13 +47,13 @@ export class TicketDesk {
 
   /**
    * Accepts `ticketId` for the agent: through `offerId` when an offer is taken, else a pull.
-   * `socketId` is the tab that runs the call.
+   * `socketId` is the tab that runs the call; `offer` its prepared call offer, if any.
    */
   async accept(
     agentId: string,
     ticketId: string,
     socketId: string,
-    opts: { offerId?: string; picture?: RoutingPicture } = {},
+    opts: { offerId?: string; picture?: RoutingPicture; offer?: CallOffer } = {},
   ): Promise<SessionOpened> {
     const { db, clock, log, notifier } = this.deps;
     const p = opts.picture ?? (await notifier.picture());
@@ -74,11 +83,14 @@ export class TicketDesk {
       { ticketId, sessionId: rec.session.id, agentId: rec.agentId, reassigned, offerId: opts.offerId },
       'ticket accepted',
     );
-    const forAgent = await this.deps.sessions.opened(rec, 'agent');
+    const kiosk = this.deps.io.to(memberRoom('kiosk', rec.kioskId));
+    kiosk.emit('session:opened', await this.deps.sessions.opened(rec, 'kiosk'));
+    if (opts.offer) kiosk.emit('signal', { sessionId: rec.session.id, data: opts.offer });
+    const forAgent: SessionOpened = {
+      ...(await this.deps.sessions.opened(rec, 'agent')),
+      ...(opts.offer ? { offerRelayed: true } : {}),
+    };
     this.deps.io.to(memberRoom('agent', rec.agentId)).emit('session:opened', forAgent);
-    this.deps.io
-      .to(memberRoom('kiosk', rec.kioskId))
-      .emit('session:opened', await this.deps.sessions.opened(rec, 'kiosk'));
     this.deps.bus.emit('session-opened', { sessionId: rec.session.id, agentId, ticketId });
     await notifier.pushTicket(ticketId, rec.kioskId);
     await notifier.queueChanged();
@@ -95,7 +107,7 @@ export class TicketDesk {
    * (a ticket another agent wins meanwhile is skipped). QUEUE_EMPTY when there is none; WRONG_STATE
    * when the only ones are offered in turn by their centre.
    */
-  async acceptNext(agentId: string, socketId: string): Promise<SessionOpened> {
+  async acceptNext(agentId: string, socketId: string, offer?: CallOffer): Promise<SessionOpened> {
     const p = await this.deps.notifier.picture();
     const agent = p.agent(agentId) ?? (await agentRouting(this.deps.db, agentId));
     if (!agent) throw RequestError.notFound('The agent');
@@ -107,7 +119,7 @@ export class TicketDesk {
         continue;
       }
       try {
-        return await this.accept(agentId, t.ticketId, socketId, { picture: p });
+        return await this.accept(agentId, t.ticketId, socketId, { picture: p, ...(offer ? { offer } : {}) });
       } catch (err) {
         // Another agent won this one (each accept is one atomic update): try the next in line.
         const code = (err as { code?: unknown }).code;

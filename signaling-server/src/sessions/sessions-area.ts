@@ -4,6 +4,7 @@
  * supervisor's session routes.
  */
 import {
+  AuthError,
   RequestError,
   SessionError,
   type EndedBy,
@@ -183,8 +184,17 @@ export class SessionsArea {
   /** Socket handlers of the session area. */
   readonly handlers: Pick<
     EventHandlers,
-    'signal' | 'session:end' | 'session:media-lost' | 'session:join' | 'session:take-over'
+    'signal' | 'session:end' | 'session:media-lost' | 'session:join' | 'session:take-over' | 'call:prepare'
   > = {
+    // Before any session: a TURN credential bound to the agent, as the kiosk's readiness probe has one.
+    'call:prepare': async (socket) => {
+      if (socket.data.kind !== 'agent') throw AuthError.forbidden();
+      return {
+        iceServers: this.iceServersFor(`agent-${socket.data.agentId}`),
+        iceTransportPolicy: this.iceTransportPolicy,
+      };
+    },
+
     signal: async (socket, { sessionId, data }) => {
       const rec = await this.memberSession(socket, sessionId);
       const owner = this.owners.ownerSocket(sessionId);

@@ -2,7 +2,7 @@
  * The server hands out short-lived TURN credentials (issue 13 #4): each member's session:opened (and
  * a reconnecting member's resumed session) carries config's static ICE servers plus a TURN entry
  * bound to the session, and iceTransportPolicy; a kiosk gets a kiosk-bound entry with kiosk:state and
- * every heartbeat's ack, for its readiness probe. Neither the secret nor a credential is logged.
+ * every heartbeat's ack, for its readiness probe; an agent gets an agent-bound one from `call:prepare`. Neither the secret nor a credential is logged.
  */
 import { describe, expect, it } from 'vitest';
 import { healthyReport } from '../kiosks/fleet/fleet-test-support';
@@ -55,6 +55,14 @@ describe('TURN credentials per session', () => {
     const { k, kiosk } = await t.kioskWithTicket();
     const ack = okData(await kiosk.request('kiosk:heartbeat', healthyReport()));
     expect(ack.iceServers).toEqual([STUN, entry(`kiosk-${k.kiosk.id}`)]);
+  });
+
+  it('call:prepare (a call prepared before the accept) gives the agent ICE servers with a TURN credential bound to the agent', async () => {
+    const { agent, a } = await t.kioskWithTicket();
+    const prepared = okData(await agent.request('call:prepare', {}));
+    const me = a.agent.id;
+    expect(prepared.iceTransportPolicy).toBe('relay');
+    expect(prepared.iceServers).toEqual([STUN, entry(`agent-${me}`)]);
   });
 
   it('a consulted transfer’s hand-over call gets the session’s TURN entry and relay', async () => {
