@@ -50,12 +50,34 @@ const peerProbe = `
   // Call set-up marks (Date.now() of the first occurrence since the last reset), for bench:call.
   window.__rvwMarks = {};
   const mark = (name) => { if (window.__rvwMarks[name] === undefined) window.__rvwMarks[name] = Date.now(); };
-  window.__rvwResetMarks = () => { window.__rvwMarks = {}; };
+  window.__rvwResetMarks = () => { window.__rvwMarks = {}; window.__rvwLongTasks = []; };
+  // Main-thread tasks over 50 ms ([start as Date.now(), duration]), for bench:call's breakdown.
+  window.__rvwLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (window.__rvwLongTasks.length < 500) window.__rvwLongTasks.push([performance.timeOrigin + e.startTime, e.duration]);
+      }
+    }).observe({ type: 'longtask' });
+  } catch {}
   window.RTCPeerConnection = class extends Native {
     constructor(...args) {
       super(...args);
       window.__rvwPeers.push(this);
       mark('peerCreated');
+      // The first remote video frame out of the decoder, read from a clone of the track as it arrives
+      // (MediaStreamTrackProcessor): exact, and costs the page nothing while it waits, unlike polling
+      // getStats (whose results Chromium caches for 50 ms).
+      this.addEventListener('track', (e) => {
+        if (e.track.kind !== 'video' || typeof MediaStreamTrackProcessor !== 'function') return;
+        const clone = e.track.clone();
+        const reader = new MediaStreamTrackProcessor({ track: clone }).readable.getReader();
+        reader.read().then(({ value }) => {
+          if (value) { mark('remoteFrame'); value.close(); }
+          reader.cancel().catch(() => {});
+          clone.stop();
+        }, () => clone.stop());
+      });
       this.addEventListener('iceconnectionstatechange', () => {
         if (this.iceConnectionState === 'connected' || this.iceConnectionState === 'completed') mark('iceConnected');
       });
@@ -156,6 +178,34 @@ export function firstFrameAt(page: Page, timeoutMs = 30_000): Promise<number> {
   }, timeoutMs);
 }
 
+/**
+ * Resolves with Date.now() (in the page) when the first remote video frame came out of the decoder
+ * since {@link resetCallMarks} (the probe reads it from the track), once getStats confirms a decoded
+ * frame; rejects after `timeoutMs`. Needs MediaStreamTrackProcessor (Chromium).
+ */
+export function firstFrameMarkAt(page: Page, timeoutMs = 30_000): Promise<number> {
+  return page.evaluate(async (limit) => {
+    const w = window as unknown as {
+      __rvwMarks: { remoteFrame?: number };
+      __rvwFramesDecoded(): Promise<number>;
+    };
+    const deadline = Date.now() + limit;
+    while (Date.now() < deadline) {
+      const at = w.__rvwMarks.remoteFrame;
+      if (at !== undefined && (await w.__rvwFramesDecoded()) > 0) return at;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    throw new Error('no remote video frame came out of the decoder');
+  }, timeoutMs);
+}
+
+/** Main-thread long tasks (over 50 ms) since {@link resetCallMarks}: [start (Date.now()), duration ms]. */
+export function longTasks(page: Page): Promise<Array<[number, number]>> {
+  return page.evaluate(() => [
+    ...(window as unknown as { __rvwLongTasks: Array<[number, number]> }).__rvwLongTasks,
+  ]);
+}
+
 /** Date.now() (in the page) when getUserMedia last resolved, or null if it never did. */
 export function mediaOpenedAt(page: Page): Promise<number | null> {
   return page.evaluate(() => (window as unknown as { __rvwGumAt?: number }).__rvwGumAt ?? null);
@@ -166,11 +216,13 @@ export function mediaOpenedAt(page: Page): Promise<number | null> {
  * {@link resetCallMarks}): sessionOpened (a socket message carrying an opened session: the accept's
  * ack or the session:opened push), mediaOpened (getUserMedia resolved), mediaCloned (a stream
  * cloned), peerCreated, offerSet / answerSet (setLocalDescription resolved), offerReceived /
- * answerReceived (setRemoteDescription resolved), iceConnected, connected (DTLS done).
+ * answerReceived (setRemoteDescription resolved), iceConnected, connected (DTLS done), remoteFrame
+ * (the first remote video frame out of the decoder).
  */
 export type CallMarks = Partial<
   Record<
     | 'sessionOpened'
+    | 'remoteFrame'
     | 'mediaOpened'
     | 'mediaCloned'
     | 'peerCreated'

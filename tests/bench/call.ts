@@ -13,7 +13,15 @@ import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import type { Page } from 'playwright-core';
 import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signaling-server/testing';
-import { callMarks, firstFrameAt, launchChromium, newProbedContext, resetCallMarks } from '@rvw/sim/browser';
+import {
+  callMarks,
+  firstFrameAt,
+  firstFrameMarkAt,
+  launchChromium,
+  longTasks,
+  newProbedContext,
+  resetCallMarks,
+} from '@rvw/sim/browser';
 import type { CallMarks } from '@rvw/sim/browser';
 import { startKioskStack } from '@rvw/sim/kiosk-stack';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';
@@ -27,9 +35,19 @@ ensureBuilds({ only: ['console', 'kiosk'] });
 
 const calls = Number(process.env.RVW_BENCH_CALLS ?? 20);
 if (!Number.isInteger(calls) || calls < 1 || calls > 500) throw new Error('RVW_BENCH_CALLS must be 1..500');
+/**
+ * How the first frame is seen. 'decoder' (default): the first frame out of the decoder, read from
+ * the remote track by the page's probe, then confirmed by getStats (framesDecoded > 0). 'stats':
+ * the former method, getStats polled every 5 ms from the test; it reads up to 50 ms late (Chromium
+ * caches getStats results that long) and its polling loads both pages while the call sets up.
+ */
+const frameMethod = process.env.RVW_BENCH_FRAME ?? 'decoder';
+if (frameMethod !== 'decoder' && frameMethod !== 'stats')
+  throw new Error("RVW_BENCH_FRAME must be 'decoder' or 'stats'");
+const frameAt = frameMethod === 'decoder' ? firstFrameMarkAt : firstFrameAt;
 
-/** One side of one call: ms after the Accept click of each mark, and of the first frame. */
-type Side = CallMarks & { firstFrame: number };
+/** One side of one call: ms after the Accept click of each mark, of the first frame, and main-thread long tasks. */
+type Side = CallMarks & { firstFrame: number; longTaskMs: number };
 
 /** What one case measured. */
 interface CaseResult {
@@ -39,8 +57,12 @@ interface CaseResult {
 
 type ServerExtras = Parameters<typeof startTestServer>[0];
 
-function relative(marks: CallMarks, t0: number, frameAt: number): Side {
-  const side: Side = { firstFrame: frameAt - t0 };
+function relative(marks: CallMarks, t0: number, frame: number, tasks: Array<[number, number]>): Side {
+  // The main thread's long tasks (> 50 ms) between the click and the first frame: time it was busy.
+  const longTaskMs = tasks
+    .filter(([start]) => start >= t0 && start < frame)
+    .reduce((sum, [, ms]) => sum + ms, 0);
+  const side: Side = { firstFrame: frame - t0, longTaskMs: Math.round(longTaskMs) };
   for (const [k, v] of Object.entries(marks)) side[k as keyof CallMarks] = v - t0;
   return side;
 }
@@ -96,20 +118,29 @@ async function oneCall(kioskPage: Page, consolePage: Page): Promise<{ kiosk: Sid
   // The resident is next in line: the mirror is on before the agent accepts (as it would be).
   await kioskPage.getByTestId('mirror-video').waitFor({ timeout: 10_000 });
   await Promise.all([resetCallMarks(kioskPage), resetCallMarks(consolePage)]);
-  const kioskFrame = kioskPage
-    .getByTestId('screen-call')
-    .waitFor()
-    .then(() => firstFrameAt(kioskPage));
+  // With 'decoder', nothing polls the pages while the call sets up (the probe marks the frame).
+  const kioskFrame =
+    frameMethod === 'decoder'
+      ? firstFrameMarkAt(kioskPage)
+      : kioskPage
+          .getByTestId('screen-call')
+          .waitFor()
+          .then(() => firstFrameAt(kioskPage));
   const t0 = Date.now();
   await accept.click();
-  const agentFrame = firstFrameAt(consolePage);
+  const agentFrame = frameAt(consolePage);
   const [kioskAt, agentAt] = await Promise.all([kioskFrame, agentFrame]);
-  const [km, am] = await Promise.all([callMarks(kioskPage), callMarks(consolePage)]);
+  const [km, am, kt, at] = await Promise.all([
+    callMarks(kioskPage),
+    callMarks(consolePage),
+    longTasks(kioskPage),
+    longTasks(consolePage),
+  ]);
   await consolePage.getByTestId('end-call').click();
   await consolePage.getByTestId('queue-table').or(consolePage.getByTestId('queue-empty')).first().waitFor();
   // The kiosk asks for the rating after a call the agent ended (issue 9), then goes home.
   await rateAndGoHome(kioskPage);
-  return { kiosk: relative(km, t0, kioskAt), agent: relative(am, t0, agentAt) };
+  return { kiosk: relative(km, t0, kioskAt, kt), agent: relative(am, t0, agentAt, at) };
 }
 
 /** The steps of each side, in order; `media` is the call's stream ready (a clone of pre-opened media, or opened now). */
@@ -146,6 +177,12 @@ function printSide(name: string, sides: Side[], steps: Array<[keyof Side | 'medi
     if (values.length === 0) console.log(`    ${text}: not seen`);
     else console.log(summaryLine(`    ${text}`, values));
   }
+  console.log(
+    summaryLine(
+      '    main thread in long tasks (> 50 ms) before the frame',
+      sides.map((s) => s.longTaskMs),
+    ),
+  );
   const cloned = sides.filter((s) => s.mediaCloned !== undefined).length;
   const opened = sides.filter((s) => s.mediaOpened !== undefined).length;
   console.log(
@@ -197,7 +234,14 @@ try {
 }
 
 const where = `Chromium ${browserVersion}, loopback, ${cpus().length} cores`;
-printCase(`Call set-up, direct: agent's Accept -> first decoded remote video frame (${where})`, direct);
+const seen =
+  frameMethod === 'decoder'
+    ? 'the first frame out of the decoder, read from the track (RVW_BENCH_FRAME=decoder)'
+    : 'getStats framesDecoded > 0, polled every 5 ms (RVW_BENCH_FRAME=stats)';
+printCase(
+  `Call set-up, direct: agent's Accept -> first decoded remote video frame (${where}; ${seen})`,
+  direct,
+);
 printCase(
   `Call set-up, relay (iceTransportPolicy 'relay', through coturn on 127.0.0.1): the same (${where})`,
   relay,
