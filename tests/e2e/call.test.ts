@@ -53,10 +53,13 @@ test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up'
   expect(await liveLocalTracks(kioskPage)).toBe(2);
 
   await loginAgent(consolePage, server.url, agentUsername, agentPassword);
-  // Available: the console opens the agent's camera and microphone before any call.
+  // Available: the console opens the agent's camera and microphone before any call, and prepares
+  // the next call's peer with a clone of them (its offer made, nothing sent: the kiosk has no peer).
   await consolePage.getByTestId('status-available').click();
   await consolePage.getByTestId('status-current').filter({ hasText: '空闲' }).waitFor();
-  await expect.poll(() => liveLocalTracks(consolePage)).toBe(2);
+  await expect.poll(() => liveLocalTracks(consolePage)).toBe(4);
+  await expect.poll(() => peerCount(consolePage)).toBe(1);
+  expect(await peerCount(kioskPage)).toBe(0);
   const row = consolePage.locator(`[data-testid="queue-row"][data-ticket-number="${number}"]`);
   await row.waitFor();
   expect(await row.innerText()).toContain('静安寺街道 第一居委会');
@@ -82,8 +85,8 @@ test('kiosk asks for help, agent accepts, video flows both ways, agent hangs up'
   await rateAndGoHome(kioskPage);
   await expect.poll(() => liveLocalTracks(kioskPage)).toBe(0);
   // In wrap-up the agent's held camera and microphone stay for the next call (the call's clones
-  // stopped); going away stops them.
-  await expect.poll(() => liveLocalTracks(consolePage)).toBe(2);
+  // stopped; the next call's prepared peer has a clone of its own); going away stops them all.
+  await expect.poll(() => liveLocalTracks(consolePage)).toBe(4);
   await consolePage.getByTestId('status-away').click();
   await expect.poll(() => liveLocalTracks(consolePage)).toBe(0);
   expect(await framesDecoded(kioskPage)).toBe(0);
