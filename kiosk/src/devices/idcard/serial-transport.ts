@@ -49,7 +49,11 @@ export class SerialTransport extends EventEmitter<TransportEvents> implements Tr
           return;
         }
         port.on('data', (chunk: Buffer) => this.emit('data', chunk));
-        port.on('error', (e: Error) => this.emit('error', e));
+        // An I/O error after an unplug can come once nobody listens any more (the client was disposed
+        // and the line is being reopened): with no listener, emitting it would throw it out of the process.
+        port.on('error', (e: Error) => {
+          if (this.listenerCount('error') > 0) this.emit('error', e);
+        });
         port.once('close', (e?: Error & { disconnected?: boolean }) => {
           this.port = null;
           this.emit('close', Boolean(e?.disconnected));
