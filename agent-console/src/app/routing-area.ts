@@ -53,7 +53,7 @@ export class RoutingArea {
   readonly centres: CentreDirectory;
   /** The agent's camera and microphone, opened when the agent goes available (issue 13 #3). */
   readonly media: ReadyMedia;
-  /** The next call's peer and offer, prepared while the agent is available (issue 13 #3). */
+  /** The next call's peer and offer, prepared while the agent is available or in wrap-up (issue 13 #3). */
   readonly prepared: CallPreparer;
 
   constructor(

@@ -1,11 +1,11 @@
 /**
- * The agent's next call, prepared while the agent is available (issue 13 #3): a peer connection
- * with a clone of the held camera and microphone (ReadyMedia) and its offer made, so that the
- * offer goes with the accept and the kiosk has it with the session, instead of about 100 ms later.
- * Nothing is sent before the accept; an accept that fails keeps the peer for the next one.
+ * The agent's next call, prepared while the agent is available or in wrap-up (issue 13 #3): a peer
+ * connection with a clone of the held camera and microphone (ReadyMedia) and its offer made, so
+ * that the offer goes with the accept and the kiosk has it with the session, instead of about
+ * 130 ms later. Nothing is sent before the accept; an accept that fails keeps the peer for the next.
  *
- * One is prepared each time the agent goes available or into wrap-up, made again every few minutes (its TURN
- * credential, from `call:prepare`, ages) and dropped when the agent goes away or signs out.
+ * It is made again every few minutes (its TURN credential, from `call:prepare`, ages; a peer an
+ * accept gave back starts a new wait) and dropped when the agent goes away or signs out.
  */
 import type { AgentStatus, CallOffer, PreparedCall, SessionOpened } from '@rvw/shared';
 import {
