@@ -6,7 +6,7 @@
  * The flow itself is driven through the panel (a sample card placed, then taken away).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { createTestKiosk, startTestServer, type TestServer } from '@rvw/signaling-server/testing';
 import { launchChromium, newProbedContext } from '@rvw/sim/browser';
 import { startKioskStack, type KioskStack } from '@rvw/sim/kiosk-stack';
@@ -56,6 +56,18 @@ async function useLocale(locale: 'zh-CN' | 'en'): Promise<void> {
   await expect.poll(lang, { timeout: 5_000 }).toBe(locale);
 }
 
+/** The element's box once two reads 50 ms apart agree (at most 1 s of waiting). */
+async function settledBox(locator: Locator): Promise<Box> {
+  let box = (await locator.boundingBox())!;
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(50);
+    const next = (await locator.boundingBox())!;
+    if (JSON.stringify(next) === JSON.stringify(box)) return next;
+    box = next;
+  }
+  return box;
+}
+
 /** At each size: the tab is on screen and clear of the main buttons; the open panel's buttons are on screen and clickable. */
 async function checkPanel(screen: string, locale: 'zh-CN' | 'en'): Promise<void> {
   await useLocale(locale);
@@ -69,12 +81,17 @@ async function checkPanel(screen: string, locale: 'zh-CN' | 'en'): Promise<void>
     await tab.waitFor({ timeout: 5_000 }).catch(() => {
       throw new Error(`no demo tab on ${where}`);
     });
-    const tabBox = (await tab.boundingBox())!;
+    // After a resize the layout may still move for a frame or two (fonts, the grid): read it settled.
+    const tabBox = await settledBox(tab);
     expect(inside(tabBox, size), `tab inside the viewport on ${where}`).toBe(true);
     const others = page.locator('[data-main-action], .topbar-actions button');
     for (let i = 0; i < (await others.count()); i++) {
       const box = await others.nth(i).boundingBox();
-      if (box) expect(overlap(tabBox, box), `tab clear of button ${i} on ${where}`).toBe(false);
+      if (box)
+        expect(
+          overlap(tabBox, box),
+          `tab ${JSON.stringify(tabBox)} clear of button ${i} ${JSON.stringify(box)} on ${where}`,
+        ).toBe(false);
     }
     await tab.click();
     await page.getByTestId('demo-panel').waitFor();
