@@ -88,6 +88,9 @@ export class Ga467Simulator {
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
     this.port = port;
     this.parser = new FrameParser();
+    // A reply still being written to the old line (which may never call back) must not queue
+    // this line's replies behind it.
+    this.writing = Promise.resolve();
     const gen = ++this.generation;
     port.on('data', (chunk: Buffer) => this.onData(chunk, gen));
     // socat going away closes our end with an error: expected in unplug tests, not a crash.
@@ -233,8 +236,9 @@ export class Ga467Simulator {
     if (!port?.isOpen) return Promise.resolve();
     this.traffic.bytesOut += buf.length;
     return new Promise((resolve) => {
-      // A write that fails means socat went away (unplug): the bytes are lost, as on a real line.
-      port.write(buf, () => port.drain(() => resolve()));
+      // A write that fails means socat went away (unplug): the bytes are lost, as on a real line. No
+      // drain (tcdrain): on a pty whose far end has gone it may never return; the pacing is ours.
+      port.write(buf, () => resolve());
     });
   }
 
