@@ -134,6 +134,56 @@ describe('KioskApp: readiness before a call, the set-up time, and the enrolment 
     expect((request as { ms: number }).ms).toBeGreaterThanOrEqual(15);
   });
 
+  it('with the offer right behind session:opened, the call screen comes with the first frame (700 ms at most)', async () => {
+    const b = fakeBridge();
+    const frames: Array<() => void> = [];
+    const startCall: StartCall = (sessionId, _o, _s, _m, onFirstFrame) => {
+      if (onFirstFrame) frames.push(onFirstFrame);
+      return { sessionId, signal: () => undefined, end: () => undefined };
+    };
+    app = new KioskApp(b.bridge, { startCall, probeDevices: async () => probes });
+    await app.start();
+    await tap(app, ...toTheQuestion);
+    await vi.waitFor(() => expect(app!.getSnapshot().flow.screen).toBe('waiting'));
+    const shown: string[] = [];
+    app.subscribe(() => shown.push(app!.getSnapshot().flow.screen));
+    b.emit('session:opened', { ...opened(), offerRelayed: true });
+    // The call runs (it answers the offer, the picture starts) while the screen still shows the wait.
+    expect(frames).toHaveLength(1);
+    expect(app.getSnapshot().flow.screen).toBe('waiting');
+    frames[0]!();
+    expect(app.getSnapshot().flow.screen).toBe('call');
+    expect(shown).toEqual(['call']);
+
+    // No picture (the offer was lost): the call screen comes by itself.
+    app.stop();
+    const again = fakeBridge();
+    app = new KioskApp(again.bridge, { startCall, probeDevices: async () => probes });
+    await app.start();
+    await tap(app, ...toTheQuestion);
+    await vi.waitFor(() => expect(app!.getSnapshot().flow.screen).toBe('waiting'));
+    again.emit('session:opened', { ...opened(), offerRelayed: true });
+    expect(app.getSnapshot().flow.screen).toBe('waiting');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(app.getSnapshot().flow.screen).toBe('waiting');
+    await vi.waitFor(() => expect(app!.getSnapshot().flow.screen).toBe('call'), { timeout: 1000 });
+  });
+
+  it('without an offer announced, the call screen shows at once', async () => {
+    const b = fakeBridge();
+    const startCall: StartCall = (sessionId) => ({
+      sessionId,
+      signal: () => undefined,
+      end: () => undefined,
+    });
+    app = new KioskApp(b.bridge, { startCall, probeDevices: async () => probes });
+    await app.start();
+    await tap(app, ...toTheQuestion);
+    await vi.waitFor(() => expect(app!.getSnapshot().flow.screen).toBe('waiting'));
+    b.emit('session:opened', opened());
+    expect(app.getSnapshot().flow.screen).toBe('call');
+  });
+
   it('a fresh install shows the first-run screen; the code is redeemed, then where the kiosk stands, then welcome', async () => {
     const b = fakeBridge({ enrolment: fresh });
     app = new KioskApp(b.bridge, { startCall: null, enrolledMs: 50 });

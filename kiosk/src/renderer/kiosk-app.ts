@@ -10,6 +10,7 @@ import type { LocalMedia } from '@rvw/shared/call';
 import { startKioskCall } from './call/call-controller';
 import type { CallMedia, RunningCall, StartCall } from './call/call-controller';
 import { CallSetupClock } from './call/call-setup';
+import { CallScreenHold } from './call/call-screen-hold';
 import { MirrorCamera } from './call/mirror-camera';
 import { probeCallDevices } from './call/device-probe';
 import type { CallDeviceProbes } from './call/device-probe';
@@ -64,6 +65,9 @@ export interface KioskAppDeps {
 /** One kiosk screen's controller. */
 export class KioskApp {
   private snapshot: KioskSnapshot;
+  // What the screen shows: the snapshot, except while a call's first picture is on its way.
+  private shown: KioskSnapshot;
+  private readonly hold = new CallScreenHold(() => this.show());
   /** Print offers and states, capture requests: their state, bridge calls and camera. */
   readonly paper: PaperController;
   /** The first-run enrolment screen and the calm "needs enrolling again" (issue 12). */
@@ -107,6 +111,7 @@ export class KioskApp {
       paper: this.paper.getSnapshot(),
       enrolment: initialEnrolment,
     };
+    this.shown = this.snapshot;
     this.paper.subscribe(() => this.publish({ paper: this.paper.getSnapshot() }));
     this.enrolment = new EnrolmentController(bridge, deps.enrolledMs);
     this.enrolment.subscribe(() => this.gateChanged());
@@ -120,7 +125,7 @@ export class KioskApp {
   }
 
   /** The current snapshot (stable until something changes). */
-  getSnapshot = (): KioskSnapshot => this.snapshot;
+  getSnapshot = (): KioskSnapshot => this.shown;
 
   /** Subscribes to changes; returns the unsubscribe function. */
   subscribe = (listener: () => void): (() => void) => {
@@ -201,6 +206,17 @@ export class KioskApp {
   send = (event: FlowEvent): void => {
     if (this.stopped) return;
     const step = transition(this.snapshot.flow, event);
+    // Into the call with the agent's offer right behind: the call screen comes with the agent's
+    // picture, so that drawing it does not hold up the call (call/call-screen-hold.ts).
+    if (
+      event.type === 'session-opened' &&
+      event.opened.offerRelayed === true &&
+      this.mirror &&
+      !inCall(this.snapshot.flow.screen) &&
+      inCall(step.state.screen)
+    ) {
+      this.hold.start();
+    }
     // The language lives in the flow, so every return to welcome resets it with the rest.
     this.publish({ flow: step.state });
     this.syncCall(step.state);
@@ -236,6 +252,7 @@ export class KioskApp {
     this.stopped = true;
     if (this.retry) clearTimeout(this.retry);
     this.timers.cancelAll();
+    this.hold.release();
     this.call?.end();
     this.call = null;
     this.mirror?.release();
@@ -261,6 +278,7 @@ export class KioskApp {
       this.call.end();
       this.call = null;
       this.callAgent = null;
+      this.hold.release();
       this.publish({ media: { local: null, remote: null } });
     }
     const startCall = this.deps.startCall === undefined ? startKioskCall : this.deps.startCall;
@@ -269,9 +287,14 @@ export class KioskApp {
       this.call = startCall(
         sessionId,
         flow.session,
-        (data) => void this.bridge.invoke('signal:send', { sessionId, data }).catch(() => undefined),
+        (data) => {
+          void this.bridge.invoke('signal:send', { sessionId, data }).catch(() => undefined);
+        },
         (media) => this.publish({ media }),
-        () => this.setupClock.firstFrame(sessionId),
+        () => {
+          this.hold.release();
+          this.setupClock.firstFrame(sessionId);
+        },
         this.mirror?.openForCall,
       );
     }
@@ -345,8 +368,13 @@ export class KioskApp {
     const next = { ...this.snapshot, ...patch };
     next.locale = next.flow.locale ?? next.config?.locale ?? 'zh-CN';
     this.snapshot = next;
-    // Speech follows the state: once the config is known, every change of what the screen says is spoken.
-    if (next.config && !this.stopped) this.speak(false);
+    this.hold.changed();
+  }
+
+  private show(): void {
+    this.shown = this.snapshot;
+    // Speech follows the screen: once the config is known, every change of what it says is spoken.
+    if (this.shown.config && !this.stopped) this.speak(false);
     for (const listener of this.listeners) listener();
   }
 

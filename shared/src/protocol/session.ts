@@ -77,8 +77,9 @@ export const SessionOpened = z.object({
    */
   identity: IdentitySummary.optional(),
   /**
-   * For the agent only: true when the accept carried an offer (CallOffer) and the kiosk has been
-   * given it. The accepting tab's prepared peer runs the call; it sends no other offer.
+   * True when the accept carried an offer (CallOffer). The agent's copy: the kiosk has been given it,
+   * and the accepting tab's prepared peer runs the call (it sends no other offer). The kiosk's copy:
+   * the offer is the next `signal`, so the kiosk answers it before it draws the call screen.
    */
   offerRelayed: z.boolean().optional(),
 });

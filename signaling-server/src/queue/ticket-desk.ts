@@ -84,12 +84,10 @@ export class TicketDesk {
       'ticket accepted',
     );
     const kiosk = this.deps.io.to(memberRoom('kiosk', rec.kioskId));
-    kiosk.emit('session:opened', await this.deps.sessions.opened(rec, 'kiosk'));
+    const relayed = opts.offer ? { offerRelayed: true } : {};
+    kiosk.emit('session:opened', { ...(await this.deps.sessions.opened(rec, 'kiosk')), ...relayed });
     if (opts.offer) kiosk.emit('signal', { sessionId: rec.session.id, data: opts.offer });
-    const forAgent: SessionOpened = {
-      ...(await this.deps.sessions.opened(rec, 'agent')),
-      ...(opts.offer ? { offerRelayed: true } : {}),
-    };
+    const forAgent: SessionOpened = { ...(await this.deps.sessions.opened(rec, 'agent')), ...relayed };
     this.deps.io.to(memberRoom('agent', rec.agentId)).emit('session:opened', forAgent);
     this.deps.bus.emit('session-opened', { sessionId: rec.session.id, agentId, ticketId });
     await notifier.pushTicket(ticketId, rec.kioskId);

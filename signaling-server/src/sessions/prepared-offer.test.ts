@@ -31,6 +31,10 @@ describe('a call prepared before the accept', () => {
     expect(signal).toEqual({ sessionId: opened.session.id, data: OFFER });
     const names = kiosk.received.slice(from).map((r) => r.event);
     expect(names.indexOf('session:opened')).toBe(names.indexOf('signal') - 1);
+    // The kiosk is told that the offer follows (it answers before it draws the call screen).
+    expect(kiosk.received.slice(from).find((r) => r.event === 'session:opened')?.payload).toMatchObject({
+      offerRelayed: true,
+    });
     const pushed = agent.received.filter((r) => r.event === 'session:opened').map((r) => r.payload);
     expect(pushed).toContainEqual(expect.objectContaining({ offerRelayed: true }));
   });
@@ -51,7 +55,8 @@ describe('a call prepared before the accept', () => {
     const from = kiosk.received.length;
     const opened = okData(await agent.request('ticket:accept', { ticketId: ticket.id }));
     expect(opened.offerRelayed).toBeUndefined();
-    await kiosk.waitFor('session:opened', () => true, { from });
+    const kioskOpened = await kiosk.waitFor('session:opened', () => true, { from });
+    expect(kioskOpened.offerRelayed).toBeUndefined();
     expect(kiosk.received.slice(from).some((r) => r.event === 'signal')).toBe(false);
   });
 
