@@ -118,6 +118,20 @@ const peerProbe = `
     }
     return frames;
   };
+  // The video RTP streams' counters of the open peers (what a first frame waited on).
+  window.__rvwVideoStats = async () => {
+    const out = { inbound: [], outbound: [] };
+    for (const pc of window.__rvwPeers) {
+      if (pc.connectionState === 'closed') continue;
+      const stats = await pc.getStats();
+      stats.forEach((r) => {
+        if (r.kind !== 'video') return;
+        if (r.type === 'inbound-rtp') out.inbound.push({ pli: r.pliCount, nack: r.nackCount, fir: r.firCount, lost: r.packetsLost, key: r.keyFramesDecoded, decoded: r.framesDecoded, w: r.frameWidth });
+        if (r.type === 'outbound-rtp') out.outbound.push({ pli: r.pliCount, nack: r.nackCount, key: r.keyFramesEncoded, encoded: r.framesEncoded, sent: r.framesSent, w: r.frameWidth, q: r.qualityLimitationReason });
+      });
+    }
+    return out;
+  };
   window.__rvwLiveTracks = () => (window.__rvwTracks || []).filter((t) => t.readyState === 'live').length;
   const gum = navigator.mediaDevices && navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
   if (gum) {
@@ -154,6 +168,13 @@ export async function newProbedContext(browser: Browser, origin?: string): Promi
 export function framesDecoded(page: Page): Promise<number> {
   return page.evaluate(() =>
     (window as unknown as { __rvwFramesDecoded(): Promise<number> }).__rvwFramesDecoded(),
+  );
+}
+
+/** The video RTP counters of the page's open peers (inbound: pli, nack, key frames; outbound: key frames, width). */
+export function videoStats(page: Page): Promise<unknown> {
+  return page.evaluate(() =>
+    (window as unknown as { __rvwVideoStats(): Promise<unknown> }).__rvwVideoStats(),
   );
 }
 

@@ -18,6 +18,7 @@ import {
   firstFrameAt,
   firstFrameMarkAt,
   launchChromium,
+  videoStats,
   longTasks,
   newProbedContext,
   resetCallMarks,
@@ -136,6 +137,12 @@ async function oneCall(kioskPage: Page, consolePage: Page): Promise<{ kiosk: Sid
     longTasks(kioskPage),
     longTasks(consolePage),
   ]);
+  if (process.env.RVW_BENCH_VIDEO_STATS) {
+    const [ks, as] = await Promise.all([videoStats(kioskPage), videoStats(consolePage)]);
+    console.log(
+      `video stats: kiosk ${kioskAt - t0} ms ${JSON.stringify(ks)} | agent ${agentAt - t0} ms ${JSON.stringify(as)}`,
+    );
+  }
   await consolePage.getByTestId('end-call').click();
   await consolePage.getByTestId('queue-table').or(consolePage.getByTestId('queue-empty')).first().waitFor();
   // The kiosk asks for the rating after a call the agent ended (issue 9), then goes home.
