@@ -3,8 +3,8 @@
  * the agent's offer arrives right behind it; the kiosk's answer, the connection and the first frame
  * of the agent's video are the call's critical path. Drawing the call screen at once (its layout and
  * video elements; in software rendering tens of milliseconds of one busy main thread, again and again
- * while the picture starts) pushed every step of it back: measured, accept -> first frame on both
- * sides p50 484 ms with the screen at once, 413 ms with it held (docs/performance.md).
+ * while the picture starts) pushed every step of it back: with it held, the kiosk's answer is made
+ * ~40-90 ms sooner (bench:call, docs/performance.md).
  *
  * The hold keeps what is shown (and spoken) as it was, the resident's own picture on the waiting
  * screen, until the agent's first frame has played, or `maxMs` at most (a call without a picture
