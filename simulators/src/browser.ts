@@ -51,6 +51,9 @@ const peerProbe = `
   window.__rvwMarks = {};
   const mark = (name) => { if (window.__rvwMarks[name] === undefined) window.__rvwMarks[name] = Date.now(); };
   window.__rvwResetMarks = () => { window.__rvwMarks = {}; window.__rvwLongTasks = []; };
+  // The user's click as the page gets it (a driver's click first waits for the element to be
+  // visible, stable and hit, which is not the user's time).
+  window.addEventListener('click', () => mark('click'), true);
   // Main-thread tasks over 50 ms ([start as Date.now(), duration]), for bench:call's breakdown.
   window.__rvwLongTasks = [];
   try {
@@ -234,7 +237,7 @@ export function mediaOpenedAt(page: Page): Promise<number | null> {
 
 /**
  * Call set-up marks the page's probe took (Date.now() in the page, first occurrence since
- * {@link resetCallMarks}): sessionOpened (a socket message carrying an opened session: the accept's
+ * {@link resetCallMarks}): click (the page received a click), sessionOpened (a socket message carrying an opened session: the accept's
  * ack or the session:opened push), mediaOpened (getUserMedia resolved), mediaCloned (a stream
  * cloned), peerCreated, offerSet / answerSet (setLocalDescription resolved), offerReceived /
  * answerReceived (setRemoteDescription resolved), iceConnected, connected (DTLS done), remoteFrame
@@ -242,6 +245,7 @@ export function mediaOpenedAt(page: Page): Promise<number | null> {
  */
 export type CallMarks = Partial<
   Record<
+    | 'click'
     | 'sessionOpened'
     | 'remoteFrame'
     | 'mediaOpened'
