@@ -8,20 +8,16 @@
  * works). close() undoes all of it; the network stays (the rig's own teardown removes it).
  * Vitest-free (the bench uses it).
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createHttpClient, httpRoutes, type HttpClient } from '@rvw/shared';
 import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signaling-server/testing';
 import { chromiumArgs, chromiumPath, newProbedContext } from '@rvw/sim/browser';
 import type { NetnsRig } from './netns-rig';
 import { startServerChild, type ServerChild } from './server-child';
-
-const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
-const kioskChild = fileURLToPath(new URL('./kiosk-stack-child.ts', import.meta.url));
+import { keepLines, kioskChild, kioskUrlOf, repoRoot } from '../kiosk-process';
 
 export interface ChaosStackOptions {
   /** RVW_MEMBER_GRACE_SECONDS for the server (default 60, the issue's default). */
@@ -48,27 +44,6 @@ export interface ChaosStack {
   /** Recent lines of the kiosk host, the pages and the server, for a failure's report. */
   diagnostics(): string;
   close(): Promise<void>;
-}
-
-/** The kiosk stack child: resolves with its page's URL (its first stdout line). */
-function kioskUrlOf(child: ChildProcess, log: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`kiosk stack exited (${code}):\n${log.join('\n')}`)));
-    setTimeout(() => reject(new Error(`kiosk stack not up in 30 s:\n${log.join('\n')}`)), 30_000).unref();
-  });
-}
-
-function keepLines(into: string[], max = 300) {
-  return (d: Buffer | string) => {
-    into.push(...d.toString().split('\n').filter(Boolean));
-    if (into.length > max) into.splice(0, into.length - max);
-  };
 }
 
 export async function startChaosStack(rig: NetnsRig, options: ChaosStackOptions = {}): Promise<ChaosStack> {
