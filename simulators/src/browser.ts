@@ -237,11 +237,11 @@ export function mediaOpenedAt(page: Page): Promise<number | null> {
 
 /**
  * Call set-up marks the page's probe took (Date.now() in the page, first occurrence since
- * {@link resetCallMarks}): click (the page received a click), sessionOpened (a socket message carrying an opened session: the accept's
- * ack or the session:opened push), mediaOpened (getUserMedia resolved), mediaCloned (a stream
- * cloned), peerCreated, offerSet / answerSet (setLocalDescription resolved), offerReceived /
- * answerReceived (setRemoteDescription resolved), iceConnected, connected (DTLS done), remoteFrame
- * (the first remote video frame out of the decoder).
+ * {@link resetCallMarks}): click (the page received a click), sessionOpened (a socket message
+ * carrying an opened session: the accept's ack or the session:opened push), mediaOpened
+ * (getUserMedia resolved), mediaCloned (a stream cloned), peerCreated, offerSet / answerSet
+ * (setLocalDescription resolved), offerReceived / answerReceived (setRemoteDescription resolved),
+ * iceConnected, connected (DTLS done), remoteFrame (the first remote video frame out of the decoder).
  */
 export type CallMarks = Partial<
   Record<

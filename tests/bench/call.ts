@@ -2,8 +2,8 @@
  * `npm run bench:call`: call set-up time in Chromium on loopback. For each of N calls per case
  * (default 20, RVW_BENCH_CALLS), from the agent's click on Accept (as the console page received it)
  * to the first decoded remote video frame on each side, through the real screens, server and
- * simple-peer. Prints p50 and p95, and the
- * breakdown of each side (the page probe's marks: simulators/src/browser.ts callMarks).
+ * simple-peer. Prints p50 and p95, and the breakdown of each side (the page probe's marks:
+ * simulators/src/browser.ts callMarks).
  *
  * Two cases: direct (host candidates on loopback), then relay (`iceTransportPolicy: 'relay'`
  * through a real coturn started here, with the server's TURN REST credentials).
@@ -19,10 +19,10 @@ import {
   firstFrameAt,
   firstFrameMarkAt,
   launchChromium,
-  videoStats,
   longTasks,
   newProbedContext,
   resetCallMarks,
+  videoStats,
 } from '@rvw/sim/browser';
 import type { CallMarks } from '@rvw/sim/browser';
 import { ensureBuilds, ensureDebian } from '../../scripts/setup.mjs';

@@ -4,14 +4,17 @@
  * driver: `chaos/kiosk-stack-child.ts`. The chaos rig spawns it in the kiosk's network namespace;
  * bench:call spawns it plainly. Vitest-free.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-export const kioskChild = fileURLToPath(new URL('./chaos/kiosk-stack-child.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const kioskChild = fileURLToPath(new URL('./chaos/kiosk-stack-child.ts', import.meta.url));
+
+/** Starts a process (node:child_process spawn, or the chaos rig's spawn in a namespace). */
+export type Spawner = (cmd: string, args: string[], options: SpawnOptions) => ChildProcess;
 
 /** The kiosk stack child: resolves with its page's URL (its first stdout line). */
-export function kioskUrlOf(child: ChildProcess, log: string[]): Promise<string> {
+function kioskUrlOf(child: ChildProcess, log: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -40,10 +43,17 @@ export interface KioskProcess {
   close(): Promise<void>;
 }
 
-/** Spawns the kiosk stack for `serverUrl` with the kiosk's `token`; resolves once its page is served. */
-export async function startKioskProcess(serverUrl: string, token: string): Promise<KioskProcess> {
+/**
+ * Spawns the kiosk stack for `serverUrl` with the kiosk's `token` (by `spawner`; default a plain
+ * spawn); resolves once its page is served. A stack that does not come up is stopped.
+ */
+export async function startKioskProcess(
+  serverUrl: string,
+  token: string,
+  spawner: Spawner = spawn,
+): Promise<KioskProcess> {
   const log: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', kioskChild], {
+  const child = spawner(process.execPath, ['--import', 'tsx', kioskChild], {
     cwd: repoRoot,
     env: { ...process.env, RVW_CHAOS_SERVER_URL: serverUrl, RVW_CHAOS_KIOSK_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],

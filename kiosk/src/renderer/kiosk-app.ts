@@ -287,9 +287,7 @@ export class KioskApp {
       this.call = startCall(
         sessionId,
         flow.session,
-        (data) => {
-          void this.bridge.invoke('signal:send', { sessionId, data }).catch(() => undefined);
-        },
+        (data) => void this.bridge.invoke('signal:send', { sessionId, data }).catch(() => undefined),
         (media) => this.publish({ media }),
         () => {
           this.hold.release();

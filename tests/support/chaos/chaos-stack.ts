@@ -17,7 +17,7 @@ import { createTestAgent, createTestKiosk, startTestServer } from '@rvw/signalin
 import { chromiumArgs, chromiumPath, newProbedContext } from '@rvw/sim/browser';
 import type { NetnsRig } from './netns-rig';
 import { startServerChild, type ServerChild } from './server-child';
-import { keepLines, kioskChild, kioskUrlOf, repoRoot } from '../kiosk-process';
+import { keepLines, startKioskProcess } from '../kiosk-process';
 
 export interface ChaosStackOptions {
   /** RVW_MEMBER_GRACE_SECONDS for the server (default 60, the issue's default). */
@@ -73,21 +73,12 @@ export async function startChaosStack(rig: NetnsRig, options: ChaosStackOptions 
     await server.ready;
     const api = createHttpClient(httpRoutes, { baseUrl: serverUrl, token: admin.token, timeoutMs: 5000 });
 
-    const kioskLog: string[] = [];
-    const kiosk = rig.spawnIn('kiosk', process.execPath, ['--import', 'tsx', kioskChild], {
-      cwd: repoRoot,
-      env: { ...process.env, RVW_CHAOS_SERVER_URL: serverUrl, RVW_CHAOS_KIOSK_TOKEN: kioskToken },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const kioskExited = new Promise((r) => kiosk.once('exit', r));
-    cleanups.push(async () => {
-      if (kiosk.exitCode === null && kiosk.signalCode === null) kiosk.kill('SIGTERM');
-      const t = setTimeout(() => kiosk.kill('SIGKILL'), 5000);
-      await kioskExited;
-      clearTimeout(t);
-    });
-    kiosk.stderr!.on('data', keepLines(kioskLog));
-    const kioskUrl = await kioskUrlOf(kiosk, kioskLog);
+    const kiosk = await startKioskProcess(serverUrl, kioskToken, (cmd, args, opts) =>
+      rig.spawnIn('kiosk', cmd, args, opts),
+    );
+    cleanups.push(kiosk.close);
+    const kioskLog = kiosk.log;
+    const kioskUrl = kiosk.url;
 
     const tmp = mkdtempSync(join(tmpdir(), 'rvw-chaos-bin-'));
     cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
